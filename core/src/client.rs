@@ -1,0 +1,364 @@
+//! The client: one agent's view of Finesse, with every operation of the Desktop API.
+
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use crate::commands::{Accepted, CallData, DialogAction, MakeCall, user_state_xml};
+use crate::config::{Config, Credentials};
+use crate::error::Error;
+use crate::http::{Http, Method};
+use crate::model::{Dialog, ReasonCode, ReasonCodeCategory, SystemInfo, User, WrapUpReason};
+use crate::validate;
+
+/// A synchronous Finesse client for one agent (or supervisor).
+///
+/// Cheap to clone and safe to share between threads: clones share one connection pool.
+/// Commands (PUT/POST) from one client are sent one at a time, as Cisco advises for requests
+/// on one device; GETs run concurrently.
+///
+/// ```no_run
+/// use finesse_client::{Client, Config, MakeCall};
+///
+/// let config = Config::builder("https://finesse-a.example.com:8445")
+///     .basic_auth("1001", std::env::var("FINESSE_PASSWORD").unwrap())
+///     .ca_file("/etc/ssl/finesse-ca.pem")
+///     .build()?;
+/// let client = Client::new(config)?;
+/// client.sign_in("1001001")?;
+/// client.ready()?;
+/// let accepted = client.make_call(&MakeCall::new("6135551212").call_variable("callVariable1", "acct-42"))?;
+/// println!("dialing, request {}", accepted.request_id);
+/// # Ok::<(), finesse_client::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: Config,
+    http: Http,
+    /// The agent id used in URIs, once known.
+    login_id: OnceLock<String>,
+    /// The extension the agent is signed in with, as last learned from the server or set by
+    /// sign-in; `None` when unknown.
+    extension: Mutex<Option<String>>,
+    /// Held while a command is in flight.
+    command_lock: Mutex<()>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("node", &self.inner.http.active_node())
+            .field("user", &self.inner.config.credentials.username())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Creates a client. Nothing is sent until the first operation.
+    pub fn new(config: Config) -> Result<Client, Error> {
+        let http = Http::new(&config);
+        let login_id = OnceLock::new();
+        if let Some(id) = config.login_id.clone().or_else(|| match &config.credentials {
+            Credentials::Bearer { login_id, .. } => Some(login_id.clone()),
+            Credentials::Basic { .. } => None,
+        }) {
+            let _ = login_id.set(id);
+        }
+        Ok(Client {
+            inner: Arc::new(Inner {
+                config,
+                http,
+                login_id,
+                extension: Mutex::new(None),
+                command_lock: Mutex::new(()),
+            }),
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The node requests currently go to first (side A, or side B after a failover).
+    pub fn active_node(&self) -> &str {
+        self.inner.http.active_node()
+    }
+
+    /// Gets the agent's User: state, extension, reason code, team.
+    pub fn user(&self) -> Result<User, Error> {
+        let id = self.login_id()?;
+        self.user_by_id(&id)
+    }
+
+    /// Gets another user by id (a supervisor's team member), or by sign-in name on CCE 12.5+.
+    pub fn user_by_id(&self, id: &str) -> Result<User, Error> {
+        validate::path_segment("user_id", id)?;
+        let body = self.inner.http.get(&format!("/finesse/api/User/{id}"))?;
+        let user = User::from_xml_with_limits(&body, self.inner.http.limits())?;
+        if self.is_self(id, &user) {
+            let _ = self.inner.login_id.set(user.login_id.clone());
+            *self.extension_slot() = user.extension.clone();
+        }
+        Ok(user)
+    }
+
+    /// Signs the agent in on `extension`; the agent becomes NOT_READY.
+    pub fn sign_in(&self, extension: &str) -> Result<Accepted, Error> {
+        validate::address("extension", extension)?;
+        let accepted = self.set_state("LOGIN", None, Some(extension))?;
+        *self.extension_slot() = Some(extension.to_owned());
+        Ok(accepted)
+    }
+
+    /// Makes the agent READY.
+    pub fn ready(&self) -> Result<Accepted, Error> {
+        self.set_state("READY", None, None)
+    }
+
+    /// Makes the agent NOT_READY, with the Finesse id of a NOT_READY reason code (required
+    /// when the deployment has such codes; see [`Client::reason_codes`]).
+    pub fn not_ready(&self, reason_code_id: Option<i64>) -> Result<Accepted, Error> {
+        self.set_state("NOT_READY", reason_code_id, None)
+    }
+
+    /// Signs the agent out, with the Finesse id of a LOGOUT reason code when required. On
+    /// CCE the agent must be NOT_READY first.
+    pub fn sign_out(&self, reason_code_id: Option<i64>) -> Result<Accepted, Error> {
+        let accepted = self.set_state("LOGOUT", reason_code_id, None)?;
+        *self.extension_slot() = None;
+        Ok(accepted)
+    }
+
+    /// Lists the agent's current dialogs (calls).
+    pub fn dialogs(&self) -> Result<Vec<Dialog>, Error> {
+        let id = self.login_id()?;
+        let body = self
+            .inner
+            .http
+            .get(&format!("/finesse/api/User/{id}/Dialogs"))?;
+        Dialog::list_from_xml_with_limits(&body, self.inner.http.limits())
+    }
+
+    /// Gets one dialog by id.
+    pub fn dialog(&self, dialog_id: &str) -> Result<Dialog, Error> {
+        validate::path_segment("dialog_id", dialog_id)?;
+        let body = self
+            .inner
+            .http
+            .get(&format!("/finesse/api/Dialog/{dialog_id}"))?;
+        Dialog::from_xml_with_limits(&body, self.inner.http.limits())
+    }
+
+    /// Places a call (click-to-dial), from the extension the agent is signed in with unless
+    /// the request names one. The new dialog appears in [`Client::dialogs`] (and as a
+    /// notification) once the phone starts the call.
+    pub fn make_call(&self, call: &MakeCall) -> Result<Accepted, Error> {
+        call.validate()?;
+        let from = match call.from() {
+            Some(from) => from.to_owned(),
+            None => self.own_extension("from_address")?,
+        };
+        let id = self.login_id()?;
+        self.command(
+            Method::Post,
+            &format!("/finesse/api/User/{id}/Dialogs"),
+            call.to_xml(&from),
+        )
+    }
+
+    /// Acts on a dialog. The acting agent's extension is the target of every action but
+    /// UPDATE_CALL_DATA and PARTICIPANT_DROP.
+    pub fn dialog_action(
+        &self,
+        dialog_id: &str,
+        action: &DialogAction,
+    ) -> Result<Accepted, Error> {
+        validate::path_segment("dialog_id", dialog_id)?;
+        action.validate()?;
+        let own = if action.needs_own_extension() {
+            Some(self.own_extension("targetMediaAddress")?)
+        } else {
+            None
+        };
+        self.command(
+            Method::Put,
+            &format!("/finesse/api/Dialog/{dialog_id}"),
+            action.to_xml(own.as_deref()),
+        )
+    }
+
+    /// Answers a ringing call.
+    pub fn answer(&self, dialog_id: &str) -> Result<Accepted, Error> {
+        self.dialog_action(dialog_id, &DialogAction::Answer)
+    }
+
+    /// Puts a call on hold.
+    pub fn hold(&self, dialog_id: &str) -> Result<Accepted, Error> {
+        self.dialog_action(dialog_id, &DialogAction::Hold)
+    }
+
+    /// Takes a call off hold.
+    pub fn retrieve(&self, dialog_id: &str) -> Result<Accepted, Error> {
+        self.dialog_action(dialog_id, &DialogAction::Retrieve)
+    }
+
+    /// Leaves (hangs up) a call.
+    pub fn drop_call(&self, dialog_id: &str) -> Result<Accepted, Error> {
+        self.dialog_action(dialog_id, &DialogAction::Drop)
+    }
+
+    /// Holds a call and calls `to_address` for a consult; the consult call is a new dialog.
+    pub fn consult_call(&self, dialog_id: &str, to_address: &str) -> Result<Accepted, Error> {
+        self.dialog_action(
+            dialog_id,
+            &DialogAction::ConsultCall {
+                to_address: to_address.to_owned(),
+            },
+        )
+    }
+
+    /// Completes a consult transfer.
+    pub fn transfer(&self, dialog_id: &str) -> Result<Accepted, Error> {
+        self.dialog_action(dialog_id, &DialogAction::Transfer)
+    }
+
+    /// Transfers a call to `to_address` in one step (blind transfer).
+    pub fn transfer_sst(&self, dialog_id: &str, to_address: &str) -> Result<Accepted, Error> {
+        self.dialog_action(
+            dialog_id,
+            &DialogAction::TransferSst {
+                to_address: to_address.to_owned(),
+            },
+        )
+    }
+
+    /// Joins the consult call into a conference.
+    pub fn conference(&self, dialog_id: &str) -> Result<Accepted, Error> {
+        self.dialog_action(dialog_id, &DialogAction::Conference)
+    }
+
+    /// Sends DTMF digits (0-9, *, #, A-D) on a call.
+    pub fn send_dtmf(&self, dialog_id: &str, digits: &str) -> Result<Accepted, Error> {
+        self.dialog_action(
+            dialog_id,
+            &DialogAction::SendDtmf {
+                digits: digits.to_owned(),
+            },
+        )
+    }
+
+    /// Drops a participant from a conference (CCE).
+    pub fn drop_participant(
+        &self,
+        dialog_id: &str,
+        media_address: &str,
+    ) -> Result<Accepted, Error> {
+        self.dialog_action(
+            dialog_id,
+            &DialogAction::ParticipantDrop {
+                media_address: media_address.to_owned(),
+            },
+        )
+    }
+
+    /// Writes call variables and/or the wrap-up reason on a call.
+    pub fn update_call_data(&self, dialog_id: &str, data: &CallData) -> Result<Accepted, Error> {
+        self.dialog_action(dialog_id, &DialogAction::UpdateCallData(data.clone()))
+    }
+
+    /// Gets the node's SystemInfo: status, deployment type, XMPP domain, peers.
+    pub fn system_info(&self) -> Result<SystemInfo, Error> {
+        let body = self.inner.http.get("/finesse/api/SystemInfo")?;
+        SystemInfo::from_xml_with_limits(&body, self.inner.http.limits())
+    }
+
+    /// Lists the reason codes of a category available to the agent.
+    pub fn reason_codes(&self, category: ReasonCodeCategory) -> Result<Vec<ReasonCode>, Error> {
+        let id = self.login_id()?;
+        let body = self.inner.http.get(&format!(
+            "/finesse/api/User/{id}/ReasonCodes?category={}",
+            category.as_str()
+        ))?;
+        ReasonCode::list_from_xml_with_limits(&body, self.inner.http.limits())
+    }
+
+    /// Lists the wrap-up reasons available to the agent.
+    pub fn wrap_up_reasons(&self) -> Result<Vec<WrapUpReason>, Error> {
+        let id = self.login_id()?;
+        let body = self
+            .inner
+            .http
+            .get(&format!("/finesse/api/User/{id}/WrapUpReasons"))?;
+        WrapUpReason::list_from_xml_with_limits(&body, self.inner.http.limits())
+    }
+
+    fn set_state(
+        &self,
+        state: &str,
+        reason_code_id: Option<i64>,
+        extension: Option<&str>,
+    ) -> Result<Accepted, Error> {
+        let id = self.login_id()?;
+        self.command(
+            Method::Put,
+            &format!("/finesse/api/User/{id}"),
+            user_state_xml(state, reason_code_id, extension),
+        )
+    }
+
+    /// Sends one command with a fresh `requestId`, one command at a time.
+    fn command(&self, method: Method, path: &str, body: String) -> Result<Accepted, Error> {
+        let request_id = uuid::Uuid::new_v4().to_string();
+        let _serial = self
+            .inner
+            .command_lock
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        self.inner.http.send(method, path, body, &request_id)?;
+        Ok(Accepted { request_id })
+    }
+
+    /// The agent id for URIs: configured, or learned from the first User document (the
+    /// server resolves a sign-in name to the user).
+    fn login_id(&self) -> Result<String, Error> {
+        if let Some(id) = self.inner.login_id.get() {
+            return Ok(id.clone());
+        }
+        let user = self.user_by_id(self.inner.config.credentials.username())?;
+        Ok(self
+            .inner
+            .login_id
+            .get_or_init(|| user.login_id.clone())
+            .clone())
+    }
+
+    /// The extension the agent is signed in with, asking the server when not known.
+    fn own_extension(&self, field: &str) -> Result<String, Error> {
+        if let Some(ext) = self.extension_slot().clone() {
+            return Ok(ext);
+        }
+        self.user()?.extension.ok_or_else(|| {
+            Error::invalid(
+                field,
+                "the agent is not signed in to an extension; sign in first",
+            )
+        })
+    }
+
+    fn is_self(&self, requested: &str, user: &User) -> bool {
+        match self.inner.login_id.get() {
+            Some(id) => id == &user.login_id,
+            None => requested == self.inner.config.credentials.username(),
+        }
+    }
+
+    fn extension_slot(&self) -> std::sync::MutexGuard<'_, Option<String>> {
+        self.inner
+            .extension
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,239 @@
+//! The one error type of the library, from which C status codes and Python exceptions map.
+
+use std::fmt;
+
+use crate::model::ApiError;
+
+/// Everything that can go wrong in a call to Finesse.
+///
+/// The variants separate what a caller must handle differently:
+/// - [`Error::InvalidArgument`]: rejected before sending; nothing left the process.
+/// - [`Error::Api`]: the server answered with an error status; the request was not carried out.
+/// - [`Error::Transport`], [`Error::Tls`], [`Error::Timeout`]: the server could not be reached,
+///   or (for a GET) did not answer in time. No command was carried out.
+/// - [`Error::OutcomeUnknown`]: a command (PUT/POST) may have reached the server, but no answer
+///   came back. Retrying could, for example, dial twice; check the state first.
+/// - [`Error::Decode`]: the server's answer could not be understood.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// An argument was rejected before anything was sent.
+    InvalidArgument {
+        /// The argument or field at fault, e.g. `call_variables[callVariable3]`.
+        field: String,
+        /// Why it was rejected.
+        message: String,
+    },
+    /// The server rejected the request with an HTTP error status.
+    Api(Box<ApiFailure>),
+    /// The server could not be reached: no connection, name not resolved, connection refused.
+    Transport {
+        /// What failed.
+        message: String,
+    },
+    /// The TLS handshake failed: untrusted certificate, name mismatch, protocol error.
+    Tls {
+        /// What failed.
+        message: String,
+    },
+    /// No answer in time, where the request is known to have had no effect (a GET, or a command
+    /// that timed out while connecting).
+    Timeout {
+        /// Which step timed out.
+        message: String,
+    },
+    /// A command may or may not have been carried out: it was (perhaps partly) sent, and the
+    /// answer never came. It is never resent automatically.
+    OutcomeUnknown {
+        /// The `requestId` the command carried; a later notification may echo it.
+        request_id: String,
+        /// What happened.
+        message: String,
+    },
+    /// A document from the server (or given to a `from_xml`) could not be decoded.
+    Decode(DecodeError),
+}
+
+/// An HTTP error answer from Finesse, with every `ApiError` its body carried.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ApiFailure {
+    /// The HTTP status code.
+    pub status: u16,
+    /// The errors parsed from the `ApiErrors` body, in order; empty when the body was not one.
+    pub errors: Vec<ApiError>,
+    /// The `requestId` the request carried, for commands.
+    pub request_id: Option<String>,
+    /// The start of a body that was not an `ApiErrors` document (an HTML page from a proxy).
+    pub body_snippet: Option<String>,
+    /// Where the server redirected to, for a 3xx answer.
+    pub location: Option<String>,
+}
+
+impl ApiFailure {
+    /// The first error's `ErrorType`, if any.
+    pub fn error_type(&self) -> Option<&str> {
+        self.errors.first().map(|e| e.error_type.as_str())
+    }
+}
+
+/// A document that could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// The kind of document, e.g. `Dialog`.
+    pub document: &'static str,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl DecodeError {
+    pub(crate) fn new(document: &'static str, message: impl Into<String>) -> Self {
+        DecodeError {
+            document,
+            message: message.into(),
+        }
+    }
+}
+
+/// The class of an [`Error`], stable across versions: what C status codes and Python exception
+/// classes are derived from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// [`Error::InvalidArgument`].
+    InvalidArgument,
+    /// [`Error::Api`] with status 401: bad credentials, locked account, or not allowed.
+    Authentication,
+    /// [`Error::Api`] with status 404.
+    NotFound,
+    /// [`Error::Api`] whose error type is `Invalid State`.
+    InvalidState,
+    /// [`Error::Api`] with status 503: the node is out of service.
+    ServiceUnavailable,
+    /// Any other [`Error::Api`].
+    Api,
+    /// [`Error::Transport`].
+    Transport,
+    /// [`Error::Tls`].
+    Tls,
+    /// [`Error::Timeout`].
+    Timeout,
+    /// [`Error::OutcomeUnknown`].
+    OutcomeUnknown,
+    /// [`Error::Decode`].
+    Decode,
+}
+
+impl Error {
+    /// The class of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::InvalidArgument { .. } => ErrorKind::InvalidArgument,
+            Error::Api(failure) => match failure.status {
+                401 => ErrorKind::Authentication,
+                404 => ErrorKind::NotFound,
+                503 => ErrorKind::ServiceUnavailable,
+                _ if failure.error_type() == Some("Invalid State") => ErrorKind::InvalidState,
+                _ => ErrorKind::Api,
+            },
+            Error::Transport { .. } => ErrorKind::Transport,
+            Error::Tls { .. } => ErrorKind::Tls,
+            Error::Timeout { .. } => ErrorKind::Timeout,
+            Error::OutcomeUnknown { .. } => ErrorKind::OutcomeUnknown,
+            Error::Decode(_) => ErrorKind::Decode,
+        }
+    }
+
+    /// The HTTP status of an API error.
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            Error::Api(failure) => Some(failure.status),
+            _ => None,
+        }
+    }
+
+    /// The server's errors, for an API error; empty otherwise.
+    pub fn api_errors(&self) -> &[ApiError] {
+        match self {
+            Error::Api(failure) => &failure.errors,
+            _ => &[],
+        }
+    }
+
+    /// The `requestId` of the command this error belongs to, if any.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api(failure) => failure.request_id.as_deref(),
+            Error::OutcomeUnknown { request_id, .. } => Some(request_id),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidArgument { field, message } => {
+                write!(f, "invalid argument `{field}`: {message} (nothing was sent)")
+            }
+            Error::Api(failure) => fmt::Display::fmt(failure, f),
+            Error::Transport { message } => write!(f, "server not reachable: {message}"),
+            Error::Tls { message } => write!(f, "TLS failure: {message}"),
+            Error::Timeout { message } => write!(f, "timed out: {message}"),
+            Error::OutcomeUnknown {
+                request_id,
+                message,
+            } => write!(
+                f,
+                "outcome unknown for request {request_id}: {message}; the command may have been \
+                 carried out, check before retrying"
+            ),
+            Error::Decode(e) => fmt::Display::fmt(e, f),
+        }
+    }
+}
+
+impl fmt::Display for ApiFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}", self.status)?;
+        for e in &self.errors {
+            write!(f, ": {}", e.error_type)?;
+            if !e.error_message.is_empty() {
+                write!(f, " ({})", e.error_message)?;
+            }
+            if !e.error_data.is_empty() {
+                write!(f, " [{}]", e.error_data)?;
+            }
+        }
+        if let Some(location) = &self.location {
+            write!(f, ": redirected to {location}")?;
+        }
+        if let Some(snippet) = &self.body_snippet {
+            write!(f, ": {snippet}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot decode {} document: {}", self.document, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+impl std::error::Error for ApiFailure {}
+impl std::error::Error for DecodeError {}
+
+impl From<DecodeError> for Error {
+    fn from(e: DecodeError) -> Self {
+        Error::Decode(e)
+    }
+}

@@ -1,0 +1,330 @@
+//! The HTTP exchange with the Finesse nodes: one ureq agent, side A / side B selection, and the
+//! mapping of every failure onto [`Error`], including "outcome unknown" for commands.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use base64::Engine;
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
+
+use crate::config::{Config, Credentials};
+use crate::error::{ApiFailure, Error};
+use crate::limits::DecodeLimits;
+use crate::model::ApiError;
+
+/// How much of a non-XML error body is kept for the error message.
+const SNIPPET_CHARS: usize = 200;
+
+/// The method of a command.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Method {
+    Put,
+    Post,
+}
+
+/// Sends requests to the active node, with the credentials and limits of the configuration.
+pub(crate) struct Http {
+    agent: ureq::Agent,
+    nodes: Vec<String>,
+    /// Index into `nodes` of the node requests go to first.
+    active: AtomicUsize,
+    /// The `Authorization` header value; never logged.
+    authorization: String,
+    limits: DecodeLimits,
+}
+
+impl Http {
+    pub(crate) fn new(config: &Config) -> Http {
+        let root_certs = if config.ca_certs.is_empty() {
+            RootCerts::WebPki
+        } else {
+            // "In addition to the built-in roots": Mozilla's roots plus the caller's CAs.
+            let builtin = webpki_root_certs::TLS_SERVER_ROOT_CERTS
+                .iter()
+                .map(|der| Certificate::from_der(der.as_ref()));
+            let extra = config
+                .ca_certs
+                .iter()
+                .map(|der| Certificate::from_der(der).to_owned());
+            RootCerts::from(builtin.chain(extra).collect::<Vec<_>>())
+        };
+        let tls = TlsConfig::builder()
+            .root_certs(root_certs)
+            .disable_verification(config.accept_invalid_certs)
+            .build();
+        let t = config.timeouts;
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            // Error answers carry ApiErrors bodies: read them instead of turning them into
+            // opaque errors.
+            .http_status_as_error(false)
+            // A redirect (Finesse 12.5 sends plain HTTP to 8445) is reported, not followed:
+            // following would turn a PUT into a GET.
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            // One timeout per step, none global, so that a timeout says whether the request
+            // could have been sent.
+            .timeout_resolve(Some(t.connect))
+            .timeout_connect(Some(t.connect))
+            .timeout_send_request(Some(t.response))
+            .timeout_send_body(Some(t.response))
+            .timeout_recv_response(Some(t.response))
+            .timeout_recv_body(Some(t.body))
+            .user_agent(config.user_agent.as_str())
+            .tls_config(tls)
+            .build()
+            .into();
+        let authorization = match &config.credentials {
+            Credentials::Basic { username, password } => format!(
+                "Basic {}",
+                base64::engine::general_purpose::STANDARD
+                    .encode(format!("{username}:{}", password.expose()))
+            ),
+            Credentials::Bearer { token, .. } => format!("Bearer {}", token.expose()),
+        };
+        Http {
+            agent,
+            nodes: config.nodes.clone(),
+            active: AtomicUsize::new(0),
+            authorization,
+            limits: config.limits,
+        }
+    }
+
+    /// The limits documents are decoded with.
+    pub(crate) fn limits(&self) -> DecodeLimits {
+        self.limits
+    }
+
+    /// The URL of the node requests currently go to first.
+    pub(crate) fn active_node(&self) -> &str {
+        &self.nodes[self.active.load(Ordering::Relaxed)]
+    }
+
+    /// GETs `path` and returns the body of a 2xx answer. A GET changes nothing, so when the
+    /// active node is unreachable or out of service the other node is tried, and becomes the
+    /// active one if it answers.
+    pub(crate) fn get(&self, path: &str) -> Result<Vec<u8>, Error> {
+        let first = self.active.load(Ordering::Relaxed);
+        let mut result = self.get_from(first, path);
+        if let Err(e) = &result {
+            if self.nodes.len() > 1 && node_unavailable(e) {
+                let other = (first + 1) % self.nodes.len();
+                result = self.get_from(other, path);
+                if result.is_ok() {
+                    self.active.store(other, Ordering::Relaxed);
+                }
+            }
+        }
+        result
+    }
+
+    fn get_from(&self, node: usize, path: &str) -> Result<Vec<u8>, Error> {
+        let url = format!("{}{path}", self.nodes[node]);
+        let response = self
+            .agent
+            .get(&url)
+            .header("Authorization", &self.authorization)
+            .header("Accept", "application/xml")
+            .call()
+            .map_err(|e| map_transport_error(e, None))?;
+        self.read_answer(response, None)
+    }
+
+    /// Sends a command. It is sent once: if the active node cannot be connected to (so nothing
+    /// was sent) it goes to the other node instead; any failure after that is reported, as
+    /// [`Error::OutcomeUnknown`] when the command may have arrived.
+    pub(crate) fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: String,
+        request_id: &str,
+    ) -> Result<(), Error> {
+        let first = self.active.load(Ordering::Relaxed);
+        match self.send_to(first, method, path, &body, request_id) {
+            Err(Attempt::NotSent(e)) if self.nodes.len() > 1 => {
+                let other = (first + 1) % self.nodes.len();
+                let result = self.send_to(other, method, path, &body, request_id);
+                if result.is_ok() {
+                    self.active.store(other, Ordering::Relaxed);
+                }
+                result.map_err(|attempt| match attempt {
+                    // Both nodes unreachable: report the active node's failure.
+                    Attempt::NotSent(_) => e,
+                    Attempt::Failed(e) => e,
+                })
+            }
+            Err(Attempt::NotSent(e) | Attempt::Failed(e)) => Err(e),
+            Ok(()) => Ok(()),
+        }
+    }
+
+    fn send_to(
+        &self,
+        node: usize,
+        method: Method,
+        path: &str,
+        body: &str,
+        request_id: &str,
+    ) -> Result<(), Attempt> {
+        let url = format!("{}{path}", self.nodes[node]);
+        let request = match method {
+            Method::Put => self.agent.put(&url),
+            Method::Post => self.agent.post(&url),
+        };
+        let response = request
+            .header("Authorization", &self.authorization)
+            .header("Accept", "application/xml")
+            .header("Content-Type", "application/xml")
+            .header("requestId", request_id)
+            .send(body)
+            .map_err(|e| {
+                if sent_nothing(&e) {
+                    Attempt::NotSent(map_transport_error(e, None))
+                } else {
+                    Attempt::Failed(map_transport_error(e, Some(request_id)))
+                }
+            })?;
+        self.read_answer(response, Some(request_id))
+            .map(drop)
+            .map_err(Attempt::Failed)
+    }
+
+    /// Turns an answer into its body (2xx) or an [`Error::Api`].
+    fn read_answer(
+        &self,
+        mut response: ureq::http::Response<ureq::Body>,
+        request_id: Option<&str>,
+    ) -> Result<Vec<u8>, Error> {
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("Location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(self.limits.max_document_bytes as u64)
+            .read_to_vec();
+        if (200..300).contains(&status) {
+            return match body {
+                Ok(body) => Ok(body),
+                // A command's 2xx status line says it was accepted, whatever its body did.
+                Err(_) if request_id.is_some() => Ok(Vec::new()),
+                Err(e) => Err(map_transport_error(e, None)),
+            };
+        }
+        let (errors, body_snippet) = match &body {
+            Ok(bytes) if bytes.is_empty() => (Vec::new(), None),
+            Ok(bytes) => match ApiError::list_from_xml_with_limits(bytes, self.limits) {
+                Ok(errors) => (errors, None),
+                Err(_) => (Vec::new(), Some(snippet(bytes))),
+            },
+            Err(e) => (Vec::new(), Some(format!("(body unreadable: {e})"))),
+        };
+        Err(Error::Api(Box::new(ApiFailure {
+            status,
+            errors,
+            request_id: request_id.map(str::to_owned),
+            body_snippet,
+            location: location.filter(|_| (300..400).contains(&status)),
+        })))
+    }
+}
+
+/// Why a command attempt failed: before anything was sent, or after.
+enum Attempt {
+    NotSent(Error),
+    Failed(Error),
+}
+
+/// Whether the node should be considered down, so a GET may go to the other one.
+fn node_unavailable(e: &Error) -> bool {
+    matches!(e, Error::Transport { .. } | Error::Timeout { .. })
+        || e.http_status() == Some(503)
+}
+
+/// Failures that happen before the request line leaves the process: resolving, connecting,
+/// the TLS handshake, a bad URL.
+fn sent_nothing(e: &ureq::Error) -> bool {
+    use std::io::ErrorKind::*;
+    match e {
+        ureq::Error::HostNotFound
+        | ureq::Error::ConnectionFailed
+        | ureq::Error::BadUri(_)
+        | ureq::Error::Http(_)
+        | ureq::Error::Tls(_)
+        | ureq::Error::Pem(_)
+        | ureq::Error::Rustls(_)
+        | ureq::Error::RequireHttpsOnly(_)
+        | ureq::Error::TlsRequired
+        | ureq::Error::InvalidProxyUrl
+        | ureq::Error::ConnectProxyFailed(_) => true,
+        ureq::Error::Timeout(t) => {
+            matches!(t, ureq::Timeout::Resolve | ureq::Timeout::Connect)
+        }
+        ureq::Error::Io(io) => {
+            is_tls_failure(io)
+                || matches!(
+                    io.kind(),
+                    ConnectionRefused | HostUnreachable | NetworkUnreachable | AddrNotAvailable
+                )
+        }
+        _ => false,
+    }
+}
+
+fn is_tls_failure(io: &std::io::Error) -> bool {
+    io.get_ref()
+        .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
+}
+
+/// Maps a ureq failure. With `request_id` (a command that may have been sent), anything that
+/// is not known to have happened before sending is an unknown outcome.
+fn map_transport_error(e: ureq::Error, request_id: Option<&str>) -> Error {
+    if let Some(request_id) = request_id {
+        return Error::OutcomeUnknown {
+            request_id: request_id.to_owned(),
+            message: e.to_string(),
+        };
+    }
+    match e {
+        ureq::Error::Timeout(t) => Error::Timeout {
+            message: format!("{t}"),
+        },
+        ureq::Error::Tls(m) => Error::Tls {
+            message: m.to_owned(),
+        },
+        ureq::Error::Rustls(e) => Error::Tls {
+            message: e.to_string(),
+        },
+        ureq::Error::Io(io) if is_tls_failure(&io) => Error::Tls {
+            message: io.to_string(),
+        },
+        ureq::Error::BodyExceedsLimit(limit) => Error::Decode(crate::error::DecodeError::new(
+            "response",
+            format!("response body larger than {limit} bytes"),
+        )),
+        other => Error::Transport {
+            message: other.to_string(),
+        },
+    }
+}
+
+/// The start of a body that is not XML, on one line, printable characters only.
+fn snippet(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().filter(|c| !c.is_control()));
+        if out.chars().count() >= SNIPPET_CHARS {
+            out = out.chars().take(SNIPPET_CHARS).collect();
+            out.push('…');
+            break;
+        }
+    }
+    out
+}

@@ -1,0 +1,59 @@
+//! A client for the Cisco Finesse Desktop API, for services, scripts and CRM plug-ins outside
+//! the Finesse browser desktop.
+//!
+//! - [`Client`]: sign an agent in, change state, place calls with call variables (click-to-dial),
+//!   answer, hold, retrieve, drop, consult, transfer, conference, DTMF, call data and wrap-up.
+//! - The typed model ([`User`], [`Dialog`], [`Participant`], [`SystemInfo`], …) with a public
+//!   `from_xml` on each, tolerant of element order, case differences between Finesse releases,
+//!   unknown elements and unknown enum values, and bounded against hostile documents.
+//! - One [`Error`] type that tells apart what was never sent, what the server rejected, what
+//!   could not reach it, and commands whose outcome is unknown. Commands are never retried.
+//!
+//! TLS verification is on by default; add a private CA with [`ConfigBuilder::ca_pem`].
+//!
+//! Finesse answers commands (PUT/POST) with 202 Accepted: the outcome (the new state, the new
+//! call) is visible in the next GET, and is published as a notification.
+//!
+//! ```no_run
+//! use finesse_client::{Client, Config, MakeCall};
+//!
+//! let client = Client::new(
+//!     Config::builder("finesse-a.example.com")
+//!         .basic_auth("1001", "secret")
+//!         .build()?,
+//! )?;
+//! client.sign_in("1001001")?;
+//! client.make_call(&MakeCall::new("6135551212").call_variable("callVariable1", "acct-42"))?;
+//! for dialog in client.dialogs()? {
+//!     println!("{} {} -> {}", dialog.state, dialog.from_address, dialog.to_address);
+//! }
+//! # Ok::<(), finesse_client::Error>(())
+//! ```
+
+mod client;
+mod commands;
+mod config;
+mod error;
+mod http;
+mod limits;
+pub mod model;
+mod validate;
+mod xml;
+
+pub use client::Client;
+pub use commands::{Accepted, CallData, DialogAction, MakeCall};
+pub use config::{Config, ConfigBuilder, Credentials, DEFAULT_PORT, Secret, Timeouts};
+pub use error::{ApiFailure, DecodeError, Error, ErrorKind};
+pub use limits::DecodeLimits;
+pub use model::{
+    Action, AgentState, ApiError, CallVariable, Dialog, DialogState, MediaProperties,
+    Participant, ParticipantState, ReasonCode, ReasonCodeCategory, StateCause, SystemInfo, User,
+    WrapUpReason,
+};
+pub use validate::{
+    CALL_VARIABLE_MAX_BYTES, ECC_TOTAL_MAX_BYTES, ECC_VARIABLE_MAX_BYTES,
+    WRAP_UP_REASON_MAX_BYTES,
+};
+
+/// The library version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,298 @@
+//! A bounded pull reader over quick-xml, shared by every model decoder.
+//!
+//! Finesse documents are small trees whose element order varies between releases, whose element
+//! names differ in case between sources (`ReasonCode` / `reasonCode`), and which gain elements
+//! over time. Decoders therefore walk children by name, skip what they do not know, and match
+//! names ignoring ASCII case. Doing this by hand on quick-xml's event stream (rather than through
+//! serde) keeps the limits (size, depth, text length) and the "no DTD, no custom entity" rule in
+//! one pass, and costs little more than scanning the events.
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use crate::error::{DecodeError, Error};
+use crate::limits::DecodeLimits;
+
+/// Longest element name matched by decoders; longer names are skipped as unknown.
+const MAX_NAME: usize = 48;
+
+/// An element name lowered to ASCII lowercase, for `match`ing against literals.
+pub(crate) struct Name {
+    buf: [u8; MAX_NAME],
+    len: usize,
+}
+
+impl Name {
+    fn new(raw: &[u8]) -> Self {
+        let mut buf = [0u8; MAX_NAME];
+        // Too long to be a Finesse element: keep an empty name, which matches nothing.
+        let len = if raw.len() <= MAX_NAME { raw.len() } else { 0 };
+        for (dst, src) in buf.iter_mut().zip(&raw[..len]) {
+            *dst = src.to_ascii_lowercase();
+        }
+        Name { buf, len }
+    }
+
+    /// The lowercased name.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// Walks one XML document from its root element down.
+pub(crate) struct XmlReader<'a> {
+    reader: Reader<&'a [u8]>,
+    limits: DecodeLimits,
+    /// Name of the document being decoded, for error messages.
+    document: &'static str,
+    depth: usize,
+    /// The element returned by the last `next_child` was `<x/>`: it has no content or end tag.
+    pending_empty: bool,
+}
+
+impl<'a> XmlReader<'a> {
+    /// Opens `bytes` and positions the reader inside the root element, whose lowercased name is
+    /// returned. Fails on invalid UTF-8, a DOCTYPE, oversize input, or no root element.
+    pub(crate) fn open(
+        bytes: &'a [u8],
+        document: &'static str,
+        limits: DecodeLimits,
+    ) -> Result<(Self, Name), Error> {
+        if bytes.len() > limits.max_document_bytes {
+            return Err(DecodeError::new(
+                document,
+                format!(
+                    "document of {} bytes exceeds the {}-byte limit",
+                    bytes.len(),
+                    limits.max_document_bytes
+                ),
+            )
+            .into());
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            DecodeError::new(
+                document,
+                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            )
+        })?;
+        let mut reader = Reader::from_str(text);
+        reader.config_mut().check_end_names = true;
+        let mut this = XmlReader {
+            reader,
+            limits,
+            document,
+            depth: 0,
+            pending_empty: false,
+        };
+        loop {
+            match this.event()? {
+                Event::Start(start) => {
+                    this.enter()?;
+                    return Ok((this, Name::new(start.local_name().as_ref())));
+                }
+                Event::Empty(start) => {
+                    this.pending_empty = true;
+                    return Ok((this, Name::new(start.local_name().as_ref())));
+                }
+                Event::Text(t) if t.iter().all(u8::is_ascii_whitespace) => {}
+                Event::Decl(_) | Event::Comment(_) | Event::PI(_) => {}
+                Event::Eof => return Err(this.error("no root element")),
+                _ => return Err(this.error("content before the root element")),
+            }
+        }
+    }
+
+    /// Reads the next child element of the current element, returning its lowercased name, or
+    /// `None` when the current element ends. Text between children is ignored.
+    pub(crate) fn next_child(&mut self) -> Result<Option<Name>, Error> {
+        if std::mem::take(&mut self.pending_empty) {
+            return Ok(None);
+        }
+        loop {
+            match self.event()? {
+                Event::Start(start) => {
+                    self.enter()?;
+                    return Ok(Some(Name::new(start.local_name().as_ref())));
+                }
+                Event::Empty(start) => {
+                    self.pending_empty = true;
+                    return Ok(Some(Name::new(start.local_name().as_ref())));
+                }
+                Event::End(_) => {
+                    self.depth -= 1;
+                    return Ok(None);
+                }
+                Event::Eof => return Err(self.error("unexpected end of document")),
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads the text of the element just returned by `next_child` (or of the root), up to its
+    /// end tag. Child elements inside it are skipped; entity references are resolved.
+    pub(crate) fn text(&mut self) -> Result<String, Error> {
+        let mut out = String::new();
+        if std::mem::take(&mut self.pending_empty) {
+            return Ok(out);
+        }
+        loop {
+            match self.event()? {
+                Event::Text(t) => {
+                    let s = t.decode().map_err(|e| self.error(&e.to_string()))?;
+                    self.push_text(&mut out, &s)?;
+                }
+                Event::CData(t) => {
+                    let s = t.decode().map_err(|e| self.error(&e.to_string()))?;
+                    self.push_text(&mut out, &s)?;
+                }
+                Event::GeneralRef(r) => {
+                    let resolved = if let Some(ch) =
+                        r.resolve_char_ref().map_err(|e| self.error(&e.to_string()))?
+                    {
+                        ch.encode_utf8(&mut [0u8; 4]).to_owned()
+                    } else {
+                        let name = r.decode().map_err(|e| self.error(&e.to_string()))?;
+                        match quick_xml::escape::resolve_predefined_entity(&name) {
+                            Some(s) => s.to_owned(),
+                            None => {
+                                return Err(self.error(&format!(
+                                    "unknown entity &{name}; (entities are never expanded)"
+                                )));
+                            }
+                        }
+                    };
+                    self.push_text(&mut out, &resolved)?;
+                }
+                Event::Start(_) => {
+                    self.enter()?;
+                    self.skip()?;
+                }
+                Event::End(_) => {
+                    self.depth -= 1;
+                    return Ok(out);
+                }
+                Event::Eof => return Err(self.error("unexpected end of document")),
+                _ => {}
+            }
+        }
+    }
+
+    /// Skips the rest of the element just returned by `next_child`, children included.
+    pub(crate) fn skip(&mut self) -> Result<(), Error> {
+        if std::mem::take(&mut self.pending_empty) {
+            return Ok(());
+        }
+        let target = self.depth - 1;
+        while self.depth > target {
+            match self.event()? {
+                Event::Start(_) => self.enter()?,
+                Event::End(_) => self.depth -= 1,
+                Event::Eof => return Err(self.error("unexpected end of document")),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads every child named `item` (lowercase) as text, skipping others: `<roles><role>…`.
+    pub(crate) fn text_list(&mut self, item: &[u8]) -> Result<Vec<String>, Error> {
+        let mut out = Vec::new();
+        while let Some(name) = self.next_child()? {
+            if name.as_bytes() == item {
+                out.push(self.text()?);
+            } else {
+                self.skip()?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Reads every child named `item` (lowercase) with `read`, skipping others.
+    pub(crate) fn list<T>(
+        &mut self,
+        item: &[u8],
+        mut read: impl FnMut(&mut Self) -> Result<T, Error>,
+    ) -> Result<Vec<T>, Error> {
+        let mut out = Vec::new();
+        while let Some(name) = self.next_child()? {
+            if name.as_bytes() == item {
+                out.push(read(self)?);
+            } else {
+                self.skip()?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Checks that nothing but whitespace, comments and processing instructions follow the root.
+    pub(crate) fn finish(mut self) -> Result<(), Error> {
+        loop {
+            match self.event()? {
+                Event::Eof => return Ok(()),
+                Event::Text(t) if t.iter().all(u8::is_ascii_whitespace) => {}
+                Event::Comment(_) | Event::PI(_) => {}
+                _ => return Err(self.error("content after the root element")),
+            }
+        }
+    }
+
+    /// A decode error naming the document and the byte position.
+    pub(crate) fn error(&self, message: &str) -> Error {
+        DecodeError::new(
+            self.document,
+            format!("{message} (at byte {})", self.reader.buffer_position()),
+        )
+        .into()
+    }
+
+    fn event(&mut self) -> Result<Event<'a>, Error> {
+        match self.reader.read_event() {
+            Ok(Event::DocType(_)) => Err(self.error("DOCTYPE declarations are not accepted")),
+            Ok(event) => Ok(event),
+            Err(e) => Err(self.error(&e.to_string())),
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), Error> {
+        self.depth += 1;
+        if self.depth > self.limits.max_depth {
+            return Err(self.error(&format!(
+                "elements nested deeper than {} levels",
+                self.limits.max_depth
+            )));
+        }
+        Ok(())
+    }
+
+    fn push_text(&self, out: &mut String, s: &str) -> Result<(), Error> {
+        if out.len() + s.len() > self.limits.max_text_bytes {
+            return Err(self.error(&format!(
+                "text longer than {} bytes",
+                self.limits.max_text_bytes
+            )));
+        }
+        out.push_str(s);
+        Ok(())
+    }
+}
+
+/// Decodes a whole document: opens it, checks the root name against `roots` (lowercase), runs
+/// `read` inside the root, and checks that nothing follows.
+pub(crate) fn decode_document<T>(
+    bytes: &[u8],
+    document: &'static str,
+    roots: &[&[u8]],
+    limits: DecodeLimits,
+    read: impl FnOnce(&mut XmlReader<'_>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let (mut reader, root) = XmlReader::open(bytes, document, limits)?;
+    if !roots.contains(&root.as_bytes()) {
+        return Err(reader.error(&format!(
+            "expected a <{document}> document, found <{}>",
+            String::from_utf8_lossy(root.as_bytes())
+        )));
+    }
+    let value = read(&mut reader)?;
+    reader.finish()?;
+    Ok(value)
+}
