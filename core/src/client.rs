@@ -60,10 +60,14 @@ impl Client {
     pub fn new(config: Config) -> Result<Client, Error> {
         let http = Http::new(&config);
         let login_id = OnceLock::new();
-        if let Some(id) = config.login_id.clone().or_else(|| match &config.credentials {
-            Credentials::Bearer { login_id, .. } => Some(login_id.clone()),
-            Credentials::Basic { .. } => None,
-        }) {
+        if let Some(id) = config
+            .login_id
+            .clone()
+            .or_else(|| match &config.credentials {
+                Credentials::Bearer { login_id, .. } => Some(login_id.clone()),
+                Credentials::Basic { .. } => None,
+            })
+        {
             let _ = login_id.set(id);
         }
         Ok(Client {
@@ -171,11 +175,7 @@ impl Client {
 
     /// Acts on a dialog. The acting agent's extension is the target of every action but
     /// UPDATE_CALL_DATA and PARTICIPANT_DROP.
-    pub fn dialog_action(
-        &self,
-        dialog_id: &str,
-        action: &DialogAction,
-    ) -> Result<Accepted, Error> {
+    pub fn dialog_action(&self, dialog_id: &str, action: &DialogAction) -> Result<Accepted, Error> {
         validate::path_segment("dialog_id", dialog_id)?;
         action.validate()?;
         let own = if action.needs_own_extension() {

@@ -286,3 +286,88 @@ fn write_variables(w: &mut XmlWriter, vars: &[CallVariable]) {
     }
     w.close("callvariables");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn make_call_body_escapes_text_and_keeps_the_address_verbatim() {
+        let call = MakeCall::new("+1 (613) 555-1212 <ext&9>")
+            .call_variable("callVariable1", "a&b")
+            .call_variable("user.Orders[0]", "x");
+        assert_eq!(
+            call.to_xml("1001001"),
+            "<Dialog><requestedAction>MAKE_CALL</requestedAction>\
+             <fromAddress>1001001</fromAddress>\
+             <toAddress>+1 (613) 555-1212 &lt;ext&amp;9&gt;</toAddress>\
+             <mediaProperties><callvariables>\
+             <CallVariable><name>callVariable1</name><value>a&amp;b</value></CallVariable>\
+             <CallVariable><name>user.Orders[0]</name><value>x</value></CallVariable>\
+             </callvariables></mediaProperties></Dialog>"
+        );
+        assert!(
+            !MakeCall::new("6135551212")
+                .to_xml("1")
+                .contains("mediaProperties")
+        );
+    }
+
+    #[test]
+    fn dialog_action_bodies() {
+        assert_eq!(
+            DialogAction::Answer.to_xml(Some("1001001")),
+            "<Dialog><requestedAction>ANSWER</requestedAction>\
+             <targetMediaAddress>1001001</targetMediaAddress></Dialog>"
+        );
+        assert_eq!(
+            DialogAction::ConsultCall {
+                to_address: "1002002".into()
+            }
+            .to_xml(Some("1001001")),
+            "<Dialog><requestedAction>CONSULT_CALL</requestedAction>\
+             <toAddress>1002002</toAddress>\
+             <targetMediaAddress>1001001</targetMediaAddress></Dialog>"
+        );
+        assert_eq!(
+            DialogAction::SendDtmf {
+                digits: "777#".into()
+            }
+            .to_xml(Some("1001001")),
+            "<Dialog><requestedAction>SEND_DTMF</requestedAction>\
+             <targetMediaAddress>1001001</targetMediaAddress>\
+             <actionParams><ActionParam><name>dtmfString</name><value>777#</value>\
+             </ActionParam></actionParams></Dialog>"
+        );
+        assert_eq!(
+            DialogAction::ParticipantDrop {
+                media_address: "6135551212".into()
+            }
+            .to_xml(Some("1001001")),
+            "<Dialog><requestedAction>PARTICIPANT_DROP</requestedAction>\
+             <targetMediaAddress>6135551212</targetMediaAddress></Dialog>"
+        );
+        let data = CallData::new()
+            .wrap_up_reason("Sales Call")
+            .call_variable("callVariable3", "x");
+        assert_eq!(
+            DialogAction::UpdateCallData(data).to_xml(Some("1001001")),
+            "<Dialog><requestedAction>UPDATE_CALL_DATA</requestedAction>\
+             <mediaProperties><wrapUpReason>Sales Call</wrapUpReason><callvariables>\
+             <CallVariable><name>callVariable3</name><value>x</value></CallVariable>\
+             </callvariables></mediaProperties></Dialog>"
+        );
+    }
+
+    #[test]
+    fn user_state_bodies() {
+        assert_eq!(
+            user_state_xml("LOGIN", None, Some("1001001")),
+            "<User><state>LOGIN</state><extension>1001001</extension></User>"
+        );
+        assert_eq!(
+            user_state_xml("NOT_READY", Some(22), None),
+            "<User><state>NOT_READY</state><reasonCodeId>22</reasonCodeId></User>"
+        );
+    }
+}

@@ -249,9 +249,9 @@ impl ConfigBuilder {
         if let Some(secondary) = &self.secondary {
             nodes.push(normalize_url("secondary", secondary)?);
         }
-        let credentials = self.credentials.ok_or_else(|| {
-            Error::invalid("credentials", "set basic_auth or bearer_token")
-        })?;
+        let credentials = self
+            .credentials
+            .ok_or_else(|| Error::invalid("credentials", "set basic_auth or bearer_token"))?;
         match &credentials {
             Credentials::Basic { username, password } => {
                 validate::path_segment("username", username)?;
@@ -327,7 +327,9 @@ fn normalize_url(field: &str, url: &str) -> Result<String, Error> {
     if rest.is_empty() {
         return Err(Error::invalid(field, "has no host"));
     }
-    if let Some(c) = rest.chars().find(|c| matches!(c, '/' | '?' | '#' | '@') || c.is_whitespace())
+    if let Some(c) = rest
+        .chars()
+        .find(|c| matches!(c, '/' | '?' | '#' | '@') || c.is_whitespace())
     {
         return Err(Error::invalid(
             field,
@@ -363,7 +365,10 @@ fn parse_ca_pem(field: &str, pem: &[u8]) -> Result<Vec<Vec<u8>>, Error> {
         }
     }
     if certs.is_empty() {
-        return Err(Error::invalid(field, "no CERTIFICATE block in the PEM text"));
+        return Err(Error::invalid(
+            field,
+            "no CERTIFICATE block in the PEM text",
+        ));
     }
     Ok(certs)
 }
@@ -386,7 +391,10 @@ mod tests {
             normalize_url("url", "http://127.0.0.1:8082").unwrap(),
             "http://127.0.0.1:8082"
         );
-        assert_eq!(normalize_url("url", "https://[::1]").unwrap(), "https://[::1]");
+        assert_eq!(
+            normalize_url("url", "https://[::1]").unwrap(),
+            "https://[::1]"
+        );
         for bad in [
             "ftp://x",
             "https://",

@@ -181,7 +181,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::InvalidArgument { field, message } => {
-                write!(f, "invalid argument `{field}`: {message} (nothing was sent)")
+                write!(
+                    f,
+                    "invalid argument `{field}`: {message} (nothing was sent)"
+                )
             }
             Error::Api(failure) => fmt::Display::fmt(failure, f),
             Error::Transport { message } => write!(f, "server not reachable: {message}"),
@@ -224,7 +227,11 @@ impl fmt::Display for ApiFailure {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot decode {} document: {}", self.document, self.message)
+        write!(
+            f,
+            "cannot decode {} document: {}",
+            self.document, self.message
+        )
     }
 }
 

@@ -240,8 +240,7 @@ enum Attempt {
 
 /// Whether the node should be considered down, so a GET may go to the other one.
 fn node_unavailable(e: &Error) -> bool {
-    matches!(e, Error::Transport { .. } | Error::Timeout { .. })
-        || e.http_status() == Some(503)
+    matches!(e, Error::Transport { .. } | Error::Timeout { .. }) || e.http_status() == Some(503)
 }
 
 /// Failures that happen before the request line leaves the process: resolving, connecting,

@@ -46,14 +46,17 @@ pub use config::{Config, ConfigBuilder, Credentials, DEFAULT_PORT, Secret, Timeo
 pub use error::{ApiFailure, DecodeError, Error, ErrorKind};
 pub use limits::DecodeLimits;
 pub use model::{
-    Action, AgentState, ApiError, CallVariable, Dialog, DialogState, MediaProperties,
-    Participant, ParticipantState, ReasonCode, ReasonCodeCategory, StateCause, SystemInfo, User,
-    WrapUpReason,
+    Action, AgentState, ApiError, CallVariable, Dialog, DialogState, MediaProperties, Participant,
+    ParticipantState, ReasonCode, ReasonCodeCategory, StateCause, SystemInfo, User, WrapUpReason,
 };
 pub use validate::{
-    CALL_VARIABLE_MAX_BYTES, ECC_TOTAL_MAX_BYTES, ECC_VARIABLE_MAX_BYTES,
-    WRAP_UP_REASON_MAX_BYTES,
+    CALL_VARIABLE_MAX_BYTES, ECC_TOTAL_MAX_BYTES, ECC_VARIABLE_MAX_BYTES, WRAP_UP_REASON_MAX_BYTES,
 };
 
 /// The library version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The README's Rust example, compiled as a doctest so it stays true.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

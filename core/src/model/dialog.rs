@@ -267,12 +267,13 @@ impl Participant {
                 b"actions" => p.actions = r.list(b"action", |r| Ok(Action::parse(&r.text()?)))?,
                 b"mediaaddress" => p.media_address = r.text()?,
                 b"mediaaddresstype" => {
-                    p.media_address_type =
-                        non_empty(r.text()?).map(|s| MediaAddressType::parse(&s))
+                    p.media_address_type = non_empty(r.text()?).map(|s| MediaAddressType::parse(&s))
                 }
                 b"starttime" => p.start_time = non_empty(r.text()?),
                 b"state" => p.state = ParticipantState::parse(&r.text()?),
-                b"statecause" => p.state_cause = non_empty(r.text()?).map(|s| StateCause::parse(&s)),
+                b"statecause" => {
+                    p.state_cause = non_empty(r.text()?).map(|s| StateCause::parse(&s))
+                }
                 b"statechangetime" => p.state_change_time = non_empty(r.text()?),
                 _ => r.skip()?,
             }

@@ -51,7 +51,13 @@ impl SystemInfo {
         xml: &[u8],
         limits: DecodeLimits,
     ) -> Result<SystemInfo, Error> {
-        decode_document(xml, "SystemInfo", &[b"systeminfo"], limits, SystemInfo::read)
+        decode_document(
+            xml,
+            "SystemInfo",
+            &[b"systeminfo"],
+            limits,
+            SystemInfo::read,
+        )
     }
 
     pub(crate) fn read(r: &mut XmlReader<'_>) -> Result<SystemInfo, Error> {

@@ -141,7 +141,9 @@ impl User {
                 b"dialogs" => u.dialogs_uri = r.text()?,
                 b"roles" => u.roles = r.text_list(b"role")?,
                 b"state" => u.state = AgentState::parse(&r.text()?),
-                b"pendingstate" => u.pending_state = non_empty(r.text()?).map(|s| AgentState::parse(&s)),
+                b"pendingstate" => {
+                    u.pending_state = non_empty(r.text()?).map(|s| AgentState::parse(&s))
+                }
                 b"statechangetime" => u.state_change_time = non_empty(r.text()?),
                 b"reasoncodeid" => u.reason_code_id = number(&r.text()?).filter(|id| *id >= 0),
                 // Sources disagree on the case of this element; names are matched ignoring case.

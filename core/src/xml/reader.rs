@@ -146,8 +146,9 @@ impl<'a> XmlReader<'a> {
                     self.push_text(&mut out, &s)?;
                 }
                 Event::GeneralRef(r) => {
-                    let resolved = if let Some(ch) =
-                        r.resolve_char_ref().map_err(|e| self.error(&e.to_string()))?
+                    let resolved = if let Some(ch) = r
+                        .resolve_char_ref()
+                        .map_err(|e| self.error(&e.to_string()))?
                     {
                         ch.encode_utf8(&mut [0u8; 4]).to_owned()
                     } else {

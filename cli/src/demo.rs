@@ -1,0 +1,226 @@
+//! `finesse demo`: a whole click-to-dial session, printing each agent and call state as it
+//! changes, against the built-in emulator or a real server.
+
+use std::time::{Duration, Instant};
+
+use finesse_client::{
+    AgentState, Client, Config, Dialog, DialogState, MakeCall, ParticipantState,
+    ReasonCodeCategory, User,
+};
+use finesse_emulator::{Deployment, Emulator, EmulatorConfig, Timing};
+
+use crate::args::DemoArgs;
+use crate::{connect, output};
+
+/// How long one step may take before the demo gives up.
+const STEP_TIMEOUT: Duration = Duration::from_secs(20);
+/// How often the state is read while waiting.
+const POLL: Duration = Duration::from_millis(25);
+
+/// Runs the demo.
+pub fn run(args: &DemoArgs) -> Result<(), String> {
+    // Keep the emulator alive until the demo ends.
+    let (client, extension, _emulator) = match &args.server {
+        Some(server) => {
+            let user = args.user.as_deref().ok_or("--server needs --user")?;
+            let extension = args.extension.clone().ok_or("--server needs --extension")?;
+            let mut builder = Config::builder(server).basic_auth(user, connect::password(user)?);
+            if let Some(ca) = &args.ca_file {
+                builder = builder.ca_file(ca);
+            }
+            let client = Client::new(builder.build().map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
+            (client, extension, None)
+        }
+        None => {
+            let deployment = if args.ccx {
+                Deployment::Ccx
+            } else {
+                Deployment::Cce
+            };
+            let emulator =
+                Emulator::start(EmulatorConfig::new().deployment(deployment).timing(Timing {
+                    step: Duration::from_millis(300),
+                    ring: Duration::from_millis(1200),
+                }))
+                .map_err(|e| format!("cannot start the emulator: {e}"))?;
+            println!("emulator listening on {}", emulator.base_url());
+            let config = Config::builder(emulator.base_url())
+                .basic_auth("1001", "secret1001")
+                .ca_pem(emulator.ca_pem())
+                .build()
+                .map_err(|e| e.to_string())?;
+            let client = Client::new(config).map_err(|e| e.to_string())?;
+            (client, "1001001".to_owned(), Some(emulator))
+        }
+    };
+    Demo::new(client).run(&extension, &args.to)
+}
+
+struct Demo {
+    client: Client,
+    /// The lines last printed for the agent and each call, to print only changes.
+    last_user: String,
+    last_dialogs: Vec<String>,
+    last_ids: Vec<String>,
+}
+
+impl Demo {
+    fn new(client: Client) -> Self {
+        Demo {
+            client,
+            last_user: String::new(),
+            last_dialogs: Vec::new(),
+            last_ids: Vec::new(),
+        }
+    }
+
+    fn run(mut self, extension: &str, to: &str) -> Result<(), String> {
+        let info = self.client.system_info().map_err(|e| e.to_string())?;
+        println!(
+            "Finesse {} node, {}",
+            info.deployment_type
+                .as_ref()
+                .map(|d| d.as_str())
+                .unwrap_or("unknown"),
+            info.status
+        );
+        self.observe()?;
+
+        self.command(&format!("sign in on extension {extension}"), |c| {
+            c.sign_in(extension)
+        })?;
+        self.until("signed in", |user, _| user.state == AgentState::NotReady)?;
+
+        self.command("go READY", Client::ready)?;
+        self.until("READY", |user, _| user.state == AgentState::Ready)?;
+
+        let call = MakeCall::new(to)
+            .call_variable("callVariable1", "acct-42")
+            .call_variable("user.CustomerId", "90210");
+        self.command(
+            &format!("dial {to} with callVariable1=acct-42, user.CustomerId=90210"),
+            |c| c.make_call(&call),
+        )?;
+        let dialog =
+            self.until_dialog("the call is answered", |d| d.state == DialogState::Active)?;
+        if let Some(vars) = output::variables_line(&dialog) {
+            println!("{vars}");
+        }
+
+        self.command("hold", |c| c.hold(&dialog.id))?;
+        self.until_dialog("held", |d| {
+            own_state(d, extension) == Some(&ParticipantState::Held)
+        })?;
+
+        self.command("retrieve", |c| c.retrieve(&dialog.id))?;
+        self.until_dialog("retrieved", |d| {
+            own_state(d, extension) == Some(&ParticipantState::Active)
+        })?;
+
+        self.command("drop", |c| c.drop_call(&dialog.id))?;
+        self.until("the call ended", |user, dialogs| {
+            dialogs.is_empty() && user.state != AgentState::Talking
+        })?;
+
+        let user = self.client.user().map_err(|e| e.to_string())?;
+        if user.state != AgentState::NotReady {
+            let reason = self.first_reason(ReasonCodeCategory::NotReady)?;
+            self.command("go NOT_READY", |c| c.not_ready(reason))?;
+            self.until("NOT_READY", |user, _| user.state == AgentState::NotReady)?;
+        }
+        let reason = self.first_reason(ReasonCodeCategory::Logout)?;
+        self.command("sign out", |c| c.sign_out(reason))?;
+        self.until("signed out", |user, _| user.state == AgentState::Logout)?;
+        println!("done");
+        Ok(())
+    }
+
+    /// Sends a command and says so.
+    fn command(
+        &mut self,
+        what: &str,
+        send: impl FnOnce(&Client) -> Result<finesse_client::Accepted, finesse_client::Error>,
+    ) -> Result<(), String> {
+        let accepted = send(&self.client).map_err(|e| format!("{what}: {e}"))?;
+        println!("-> {what}  (202 Accepted, request {})", accepted.request_id);
+        Ok(())
+    }
+
+    /// Reads the agent and the calls, prints what changed, and returns them.
+    fn observe(&mut self) -> Result<(User, Vec<Dialog>), String> {
+        let user = self.client.user().map_err(|e| e.to_string())?;
+        let dialogs = self.client.dialogs().map_err(|e| e.to_string())?;
+        let user_line = output::user_line(&user);
+        if user_line != self.last_user {
+            println!("   {user_line}");
+            self.last_user = user_line;
+        }
+        let lines: Vec<String> = dialogs.iter().map(output::dialog_line).collect();
+        for line in &lines {
+            if !self.last_dialogs.contains(line) {
+                println!("   {line}");
+            }
+        }
+        for gone in &self.last_ids {
+            if !dialogs.iter().any(|d| &d.id == gone) {
+                println!("   dialog {gone}  ended");
+            }
+        }
+        self.last_dialogs = lines;
+        self.last_ids = dialogs.iter().map(|d| d.id.clone()).collect();
+        Ok((user, dialogs))
+    }
+
+    /// Watches until `done` holds, printing each change.
+    fn until(
+        &mut self,
+        what: &str,
+        done: impl Fn(&User, &[Dialog]) -> bool,
+    ) -> Result<(User, Vec<Dialog>), String> {
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        loop {
+            let (user, dialogs) = self.observe()?;
+            if done(&user, &dialogs) {
+                return Ok((user, dialogs));
+            }
+            if let Some(failed) = dialogs.iter().find(|d| d.state == DialogState::Failed) {
+                return Err(format!("the call failed: {}", output::dialog_line(failed)));
+            }
+            if Instant::now() > deadline {
+                return Err(format!("gave up waiting for: {what}"));
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Watches until a call matches `done`, and returns it.
+    fn until_dialog(
+        &mut self,
+        what: &str,
+        done: impl Fn(&Dialog) -> bool,
+    ) -> Result<Dialog, String> {
+        let (_, dialogs) = self.until(what, |_, dialogs| dialogs.iter().any(&done))?;
+        dialogs
+            .into_iter()
+            .find(|d| done(d))
+            .ok_or_else(|| format!("gave up waiting for: {what}"))
+    }
+
+    /// The first reason code of a category that an agent may choose, if any are configured.
+    fn first_reason(&self, category: ReasonCodeCategory) -> Result<Option<i64>, String> {
+        let codes = self
+            .client
+            .reason_codes(category)
+            .map_err(|e| e.to_string())?;
+        Ok(codes
+            .iter()
+            .find(|c| c.system_code != Some(true))
+            .and_then(|c| c.id))
+    }
+}
+
+/// The state of the agent's own leg of a call.
+fn own_state<'a>(dialog: &'a Dialog, extension: &str) -> Option<&'a ParticipantState> {
+    dialog.participant(extension).map(|p| &p.state)
+}

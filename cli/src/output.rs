@@ -1,0 +1,62 @@
+//! How users and dialogs are printed: one line each, or JSON.
+
+use finesse_client::{Dialog, User};
+
+/// One line about the agent: id, state, reason, pending state, extension.
+pub fn user_line(user: &User) -> String {
+    let mut line = format!("agent {}  {}", user.login_id, user.state);
+    match (&user.reason_code, user.reason_code_id) {
+        (Some(reason), _) => {
+            let code = reason.code.map(|c| c.to_string()).unwrap_or_default();
+            line.push_str(&format!(" (reason {code} {})", reason.label));
+        }
+        (None, Some(id)) => line.push_str(&format!(" (reason id {id})")),
+        (None, None) => {}
+    }
+    if let Some(pending) = &user.pending_state {
+        line.push_str(&format!("  pending {pending}"));
+    }
+    if let Some(ext) = &user.extension {
+        line.push_str(&format!("  extension {ext}"));
+    }
+    line
+}
+
+/// One line about a call: id, state, parties and their states.
+pub fn dialog_line(dialog: &Dialog) -> String {
+    let parties: Vec<String> = dialog
+        .participants
+        .iter()
+        .map(|p| match &p.state_cause {
+            Some(cause) => format!("{} {} ({cause})", p.media_address, p.state),
+            None => format!("{} {}", p.media_address, p.state),
+        })
+        .collect();
+    format!(
+        "dialog {}  {}  {} -> {}  [{}]",
+        dialog.id,
+        dialog.state,
+        dialog.from_address,
+        dialog.to_address,
+        parties.join(", ")
+    )
+}
+
+/// The call variables that have a value, as `name=value` pairs.
+pub fn variables_line(dialog: &Dialog) -> Option<String> {
+    let set: Vec<String> = dialog
+        .media_properties
+        .call_variables
+        .iter()
+        .filter(|v| !v.value.is_empty())
+        .map(|v| format!("{}={}", v.name, v.value))
+        .collect();
+    (!set.is_empty()).then(|| format!("  call data: {}", set.join(" ")))
+}
+
+/// Prints a document as pretty JSON.
+pub fn json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    println!("{text}");
+    Ok(())
+}
