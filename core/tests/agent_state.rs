@@ -153,3 +153,27 @@ fn reason_codes_wrap_up_reasons_and_system_info() {
     );
     assert!(info.xmpp_domain.is_some());
 }
+
+#[test]
+fn sso_bearer_token() {
+    let emulator = Emulator::start(EmulatorConfig::new().agent(
+        finesse_emulator::AgentConfig::new("1003", "asmith", "secret1003").bearer_token("tok-1003"),
+    ))
+    .unwrap();
+    let with_token = |token: &str| {
+        finesse_client::Client::new(
+            finesse_client::Config::builder(emulator.base_url())
+                .bearer_token("1003", token)
+                .ca_pem(emulator.ca_pem())
+                .build()
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    let client = with_token("tok-1003");
+    sign_in(&client, "1003003");
+    assert_eq!(client.user().unwrap().extension.as_deref(), Some("1003003"));
+    let err = with_token("tok-wrong").user().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Authentication);
+    assert!(!format!("{err} {err:?}").contains("tok-wrong"));
+}

@@ -225,3 +225,26 @@ fn a_garbled_success_body_is_a_decode_error() {
         ErrorKind::Decode
     );
 }
+
+#[test]
+fn an_oversize_answer_is_refused() {
+    let body = format!("<User><firstName>{}</firstName></User>", "x".repeat(4096));
+    let answer = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let url = canned(Box::leak(answer.into_boxed_str()));
+    let client = Client::new(
+        Config::builder(url)
+            .basic_auth("1001", "secret1001")
+            .login_id("1001")
+            .limits(finesse_client::DecodeLimits::DEFAULT.with_max_document_bytes(1024))
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    let err = client.user().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
+    assert!(err.to_string().contains("larger than 1024 bytes"), "{err}");
+}
