@@ -1,13 +1,17 @@
 //! The client: one agent's view of Finesse, with every operation of the Desktop API.
 
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 
 use crate::commands::{Accepted, CallData, DialogAction, MakeCall, user_state_xml};
 use crate::config::{Config, Credentials};
 use crate::error::Error;
 use crate::http::{Http, Method};
-use crate::model::{Dialog, ReasonCode, ReasonCodeCategory, SystemInfo, User, WrapUpReason};
+use crate::model::{
+    AgentState, Dialog, ReasonCode, ReasonCodeCategory, SystemInfo, User, WrapUpReason,
+};
+use crate::session::{NotificationOptions, Notifications, Shared};
 use crate::validate;
+use crate::wait::Expect;
 
 /// A synchronous Finesse client for one agent (or supervisor).
 ///
@@ -44,6 +48,8 @@ struct Inner {
     extension: Mutex<Option<String>>,
     /// Held while a command is in flight.
     command_lock: Mutex<()>,
+    /// The notification session, while one runs: commands wait on its events.
+    session: Mutex<Weak<Shared>>,
 }
 
 impl std::fmt::Debug for Client {
@@ -77,6 +83,7 @@ impl Client {
                 login_id,
                 extension: Mutex::new(None),
                 command_lock: Mutex::new(()),
+                session: Mutex::new(Weak::new()),
             }),
         })
     }
@@ -112,26 +119,26 @@ impl Client {
     /// Signs the agent in on `extension`; the agent becomes NOT_READY.
     pub fn sign_in(&self, extension: &str) -> Result<Accepted, Error> {
         validate::address("extension", extension)?;
-        let accepted = self.set_state("LOGIN", None, Some(extension))?;
+        let accepted = self.set_state("LOGIN", None, Some(extension), AgentState::NotReady)?;
         *self.extension_slot() = Some(extension.to_owned());
         Ok(accepted)
     }
 
     /// Makes the agent READY.
     pub fn ready(&self) -> Result<Accepted, Error> {
-        self.set_state("READY", None, None)
+        self.set_state("READY", None, None, AgentState::Ready)
     }
 
     /// Makes the agent NOT_READY, with the Finesse id of a NOT_READY reason code (required
     /// when the deployment has such codes; see [`Client::reason_codes`]).
     pub fn not_ready(&self, reason_code_id: Option<i64>) -> Result<Accepted, Error> {
-        self.set_state("NOT_READY", reason_code_id, None)
+        self.set_state("NOT_READY", reason_code_id, None, AgentState::NotReady)
     }
 
     /// Signs the agent out, with the Finesse id of a LOGOUT reason code when required. On
     /// CCE the agent must be NOT_READY first.
     pub fn sign_out(&self, reason_code_id: Option<i64>) -> Result<Accepted, Error> {
-        let accepted = self.set_state("LOGOUT", reason_code_id, None)?;
+        let accepted = self.set_state("LOGOUT", reason_code_id, None, AgentState::Logout)?;
         *self.extension_slot() = None;
         Ok(accepted)
     }
@@ -170,6 +177,9 @@ impl Client {
             Method::Post,
             &format!("/finesse/api/User/{id}/Dialogs"),
             call.to_xml(&from),
+            Expect::NewDialog {
+                to_address: call.to().to_owned(),
+            },
         )
     }
 
@@ -181,12 +191,14 @@ impl Client {
         let own = if action.needs_own_extension() {
             Some(self.own_extension("targetMediaAddress")?)
         } else {
-            None
+            self.extension_slot().clone()
         };
+        let body = action.to_xml(own.as_deref().filter(|_| action.needs_own_extension()));
         self.command(
             Method::Put,
             &format!("/finesse/api/Dialog/{dialog_id}"),
-            action.to_xml(own.as_deref()),
+            body,
+            Expect::for_action(dialog_id, own.as_deref(), action),
         )
     }
 
@@ -300,25 +312,122 @@ impl Client {
         state: &str,
         reason_code_id: Option<i64>,
         extension: Option<&str>,
+        expected: AgentState,
     ) -> Result<Accepted, Error> {
         let id = self.login_id()?;
         self.command(
             Method::Put,
             &format!("/finesse/api/User/{id}"),
             user_state_xml(state, reason_code_id, extension),
+            Expect::State(expected),
         )
     }
 
     /// Sends one command with a fresh `requestId`, one command at a time.
-    fn command(&self, method: Method, path: &str, body: String) -> Result<Accepted, Error> {
+    fn command(
+        &self,
+        method: Method,
+        path: &str,
+        body: String,
+        expect: Expect,
+    ) -> Result<Accepted, Error> {
         let request_id = uuid::Uuid::new_v4().to_string();
         let _serial = self
             .inner
             .command_lock
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
+        // Taken before sending, so the outcome's notification cannot be missed.
+        let from_seq = self.session().map(|s| s.next_seq());
         self.inner.http.send(method, path, body, &request_id)?;
-        Ok(Accepted { request_id })
+        Ok(Accepted::new(request_id, self.clone(), from_seq, expect))
+    }
+
+    /// Starts a notification session with the default options: events as they happen, and
+    /// commands that can be waited on. See [`Client::notifications_with`].
+    pub fn notifications(&self) -> Result<Notifications, Error> {
+        self.notifications_with(NotificationOptions::default())
+    }
+
+    /// Starts a notification session: an XMPP-over-WebSocket connection to the active node
+    /// on a background thread, signed in with the client's credentials, with presence (so
+    /// Finesse does not sign the agent out after 60 s) and a keep-alive ping; it reconnects
+    /// by itself. Returns once connected, or with the error that kept it from connecting.
+    /// One session per client runs at a time.
+    pub fn notifications_with(&self, options: NotificationOptions) -> Result<Notifications, Error> {
+        options.validate()?;
+        if self.session().is_some() {
+            return Err(Error::invalid(
+                "notifications",
+                "a notification session is already running for this client",
+            ));
+        }
+        let login_id = self.login_id()?;
+        let info = self.system_info()?;
+        let node = self.active_node().to_owned();
+        let host = node
+            .split_once("://")
+            .map_or(node.as_str(), |(_, rest)| rest)
+            .to_owned();
+        let domain = info.xmpp_domain.clone().unwrap_or_else(|| {
+            host.rsplit_once(':')
+                .map_or(host.clone(), |(h, _)| h.to_owned())
+        });
+        let pubsub_domain = info
+            .xmpp_pub_sub_domain
+            .clone()
+            .unwrap_or_else(|| format!("pubsub.{domain}"));
+        let url = match &options.url {
+            Some(url) => url.clone(),
+            None if node.starts_with("http://") => format!("ws://{host}/ws"),
+            None => format!("wss://{host}/ws"),
+        };
+        let secret = match &self.inner.config.credentials {
+            Credentials::Basic { password, .. } => password.expose().to_owned(),
+            Credentials::Bearer { token, .. } => token.expose().to_owned(),
+        };
+        let resource = options.resource.clone().unwrap_or_else(|| {
+            format!(
+                "finesse-client-{}",
+                &uuid::Uuid::new_v4().simple().to_string()[..8]
+            )
+        });
+        let target = crate::session::Target {
+            url,
+            domain,
+            login_id,
+            secret,
+            resource,
+            tls: crate::tls::client_config(&self.inner.config)?,
+            timeout: self.inner.config.timeouts.connect + self.inner.config.timeouts.response,
+        };
+        let connection = crate::session::Connection::open(&target)?;
+        let (shared, control) = Shared::new(options.queue_capacity);
+        let context = crate::session::Context {
+            target,
+            pubsub_domain,
+            ping_interval: options.ping_interval,
+            ping_timeout: options.ping_timeout,
+            max_missed_pings: options.max_missed_pings,
+            subscriptions: options.subscriptions.clone(),
+            limits: self.inner.config.limits,
+        };
+        let notifications = Notifications::start(shared, control, connection, context);
+        *self
+            .inner
+            .session
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Arc::downgrade(notifications.shared());
+        Ok(notifications)
+    }
+
+    /// The running notification session, if any.
+    pub(crate) fn session(&self) -> Option<Arc<Shared>> {
+        self.inner
+            .session
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .upgrade()
     }
 
     /// The agent id for URIs: configured, or learned from the first User document (the

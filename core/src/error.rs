@@ -9,6 +9,7 @@ use crate::model::ApiError;
 /// The variants separate what a caller must handle differently:
 /// - [`Error::InvalidArgument`]: rejected before sending; nothing left the process.
 /// - [`Error::Api`]: the server answered with an error status; the request was not carried out.
+/// - [`Error::Cti`]: the server accepted a command (202), then the CTI server refused it.
 /// - [`Error::Transport`], [`Error::Tls`], [`Error::Timeout`]: the server could not be reached,
 ///   or (for a GET) did not answer in time. No command was carried out.
 /// - [`Error::OutcomeUnknown`]: a command (PUT/POST) may have reached the server, but no answer
@@ -26,6 +27,8 @@ pub enum Error {
     },
     /// The server rejected the request with an HTTP error status.
     Api(Box<ApiFailure>),
+    /// A command was accepted, then refused by the CTI server (seen when waiting on it).
+    Cti(Box<CtiFailure>),
     /// The server could not be reached: no connection, name not resolved, connection refused.
     Transport {
         /// What failed.
@@ -77,6 +80,19 @@ impl ApiFailure {
     }
 }
 
+/// A command refused by the CTI server after Finesse accepted it: the asynchronous
+/// `apiErrors` notification that echoed its request id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CtiFailure {
+    /// The errors, e.g. `Generic Error` with CTI code 20999 in `error_data`.
+    pub errors: Vec<ApiError>,
+    /// The refused command's `requestId`.
+    pub request_id: Option<String>,
+    /// The resource the command acted on.
+    pub source: String,
+}
+
 /// A document that could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
@@ -112,6 +128,8 @@ pub enum ErrorKind {
     ServiceUnavailable,
     /// Any other [`Error::Api`].
     Api,
+    /// [`Error::Cti`].
+    Cti,
     /// [`Error::Transport`].
     Transport,
     /// [`Error::Tls`].
@@ -136,6 +154,7 @@ impl Error {
                 _ if failure.error_type() == Some("Invalid State") => ErrorKind::InvalidState,
                 _ => ErrorKind::Api,
             },
+            Error::Cti(_) => ErrorKind::Cti,
             Error::Transport { .. } => ErrorKind::Transport,
             Error::Tls { .. } => ErrorKind::Tls,
             Error::Timeout { .. } => ErrorKind::Timeout,
@@ -152,10 +171,11 @@ impl Error {
         }
     }
 
-    /// The server's errors, for an API error; empty otherwise.
+    /// The server's errors, for an API or CTI error; empty otherwise.
     pub fn api_errors(&self) -> &[ApiError] {
         match self {
             Error::Api(failure) => &failure.errors,
+            Error::Cti(failure) => &failure.errors,
             _ => &[],
         }
     }
@@ -164,6 +184,7 @@ impl Error {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::Api(failure) => failure.request_id.as_deref(),
+            Error::Cti(failure) => failure.request_id.as_deref(),
             Error::OutcomeUnknown { request_id, .. } => Some(request_id),
             _ => None,
         }
@@ -187,6 +208,7 @@ impl fmt::Display for Error {
                 )
             }
             Error::Api(failure) => fmt::Display::fmt(failure, f),
+            Error::Cti(failure) => fmt::Display::fmt(failure, f),
             Error::Transport { message } => write!(f, "server not reachable: {message}"),
             Error::Tls { message } => write!(f, "TLS failure: {message}"),
             Error::Timeout { message } => write!(f, "timed out: {message}"),
@@ -225,6 +247,20 @@ impl fmt::Display for ApiFailure {
     }
 }
 
+impl fmt::Display for CtiFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "refused by the CTI server")?;
+        for e in &self.errors {
+            write!(
+                f,
+                ": {} ({}) [{}]",
+                e.error_type, e.error_message, e.error_data
+            )?;
+        }
+        Ok(())
+    }
+}
+
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
@@ -237,6 +273,7 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for Error {}
 impl std::error::Error for ApiFailure {}
+impl std::error::Error for CtiFailure {}
 impl std::error::Error for DecodeError {}
 
 impl From<DecodeError> for Error {

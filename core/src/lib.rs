@@ -34,24 +34,32 @@ mod client;
 mod commands;
 mod config;
 mod error;
+mod events;
 mod http;
 mod limits;
 pub mod model;
+mod session;
+mod tls;
 mod validate;
+mod wait;
 mod xml;
+mod xmpp;
 
 pub use client::Client;
 pub use commands::{Accepted, CallData, DialogAction, MakeCall};
 pub use config::{Config, ConfigBuilder, Credentials, DEFAULT_PORT, Secret, Timeouts};
-pub use error::{ApiFailure, DecodeError, Error, ErrorKind};
+pub use error::{ApiFailure, CtiFailure, DecodeError, Error, ErrorKind};
+pub use events::{ConnectionState, Event};
 pub use limits::DecodeLimits;
 pub use model::{
     Action, AgentState, ApiError, CallVariable, Dialog, DialogState, MediaProperties, Participant,
     ParticipantState, ReasonCode, ReasonCodeCategory, StateCause, SystemInfo, User, WrapUpReason,
 };
+pub use session::{EventCallback, NotificationOptions, Notifications};
 pub use validate::{
     CALL_VARIABLE_MAX_BYTES, ECC_TOTAL_MAX_BYTES, ECC_VARIABLE_MAX_BYTES, WRAP_UP_REASON_MAX_BYTES,
 };
+pub use wait::Outcome;
 
 /// The library version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

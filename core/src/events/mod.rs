@@ -1,0 +1,214 @@
+//! Typed notification events, and the decoder of one Finesse `<Update>` document.
+//!
+//! Finesse publishes every change (a new state, a ringing call, a CTI error) as an `<Update>`
+//! document carried, escaped, inside an XMPP pub-sub item. [`Event::from_update_xml`] decodes
+//! one such document, whatever transport delivered it.
+
+use crate::error::Error;
+use crate::limits::DecodeLimits;
+use crate::model::{ApiError, Dialog, SystemInfo, User};
+use crate::xml::{XmlReader, decode_document};
+
+/// Something that happened, as Finesse (or the notification connection) reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Event {
+    /// An agent's User changed: state, reason, extension (also team members' Users).
+    UserChanged {
+        /// The User after the change.
+        user: User,
+        /// The `requestId` of the command that caused it, if any.
+        request_id: Option<String>,
+    },
+    /// A dialog appeared: an outbound call being placed, an inbound call ringing.
+    DialogAdded {
+        /// The new dialog.
+        dialog: Dialog,
+        /// The `requestId` of the command that caused it, if any.
+        request_id: Option<String>,
+    },
+    /// A dialog changed: a participant's state, the participants, call data, actions.
+    DialogChanged {
+        /// The dialog after the change.
+        dialog: Dialog,
+        /// The `requestId` of the command that caused it, if any.
+        request_id: Option<String>,
+    },
+    /// A dialog ended (or moved to another agent after a transfer).
+    DialogRemoved {
+        /// The dialog as last published.
+        dialog: Dialog,
+        /// The `requestId` of the command that caused it, if any.
+        request_id: Option<String>,
+    },
+    /// A command was accepted (202) but then refused by the CTI server.
+    CtiError {
+        /// The errors, e.g. `Generic Error` with CTI code 20999.
+        errors: Vec<ApiError>,
+        /// The `requestId` of the refused command.
+        request_id: Option<String>,
+        /// The resource the command acted on, e.g. `/finesse/api/Dialog/16777217`.
+        source: String,
+    },
+    /// The node's SystemInfo changed (IN_SERVICE / OUT_OF_SERVICE).
+    SystemStatusChanged {
+        /// The new SystemInfo.
+        info: SystemInfo,
+    },
+    /// The notification connection changed state.
+    Connection(ConnectionState),
+    /// An update of a kind this library does not type (a queue's statistics, say), raw.
+    Other {
+        /// The Update's `event`: `POST`, `PUT` or `DELETE`.
+        event: String,
+        /// The resource the update is about.
+        source: String,
+        /// The whole `<Update>` document.
+        update_xml: String,
+    },
+}
+
+/// The state of the notification connection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ConnectionState {
+    /// Signed in to the notification service, presence sent: events flow.
+    Connected {
+        /// The node connected to.
+        node: String,
+    },
+    /// The connection was lost; events are missed until it is back. The client reconnects by
+    /// itself.
+    Disconnected {
+        /// Why.
+        reason: String,
+    },
+    /// The `finesse` service announced itself available (or unavailable, when `false`).
+    ServiceAvailable(bool),
+    /// The session was closed by the application.
+    Closed,
+}
+
+impl Event {
+    /// Decodes one `<Update>` document (as carried in a pub-sub item, unescaped) into the
+    /// events it reports: a Dialogs POST or DELETE may carry several dialogs.
+    pub fn from_update_xml(xml: impl AsRef<[u8]>) -> Result<Vec<Event>, Error> {
+        Self::from_update_xml_with_limits(xml.as_ref(), DecodeLimits::DEFAULT)
+    }
+
+    pub(crate) fn from_update_xml_with_limits(
+        xml: &[u8],
+        limits: DecodeLimits,
+    ) -> Result<Vec<Event>, Error> {
+        let update = decode_document(xml, "Update", &[b"update"], limits, read_update)?;
+        let request_id = update.request_id.filter(|id| !id.is_empty());
+        // Sources disagree on the case of the event name (`PUT` / `put`).
+        let event = update.event.to_ascii_uppercase();
+        Ok(match update.data {
+            Data::User(user) => vec![Event::UserChanged { user, request_id }],
+            Data::Dialog(dialog) => vec![match event.as_str() {
+                "POST" => Event::DialogAdded { dialog, request_id },
+                "DELETE" => Event::DialogRemoved { dialog, request_id },
+                _ => Event::DialogChanged { dialog, request_id },
+            }],
+            Data::Dialogs(dialogs) => dialogs
+                .into_iter()
+                .map(|dialog| match event.as_str() {
+                    "DELETE" => Event::DialogRemoved {
+                        dialog,
+                        request_id: request_id.clone(),
+                    },
+                    "PUT" => Event::DialogChanged {
+                        dialog,
+                        request_id: request_id.clone(),
+                    },
+                    _ => Event::DialogAdded {
+                        dialog,
+                        request_id: request_id.clone(),
+                    },
+                })
+                .collect(),
+            Data::ApiErrors(errors) => vec![Event::CtiError {
+                errors,
+                request_id,
+                source: update.source,
+            }],
+            Data::SystemInfo(info) => vec![Event::SystemStatusChanged { info }],
+            Data::Other => vec![Event::Other {
+                event,
+                source: update.source,
+                update_xml: String::from_utf8_lossy(xml).into_owned(),
+            }],
+        })
+    }
+
+    /// The `requestId` this event echoes, if any.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Event::UserChanged { request_id, .. }
+            | Event::DialogAdded { request_id, .. }
+            | Event::DialogChanged { request_id, .. }
+            | Event::DialogRemoved { request_id, .. }
+            | Event::CtiError { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+struct Update {
+    data: Data,
+    event: String,
+    request_id: Option<String>,
+    source: String,
+}
+
+enum Data {
+    User(User),
+    Dialog(Dialog),
+    Dialogs(Vec<Dialog>),
+    ApiErrors(Vec<ApiError>),
+    SystemInfo(SystemInfo),
+    Other,
+}
+
+fn read_update(r: &mut XmlReader<'_>) -> Result<Update, Error> {
+    let mut update = Update {
+        data: Data::Other,
+        event: String::new(),
+        request_id: None,
+        source: String::new(),
+    };
+    while let Some(name) = r.next_child()? {
+        match name.as_bytes() {
+            b"data" => update.data = read_data(r)?,
+            b"event" => update.event = r.text()?,
+            b"requestid" => update.request_id = Some(r.text()?),
+            b"source" => update.source = r.text()?,
+            _ => r.skip()?,
+        }
+    }
+    Ok(update)
+}
+
+/// The payload: the first element inside `<data>`, by its (lower-camel) root name.
+fn read_data(r: &mut XmlReader<'_>) -> Result<Data, Error> {
+    let mut data = Data::Other;
+    while let Some(name) = r.next_child()? {
+        if !matches!(data, Data::Other) {
+            r.skip()?;
+            continue;
+        }
+        data = match name.as_bytes() {
+            b"user" => Data::User(User::read(r)?),
+            b"dialog" => Data::Dialog(Dialog::read(r)?),
+            b"dialogs" => Data::Dialogs(r.list(b"dialog", Dialog::read)?),
+            b"apierrors" => Data::ApiErrors(r.list(b"apierror", ApiError::read)?),
+            b"systeminfo" => Data::SystemInfo(SystemInfo::read(r)?),
+            _ => {
+                r.skip()?;
+                Data::Other
+            }
+        };
+    }
+    Ok(data)
+}

@@ -1,0 +1,304 @@
+//! Waiting for a command's outcome: the notification echoing its `requestId`, else the state
+//! change it asked for, else (without a notification session) polling the resource.
+
+use std::time::{Duration, Instant};
+
+use crate::client::Client;
+use crate::commands::{CallData, DialogAction};
+use crate::error::{CtiFailure, Error};
+use crate::events::Event;
+use crate::model::{AgentState, Dialog, ParticipantState, User};
+
+/// How often the resource is read when no notification session is up.
+const POLL_INTERVAL: Duration = Duration::from_millis(50);
+
+/// The outcome of a command that was waited on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The agent's User after a state change.
+    User(User),
+    /// The dialog the command created or changed.
+    Dialog(Dialog),
+    /// The dialog the command ended (drop, transfer).
+    Ended {
+        /// The dialog's id.
+        dialog_id: String,
+    },
+}
+
+impl Outcome {
+    /// The User, for a state change.
+    pub fn user(&self) -> Option<&User> {
+        match self {
+            Outcome::User(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    /// The Dialog, for a call command that did not end the call.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        match self {
+            Outcome::Dialog(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// What a command asked for, to recognize its outcome without a `requestId`.
+#[derive(Debug, Clone)]
+pub(crate) enum Expect {
+    /// The agent's state (or pending state) becomes this.
+    State(AgentState),
+    /// A new dialog to this address.
+    NewDialog { to_address: String },
+    /// A dialog changes as the action asks.
+    Dialog {
+        id: String,
+        own_extension: Option<String>,
+        action: DialogAction,
+    },
+}
+
+impl Expect {
+    pub(crate) fn for_action(id: &str, own: Option<&str>, action: &DialogAction) -> Expect {
+        Expect::Dialog {
+            id: id.to_owned(),
+            own_extension: own.map(str::to_owned),
+            action: action.clone(),
+        }
+    }
+
+    fn user_matches(&self, user: &User) -> bool {
+        match self {
+            Expect::State(state) => {
+                &user.state == state || user.pending_state.as_ref() == Some(state)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a dialog in this state shows the command carried out.
+    fn dialog_matches(&self, dialog: &Dialog) -> bool {
+        match self {
+            Expect::State(_) => false,
+            Expect::NewDialog { to_address } => &dialog.to_address == to_address,
+            Expect::Dialog {
+                id,
+                own_extension,
+                action,
+            } => {
+                let own = own_extension
+                    .as_deref()
+                    .and_then(|ext| dialog.participant(ext))
+                    .map(|p| &p.state);
+                match action {
+                    DialogAction::Answer | DialogAction::Retrieve => {
+                        &dialog.id == id && own == Some(&ParticipantState::Active)
+                    }
+                    DialogAction::Hold => &dialog.id == id && own == Some(&ParticipantState::Held),
+                    DialogAction::ConsultCall { .. } => dialog
+                        .associated_dialog_uri
+                        .as_deref()
+                        .is_some_and(|uri| uri.rsplit('/').next() == Some(id)),
+                    DialogAction::Conference => dialog.participants.len() >= 3,
+                    DialogAction::ParticipantDrop { media_address } => {
+                        &dialog.id == id
+                            && dialog
+                                .participant(media_address)
+                                .is_none_or(|p| p.state == ParticipantState::Dropped)
+                    }
+                    DialogAction::UpdateCallData(data) => {
+                        &dialog.id == id && call_data_applied(dialog, data)
+                    }
+                    DialogAction::Drop
+                    | DialogAction::Transfer
+                    | DialogAction::TransferSst { .. } => &dialog.id == id && ended(dialog, own),
+                    // DTMF leaves no trace in the dialog: only its request id tells.
+                    DialogAction::SendDtmf { .. } => false,
+                }
+            }
+        }
+    }
+
+    fn ends_dialog(&self) -> Option<&str> {
+        match self {
+            Expect::Dialog {
+                id,
+                action:
+                    DialogAction::Drop | DialogAction::Transfer | DialogAction::TransferSst { .. },
+                ..
+            } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The outcome shown by an event, if it shows one.
+    fn outcome_of(&self, event: &Event) -> Option<Outcome> {
+        match event {
+            Event::UserChanged { user, .. } if self.user_matches(user) => {
+                Some(Outcome::User(user.clone()))
+            }
+            Event::DialogAdded { dialog, .. } | Event::DialogChanged { dialog, .. }
+                if self.dialog_matches(dialog) =>
+            {
+                Some(self.dialog_outcome(dialog))
+            }
+            Event::DialogRemoved { dialog, .. } if self.ends_dialog() == Some(&dialog.id) => {
+                Some(Outcome::Ended {
+                    dialog_id: dialog.id.clone(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn dialog_outcome(&self, dialog: &Dialog) -> Outcome {
+        match self.ends_dialog() {
+            Some(id) => Outcome::Ended {
+                dialog_id: id.to_owned(),
+            },
+            None => Outcome::Dialog(dialog.clone()),
+        }
+    }
+}
+
+fn ended(dialog: &Dialog, own: Option<&ParticipantState>) -> bool {
+    dialog.state == crate::model::DialogState::Dropped
+        || matches!(
+            own,
+            Some(ParticipantState::Dropped | ParticipantState::WrapUp)
+        )
+}
+
+fn call_data_applied(dialog: &Dialog, data: &CallData) -> bool {
+    let media = &dialog.media_properties;
+    data.get_wrap_up_reason()
+        .is_none_or(|r| media.wrap_up_reason.as_deref() == Some(r))
+        && data
+            .call_variables()
+            .iter()
+            .all(|v| media.call_variable(&v.name) == Some(v.value.as_str()))
+}
+
+/// Waits for the outcome of the command `request_id`, sent after event `from_seq`.
+pub(crate) fn wait(
+    client: &Client,
+    request_id: &str,
+    from_seq: Option<u64>,
+    expect: &Expect,
+    timeout: Duration,
+) -> Result<Outcome, Error> {
+    let deadline = Instant::now() + timeout;
+    if let (Some(from), Some(session)) = (from_seq, client.session()) {
+        if session.is_connected() {
+            let found = session.wait_for(from, deadline, |event| {
+                if event.request_id() == Some(request_id) {
+                    if let Event::CtiError {
+                        errors,
+                        request_id,
+                        source,
+                    } = event
+                    {
+                        return Some(Err(Error::Cti(Box::new(CtiFailure {
+                            errors: errors.clone(),
+                            request_id: request_id.clone(),
+                            source: source.clone(),
+                        }))));
+                    }
+                    // The echo of a dialog action is the changed dialog, even before the
+                    // awaited state (a MAKE_CALL's echo is the new, INITIATING dialog).
+                    if let Some(outcome) = echo_outcome(expect, event) {
+                        return Some(Ok(outcome));
+                    }
+                }
+                expect.outcome_of(event).map(Ok)
+            });
+            return found.unwrap_or_else(|| Err(no_outcome(request_id, timeout)));
+        }
+    }
+    poll(client, request_id, expect, deadline, timeout)
+}
+
+fn echo_outcome(expect: &Expect, event: &Event) -> Option<Outcome> {
+    match event {
+        Event::UserChanged { user, .. } => Some(Outcome::User(user.clone())),
+        Event::DialogRemoved { dialog, .. } => Some(Outcome::Ended {
+            dialog_id: dialog.id.clone(),
+        }),
+        Event::DialogAdded { dialog, .. } | Event::DialogChanged { dialog, .. } => {
+            Some(expect.dialog_outcome(dialog))
+        }
+        _ => None,
+    }
+}
+
+/// Without notifications: read the resource until it shows the outcome.
+fn poll(
+    client: &Client,
+    request_id: &str,
+    expect: &Expect,
+    deadline: Instant,
+    timeout: Duration,
+) -> Result<Outcome, Error> {
+    loop {
+        if let Some(outcome) = probe(client, expect)? {
+            return Ok(outcome);
+        }
+        if Instant::now() + POLL_INTERVAL > deadline {
+            return Err(no_outcome(request_id, timeout));
+        }
+        std::thread::sleep(POLL_INTERVAL);
+    }
+}
+
+fn probe(client: &Client, expect: &Expect) -> Result<Option<Outcome>, Error> {
+    match expect {
+        Expect::State(_) => {
+            let user = client.user()?;
+            Ok(expect.user_matches(&user).then_some(Outcome::User(user)))
+        }
+        Expect::NewDialog { .. } => {
+            // The newest dialog to that address (dialog ids grow with each call).
+            let newest = client
+                .dialogs()?
+                .into_iter()
+                .filter(|d| expect.dialog_matches(d))
+                .max_by_key(|d| (d.id.len(), d.id.clone()));
+            Ok(newest.map(Outcome::Dialog))
+        }
+        Expect::Dialog { id, action, .. } => {
+            if let DialogAction::ConsultCall { .. } | DialogAction::Conference = action {
+                return Ok(client
+                    .dialogs()?
+                    .into_iter()
+                    .find(|d| expect.dialog_matches(d))
+                    .map(Outcome::Dialog));
+            }
+            match client.dialog(id) {
+                Ok(dialog) if matches!(action, DialogAction::SendDtmf { .. }) => {
+                    // Nothing to observe: the dialog as it is now.
+                    Ok(Some(Outcome::Dialog(dialog)))
+                }
+                Ok(dialog) if expect.dialog_matches(&dialog) => {
+                    Ok(Some(expect.dialog_outcome(&dialog)))
+                }
+                Ok(_) => Ok(None),
+                Err(e) if e.http_status() == Some(404) && expect.ends_dialog().is_some() => {
+                    Ok(Some(Outcome::Ended {
+                        dialog_id: id.clone(),
+                    }))
+                }
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+fn no_outcome(request_id: &str, timeout: Duration) -> Error {
+    Error::Timeout {
+        message: format!(
+            "request {request_id} was accepted, but its outcome was not seen within {timeout:?}"
+        ),
+    }
+}
