@@ -1,0 +1,454 @@
+//! Configuration: deployment flavour, agents, reason codes, timing and far-end behaviour.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+/// Which contact-center platform the emulated Finesse sits on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Deployment {
+    /// Unified CCE, behaving as release 12.5 (the default).
+    #[default]
+    Cce,
+    /// Unified CCX.
+    Ccx,
+}
+
+impl Deployment {
+    /// The `deploymentType` value of SystemInfo.
+    pub fn deployment_type(self) -> &'static str {
+        match self {
+            Deployment::Cce => "UCCE",
+            Deployment::Ccx => "UCCX",
+        }
+    }
+}
+
+/// An agent's wrap-up setting for incoming or outgoing calls.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum WrapUpMode {
+    /// The agent enters WORK or WORK_READY after the call.
+    Required,
+    /// As `Required`; the desktop also asks for a wrap-up reason.
+    RequiredWithWrapUpData,
+    /// The agent returns to the state held before the call (the default).
+    #[default]
+    Optional,
+    /// No wrap-up.
+    NotAllowed,
+}
+
+impl WrapUpMode {
+    /// The value written in the User document's `settings`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WrapUpMode::Required => "REQUIRED",
+            WrapUpMode::RequiredWithWrapUpData => "REQUIRED_WITH_WRAP_UP_DATA",
+            WrapUpMode::Optional => "OPTIONAL",
+            WrapUpMode::NotAllowed => "NOT_ALLOWED",
+        }
+    }
+
+    /// Whether the agent goes to WORK / WORK_READY after a call.
+    pub fn requires_wrap_up(self) -> bool {
+        matches!(
+            self,
+            WrapUpMode::Required | WrapUpMode::RequiredWithWrapUpData
+        )
+    }
+}
+
+/// A team, as named in a supervisor's list of supervised teams.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Team {
+    /// Team id.
+    pub id: String,
+    /// Team name.
+    pub name: String,
+}
+
+/// One agent (or supervisor) known to the emulator.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+pub struct AgentConfig {
+    /// Agent id, used in URIs (`/finesse/api/User/<loginId>`).
+    pub login_id: String,
+    /// Login user name; Basic auth accepts it as well as the id.
+    pub login_name: String,
+    /// Password for Basic auth.
+    pub password: String,
+    /// First name.
+    #[serde(default)]
+    pub first_name: String,
+    /// Last name.
+    #[serde(default)]
+    pub last_name: String,
+    /// Id of the agent's own team.
+    #[serde(default = "default_team_id")]
+    pub team_id: String,
+    /// Name of the agent's own team.
+    #[serde(default = "default_team_name")]
+    pub team_name: String,
+    /// Roles: `Agent`, and `Supervisor` for supervisors.
+    #[serde(default = "default_roles")]
+    pub roles: Vec<String>,
+    /// Wrap-up after incoming calls.
+    #[serde(default)]
+    pub wrap_up_on_incoming: WrapUpMode,
+    /// Wrap-up after outgoing calls.
+    #[serde(default)]
+    pub wrap_up_on_outgoing: WrapUpMode,
+    /// A Bearer token accepted in place of Basic credentials (SSO style); none by default.
+    #[serde(default)]
+    pub bearer_token: Option<String>,
+    /// Teams this user supervises (only meaningful with the `Supervisor` role).
+    #[serde(default)]
+    pub supervised_teams: Vec<Team>,
+}
+
+fn default_team_id() -> String {
+    "5007".to_owned()
+}
+
+fn default_team_name() -> String {
+    "Sales".to_owned()
+}
+
+fn default_roles() -> Vec<String> {
+    vec!["Agent".to_owned()]
+}
+
+impl AgentConfig {
+    /// An agent in team 5007 "Sales" with role `Agent` and optional wrap-up.
+    pub fn new(
+        login_id: impl Into<String>,
+        login_name: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        AgentConfig {
+            login_id: login_id.into(),
+            login_name: login_name.into(),
+            password: password.into(),
+            first_name: String::new(),
+            last_name: String::new(),
+            team_id: default_team_id(),
+            team_name: default_team_name(),
+            roles: default_roles(),
+            wrap_up_on_incoming: WrapUpMode::default(),
+            wrap_up_on_outgoing: WrapUpMode::default(),
+            bearer_token: None,
+            supervised_teams: Vec::new(),
+        }
+    }
+
+    /// Sets first and last name.
+    pub fn name(mut self, first: impl Into<String>, last: impl Into<String>) -> Self {
+        self.first_name = first.into();
+        self.last_name = last.into();
+        self
+    }
+
+    /// Sets the agent's own team.
+    pub fn team(mut self, id: impl Into<String>, name: impl Into<String>) -> Self {
+        self.team_id = id.into();
+        self.team_name = name.into();
+        self
+    }
+
+    /// Makes this user a supervisor of the given teams (roles `Agent` and `Supervisor`).
+    pub fn supervisor_of(mut self, teams: Vec<Team>) -> Self {
+        self.roles = vec!["Agent".to_owned(), "Supervisor".to_owned()];
+        self.supervised_teams = teams;
+        self
+    }
+
+    /// Sets the wrap-up modes for incoming and outgoing calls.
+    pub fn wrap_up(mut self, incoming: WrapUpMode, outgoing: WrapUpMode) -> Self {
+        self.wrap_up_on_incoming = incoming;
+        self.wrap_up_on_outgoing = outgoing;
+        self
+    }
+
+    /// Accepts `Authorization: Bearer <token>` for this user.
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.bearer_token = Some(token.into());
+        self
+    }
+
+    /// Whether the user has the `Supervisor` role.
+    pub fn is_supervisor(&self) -> bool {
+        self.roles.iter().any(|r| r == "Supervisor")
+    }
+}
+
+// Secrets stay out of Debug output.
+impl fmt::Debug for AgentConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AgentConfig")
+            .field("login_id", &self.login_id)
+            .field("login_name", &self.login_name)
+            .field("password", &"<redacted>")
+            .field("first_name", &self.first_name)
+            .field("last_name", &self.last_name)
+            .field("team_id", &self.team_id)
+            .field("team_name", &self.team_name)
+            .field("roles", &self.roles)
+            .field("wrap_up_on_incoming", &self.wrap_up_on_incoming)
+            .field("wrap_up_on_outgoing", &self.wrap_up_on_outgoing)
+            .field(
+                "bearer_token",
+                &self.bearer_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field("supervised_teams", &self.supervised_teams)
+            .finish()
+    }
+}
+
+/// Category of a reason code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ReasonCategory {
+    /// Not Ready reasons.
+    NotReady,
+    /// Sign-out reasons.
+    Logout,
+}
+
+impl ReasonCategory {
+    /// The wire value (`NOT_READY` or `LOGOUT`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReasonCategory::NotReady => "NOT_READY",
+            ReasonCategory::Logout => "LOGOUT",
+        }
+    }
+}
+
+/// A Not Ready or sign-out reason code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonCode {
+    /// Finesse id: what `reasonCodeId` refers to.
+    pub id: u32,
+    /// Category.
+    pub category: ReasonCategory,
+    /// The code reported to the contact-center platform.
+    pub code: u32,
+    /// Label shown to agents.
+    pub label: String,
+    /// Global (true) or assigned to teams.
+    pub for_all: bool,
+    /// Defined by the platform rather than by an administrator; never requestable.
+    pub system_code: bool,
+}
+
+impl ReasonCode {
+    /// A global, administrator-defined reason code.
+    pub fn new(id: u32, category: ReasonCategory, code: u32, label: impl Into<String>) -> Self {
+        ReasonCode {
+            id,
+            category,
+            code,
+            label: label.into(),
+            for_all: true,
+            system_code: false,
+        }
+    }
+}
+
+/// A wrap-up reason offered to agents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrapUpReason {
+    /// Finesse id.
+    pub id: u32,
+    /// Label (at most 39 bytes on a real server).
+    pub label: String,
+    /// Global (true) or assigned to teams.
+    pub for_all: bool,
+}
+
+/// Timing of the emulated telephony.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timing {
+    /// Length of one CTI step: between INITIATING, INITIATED and ALERTING, and between a
+    /// 202 response and the outcome of the request. Default 20 ms.
+    pub step: Duration,
+    /// How long the far end rings before it answers by itself. Default 150 ms.
+    pub ring: Duration,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Timing {
+            step: Duration::from_millis(20),
+            ring: Duration::from_millis(150),
+        }
+    }
+}
+
+/// What a dialed party outside the emulator does with an outbound call.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FarEnd {
+    /// Rings for [`Timing::ring`], then answers (the default).
+    #[default]
+    Answer,
+    /// Rings until told to answer or hang up through the control interface.
+    Ring,
+    /// The call fails with stateCause BUSY.
+    Busy,
+    /// The call fails with stateCause BAD_DESTINATION.
+    NotExist,
+    /// Answers after ringing, then hangs up after the given time.
+    AnswerThenHangUp(Duration),
+}
+
+/// Finesse signs out an agent whose desktop has been away this long (reference 7.4).
+const DEFAULT_FORCED_LOGOUT: Duration = Duration::from_secs(60);
+
+/// How to start an [`Emulator`](crate::Emulator).
+#[derive(Clone, Debug)]
+pub struct EmulatorConfig {
+    pub(crate) deployment: Deployment,
+    pub(crate) plain_http: bool,
+    pub(crate) port: u16,
+    pub(crate) control_port: u16,
+    pub(crate) notification_port: u16,
+    pub(crate) forced_logout_after: Option<Duration>,
+    pub(crate) agents: Vec<AgentConfig>,
+    pub(crate) timing: Timing,
+    pub(crate) lockout: Duration,
+    pub(crate) reason_codes: Vec<ReasonCode>,
+    pub(crate) wrap_up_reasons: Vec<WrapUpReason>,
+}
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EmulatorConfig {
+    /// CCE, HTTPS, ephemeral ports, the default agents, reason codes and wrap-up reasons,
+    /// forced logout after 60 s without a notification session.
+    pub fn new() -> Self {
+        EmulatorConfig {
+            deployment: Deployment::Cce,
+            plain_http: false,
+            port: 0,
+            control_port: 0,
+            notification_port: 0,
+            forced_logout_after: Some(DEFAULT_FORCED_LOGOUT),
+            agents: default_agents(),
+            timing: Timing::default(),
+            lockout: Duration::from_secs(300),
+            reason_codes: default_reason_codes(),
+            wrap_up_reasons: default_wrap_up_reasons(),
+        }
+    }
+
+    /// Chooses CCE or CCX behaviour.
+    pub fn deployment(mut self, d: Deployment) -> Self {
+        self.deployment = d;
+        self
+    }
+
+    /// Serves plain `http://` instead of `https://`.
+    pub fn plain_http(mut self, yes: bool) -> Self {
+        self.plain_http = yes;
+        self
+    }
+
+    /// REST port on 127.0.0.1; 0 (the default) picks a free one.
+    pub fn port(mut self, p: u16) -> Self {
+        self.port = p;
+        self
+    }
+
+    /// Control port on 127.0.0.1; 0 (the default) picks a free one.
+    pub fn control_port(mut self, p: u16) -> Self {
+        self.control_port = p;
+        self
+    }
+
+    /// Notification service (XMPP over WebSocket) port on 127.0.0.1; 0 (the default) picks a
+    /// free one.
+    pub fn notification_port(mut self, p: u16) -> Self {
+        self.notification_port = p;
+        self
+    }
+
+    /// How long a signed-in agent may stay without an available notification session before
+    /// Finesse signs it out with reason code 255 (default 60 s, as Finesse); `None` never
+    /// signs agents out.
+    pub fn forced_logout_after(mut self, d: Option<Duration>) -> Self {
+        self.forced_logout_after = d;
+        self
+    }
+
+    /// Adds an agent, replacing any agent with the same login id.
+    pub fn agent(mut self, a: AgentConfig) -> Self {
+        self.agents.retain(|x| x.login_id != a.login_id);
+        self.agents.push(a);
+        self
+    }
+
+    /// Sets the telephony timing.
+    pub fn timing(mut self, t: Timing) -> Self {
+        self.timing = t;
+        self
+    }
+
+    /// How long an agent stays locked after five wrong passwords (default five minutes).
+    pub fn lockout(mut self, d: Duration) -> Self {
+        self.lockout = d;
+        self
+    }
+
+    /// Replaces the administrator-defined reason codes (an empty list means no reason is
+    /// required for NOT_READY or LOGOUT).
+    pub fn reason_codes(mut self, codes: Vec<ReasonCode>) -> Self {
+        self.reason_codes = codes;
+        self
+    }
+
+    /// Replaces the wrap-up reasons.
+    pub fn wrap_up_reasons(mut self, reasons: Vec<WrapUpReason>) -> Self {
+        self.wrap_up_reasons = reasons;
+        self
+    }
+}
+
+fn default_agents() -> Vec<AgentConfig> {
+    vec![
+        AgentConfig::new("1001", "jdoe", "secret1001").name("Jane", "Doe"),
+        AgentConfig::new("1002", "jroe", "secret1002").name("John", "Roe"),
+        AgentConfig::new("1003", "asmith", "secret1003").name("Alice", "Smith"),
+        AgentConfig::new("2001", "boss", "secret2001")
+            .name("Sam", "Boss")
+            .supervisor_of(vec![Team {
+                id: "5007".to_owned(),
+                name: "Sales".to_owned(),
+            }]),
+    ]
+}
+
+fn default_reason_codes() -> Vec<ReasonCode> {
+    vec![
+        ReasonCode::new(22, ReasonCategory::NotReady, 1, "Break"),
+        ReasonCode::new(23, ReasonCategory::NotReady, 2, "Lunch"),
+        ReasonCode::new(31, ReasonCategory::Logout, 3, "End of shift"),
+    ]
+}
+
+fn default_wrap_up_reasons() -> Vec<WrapUpReason> {
+    ["Sales Call", "Support", "Billing"]
+        .iter()
+        .zip(1..)
+        .map(|(label, id)| WrapUpReason {
+            id,
+            label: (*label).to_owned(),
+            for_all: true,
+        })
+        .collect()
+}

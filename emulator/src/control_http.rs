@@ -1,0 +1,328 @@
+//! The control API over HTTP/JSON on its own loopback port, for tests written in any
+//! language (see README.md for the endpoints).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Json;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::json;
+
+use crate::config::{AgentConfig, Deployment, FarEnd};
+use crate::control::InboundCall;
+use crate::engine::Engine;
+use crate::errors::ControlError;
+use crate::state::CutRule;
+
+/// Longest latency or hang-up delay accepted, so a typo cannot stall a test run for hours.
+pub(crate) const MAX_DELAY: Duration = Duration::from_secs(600);
+
+#[derive(Clone)]
+pub(crate) struct ControlState {
+    pub engine: Arc<Engine>,
+    pub ca_pem: Arc<str>,
+    pub base_url: Arc<str>,
+}
+
+pub(crate) fn router(state: ControlState) -> Router {
+    Router::new()
+        .route("/info", get(info))
+        .route("/ca.pem", get(ca_pem))
+        .route("/agents", post(add_agent))
+        .route("/agents/{id}", get(agent))
+        .route("/deployment", put(deployment))
+        .route("/far-end", put(far_end))
+        .route("/dialogs", get(dialogs))
+        .route("/dialogs/{id}/answer", post(answer))
+        .route("/dialogs/{id}/hangup", post(hang_up))
+        .route("/inbound-calls", post(inbound_call))
+        .route("/out-of-service", put(out_of_service))
+        .route("/latency", put(latency))
+        .route("/cut", post(cut))
+        .route("/notifications", get(notifications))
+        .route("/settle", post(settle))
+        .fallback(|| async { error(StatusCode::NOT_FOUND, "no such control endpoint") })
+        .with_state(state)
+}
+
+fn error(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({ "error": message }))).into_response()
+}
+
+fn control_error(e: &ControlError) -> Response {
+    let status = match e {
+        ControlError::UnknownDialog(_) | ControlError::UnknownTarget(_) => StatusCode::NOT_FOUND,
+        _ => StatusCode::CONFLICT,
+    };
+    error(status, &e.to_string())
+}
+
+/// JSON bodies are read whatever their Content-Type, so plain HTTP clients need no ceremony.
+fn parse<T: DeserializeOwned>(body: &Bytes) -> Result<T, String> {
+    serde_json::from_slice(body).map_err(|e| format!("invalid JSON body: {e}"))
+}
+
+fn bad_request(message: &str) -> Response {
+    error(StatusCode::BAD_REQUEST, message)
+}
+
+fn no_content() -> Response {
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn info(State(s): State<ControlState>) -> Response {
+    let deployment = s.engine.with_world(|w| w.deployment);
+    Json(json!({ "base_url": &*s.base_url, "deployment": deployment })).into_response()
+}
+
+async fn ca_pem(State(s): State<ControlState>) -> Response {
+    let mut response = s.ca_pem.to_string().into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/x-pem-file"),
+    );
+    response
+}
+
+async fn add_agent(State(s): State<ControlState>, body: Bytes) -> Response {
+    let config = match parse::<AgentConfig>(&body) {
+        Ok(v) => v,
+        Err(m) => return bad_request(&m),
+    };
+    if config.login_id.trim().is_empty() || config.login_name.trim().is_empty() {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "login_id and login_name are required",
+        );
+    }
+    let login_id = config.login_id.clone();
+    s.engine.with_world(|w| w.add_agent(config));
+    (StatusCode::CREATED, Json(json!({ "login_id": login_id }))).into_response()
+}
+
+async fn agent(
+    State(s): State<ControlState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    let Ok(Path(id)) = path else {
+        return error(StatusCode::NOT_FOUND, "no such agent");
+    };
+    match s.engine.with_world(|w| w.agent_snapshot(&id)) {
+        Some(snapshot) => Json(snapshot).into_response(),
+        None => error(StatusCode::NOT_FOUND, "no such agent"),
+    }
+}
+
+#[derive(Deserialize)]
+struct DeploymentBody {
+    deployment: Deployment,
+}
+
+async fn deployment(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<DeploymentBody>(&body) {
+        Ok(b) => {
+            s.engine.with_world(|w| w.deployment = b.deployment);
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+enum FarEndKind {
+    Answer,
+    Ring,
+    Busy,
+    NotExist,
+    AnswerThenHangUp,
+}
+
+#[derive(Deserialize)]
+struct FarEndBody {
+    far_end: FarEndKind,
+    #[serde(default)]
+    hang_up_after_ms: u64,
+    #[serde(default)]
+    address: Option<String>,
+}
+
+async fn far_end(State(s): State<ControlState>, body: Bytes) -> Response {
+    let b = match parse::<FarEndBody>(&body) {
+        Ok(v) => v,
+        Err(m) => return bad_request(&m),
+    };
+    let far_end = match b.far_end {
+        FarEndKind::Answer => FarEnd::Answer,
+        FarEndKind::Ring => FarEnd::Ring,
+        FarEndKind::Busy => FarEnd::Busy,
+        FarEndKind::NotExist => FarEnd::NotExist,
+        FarEndKind::AnswerThenHangUp => {
+            FarEnd::AnswerThenHangUp(Duration::from_millis(b.hang_up_after_ms).min(MAX_DELAY))
+        }
+    };
+    s.engine
+        .with_world(|w| w.set_far_end(b.address.as_deref(), far_end));
+    no_content()
+}
+
+async fn dialogs(State(s): State<ControlState>) -> Response {
+    Json(s.engine.with_world(|w| w.dialog_snapshots())).into_response()
+}
+
+fn dialog_op(
+    s: &ControlState,
+    path: Result<Path<String>, PathRejection>,
+    op: impl FnOnce(&mut crate::state::World, u64) -> Result<(), ControlError>,
+) -> Response {
+    let id = path.ok().and_then(|Path(id)| id.parse::<u64>().ok());
+    let Some(id) = id else {
+        return error(StatusCode::NOT_FOUND, "no such dialog");
+    };
+    match s.engine.with_world(|w| op(w, id)) {
+        Ok(()) => no_content(),
+        Err(e) => control_error(&e),
+    }
+}
+
+async fn answer(
+    State(s): State<ControlState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    dialog_op(&s, path, |w, id| w.far_end_answer(id))
+}
+
+async fn hang_up(
+    State(s): State<ControlState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    dialog_op(&s, path, |w, id| w.far_end_hang_up(id))
+}
+
+#[derive(Deserialize)]
+struct Variable {
+    name: String,
+    #[serde(default)]
+    value: String,
+}
+
+#[derive(Deserialize)]
+struct InboundBody {
+    to: String,
+    from_address: String,
+    #[serde(default)]
+    dnis: String,
+    #[serde(default)]
+    call_type: Option<String>,
+    #[serde(default)]
+    call_variables: Vec<Variable>,
+    #[serde(default)]
+    queue_name: String,
+    #[serde(default)]
+    queue_number: String,
+}
+
+async fn inbound_call(State(s): State<ControlState>, body: Bytes) -> Response {
+    let b = match parse::<InboundBody>(&body) {
+        Ok(v) => v,
+        Err(m) => return bad_request(&m),
+    };
+    let mut call = InboundCall::new(b.to, b.from_address)
+        .dnis(b.dnis)
+        .queue(b.queue_name, b.queue_number);
+    if let Some(t) = b.call_type {
+        call = call.call_type(t);
+    }
+    for v in b.call_variables {
+        call = call.variable(v.name, v.value);
+    }
+    match s.engine.with_world(|w| w.inject_inbound(call)) {
+        Ok(id) => (
+            StatusCode::CREATED,
+            Json(json!({ "dialog_id": id.to_string() })),
+        )
+            .into_response(),
+        Err(e) => control_error(&e),
+    }
+}
+
+#[derive(Deserialize)]
+struct OutOfServiceBody {
+    out_of_service: bool,
+}
+
+async fn out_of_service(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<OutOfServiceBody>(&body) {
+        Ok(b) => {
+            s.engine
+                .with_world(|w| w.set_out_of_service(b.out_of_service));
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+#[derive(Deserialize)]
+struct LatencyBody {
+    ms: u64,
+}
+
+async fn latency(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<LatencyBody>(&body) {
+        Ok(b) => {
+            let d = Duration::from_millis(b.ms).min(MAX_DELAY);
+            s.engine.with_world(|w| w.latency = d);
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+#[derive(Deserialize)]
+struct CutBody {
+    method: String,
+    path_prefix: String,
+}
+
+async fn cut(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<CutBody>(&body) {
+        Ok(b) => {
+            let rule = CutRule {
+                method: b.method,
+                path_prefix: b.path_prefix,
+            };
+            s.engine.with_world(|w| w.cut = Some(rule));
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+async fn notifications(
+    State(s): State<ControlState>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Response {
+    let since = match query {
+        Ok(Query(q)) => match q.get("since").map(|v| v.parse::<u64>()) {
+            None => 0,
+            Some(Ok(n)) => n,
+            Some(Err(_)) => return error(StatusCode::BAD_REQUEST, "since must be a number"),
+        },
+        Err(e) => return error(StatusCode::BAD_REQUEST, &e.body_text()),
+    };
+    Json(s.engine.with_world(|w| w.notifier.since(since))).into_response()
+}
+
+async fn settle(State(s): State<ControlState>) -> Response {
+    s.engine.flush().await;
+    no_content()
+}

@@ -1,0 +1,234 @@
+//! The running server and its synchronous control API.
+
+use std::io;
+use std::net::{Ipv4Addr, TcpListener as StdListener};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+use tokio::sync::oneshot;
+use tokio_rustls::TlsAcceptor;
+
+use crate::config::{AgentConfig, Deployment, EmulatorConfig, FarEnd};
+use crate::control::{AgentSnapshot, DialogSnapshot, InboundCall};
+use crate::control_http::{self, ControlState, MAX_DELAY};
+use crate::engine::Engine;
+use crate::errors::ControlError;
+use crate::notify::Notification;
+use crate::server::{self, Site};
+use crate::state::{CutRule, World};
+use crate::tls;
+
+/// How long [`Emulator::settle`] waits at most.
+const SETTLE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A running emulated Finesse server on 127.0.0.1.
+///
+/// It runs on its own thread; dropping it stops the server, closes its ports and joins the
+/// thread. All methods are synchronous and may be called from any thread.
+pub struct Emulator {
+    engine: Arc<Engine>,
+    base_url: String,
+    control_url: String,
+    ca_pem: String,
+    shutdown: Option<oneshot::Sender<()>>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+fn bind(port: u16) -> io::Result<StdListener> {
+    let listener = StdListener::bind((Ipv4Addr::LOCALHOST, port))?;
+    listener.set_nonblocking(true)?;
+    Ok(listener)
+}
+
+fn parse_dialog_id(id: &str) -> Result<u64, ControlError> {
+    id.trim()
+        .parse()
+        .map_err(|_| ControlError::UnknownDialog(id.to_owned()))
+}
+
+impl Emulator {
+    /// Starts the server; returns once both ports are listening.
+    pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
+        let certs = tls::generate()?;
+        let rest = bind(config.port)?;
+        let control = bind(config.control_port)?;
+        let scheme = if config.plain_http { "http" } else { "https" };
+        let base_url = format!("{scheme}://127.0.0.1:{}", rest.local_addr()?.port());
+        let control_url = format!("http://127.0.0.1:{}", control.local_addr()?.port());
+
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let (engine, cti_queue) = Engine::new(World::new(&config), runtime.handle().clone());
+        let (rest, control) = {
+            let _context = runtime.enter();
+            (
+                tokio::net::TcpListener::from_std(rest)?,
+                tokio::net::TcpListener::from_std(control)?,
+            )
+        };
+        let tls = (!config.plain_http).then(|| TlsAcceptor::from(certs.server_config));
+        let rest_site = Site::rest(Arc::clone(&engine));
+        let control_site = Site::Control {
+            router: control_http::router(ControlState {
+                engine: Arc::clone(&engine),
+                ca_pem: Arc::from(certs.ca_pem.as_str()),
+                base_url: Arc::from(base_url.as_str()),
+            }),
+        };
+        let worker = Arc::clone(&engine);
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        let thread = thread::Builder::new()
+            .name("finesse-emulator".to_owned())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    tokio::spawn(worker.run_cti(cti_queue));
+                    tokio::spawn(server::serve(rest, tls, rest_site));
+                    tokio::spawn(server::serve(control, None, control_site));
+                    let _ = stopped.await;
+                });
+                // Dropping the runtime cancels every task and closes every socket.
+                drop(runtime);
+            })?;
+        Ok(Emulator {
+            engine,
+            base_url,
+            control_url,
+            ca_pem: certs.ca_pem,
+            shutdown: Some(shutdown),
+            thread: Some(thread),
+        })
+    }
+
+    /// The REST base URL, e.g. `https://127.0.0.1:43121` (no trailing slash).
+    pub fn base_url(&self) -> String {
+        self.base_url.clone()
+    }
+
+    /// The control API's URL, e.g. `http://127.0.0.1:43122`.
+    pub fn control_url(&self) -> String {
+        self.control_url.clone()
+    }
+
+    /// PEM of the CA that signed the server certificate.
+    pub fn ca_pem(&self) -> String {
+        self.ca_pem.clone()
+    }
+
+    /// Writes the CA certificate as PEM.
+    pub fn write_ca_pem(&self, path: &Path) -> io::Result<()> {
+        std::fs::write(path, &self.ca_pem)
+    }
+
+    /// Switches between CCE and CCX behaviour.
+    pub fn set_deployment(&self, d: Deployment) {
+        self.engine.with_world(|w| w.deployment = d);
+    }
+
+    /// Adds an agent, or updates an existing agent's configuration (its state stays).
+    pub fn add_agent(&self, a: AgentConfig) {
+        self.engine.with_world(|w| w.add_agent(a));
+    }
+
+    /// What external destinations do with new outbound calls.
+    pub fn set_far_end(&self, f: FarEnd) {
+        self.engine.with_world(|w| w.set_far_end(None, f));
+    }
+
+    /// What one destination does with new outbound calls (overrides the default).
+    pub fn set_far_end_for(&self, address: &str, f: FarEnd) {
+        self.engine.with_world(|w| w.set_far_end(Some(address), f));
+    }
+
+    /// The ringing external party of the dialog answers.
+    pub fn answer_far_end(&self, dialog_id: &str) -> Result<(), ControlError> {
+        let id = parse_dialog_id(dialog_id)?;
+        self.engine.with_world(|w| w.far_end_answer(id))
+    }
+
+    /// The external parties of the dialog hang up.
+    pub fn hang_up_far_end(&self, dialog_id: &str) -> Result<(), ControlError> {
+        let id = parse_dialog_id(dialog_id)?;
+        self.engine.with_world(|w| w.far_end_hang_up(id))
+    }
+
+    /// A call arrives at a signed-in agent; returns the new dialog's id.
+    pub fn inject_inbound_call(&self, call: InboundCall) -> Result<String, ControlError> {
+        self.engine
+            .with_world(|w| w.inject_inbound(call))
+            .map(|id| id.to_string())
+    }
+
+    /// Takes the node out of service: every REST call but SystemInfo answers 503.
+    pub fn set_out_of_service(&self, yes: bool) {
+        self.engine.with_world(|w| w.set_out_of_service(yes));
+    }
+
+    /// Delays every REST response (at most ten minutes).
+    pub fn set_latency(&self, d: Duration) {
+        self.engine.with_world(|w| w.latency = d.min(MAX_DELAY));
+    }
+
+    /// One-shot: the next request with this method and a path starting with `path_prefix`
+    /// is processed in full, then its connection is closed without a response.
+    pub fn cut_connection_after(&self, method: &str, path_prefix: &str) {
+        let rule = CutRule {
+            method: method.to_owned(),
+            path_prefix: path_prefix.to_owned(),
+        };
+        self.engine.with_world(|w| w.cut = Some(rule));
+    }
+
+    /// Every dialog the emulator holds, including those in wrap-up.
+    pub fn dialogs(&self) -> Vec<DialogSnapshot> {
+        self.engine.with_world(|w| w.dialog_snapshots())
+    }
+
+    /// One agent's state.
+    pub fn agent_state(&self, login_id: &str) -> Option<AgentSnapshot> {
+        self.engine.with_world(|w| w.agent_snapshot(login_id))
+    }
+
+    /// Every notification published so far (the most recent 10 000).
+    pub fn notifications(&self) -> Vec<Notification> {
+        self.notifications_since(0)
+    }
+
+    /// Notifications with a sequence number greater than `seq`.
+    pub fn notifications_since(&self, seq: u64) -> Vec<Notification> {
+        self.engine.with_world(|w| w.notifier.since(seq))
+    }
+
+    /// Notifications published from now on, as they happen.
+    pub fn subscribe(&self) -> mpsc::Receiver<Notification> {
+        self.engine.with_world(|w| w.notifier.subscribe())
+    }
+
+    /// Waits until every request accepted so far (202) has been applied.
+    pub fn settle(&self) {
+        self.engine.flush_blocking(SETTLE_TIMEOUT);
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl std::fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emulator")
+            .field("base_url", &self.base_url)
+            .field("control_url", &self.control_url)
+            .finish()
+    }
+}

@@ -1,0 +1,129 @@
+//! The running emulator's shared state: the world behind its mutex, the CTI queue that
+//! applies accepted requests in order one step after their 202, and the timers.
+
+use std::sync::{Arc, Mutex, MutexGuard, mpsc as std_mpsc};
+use std::time::Duration;
+
+use tokio::runtime::Handle;
+use tokio::sync::{mpsc, oneshot};
+use tokio::time::Instant;
+
+use crate::state::{CtiJob, Timer, World};
+
+/// Signals that the CTI queue has drained up to a point.
+pub(crate) enum Done {
+    Async(oneshot::Sender<()>),
+    Blocking(std_mpsc::SyncSender<()>),
+}
+
+impl Done {
+    fn signal(self) {
+        // The waiter may have given up; nothing to do then.
+        match self {
+            Done::Async(tx) => {
+                let _ = tx.send(());
+            }
+            Done::Blocking(tx) => {
+                let _ = tx.try_send(());
+            }
+        }
+    }
+}
+
+pub(crate) enum Queued {
+    Job { due: Instant, job: CtiJob },
+    Flush(Done),
+}
+
+pub(crate) struct Engine {
+    world: Mutex<World>,
+    cti: mpsc::UnboundedSender<Queued>,
+    handle: Handle,
+}
+
+impl Engine {
+    pub fn new(world: World, handle: Handle) -> (Arc<Engine>, mpsc::UnboundedReceiver<Queued>) {
+        let (cti, rx) = mpsc::unbounded_channel();
+        let engine = Engine {
+            world: Mutex::new(world),
+            cti,
+            handle,
+        };
+        (Arc::new(engine), rx)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, World> {
+        // A panic elsewhere must not take the whole server down with it.
+        self.world.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs `f` on the world, then starts the timers it asked for.
+    pub fn with_world<R>(self: &Arc<Self>, f: impl FnOnce(&mut World) -> R) -> R {
+        let (result, timers) = {
+            let mut world = self.lock();
+            let result = f(&mut world);
+            (result, std::mem::take(&mut world.timers))
+        };
+        self.spawn_timers(timers);
+        result
+    }
+
+    fn spawn_timers(self: &Arc<Self>, timers: Vec<(Duration, Timer)>) {
+        for (delay, timer) in timers {
+            let engine = Arc::clone(self);
+            self.handle.spawn(async move {
+                tokio::time::sleep(delay).await;
+                engine.fire(timer);
+            });
+        }
+    }
+
+    fn fire(self: &Arc<Self>, timer: Timer) {
+        let timers = {
+            let mut world = self.lock();
+            world.fire(timer);
+            std::mem::take(&mut world.timers)
+        };
+        self.spawn_timers(timers);
+    }
+
+    /// Queues an accepted request; it is applied one CTI step from now, after all
+    /// requests accepted before it.
+    pub fn submit(&self, job: CtiJob) {
+        let step = self.lock().timing.step;
+        // The worker only stops with the runtime, when no request can arrive any more.
+        let _ = self.cti.send(Queued::Job {
+            due: Instant::now() + step,
+            job,
+        });
+    }
+
+    /// Waits until every request accepted so far has been applied.
+    pub async fn flush(&self) {
+        let (tx, rx) = oneshot::channel();
+        if self.cti.send(Queued::Flush(Done::Async(tx))).is_ok() {
+            let _ = rx.await;
+        }
+    }
+
+    /// As [`Engine::flush`], for callers outside the runtime.
+    pub fn flush_blocking(&self, timeout: Duration) {
+        let (tx, rx) = std_mpsc::sync_channel(1);
+        if self.cti.send(Queued::Flush(Done::Blocking(tx))).is_ok() {
+            let _ = rx.recv_timeout(timeout);
+        }
+    }
+
+    /// The CTI worker: applies queued requests in order, each at its due time.
+    pub async fn run_cti(self: Arc<Self>, mut rx: mpsc::UnboundedReceiver<Queued>) {
+        while let Some(queued) = rx.recv().await {
+            match queued {
+                Queued::Job { due, job } => {
+                    tokio::time::sleep_until(due).await;
+                    self.with_world(|w| w.apply(job));
+                }
+                Queued::Flush(done) => done.signal(),
+            }
+        }
+    }
+}

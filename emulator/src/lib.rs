@@ -1,0 +1,40 @@
+//! A faithful local Cisco Finesse server.
+//!
+//! [`Emulator::start`] serves the Finesse Desktop REST API on 127.0.0.1 over HTTPS (with a
+//! certificate signed by a CA it generates) or plain HTTP, with Basic authentication, the
+//! agent and dialog state machines, 202-then-notification request handling, synchronous
+//! ApiErrors and asynchronous CTI errors, in CCE or CCX flavour. A control API — Rust
+//! methods, and HTTP/JSON on a second port — adds agents, injects calls, steers the far
+//! end, takes the node out of service, adds latency and cuts connections.
+//!
+//! ```no_run
+//! use finesse_emulator::{Emulator, EmulatorConfig};
+//!
+//! let emulator = Emulator::start(EmulatorConfig::new())?;
+//! println!("Finesse at {}", emulator.base_url());
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+mod auth;
+mod config;
+mod control;
+mod control_http;
+mod emulator;
+mod engine;
+mod errors;
+mod notify;
+mod routes;
+mod server;
+mod state;
+mod tls;
+mod xml_in;
+mod xml_out;
+
+pub use config::{
+    AgentConfig, Deployment, EmulatorConfig, FarEnd, ReasonCategory, ReasonCode, Team, Timing,
+    WrapUpMode, WrapUpReason,
+};
+pub use control::{AgentSnapshot, CallVariable, DialogSnapshot, InboundCall, ParticipantSnapshot};
+pub use emulator::Emulator;
+pub use errors::ControlError;
+pub use notify::Notification;

@@ -1,0 +1,97 @@
+//! `finesse-emulator`: runs the emulated Finesse server until interrupted.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use finesse_emulator::{Deployment, Emulator, EmulatorConfig, Timing};
+
+/// A local Cisco Finesse server for developing and testing integrations.
+#[derive(Parser)]
+#[command(version)]
+struct Args {
+    /// REST port on 127.0.0.1 (0 picks a free port).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// Control API port on 127.0.0.1 (0 picks a free port).
+    #[arg(long, default_value_t = 0)]
+    control_port: u16,
+    /// Serve plain HTTP instead of HTTPS.
+    #[arg(long)]
+    http: bool,
+    /// Behave as Unified CCX instead of Unified CCE 12.5.
+    #[arg(long)]
+    ccx: bool,
+    /// Write the CA certificate (PEM) to this file.
+    #[arg(long, value_name = "PATH")]
+    write_ca: Option<PathBuf>,
+    /// How long the far end rings before answering, in milliseconds.
+    #[arg(long, default_value_t = 150)]
+    ring_ms: u64,
+    /// Length of one call-setup step, in milliseconds.
+    #[arg(long, default_value_t = 20)]
+    step_ms: u64,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let config = EmulatorConfig::new()
+        .port(args.port)
+        .control_port(args.control_port)
+        .plain_http(args.http)
+        .deployment(if args.ccx {
+            Deployment::Ccx
+        } else {
+            Deployment::Cce
+        })
+        .timing(Timing {
+            step: Duration::from_millis(args.step_ms),
+            ring: Duration::from_millis(args.ring_ms),
+        });
+    let emulator = match Emulator::start(config) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("finesse-emulator: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("Finesse REST API: {}/finesse/api", emulator.base_url());
+    println!("Control API:      {}", emulator.control_url());
+    if let Some(path) = &args.write_ca {
+        if let Err(e) = emulator.write_ca_pem(path) {
+            eprintln!("finesse-emulator: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+        println!("CA certificate:   {}", path.display());
+    }
+    match wait_for_signal() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("finesse-emulator: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Blocks until SIGINT (ctrl-c) or, on Unix, SIGTERM.
+fn wait_for_signal() -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        #[cfg(unix)]
+        {
+            let mut term =
+                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+            tokio::select! {
+                r = tokio::signal::ctrl_c() => r,
+                _ = term.recv() => Ok(()),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            tokio::signal::ctrl_c().await
+        }
+    })
+}

@@ -1,0 +1,75 @@
+//! The log of notifications the server publishes, and live subscribers to it.
+//!
+//! Every state change produces the `<Update>` document that Finesse would publish on the
+//! user's XMPP node; the notification transport reads from here.
+
+use std::collections::VecDeque;
+use std::sync::mpsc;
+
+use serde::Serialize;
+
+use crate::xml_out;
+
+/// Oldest notifications are forgotten past this many, so a long-running server stays bounded.
+const LOG_CAP: usize = 10_000;
+
+/// One published notification.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Notification {
+    /// Sequence number, starting at 1, increasing by one per notification.
+    pub seq: u64,
+    /// The pubsub node, e.g. `/finesse/api/User/1001/Dialogs`.
+    pub node: String,
+    /// `POST`, `PUT` or `DELETE`.
+    pub event: String,
+    /// The `<source>` of the Update, e.g. `/finesse/api/Dialog/16777217`.
+    pub source: String,
+    /// The echoed `requestId` header; empty when no request caused it.
+    pub request_id: String,
+    /// The full `<Update>` document.
+    pub update_xml: String,
+}
+
+#[derive(Default)]
+pub(crate) struct Notifier {
+    log: VecDeque<Notification>,
+    next_seq: u64,
+    subscribers: Vec<mpsc::Sender<Notification>>,
+}
+
+impl Notifier {
+    pub fn publish(
+        &mut self,
+        node: String,
+        event: &str,
+        source: String,
+        request_id: &str,
+        data: &str,
+    ) {
+        self.next_seq += 1;
+        let n = Notification {
+            seq: self.next_seq,
+            update_xml: xml_out::update(data, event, request_id, &source),
+            node,
+            event: event.to_owned(),
+            source,
+            request_id: request_id.to_owned(),
+        };
+        // A dropped receiver unsubscribes.
+        self.subscribers.retain(|s| s.send(n.clone()).is_ok());
+        if self.log.len() == LOG_CAP {
+            self.log.pop_front();
+        }
+        self.log.push_back(n);
+    }
+
+    pub fn since(&self, seq: u64) -> Vec<Notification> {
+        self.log.iter().filter(|n| n.seq > seq).cloned().collect()
+    }
+
+    pub fn subscribe(&mut self) -> mpsc::Receiver<Notification> {
+        let (tx, rx) = mpsc::channel();
+        self.subscribers.push(tx);
+        rx
+    }
+}

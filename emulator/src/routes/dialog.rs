@@ -1,0 +1,120 @@
+//! `/finesse/api/User/<id>/Dialogs` (list, MAKE_CALL) and `/finesse/api/Dialog/<id>`
+//! (GET, actions).
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+
+use super::{Reply, accepted, ok_xml, reply, request_id, resolve_user};
+use crate::engine::Engine;
+use crate::errors::ApiError;
+use crate::state::CtiJob;
+use crate::{xml_in, xml_out};
+
+pub(super) async fn list(
+    State(engine): State<Arc<Engine>>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Response {
+    reply(engine.with_world(|w| {
+        let Path(raw) = path.map_err(|_| ApiError::not_found("Dialogs"))?;
+        let actor = w.authenticate(&headers)?;
+        let (target, _) = resolve_user(w, &actor, &raw, false)?;
+        let items: Vec<String> = w
+            .dialogs_of(&target)
+            .into_iter()
+            .map(|d| w.render_dialog(d, "Dialog"))
+            .collect();
+        ok_xml(xml_out::dialogs(&items))
+    }))
+}
+
+pub(super) async fn make_call(
+    State(engine): State<Arc<Engine>>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    reply(make_call_inner(engine, path, headers, body).await)
+}
+
+async fn make_call_inner(
+    engine: Arc<Engine>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Reply {
+    let Path(raw) = path.map_err(|_| ApiError::not_found("Dialogs"))?;
+    let agent = engine.with_world(|w| {
+        let actor = w.authenticate(&headers)?;
+        match resolve_user(w, &actor, &raw, false)? {
+            (target, false) => Ok(target),
+            // Nobody places calls from another user's device.
+            (_, true) => Err(ApiError::other_user(&raw)),
+        }
+    })?;
+    let parsed = xml_in::parse_dialog(&body)?;
+    engine.flush().await;
+    let (to, variables) = engine.with_world(|w| w.validate_make_call(&agent, parsed))?;
+    engine.submit(CtiJob::MakeCall {
+        agent,
+        to,
+        variables,
+        request_id: request_id(&headers),
+    });
+    accepted()
+}
+
+/// Dialog ids are numbers; anything else names no dialog.
+fn dialog_id(path: Result<Path<String>, PathRejection>) -> Result<u64, ApiError> {
+    let Path(raw) = path.map_err(|_| ApiError::dialog_not_found(""))?;
+    raw.parse().map_err(|_| ApiError::dialog_not_found(&raw))
+}
+
+pub(super) async fn get(
+    State(engine): State<Arc<Engine>>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Response {
+    reply(engine.with_world(|w| {
+        let actor = w.authenticate(&headers)?;
+        let id = dialog_id(path)?;
+        let d = w
+            .visible_dialog(&actor, id)
+            .ok_or_else(|| ApiError::dialog_not_found(&id.to_string()))?;
+        ok_xml(xml_out::document(&w.render_dialog(d, "Dialog")))
+    }))
+}
+
+pub(super) async fn put(
+    State(engine): State<Arc<Engine>>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    reply(put_inner(engine, path, headers, body).await)
+}
+
+async fn put_inner(
+    engine: Arc<Engine>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Reply {
+    let agent = engine.with_world(|w| w.authenticate(&headers))?;
+    let id = dialog_id(path)?;
+    let parsed = xml_in::parse_dialog(&body)?;
+    engine.flush().await;
+    let action = engine.with_world(|w| w.validate_dialog_put(&agent, id, parsed))?;
+    engine.submit(CtiJob::Dialog {
+        agent,
+        dialog: id,
+        action,
+        request_id: request_id(&headers),
+    });
+    accepted()
+}

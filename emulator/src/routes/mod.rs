@@ -1,0 +1,130 @@
+//! The Finesse REST resources under `/finesse/api`.
+
+mod dialog;
+mod system;
+mod user;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use crate::engine::Engine;
+use crate::errors::ApiError;
+use crate::state::World;
+use crate::xml_out;
+
+/// Longest `requestId` echoed; longer values are cut.
+const MAX_REQUEST_ID: usize = 128;
+
+type Reply = Result<Response, ApiError>;
+
+pub(crate) fn router(engine: Arc<Engine>) -> Router {
+    Router::new()
+        .route("/finesse/api/SystemInfo", get(system::system_info))
+        .route("/finesse/api/User/{id}", get(user::get).put(user::put))
+        .route(
+            "/finesse/api/User/{id}/Dialogs",
+            get(dialog::list).post(dialog::make_call),
+        )
+        .route(
+            "/finesse/api/User/{id}/ReasonCodes",
+            get(system::reason_codes),
+        )
+        .route(
+            "/finesse/api/User/{id}/ReasonCode/{code}",
+            get(system::reason_code),
+        )
+        .route(
+            "/finesse/api/User/{id}/WrapUpReasons",
+            get(system::wrap_up_reasons),
+        )
+        .route(
+            "/finesse/api/User/{id}/WrapUpReason/{reason}",
+            get(system::wrap_up_reason),
+        )
+        .route(
+            "/finesse/api/Dialog/{id}",
+            get(dialog::get).put(dialog::put),
+        )
+        .fallback(not_found)
+        .with_state(engine)
+}
+
+async fn not_found(uri: Uri) -> Response {
+    error_response(&ApiError::not_found(uri.path()))
+}
+
+pub(crate) fn xml_response(status: StatusCode, body: String) -> Response {
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/xml;charset=UTF-8"),
+    );
+    response
+}
+
+pub(crate) fn error_response(e: &ApiError) -> Response {
+    let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    xml_response(status, xml_out::api_errors(e))
+}
+
+fn reply(r: Reply) -> Response {
+    r.unwrap_or_else(|e| error_response(&e))
+}
+
+fn ok_xml(body: String) -> Reply {
+    Ok(xml_response(StatusCode::OK, body))
+}
+
+fn accepted() -> Reply {
+    Ok(StatusCode::ACCEPTED.into_response())
+}
+
+/// The `requestId` header, echoed in the notifications the request causes.
+fn request_id(headers: &HeaderMap) -> String {
+    let id = headers
+        .get("requestId")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    id.chars().take(MAX_REQUEST_ID).collect()
+}
+
+/// Resolves `/User/<id>` for the authenticated user: the user itself, or a member of a
+/// team the user supervises. Returns the target login id and whether a supervisor acts.
+fn resolve_user(
+    world: &World,
+    actor: &str,
+    raw: &str,
+    by_name: bool,
+) -> Result<(String, bool), ApiError> {
+    let target = world
+        .agents
+        .get(raw)
+        .or_else(|| {
+            by_name
+                .then(|| world.agents.values().find(|a| a.cfg.login_name == raw))
+                .flatten()
+        })
+        .ok_or_else(|| ApiError::user_not_found(raw))?;
+    let target_id = target.cfg.login_id.clone();
+    if target_id == actor {
+        return Ok((target_id, false));
+    }
+    let supervises = world.agents.get(actor).is_some_and(|a| {
+        a.cfg.is_supervisor()
+            && a.cfg
+                .supervised_teams
+                .iter()
+                .any(|t| t.id == target.cfg.team_id)
+    });
+    if supervises {
+        Ok((target_id, true))
+    } else {
+        Err(ApiError::other_user(raw))
+    }
+}

@@ -1,0 +1,176 @@
+//! Serving connections: TLS or plain, HTTP/1.1, one task per connection. Each REST
+//! request passes through out-of-service, latency and connection-cut handling here, so
+//! a specific connection can be dropped after its request was processed.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::TcpListener;
+use tokio::sync::{Notify, Semaphore};
+use tokio_rustls::TlsAcceptor;
+use tower::ServiceExt;
+
+use crate::engine::Engine;
+use crate::errors::ApiError;
+use crate::routes;
+
+/// Request bodies larger than this are refused (413).
+pub(crate) const MAX_BODY: usize = 64 * 1024;
+/// Connections served at once; further clients wait in the listen backlog.
+const MAX_CONNECTIONS: usize = 256;
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+const HEADER_TIMEOUT: Duration = Duration::from_secs(30);
+const BODY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What a listener serves: the Finesse REST API, or the control API.
+#[derive(Clone)]
+pub(crate) enum Site {
+    Rest { engine: Arc<Engine>, router: Router },
+    Control { router: Router },
+}
+
+impl Site {
+    pub fn rest(engine: Arc<Engine>) -> Site {
+        Site::Rest {
+            router: routes::router(Arc::clone(&engine)),
+            engine,
+        }
+    }
+
+    fn router(&self) -> Router {
+        match self {
+            Site::Rest { router, .. } | Site::Control { router } => router.clone(),
+        }
+    }
+}
+
+pub(crate) async fn serve(listener: TcpListener, tls: Option<TlsAcceptor>, site: Site) {
+    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+            return;
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of descriptors or a reset before accept: try again shortly.
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let site = site.clone();
+        let tls = tls.clone();
+        tokio::spawn(async move {
+            let _permit = permit;
+            match tls {
+                Some(acceptor) => {
+                    if let Ok(Ok(stream)) =
+                        tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await
+                    {
+                        serve_connection(stream, site).await;
+                    }
+                }
+                None => serve_connection(stream, site).await,
+            }
+        });
+    }
+}
+
+async fn serve_connection<S>(stream: S, site: Site)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let cut = Arc::new(Notify::new());
+    let cut_for_requests = Arc::clone(&cut);
+    let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+        let site = site.clone();
+        let cut = Arc::clone(&cut_for_requests);
+        async move { Ok::<_, Infallible>(handle(site, cut, request).await) }
+    });
+    let mut builder = http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT);
+    let connection = builder.serve_connection(TokioIo::new(stream), service);
+    // Dropping the connection closes the socket without writing anything more.
+    tokio::select! {
+        _ = connection => {}
+        _ = cut.notified() => {}
+    }
+}
+
+fn body_error(site: &Site, status: StatusCode, error: ApiError) -> Response<Body> {
+    match site {
+        Site::Rest { .. } => routes::error_response(&error),
+        Site::Control { .. } => {
+            let mut response =
+                Response::new(Body::from(format!("{{\"error\":\"{}\"}}", error.message)));
+            *response.status_mut() = status;
+            response
+        }
+    }
+}
+
+async fn handle(site: Site, cut: Arc<Notify>, request: Request<Incoming>) -> Response<Body> {
+    let (parts, body) = request.into_parts();
+    let collected =
+        tokio::time::timeout(BODY_TIMEOUT, Limited::new(body, MAX_BODY).collect()).await;
+    let bytes = match collected {
+        Ok(Ok(c)) => c.to_bytes(),
+        Ok(Err(e)) if e.downcast_ref::<LengthLimitError>().is_some() => {
+            return body_error(&site, StatusCode::PAYLOAD_TOO_LARGE, ApiError::too_large());
+        }
+        _ => {
+            return body_error(
+                &site,
+                StatusCode::BAD_REQUEST,
+                ApiError::bad_request("incomplete body"),
+            );
+        }
+    };
+    let request = Request::from_parts(parts, Body::from(bytes));
+    let Site::Rest { engine, .. } = &site else {
+        return call(site.router(), request).await;
+    };
+    let method = request.method().as_str().to_owned();
+    let path = request.uri().path().to_owned();
+    let (out_of_service, latency, cut_now) = engine.with_world(|w| {
+        let matches = w.cut.as_ref().is_some_and(|rule| {
+            rule.method.eq_ignore_ascii_case(&method) && path.starts_with(&rule.path_prefix)
+        });
+        let cut_now = matches && w.cut.take().is_some();
+        (w.out_of_service, w.latency, cut_now)
+    });
+    let response = if out_of_service && path != "/finesse/api/SystemInfo" {
+        routes::error_response(&ApiError::out_of_service())
+    } else {
+        call(site.router(), request).await
+    };
+    if cut_now {
+        // The request's outcome is applied before the connection goes away.
+        engine.flush().await;
+        cut.notify_one();
+        return std::future::pending().await;
+    }
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    response
+}
+
+async fn call(router: Router, request: Request<Body>) -> Response<Body> {
+    match router.oneshot(request).await {
+        Ok(response) => response,
+        Err(never) => match never {},
+    }
+}

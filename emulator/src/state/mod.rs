@@ -1,0 +1,216 @@
+//! The emulated platform: agents, dialogs, and the notifications their changes produce.
+//!
+//! `World` is a plain state machine behind one mutex. Requests are validated against it
+//! synchronously (ApiErrors), then applied as [`CtiJob`]s a CTI step later, the way Finesse
+//! answers 202 and reports the outcome by notification. Telephony that happens on its own
+//! (ringing, answering, hanging up) is driven by [`Timer`]s, which the caller of a World
+//! method spawns after the lock is released.
+
+pub(crate) mod agent;
+mod calls;
+pub(crate) mod dialog;
+mod validate;
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+
+use crate::config::{Deployment, EmulatorConfig, FarEnd, ReasonCode, Timing, WrapUpReason};
+use crate::control::{AgentSnapshot, DialogSnapshot};
+use crate::errors::CtiError;
+use crate::notify::Notifier;
+use crate::xml_out;
+
+pub(crate) use agent::{Agent, UserChange};
+pub(crate) use dialog::{Dialog, DialogAction, Timer};
+
+/// CCE call ids are large numbers; starting here makes ids look like real ones.
+const FIRST_DIALOG_ID: u64 = 16_777_217;
+
+/// One-shot instruction to drop the connection after the next matching request.
+#[derive(Clone, Debug)]
+pub(crate) struct CutRule {
+    pub method: String,
+    pub path_prefix: String,
+}
+
+/// The outcome of an accepted request, applied one CTI step after the 202.
+#[derive(Debug)]
+pub(crate) enum CtiJob {
+    User {
+        target: String,
+        change: UserChange,
+        by_supervisor: bool,
+        request_id: String,
+    },
+    MakeCall {
+        agent: String,
+        to: String,
+        variables: Vec<(String, String)>,
+        request_id: String,
+    },
+    Dialog {
+        agent: String,
+        dialog: u64,
+        action: DialogAction,
+        request_id: String,
+    },
+}
+
+pub(crate) struct World {
+    pub deployment: Deployment,
+    pub timing: Timing,
+    pub lockout: Duration,
+    pub agents: BTreeMap<String, Agent>,
+    pub dialogs: BTreeMap<u64, Dialog>,
+    next_dialog_id: u64,
+    pub reason_codes: Vec<ReasonCode>,
+    pub wrap_up_reasons: Vec<WrapUpReason>,
+    pub far_end_default: FarEnd,
+    pub far_end_by_address: HashMap<String, FarEnd>,
+    pub out_of_service: bool,
+    pub latency: Duration,
+    pub cut: Option<CutRule>,
+    pub notifier: Notifier,
+    /// Timers requested by the last operation; drained and spawned by the caller.
+    pub timers: Vec<(Duration, Timer)>,
+}
+
+impl World {
+    pub fn new(config: &EmulatorConfig) -> World {
+        World {
+            deployment: config.deployment,
+            timing: config.timing,
+            lockout: config.lockout,
+            agents: config
+                .agents
+                .iter()
+                .map(|a| (a.login_id.clone(), Agent::new(a.clone())))
+                .collect(),
+            dialogs: BTreeMap::new(),
+            next_dialog_id: FIRST_DIALOG_ID,
+            reason_codes: config.reason_codes.clone(),
+            wrap_up_reasons: config.wrap_up_reasons.clone(),
+            far_end_default: FarEnd::default(),
+            far_end_by_address: HashMap::new(),
+            out_of_service: false,
+            latency: Duration::ZERO,
+            cut: None,
+            notifier: Notifier::default(),
+            timers: Vec::new(),
+        }
+    }
+
+    pub fn ccx(&self) -> bool {
+        self.deployment == Deployment::Ccx
+    }
+
+    pub fn allocate_dialog_id(&mut self) -> u64 {
+        let id = self.next_dialog_id;
+        self.next_dialog_id += 1;
+        id
+    }
+
+    pub fn apply(&mut self, job: CtiJob) {
+        match job {
+            CtiJob::User {
+                target,
+                change,
+                by_supervisor,
+                request_id,
+            } => self.apply_user(&target, change, by_supervisor, &request_id),
+            CtiJob::MakeCall {
+                agent,
+                to,
+                variables,
+                request_id,
+            } => self.apply_make_call(&agent, to, variables, &request_id),
+            CtiJob::Dialog {
+                agent,
+                dialog,
+                action,
+                request_id,
+            } => self.apply_dialog_action(&agent, dialog, action, &request_id),
+        }
+    }
+
+    /// Turns the node in or out of service and publishes the SystemInfo change.
+    pub fn set_out_of_service(&mut self, yes: bool) {
+        if self.out_of_service == yes {
+            return;
+        }
+        self.out_of_service = yes;
+        let data = xml_out::system_info(self, "systemInfo");
+        let node = "/finesse/api/SystemInfo".to_owned();
+        self.notifier.publish(node.clone(), "PUT", node, "", &data);
+    }
+
+    pub fn publish_user(&mut self, login_id: &str, request_id: &str) {
+        let Some(agent) = self.agents.get(login_id) else {
+            return;
+        };
+        let data = xml_out::user(self, agent, "user");
+        let node = format!("/finesse/api/User/{login_id}");
+        self.notifier
+            .publish(node.clone(), "PUT", node, request_id, &data);
+    }
+
+    /// An asynchronous error on the user's node (state changes).
+    pub fn user_cti_error(&mut self, login_id: &str, request_id: &str, error: CtiError) {
+        let node = format!("/finesse/api/User/{login_id}");
+        let data = xml_out::cti_error(&error);
+        self.notifier
+            .publish(node.clone(), "PUT", node, request_id, &data);
+    }
+
+    /// An asynchronous error on the user's Dialogs node (call control).
+    pub fn dialog_cti_error(
+        &mut self,
+        login_id: &str,
+        dialog: Option<u64>,
+        request_id: &str,
+        error: CtiError,
+    ) {
+        let node = format!("/finesse/api/User/{login_id}/Dialogs");
+        let source = match dialog {
+            Some(id) => format!("/finesse/api/Dialog/{id}"),
+            None => node.clone(),
+        };
+        let data = xml_out::cti_error(&error);
+        self.notifier
+            .publish(node, "PUT", source, request_id, &data);
+    }
+
+    pub fn dialog_snapshots(&self) -> Vec<DialogSnapshot> {
+        self.dialogs
+            .values()
+            .map(|d| self.snapshot_dialog(d))
+            .collect()
+    }
+
+    pub fn agent_snapshot(&self, login_id: &str) -> Option<AgentSnapshot> {
+        self.agents.get(login_id).map(|a| a.snapshot())
+    }
+}
+
+impl World {
+    /// Adds an agent, or updates the configuration of an existing one (its state stays).
+    pub fn add_agent(&mut self, config: crate::config::AgentConfig) {
+        match self.agents.get_mut(&config.login_id) {
+            Some(existing) => existing.cfg = config,
+            None => {
+                self.agents
+                    .insert(config.login_id.clone(), Agent::new(config));
+            }
+        }
+    }
+
+    /// Sets the far-end behaviour for one destination, or the default when `address` is None.
+    pub fn set_far_end(&mut self, address: Option<&str>, far_end: FarEnd) {
+        match address {
+            Some(a) => {
+                self.far_end_by_address.insert(a.to_owned(), far_end);
+            }
+            None => self.far_end_default = far_end,
+        }
+    }
+}

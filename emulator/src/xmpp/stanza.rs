@@ -1,0 +1,265 @@
+//! Reading what clients send: one complete XML element per WebSocket frame, parsed into
+//! the few requests the notification service understands. Document type definitions are
+//! refused and the node count is capped, so a hostile frame costs little.
+
+use roxmltree::{Document, Node, ParsingOptions};
+
+use super::ns;
+
+/// Far more nodes than any client request has.
+const NODES_LIMIT: u32 = 512;
+/// Lowest presence priority (RFC 6121 4.7.2.3).
+const MIN_PRIORITY: i32 = -128;
+/// Highest presence priority.
+const MAX_PRIORITY: i32 = 127;
+
+/// The frame is not one namespace-well-formed XML element.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct NotWellFormed;
+
+/// One element received from a client.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Incoming {
+    /// `<open/>`; `framing` tells whether it carries the RFC 7395 namespace.
+    Open { framing: bool },
+    /// `<close/>`: the client ends the stream.
+    Close,
+    /// SASL `<auth/>` with its mechanism and base64 payload.
+    Auth { mechanism: String, payload: String },
+    /// An `<iq/>` request or response.
+    Iq {
+        id: String,
+        kind: IqKind,
+        request: IqRequest,
+    },
+    /// A `<presence/>` without a `to` (a broadcast presence).
+    Presence(PresenceUpdate),
+    /// A stanza the service accepts and ignores (messages, directed presence).
+    Ignored,
+    /// An element XMPP does not define here.
+    Unknown,
+}
+
+/// The `type` of an iq.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum IqKind {
+    Get,
+    Set,
+    /// `result` or `error`: answers are never answered.
+    Response,
+    /// A missing or unknown type.
+    Invalid,
+}
+
+/// What an iq asks for, by its payload.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum IqRequest {
+    Bind { resource: Option<String> },
+    Session,
+    Ping,
+    Subscribe { node: String, jid: String },
+    Unsubscribe { node: String, jid: String },
+    Other,
+}
+
+/// A change of the session's broadcast presence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PresenceUpdate {
+    /// Available, with its priority (negative: no events routed to it).
+    Available { priority: i32 },
+    /// `type="unavailable"`.
+    Unavailable,
+}
+
+/// Parses one frame; `Ok(None)` for a frame of whitespace only.
+pub(crate) fn parse(text: &str) -> Result<Option<Incoming>, NotWellFormed> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let options = ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: NODES_LIMIT,
+    };
+    let doc = Document::parse_with_options(text, options).map_err(|_| NotWellFormed)?;
+    Ok(Some(classify(doc.root_element())))
+}
+
+fn in_namespace(node: Node<'_, '_>, namespace: &str) -> bool {
+    node.tag_name().namespace() == Some(namespace)
+}
+
+/// Stanzas come in the client namespace, or without one (RFC 7395 lets clients omit it).
+fn is_stanza(node: Node<'_, '_>) -> bool {
+    matches!(node.tag_name().namespace(), None | Some(ns::CLIENT))
+}
+
+fn text(node: Node<'_, '_>) -> String {
+    node.children()
+        .filter(|c| c.is_text())
+        .filter_map(|c| c.text())
+        .collect()
+}
+
+fn child<'a, 'i>(node: Node<'a, 'i>, name: &str, namespace: &str) -> Option<Node<'a, 'i>> {
+    node.children()
+        .find(|c| c.is_element() && c.tag_name().name() == name && in_namespace(*c, namespace))
+}
+
+fn classify(root: Node<'_, '_>) -> Incoming {
+    let name = root.tag_name().name();
+    match name {
+        "open" => Incoming::Open {
+            framing: in_namespace(root, ns::FRAMING),
+        },
+        "close" if in_namespace(root, ns::FRAMING) => Incoming::Close,
+        "auth" if in_namespace(root, ns::SASL) => Incoming::Auth {
+            mechanism: root.attribute("mechanism").unwrap_or_default().to_owned(),
+            payload: text(root).trim().to_owned(),
+        },
+        "iq" if is_stanza(root) => iq(root),
+        "presence" if is_stanza(root) => presence(root),
+        "message" if is_stanza(root) => Incoming::Ignored,
+        _ => Incoming::Unknown,
+    }
+}
+
+fn iq(root: Node<'_, '_>) -> Incoming {
+    let kind = match root.attribute("type") {
+        Some("get") => IqKind::Get,
+        Some("set") => IqKind::Set,
+        Some("result" | "error") => IqKind::Response,
+        _ => IqKind::Invalid,
+    };
+    let payload = root.children().find(|c| c.is_element());
+    let request = payload.map_or(IqRequest::Other, request);
+    Incoming::Iq {
+        id: root.attribute("id").unwrap_or_default().to_owned(),
+        kind,
+        request,
+    }
+}
+
+fn request(payload: Node<'_, '_>) -> IqRequest {
+    let name = payload.tag_name().name();
+    let namespace = payload.tag_name().namespace().unwrap_or_default();
+    match (name, namespace) {
+        ("bind", ns::BIND) => IqRequest::Bind {
+            resource: child(payload, "resource", ns::BIND)
+                .map(|r| text(r).trim().to_owned())
+                .filter(|r| !r.is_empty()),
+        },
+        ("session", ns::SESSION) => IqRequest::Session,
+        ("ping", ns::PING) => IqRequest::Ping,
+        ("pubsub", ns::PUBSUB) => pubsub(payload),
+        _ => IqRequest::Other,
+    }
+}
+
+fn pubsub(payload: Node<'_, '_>) -> IqRequest {
+    let Some(action) = payload.children().find(|c| c.is_element()) else {
+        return IqRequest::Other;
+    };
+    let node = action.attribute("node").unwrap_or_default().to_owned();
+    let jid = action.attribute("jid").unwrap_or_default().to_owned();
+    match action.tag_name().name() {
+        "subscribe" => IqRequest::Subscribe { node, jid },
+        "unsubscribe" => IqRequest::Unsubscribe { node, jid },
+        _ => IqRequest::Other,
+    }
+}
+
+fn presence(root: Node<'_, '_>) -> Incoming {
+    if root.attribute("to").is_some() {
+        // Directed presence does not change the session's availability.
+        return Incoming::Ignored;
+    }
+    match root.attribute("type") {
+        None => {
+            // An unreadable priority counts as the default, 0.
+            let priority = root
+                .children()
+                .find(|c| c.is_element() && c.tag_name().name() == "priority")
+                .and_then(|p| text(p).trim().parse::<i32>().ok())
+                .map_or(0, |p| p.clamp(MIN_PRIORITY, MAX_PRIORITY));
+            Incoming::Presence(PresenceUpdate::Available { priority })
+        }
+        Some("unavailable") => Incoming::Presence(PresenceUpdate::Unavailable),
+        Some(_) => Incoming::Ignored,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Incoming {
+        parse(text).expect("well-formed").expect("an element")
+    }
+
+    #[test]
+    fn reads_the_sign_in_sequence() {
+        assert_eq!(
+            one(r#"<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>"#),
+            Incoming::Open { framing: true }
+        );
+        assert_eq!(
+            one(r#"<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">AGEAYg==</auth>"#),
+            Incoming::Auth {
+                mechanism: "PLAIN".to_owned(),
+                payload: "AGEAYg==".to_owned()
+            }
+        );
+        assert_eq!(
+            one(r#"<iq type="set" id="b"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><resource>r1</resource></bind></iq>"#),
+            Incoming::Iq {
+                id: "b".to_owned(),
+                kind: IqKind::Set,
+                request: IqRequest::Bind {
+                    resource: Some("r1".to_owned())
+                }
+            }
+        );
+        assert_eq!(
+            one("<presence><priority>0</priority></presence>"),
+            Incoming::Presence(PresenceUpdate::Available { priority: 0 })
+        );
+        assert_eq!(
+            one(r#"<presence xmlns="jabber:client"><priority>-1</priority></presence>"#),
+            Incoming::Presence(PresenceUpdate::Available { priority: -1 })
+        );
+        assert_eq!(
+            one(r#"<close xmlns="urn:ietf:params:xml:ns:xmpp-framing"/>"#),
+            Incoming::Close
+        );
+    }
+
+    #[test]
+    fn reads_pubsub_requests() {
+        let sub = r#"<iq type="set" id="s" to="pubsub.localhost"><pubsub xmlns="http://jabber.org/protocol/pubsub"><subscribe node="/finesse/api/Team/5007/Users" jid="2001@localhost"/></pubsub></iq>"#;
+        assert_eq!(
+            one(sub),
+            Incoming::Iq {
+                id: "s".to_owned(),
+                kind: IqKind::Set,
+                request: IqRequest::Subscribe {
+                    node: "/finesse/api/Team/5007/Users".to_owned(),
+                    jid: "2001@localhost".to_owned()
+                }
+            }
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_one_element() {
+        assert_eq!(parse("<iq"), Err(NotWellFormed));
+        assert_eq!(parse("<a/><b/>"), Err(NotWellFormed));
+        assert_eq!(parse("<stream:features/>"), Err(NotWellFormed));
+        assert_eq!(
+            parse(r#"<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>"#),
+            Err(NotWellFormed)
+        );
+        assert_eq!(parse("  "), Ok(None));
+        assert_eq!(one("<foo/>"), Incoming::Unknown);
+        assert_eq!(one(r#"<presence to="x@localhost"/>"#), Incoming::Ignored);
+    }
+}
