@@ -81,6 +81,24 @@ pub enum Command {
         #[arg(long = "var", value_name = "NAME=VALUE")]
         vars: Vec<String>,
     },
+    /// Print events as they happen (calls ringing, state changes, CTI errors) until stopped.
+    Watch {
+        #[command(flatten)]
+        server: Server,
+        /// The notification WebSocket URL, when it is not wss://<server>/ws.
+        #[arg(long, env = "FINESSE_NOTIFICATION_URL")]
+        notification_url: Option<String>,
+        /// A node to subscribe to explicitly (a team: /finesse/api/Team/<id>/Users);
+        /// repeatable.
+        #[arg(long = "subscribe", value_name = "NODE")]
+        nodes: Vec<String>,
+        /// Stop after this many events.
+        #[arg(long)]
+        count: Option<usize>,
+        /// Stop after this many seconds.
+        #[arg(long)]
+        seconds: Option<f64>,
+    },
     /// Answer a ringing call.
     Answer(DialogArgs),
     /// Put a call on hold.
@@ -113,6 +131,9 @@ pub struct DemoArgs {
     /// A PEM file of CA certificates to trust, with --server.
     #[arg(long, env = "FINESSE_CA_FILE")]
     pub ca_file: Option<PathBuf>,
+    /// The notification WebSocket URL, with --server, when it is not wss://<server>/ws.
+    #[arg(long, env = "FINESSE_NOTIFICATION_URL")]
+    pub notification_url: Option<String>,
     /// The extension to sign in with.
     #[arg(long)]
     pub extension: Option<String>,

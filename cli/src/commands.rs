@@ -5,11 +5,22 @@ use finesse_client::{Client, MakeCall};
 use crate::args::{Command, DialogArgs};
 use crate::connect;
 use crate::output;
+use crate::watch;
 
 /// Runs one subcommand other than the demo.
 pub fn run(command: Command) -> Result<(), String> {
     match command {
         Command::Demo(_) => unreachable!("the demo is dispatched in main"),
+        Command::Watch {
+            server,
+            notification_url,
+            nodes,
+            count,
+            seconds,
+        } => {
+            let client = connect::client(&server)?;
+            watch::run(&client, notification_url, nodes, count, seconds, server.json)
+        }
         Command::User { server } => {
             let client = connect::client(&server)?;
             let user = client.user().map_err(|e| e.to_string())?;

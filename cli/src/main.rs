@@ -6,6 +6,7 @@ mod commands;
 mod connect;
 mod demo;
 mod output;
+mod watch;
 
 use std::process::ExitCode;
 

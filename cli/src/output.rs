@@ -1,6 +1,6 @@
 //! How users and dialogs are printed: one line each, or JSON.
 
-use finesse_client::{Dialog, User};
+use finesse_client::{ConnectionState, Dialog, Event, User};
 
 /// One line about the agent: id, state, reason, pending state, extension.
 pub fn user_line(user: &User) -> String {
@@ -57,6 +57,50 @@ pub fn variables_line(dialog: &Dialog) -> Option<String> {
 /// Prints a document as pretty JSON.
 pub fn json<T: serde::Serialize>(value: &T) -> Result<(), String> {
     let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    println!("{text}");
+    Ok(())
+}
+
+/// One line about an event.
+pub fn event_line(event: &Event) -> String {
+    match event {
+        Event::UserChanged { user, .. } => user_line(user),
+        Event::DialogAdded { dialog, .. } | Event::DialogChanged { dialog, .. } => {
+            dialog_line(dialog)
+        }
+        Event::DialogRemoved { dialog, .. } => format!("dialog {}  ended", dialog.id),
+        Event::CtiError {
+            errors, source, ..
+        } => {
+            let what: Vec<String> = errors
+                .iter()
+                .map(|e| format!("{} {} ({})", e.error_type, e.error_data, e.error_message))
+                .collect();
+            format!("CTI error on {source}: {}", what.join("; "))
+        }
+        Event::SystemStatusChanged { info } => format!("Finesse node {}", info.status),
+        Event::Connection(state) => match state {
+            ConnectionState::Connected { node } => format!("notifications connected to {node}"),
+            ConnectionState::Disconnected { reason } => {
+                format!("notifications disconnected: {reason}")
+            }
+            ConnectionState::ServiceAvailable { available: true } => {
+                "Finesse service available".to_owned()
+            }
+            ConnectionState::ServiceAvailable { available: false } => {
+                "Finesse service unavailable".to_owned()
+            }
+            ConnectionState::Closed => "notifications closed".to_owned(),
+            _ => format!("{state:?}"),
+        },
+        Event::Other { event, source, .. } => format!("{event} {source}"),
+        _ => format!("{event:?}"),
+    }
+}
+
+/// Prints a value as one line of JSON.
+pub fn json_line<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
     println!("{text}");
     Ok(())
 }

@@ -289,6 +289,8 @@ impl Client {
 
     /// Lists the reason codes of a category available to the agent.
     pub fn reason_codes(&self, category: ReasonCodeCategory) -> Result<Vec<ReasonCode>, Error> {
+        // A category this library does not know is passed on, but must stay one URL word.
+        validate::path_segment("category", category.as_str())?;
         let id = self.login_id()?;
         let body = self.inner.http.get(&format!(
             "/finesse/api/User/{id}/ReasonCodes?category={}",

@@ -423,3 +423,19 @@ fn decode_errors_have_a_kind_and_a_message() {
     assert_eq!(err.kind(), ErrorKind::Decode);
     assert!(err.to_string().starts_with("cannot decode Dialog document"));
 }
+
+#[test]
+fn one_api_error_in_either_case() {
+    let e = ApiError::from_xml(
+        "<apiError><errorType>Invalid State</errorType><errorData>22</errorData></apiError>",
+    )
+    .unwrap();
+    assert_eq!(e.error_type, "Invalid State");
+    assert_eq!(e.error_data, "22");
+    assert_eq!(
+        ApiError::from_xml("<ApiError><ErrorType>Bad Request</ErrorType></ApiError>")
+            .unwrap()
+            .error_type,
+        "Bad Request"
+    );
+}

@@ -306,3 +306,15 @@ fn a_valid_command_does_reach_the_listener() {
     });
     assert!(result.is_err());
 }
+
+#[test]
+fn an_unknown_reason_code_category_cannot_change_the_url() {
+    let c = Counter::new();
+    assert_invalid(
+        c.client
+            .reason_codes(finesse_client::ReasonCodeCategory::parse("A B&c=d")),
+        "category",
+        "only letters",
+    );
+    c.assert_nothing_sent();
+}

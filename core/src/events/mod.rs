@@ -4,13 +4,16 @@
 //! document carried, escaped, inside an XMPP pub-sub item. [`Event::from_update_xml`] decodes
 //! one such document, whatever transport delivered it.
 
+use serde::Serialize;
+
 use crate::error::Error;
 use crate::limits::DecodeLimits;
 use crate::model::{ApiError, Dialog, SystemInfo, User};
 use crate::xml::{XmlReader, decode_document};
 
 /// Something that happened, as Finesse (or the notification connection) reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Event {
     /// An agent's User changed: state, reason, extension (also team members' Users).
@@ -69,7 +72,8 @@ pub enum Event {
 }
 
 /// The state of the notification connection.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ConnectionState {
     /// Signed in to the notification service, presence sent: events flow.
@@ -83,8 +87,12 @@ pub enum ConnectionState {
         /// Why.
         reason: String,
     },
-    /// The `finesse` service announced itself available (or unavailable, when `false`).
-    ServiceAvailable(bool),
+    /// The `finesse` service announced itself available, or unavailable (its web
+    /// application is down: commands will fail until it is back).
+    ServiceAvailable {
+        /// Whether it is available.
+        available: bool,
+    },
     /// The session was closed by the application.
     Closed,
 }

@@ -29,6 +29,17 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// Decodes one `ApiError` (or `apiError`) document.
+    pub fn from_xml(xml: impl AsRef<[u8]>) -> Result<ApiError, Error> {
+        decode_document(
+            xml.as_ref(),
+            "ApiError",
+            &[b"apierror"],
+            DecodeLimits::DEFAULT,
+            ApiError::read,
+        )
+    }
+
     /// Decodes an `ApiErrors` document into its errors, in order.
     pub fn list_from_xml(xml: impl AsRef<[u8]>) -> Result<Vec<ApiError>, Error> {
         Self::list_from_xml_with_limits(xml.as_ref(), DecodeLimits::DEFAULT)

@@ -366,6 +366,11 @@ impl Notifications {
         self.shared.is_connected()
     }
 
+    /// Whether the session has ended (it reconnects by itself otherwise).
+    pub fn is_closed(&self) -> bool {
+        self.shared.lock().closed
+    }
+
     /// How many events were dropped because the queue was full.
     pub fn dropped(&self) -> u64 {
         self.shared.lock().dropped

@@ -112,9 +112,9 @@ fn serve(
                     }
                 }
                 Frame::Presence { from, unavailable } if from.starts_with("finesse@") => {
-                    shared.publish(Event::Connection(ConnectionState::ServiceAvailable(
-                        !unavailable,
-                    )));
+                    shared.publish(Event::Connection(ConnectionState::ServiceAvailable {
+                        available: !unavailable,
+                    }));
                 }
                 Frame::Iq {
                     kind,

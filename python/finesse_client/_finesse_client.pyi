@@ -1,0 +1,630 @@
+"""The native module of finesse_client: the client, the models and the exceptions."""
+
+import builtins
+import os
+from collections.abc import Iterable, Mapping
+from types import TracebackType
+from typing import ClassVar, TypeAlias, final
+
+from finesse_client.enums import (
+    Action,
+    AgentState,
+    CallType,
+    DeploymentType,
+    DialogState,
+    MediaAddressType,
+    ParticipantState,
+    ReasonCodeCategory,
+    StateCause,
+    SystemStatus,
+    WrapUpMode,
+)
+
+__all__ = [
+    "__version__",
+    "Client",
+    "Accepted",
+    "ApiErrorDetail",
+    "Dialog",
+    "MediaProperties",
+    "MobileAgent",
+    "Participant",
+    "ReasonCode",
+    "ScheduledCallbackInfo",
+    "SystemInfo",
+    "TeamRef",
+    "User",
+    "UserSettings",
+    "WrapUpReason",
+    "FinesseError",
+    "ApiError",
+    "NotFoundError",
+    "AuthenticationError",
+    "InvalidStateError",
+    "ServiceUnavailableError",
+    "TransportError",
+    "TlsError",
+    "TimeoutError",
+    "OutcomeUnknownError",
+    "ValidationError",
+    "DecodeError",
+    "InsecureWarning",
+]
+
+__version__: str
+
+_CallVariables: TypeAlias = Mapping[str, str] | Iterable[tuple[str, str]]
+
+@final
+class Client:
+    """A synchronous Finesse client for one agent (or supervisor).
+
+    Nothing is sent until the first call. Safe to share between threads; every call releases
+    the interpreter lock while it waits for the network. Commands return an ``Accepted`` once
+    Finesse accepts them (HTTP 202) and are never retried.
+    """
+
+    def __new__(
+        cls,
+        url: str,
+        user: str,
+        password: str | None = None,
+        *,
+        secondary: str | None = None,
+        ca_file: str | os.PathLike[str] | None = None,
+        ca_pem: str | bytes | None = None,
+        verify: bool = True,
+        timeout: float = 10.0,
+        connect_timeout: float = 5.0,
+        token: str | None = None,
+        login_id: str | None = None,
+    ) -> Client: ...
+    @property
+    def active_node(self) -> str:
+        """The node requests currently go to first (side A, or side B after a failover)."""
+    def close(self) -> None:
+        """Releases the client's connections; later calls raise ``FinesseError``."""
+    def __enter__(self) -> Client: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+    def user(self) -> User:
+        """Gets the agent's User: state, extension, reason code, team."""
+    def user_by_id(self, id: str) -> User:
+        """Gets another user by id, or by sign-in name on CCE 12.5+."""
+    def sign_in(self, extension: str) -> Accepted:
+        """Signs the agent in on ``extension``; the agent becomes NOT_READY."""
+    def ready(self) -> Accepted:
+        """Makes the agent READY."""
+    def not_ready(self, reason_code_id: int | None = None) -> Accepted:
+        """Makes the agent NOT_READY, with a NOT_READY reason code id when required."""
+    def sign_out(self, reason_code_id: int | None = None) -> Accepted:
+        """Signs the agent out, with a LOGOUT reason code id when required."""
+    def dialogs(self) -> list[Dialog]:
+        """Lists the agent's current dialogs (calls)."""
+    def dialog(self, id: str) -> Dialog:
+        """Gets one dialog by id."""
+    def make_call(
+        self,
+        to: str,
+        *,
+        call_variables: _CallVariables | None = None,
+        from_extension: str | None = None,
+    ) -> Accepted:
+        """Places a call (click-to-dial), with call variables (CCE) if given."""
+    def answer(self, dialog: Dialog | str) -> Accepted:
+        """Answers a ringing call."""
+    def hold(self, dialog: Dialog | str) -> Accepted:
+        """Puts a call on hold."""
+    def retrieve(self, dialog: Dialog | str) -> Accepted:
+        """Takes a call off hold."""
+    def drop(self, dialog: Dialog | str) -> Accepted:
+        """Leaves (hangs up) a call."""
+    def consult_call(self, dialog: Dialog | str, to: str) -> Accepted:
+        """Holds a call and calls ``to`` for a consult."""
+    def transfer(self, dialog: Dialog | str) -> Accepted:
+        """Completes a consult transfer."""
+    def transfer_sst(self, dialog: Dialog | str, to: str) -> Accepted:
+        """Transfers a call to ``to`` in one step (blind transfer)."""
+    def conference(self, dialog: Dialog | str) -> Accepted:
+        """Joins the consult call into a conference."""
+    def send_dtmf(self, dialog: Dialog | str, digits: str) -> Accepted:
+        """Sends DTMF digits (0-9, *, #, A-D) on a call."""
+    def drop_participant(self, dialog: Dialog | str, address: str) -> Accepted:
+        """Drops a participant from a conference (CCE)."""
+    def update_call_data(
+        self,
+        dialog: Dialog | str,
+        *,
+        call_variables: _CallVariables | None = None,
+        wrap_up_reason: str | None = None,
+    ) -> Accepted:
+        """Writes call variables and/or the wrap-up reason on a call."""
+    def system_info(self) -> SystemInfo:
+        """Gets the node's SystemInfo: status, deployment type, XMPP domain, peers."""
+    def reason_codes(self, category: ReasonCodeCategory | str = "NOT_READY") -> list[ReasonCode]:
+        """Lists the reason codes of a category (NOT_READY or LOGOUT)."""
+    def wrap_up_reasons(self) -> list[WrapUpReason]:
+        """Lists the wrap-up reasons available to the agent."""
+
+@final
+class Accepted:
+    """A command Finesse accepted (HTTP 202); the outcome follows."""
+
+    @property
+    def request_id(self) -> str:
+        """The ``requestId`` header the command carried."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class ApiErrorDetail:
+    """One error reported by Finesse, as carried by ``ApiError.errors``."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def list_from_xml(cls, data: str | bytes) -> list[ApiErrorDetail]:
+        """Decodes an ``ApiErrors`` document (synchronous or CTI form) into its errors."""
+    @property
+    def error_type(self) -> str:
+        """The class of error, e.g. ``Invalid State``."""
+    @property
+    def error_message(self) -> str:
+        """The message."""
+    @property
+    def error_data(self) -> str:
+        """The field, user or key at fault; for CTI errors, the CTI error code."""
+    @property
+    def peripheral_error_code(self) -> str | None:
+        """The peripheral's error code, for CTI-originated failures."""
+    @property
+    def peripheral_error_msg(self) -> str | None:
+        """The peripheral's error name."""
+    @property
+    def peripheral_error_text(self) -> str | None:
+        """The peripheral's error text."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class Dialog:
+    """A dialog: for voice, one call, with its participants and call data."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> Dialog:
+        """Decodes a ``Dialog`` document."""
+    @classmethod
+    def list_from_xml(cls, data: str | bytes) -> list[Dialog]:
+        """Decodes a ``Dialogs`` document."""
+    @property
+    def id(self) -> str:
+        """The call id."""
+    @property
+    def uri(self) -> str:
+        """The resource URI."""
+    @property
+    def associated_dialog_uri(self) -> str | None:
+        """The related dialog (consult call and original call), if any."""
+    @property
+    def secondary_id(self) -> str | None:
+        """After a transfer or conference, the id of the call merged away."""
+    @property
+    def media_type(self) -> str:
+        """The media routing domain name: ``Voice`` for calls."""
+    @property
+    def from_address(self) -> str:
+        """The calling party."""
+    @property
+    def to_address(self) -> str:
+        """The dialed number of the original call."""
+    @property
+    def callback_number(self) -> str | None:
+        """The customer number without dialer prefix (CCE direct preview)."""
+    @property
+    def state(self) -> DialogState:
+        """The dialog state."""
+    @property
+    def media_properties(self) -> MediaProperties:
+        """The call data."""
+    @property
+    def participants(self) -> list[Participant]:
+        """The parties on the call."""
+    @property
+    def scheduled_callback_info(self) -> ScheduledCallbackInfo | None:
+        """A scheduled callback (Outbound Option), if any."""
+    def participant(self, media_address: str) -> Participant | None:
+        """The participant with this media address, or None."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class MediaProperties:
+    """The call data of a dialog: call variables, wrap-up reason, DNIS, queue…"""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def media_id(self) -> str | None:
+        """The media routing domain id (``1`` for voice)."""
+    @property
+    def dialed_number(self) -> str | None:
+        """The number dialed."""
+    @property
+    def dnis(self) -> str | None:
+        """The DNIS."""
+    @property
+    def call_type(self) -> CallType | None:
+        """How the call came to be."""
+    @property
+    def outbound_classification(self) -> str | None:
+        """The Outbound Option classification."""
+    @property
+    def queue_number(self) -> str | None:
+        """The queue (skill group / CSQ) number."""
+    @property
+    def queue_name(self) -> str | None:
+        """The queue name."""
+    @property
+    def call_key_call_id(self) -> str | None:
+        """CCE call key: call id."""
+    @property
+    def call_key_sequence_num(self) -> str | None:
+        """CCE call key: sequence number."""
+    @property
+    def call_key_prefix(self) -> str | None:
+        """CCE call key: prefix."""
+    @property
+    def call_guid(self) -> str | None:
+        """The CCE call GUID."""
+    @property
+    def wrap_up_reason(self) -> str | None:
+        """The wrap-up reason set on the call."""
+    @property
+    def wrap_up_items(self) -> list[str]:
+        """Wrap-up items (CCX)."""
+    @property
+    def call_variables(self) -> dict[str, str]:
+        """The call variables by name, in document order."""
+    @property
+    def call_variable_list(self) -> list[tuple[str, str]]:
+        """The call variables as ``(name, value)`` pairs, in document order."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class Participant:
+    """One party on a dialog."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def actions(self) -> list[Action]:
+        """What this participant may do now."""
+    @property
+    def media_address(self) -> str:
+        """The party's extension or number."""
+    @property
+    def media_address_type(self) -> MediaAddressType | None:
+        """``AGENT_DEVICE`` for an agent's phone; None for external parties."""
+    @property
+    def start_time(self) -> str | None:
+        """When the party joined."""
+    @property
+    def state(self) -> ParticipantState:
+        """The party's state."""
+    @property
+    def state_cause(self) -> StateCause | None:
+        """Why it failed, when it did."""
+    @property
+    def state_change_time(self) -> str | None:
+        """When the state last changed."""
+    def can(self, action: Action | str) -> bool:
+        """Whether ``action`` is currently allowed for this participant."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class ScheduledCallbackInfo:
+    """A scheduled callback (Outbound Option)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def callback_time(self) -> str | None:
+        """When, as ``YYYY-MM-DDTHH:MM``."""
+    @property
+    def callback_number(self) -> str | None:
+        """The number to call back."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class User:
+    """An agent or supervisor: state, extension, reason code, team."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> User:
+        """Decodes a ``User`` document."""
+    @property
+    def uri(self) -> str:
+        """The resource URI."""
+    @property
+    def login_id(self) -> str:
+        """The agent id used in URIs."""
+    @property
+    def login_name(self) -> str:
+        """The sign-in name."""
+    @property
+    def first_name(self) -> str:
+        """First name."""
+    @property
+    def last_name(self) -> str:
+        """Last name."""
+    @property
+    def extension(self) -> str | None:
+        """The extension signed in with; None when signed out."""
+    @property
+    def dialogs_uri(self) -> str:
+        """The URI of the user's Dialogs collection."""
+    @property
+    def roles(self) -> list[str]:
+        """Roles: ``Agent``, ``Supervisor``."""
+    @property
+    def state(self) -> AgentState:
+        """The current state."""
+    @property
+    def pending_state(self) -> AgentState | None:
+        """The state the agent enters when the current call ends, if one was requested."""
+    @property
+    def state_change_time(self) -> str | None:
+        """When the state last changed."""
+    @property
+    def reason_code_id(self) -> int | None:
+        """The Finesse id of the current NOT_READY or LOGOUT reason, if any."""
+    @property
+    def reason_code(self) -> ReasonCode | None:
+        """The current reason, when the server includes it."""
+    @property
+    def settings(self) -> UserSettings:
+        """Wrap-up and device settings."""
+    @property
+    def team_id(self) -> str | None:
+        """The agent's own team id."""
+    @property
+    def team_name(self) -> str | None:
+        """The agent's own team name."""
+    @property
+    def teams(self) -> list[TeamRef]:
+        """Teams a supervisor supervises."""
+    @property
+    def media_type(self) -> str | None:
+        """The voice media routing domain id."""
+    @property
+    def skill_target_id(self) -> str | None:
+        """The CCE skill target id."""
+    @property
+    def mobile_agent(self) -> MobileAgent | None:
+        """Mobile agent settings, when signed in as a mobile agent."""
+    @property
+    def active_device_id(self) -> str | None:
+        """The active device, on multi-line deployments."""
+    def is_signed_in(self) -> bool:
+        """Whether the agent is signed in (in any state but LOGOUT)."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class UserSettings:
+    """A user's wrap-up and device settings."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def wrap_up_on_incoming(self) -> WrapUpMode | None:
+        """Wrap-up after incoming calls."""
+    @property
+    def wrap_up_on_outgoing(self) -> WrapUpMode | None:
+        """Wrap-up after outgoing calls."""
+    @property
+    def device_selection(self) -> str | None:
+        """Device selection mode, on multi-line deployments."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class TeamRef:
+    """A team a supervisor supervises."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def id(self) -> str:
+        """The team id."""
+    @property
+    def name(self) -> str:
+        """The team name."""
+    @property
+    def uri(self) -> str:
+        """The team URI."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class MobileAgent:
+    """Mobile agent settings."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def mode(self) -> str:
+        """``CALL_BY_CALL`` or ``NAILED_CONNECTION``."""
+    @property
+    def dial_number(self) -> str:
+        """The number the agent is reached at."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class ReasonCode:
+    """A NOT_READY or LOGOUT reason."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> ReasonCode:
+        """Decodes one ``ReasonCode`` document."""
+    @classmethod
+    def list_from_xml(cls, data: str | bytes) -> list[ReasonCode]:
+        """Decodes a ``ReasonCodes`` list document."""
+    @property
+    def id(self) -> int | None:
+        """The Finesse id, sent as ``reason_code_id`` in state changes."""
+    @property
+    def uri(self) -> str:
+        """The resource URI."""
+    @property
+    def category(self) -> ReasonCodeCategory | None:
+        """NOT_READY or LOGOUT."""
+    @property
+    def code(self) -> int | None:
+        """The CTI reason code number."""
+    @property
+    def label(self) -> str:
+        """The label shown to agents."""
+    @property
+    def for_all(self) -> bool | None:
+        """Whether the code is global rather than assigned to teams."""
+    @property
+    def system_code(self) -> bool | None:
+        """Whether the code is defined by the system rather than an administrator."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class WrapUpReason:
+    """A wrap-up reason."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> WrapUpReason:
+        """Decodes one ``WrapUpReason`` document."""
+    @classmethod
+    def list_from_xml(cls, data: str | bytes) -> list[WrapUpReason]:
+        """Decodes a ``WrapUpReasons`` list document."""
+    @property
+    def id(self) -> int | None:
+        """The Finesse id."""
+    @property
+    def uri(self) -> str:
+        """The resource URI."""
+    @property
+    def label(self) -> str:
+        """The label: what ``update_call_data(wrap_up_reason=...)`` sets."""
+    @property
+    def for_all(self) -> bool | None:
+        """Whether the reason is global rather than assigned to teams."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class SystemInfo:
+    """A Finesse node's description: status, deployment type, XMPP domain, peers."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> SystemInfo:
+        """Decodes a ``SystemInfo`` document."""
+    @property
+    def status(self) -> SystemStatus:
+        """IN_SERVICE, OUT_OF_SERVICE or PARTIAL_SERVICE."""
+    @property
+    def status_reason(self) -> str | None:
+        """Why the node is not in service."""
+    @property
+    def deployment_type(self) -> DeploymentType | None:
+        """UCCE, UCCX or PCCE."""
+    @property
+    def xmpp_domain(self) -> str | None:
+        """The XMPP domain, used in JIDs."""
+    @property
+    def xmpp_pub_sub_domain(self) -> str | None:
+        """The XMPP pub-sub service domain."""
+    @property
+    def primary_node(self) -> str | None:
+        """Side A host."""
+    @property
+    def secondary_node(self) -> str | None:
+        """Side B host."""
+    @property
+    def current_timestamp(self) -> str | None:
+        """The server's clock."""
+    @property
+    def timezone_offset(self) -> int | None:
+        """The server's offset from UTC, in minutes."""
+    @property
+    def system_auth_mode(self) -> str | None:
+        """NON_SSO, SSO or HYBRID."""
+    @property
+    def license(self) -> str | None:
+        """The license string."""
+    @property
+    def peripheral_id(self) -> str | None:
+        """The CCE peripheral id."""
+    @property
+    def cti_version(self) -> str | None:
+        """The CTI protocol version."""
+    @property
+    def uri(self) -> str:
+        """The resource URI."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+class FinesseError(Exception):
+    """The base class of every error the client raises."""
+
+class ApiError(FinesseError):
+    """The server rejected the request with an HTTP error status; it was not carried out."""
+
+    status: int
+    error_type: str | None
+    error_message: str | None
+    error_data: str | None
+    request_id: str | None
+    errors: list[ApiErrorDetail]
+
+class NotFoundError(ApiError):
+    """HTTP 404: the user, dialog or resource does not exist."""
+
+class AuthenticationError(ApiError):
+    """HTTP 401: bad credentials, a locked account, or not allowed. Never retried."""
+
+class InvalidStateError(ApiError):
+    """The server refused the request in the current state (``Invalid State``)."""
+
+class ServiceUnavailableError(ApiError):
+    """HTTP 503: the node is out of service."""
+
+class TransportError(FinesseError):
+    """The server could not be reached; no command was carried out."""
+
+class TlsError(FinesseError):
+    """The TLS handshake failed; no command was carried out."""
+
+class TimeoutError(FinesseError, builtins.TimeoutError):
+    """No answer in time, where the request is known to have had no effect."""
+
+class OutcomeUnknownError(FinesseError):
+    """A command was sent and no answer came: it may have been carried out."""
+
+    request_id: str
+
+class ValidationError(FinesseError, ValueError):
+    """An argument was rejected before anything was sent."""
+
+    field: str
+
+class DecodeError(FinesseError):
+    """A document could not be decoded."""
+
+    document: str
+
+class InsecureWarning(UserWarning):
+    """Certificate verification is switched off (``verify=False``)."""

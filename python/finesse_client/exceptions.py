@@ -1,0 +1,45 @@
+"""The exceptions of finesse_client, all under ``FinesseError``.
+
+- ``ValidationError`` (also a ``ValueError``): an argument was rejected; nothing was sent.
+- ``ApiError``: the server refused the request (``NotFoundError``, ``AuthenticationError``,
+  ``InvalidStateError``, ``ServiceUnavailableError``, or another status).
+- ``TransportError``, ``TlsError``, ``TimeoutError`` (also the built-in ``TimeoutError``):
+  the server could not be reached or did not answer; no command was carried out.
+- ``OutcomeUnknownError``: a command was sent and no answer came; it may have been carried
+  out, so check before retrying.
+- ``DecodeError``: a document could not be decoded.
+
+``InsecureWarning`` is the warning given when certificate verification is switched off.
+"""
+
+from finesse_client._finesse_client import (
+    ApiError,
+    AuthenticationError,
+    DecodeError,
+    FinesseError,
+    InsecureWarning,
+    InvalidStateError,
+    NotFoundError,
+    OutcomeUnknownError,
+    ServiceUnavailableError,
+    TimeoutError,
+    TlsError,
+    TransportError,
+    ValidationError,
+)
+
+__all__ = [
+    "ApiError",
+    "AuthenticationError",
+    "DecodeError",
+    "FinesseError",
+    "InsecureWarning",
+    "InvalidStateError",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "ServiceUnavailableError",
+    "TimeoutError",
+    "TlsError",
+    "TransportError",
+    "ValidationError",
+]

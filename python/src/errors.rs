@@ -1,0 +1,63 @@
+//! The core's `Error` as a Python exception: the class follows `Error::kind()`, and the
+//! server's fields become attributes.
+
+use finesse_client::{Error, ErrorKind};
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+use crate::exceptions::{
+    ApiError, AuthenticationError, DecodeError, FinesseError, InvalidStateError, NotFoundError,
+    OutcomeUnknownError, ServiceUnavailableError, TlsError, TransportError, timeout_error,
+    validation_error,
+};
+use crate::models::ApiErrorDetail;
+
+/// The exception for a core error.
+pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
+    build(py, err).unwrap_or_else(|failure| failure)
+}
+
+fn build(py: Python<'_>, err: Error) -> PyResult<PyErr> {
+    let class = class(py, err.kind())?;
+    let exception = PyErr::from_type(class, err.to_string());
+    let value = exception.value(py);
+    match err {
+        Error::InvalidArgument { field, .. } => value.setattr("field", field)?,
+        Error::Api(failure) => {
+            let first = failure.errors.first();
+            value.setattr("status", failure.status)?;
+            value.setattr("error_type", first.map(|e| e.error_type.as_str()))?;
+            value.setattr("error_message", first.map(|e| e.error_message.as_str()))?;
+            value.setattr("error_data", first.map(|e| e.error_data.as_str()))?;
+            value.setattr("request_id", failure.request_id.as_deref())?;
+            let details: Vec<ApiErrorDetail> = failure
+                .errors
+                .iter()
+                .cloned()
+                .map(ApiErrorDetail::new)
+                .collect();
+            value.setattr("errors", details)?;
+        }
+        Error::OutcomeUnknown { request_id, .. } => value.setattr("request_id", request_id)?,
+        Error::Decode(decode) => value.setattr("document", decode.document)?,
+        _ => {}
+    }
+    Ok(exception)
+}
+
+fn class(py: Python<'_>, kind: ErrorKind) -> PyResult<Bound<'_, PyType>> {
+    Ok(match kind {
+        ErrorKind::InvalidArgument => validation_error(py)?.clone(),
+        ErrorKind::Authentication => py.get_type::<AuthenticationError>(),
+        ErrorKind::NotFound => py.get_type::<NotFoundError>(),
+        ErrorKind::InvalidState => py.get_type::<InvalidStateError>(),
+        ErrorKind::ServiceUnavailable => py.get_type::<ServiceUnavailableError>(),
+        ErrorKind::Api => py.get_type::<ApiError>(),
+        ErrorKind::Transport => py.get_type::<TransportError>(),
+        ErrorKind::Tls => py.get_type::<TlsError>(),
+        ErrorKind::Timeout => timeout_error(py)?.clone(),
+        ErrorKind::OutcomeUnknown => py.get_type::<OutcomeUnknownError>(),
+        ErrorKind::Decode => py.get_type::<DecodeError>(),
+        _ => py.get_type::<FinesseError>(),
+    })
+}

@@ -1,0 +1,158 @@
+//! The exception classes, all under `FinesseError`, and the insecure-configuration warning.
+//!
+//! `TimeoutError` and `ValidationError` also derive from a built-in class (`TimeoutError`,
+//! `ValueError`), so they are created at first use with two bases.
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyTimeoutError, PyUserWarning, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyType};
+
+create_exception!(
+    finesse_client,
+    FinesseError,
+    PyException,
+    "The base class of every error the client raises."
+);
+create_exception!(
+    finesse_client,
+    ApiError,
+    FinesseError,
+    "The server rejected the request with an HTTP error status; it was not carried out.\n\n\
+     Attributes: ``status`` (the HTTP status), ``error_type``, ``error_message`` and \
+     ``error_data`` (of the first error in the body, or None), ``errors`` (every \
+     ``ApiErrorDetail``), ``request_id`` (for commands, else None)."
+);
+create_exception!(
+    finesse_client,
+    NotFoundError,
+    ApiError,
+    "HTTP 404: the user, dialog or resource does not exist."
+);
+create_exception!(
+    finesse_client,
+    AuthenticationError,
+    ApiError,
+    "HTTP 401: bad credentials, a locked account, or not allowed. Never retried: repeated \
+     bad passwords lock the agent out."
+);
+create_exception!(
+    finesse_client,
+    InvalidStateError,
+    ApiError,
+    "The server refused the request in the current state (ErrorType ``Invalid State``)."
+);
+create_exception!(
+    finesse_client,
+    ServiceUnavailableError,
+    ApiError,
+    "HTTP 503: the node is out of service. Back off, or use the other node."
+);
+create_exception!(
+    finesse_client,
+    TransportError,
+    FinesseError,
+    "The server could not be reached: no connection, name not resolved, connection refused. \
+     No command was carried out."
+);
+create_exception!(
+    finesse_client,
+    TlsError,
+    FinesseError,
+    "The TLS handshake failed: untrusted certificate, name mismatch, protocol error. No \
+     command was carried out."
+);
+create_exception!(
+    finesse_client,
+    OutcomeUnknownError,
+    FinesseError,
+    "A command may or may not have been carried out: it was sent and no answer came. It is \
+     never resent; check the state before retrying, as a retry could, for example, dial \
+     twice.\n\nAttributes: ``request_id``, the ``requestId`` the command carried."
+);
+create_exception!(
+    finesse_client,
+    DecodeError,
+    FinesseError,
+    "A document from the server, or given to ``from_xml``, could not be decoded.\n\n\
+     Attributes: ``document``, the kind of document (e.g. ``Dialog``)."
+);
+create_exception!(
+    finesse_client,
+    InsecureWarning,
+    PyUserWarning,
+    "Certificate verification is switched off (``verify=False``): anyone on the path can \
+     read the agent's password and calls."
+);
+
+/// `finesse_client.TimeoutError`: a `FinesseError` and a built-in `TimeoutError`.
+pub(crate) fn timeout_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    two_bases(
+        py,
+        &CLASS,
+        "TimeoutError",
+        "No answer in time, where the request is known to have had no effect (a read, or a \
+         command that timed out while connecting). Also a built-in ``TimeoutError``.",
+        py.get_type::<PyTimeoutError>(),
+    )
+}
+
+/// `finesse_client.ValidationError`: a `FinesseError` and a `ValueError`.
+pub(crate) fn validation_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    static CLASS: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    two_bases(
+        py,
+        &CLASS,
+        "ValidationError",
+        "An argument was rejected before anything was sent. Also a ``ValueError``.\n\n\
+         Attributes: ``field``, the argument or field at fault (e.g. \
+         ``call_variables[callVariable3]``).",
+        py.get_type::<PyValueError>(),
+    )
+}
+
+/// A class deriving from `FinesseError` and `builtin`, created once.
+fn two_bases<'py>(
+    py: Python<'py>,
+    cell: &'static PyOnceLock<Py<PyType>>,
+    name: &str,
+    doc: &str,
+    builtin: Bound<'py, PyType>,
+) -> PyResult<&'py Bound<'py, PyType>> {
+    cell.get_or_try_init(py, || {
+        let namespace = PyDict::new(py);
+        namespace.set_item("__doc__", doc)?;
+        namespace.set_item("__module__", "finesse_client")?;
+        let bases = (py.get_type::<FinesseError>(), builtin);
+        let class = py
+            .get_type::<PyType>()
+            .call1((name, bases, namespace))?
+            .cast_into::<PyType>()?;
+        Ok(class.unbind())
+    })
+    .map(|class| class.bind(py))
+}
+
+/// Adds every exception class and the warning to the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("FinesseError", py.get_type::<FinesseError>())?;
+    m.add("ApiError", py.get_type::<ApiError>())?;
+    m.add("NotFoundError", py.get_type::<NotFoundError>())?;
+    m.add("AuthenticationError", py.get_type::<AuthenticationError>())?;
+    m.add("InvalidStateError", py.get_type::<InvalidStateError>())?;
+    m.add(
+        "ServiceUnavailableError",
+        py.get_type::<ServiceUnavailableError>(),
+    )?;
+    m.add("TransportError", py.get_type::<TransportError>())?;
+    m.add("TlsError", py.get_type::<TlsError>())?;
+    m.add("TimeoutError", timeout_error(py)?)?;
+    m.add("OutcomeUnknownError", py.get_type::<OutcomeUnknownError>())?;
+    m.add("ValidationError", validation_error(py)?)?;
+    m.add("DecodeError", py.get_type::<DecodeError>())?;
+    m.add("InsecureWarning", py.get_type::<InsecureWarning>())?;
+    Ok(())
+}
