@@ -1,0 +1,258 @@
+//! Status codes and the thread-local last error.
+
+use std::cell::RefCell;
+use std::ffi::{CString, c_char};
+
+use ::finesse_client::{Error, ErrorKind};
+
+use crate::panic::infallible;
+use crate::strings::c_string;
+
+/// The status every fallible function returns: `FINESSE_RESULT_OK` (0) or the class of the
+/// failure. Details of a failure are in the thread-local last error (`finesse_last_error_*`).
+///
+/// The classes follow the library's error kinds; numbers are never reused for another meaning.
+/// In C this is a `uint32_t`: compare it with the constants, never assume the list is complete.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum finesse_result {
+    /// Success.
+    Ok = 0,
+    /// An argument was rejected before anything was sent: nothing left the process.
+    InvalidArgument = 1,
+    /// HTTP 401: bad credentials, locked account, or not allowed. Never retry blindly: repeated
+    /// bad passwords lock the agent out.
+    Authentication = 2,
+    /// HTTP 404: no such resource (user, dialog).
+    NotFound = 3,
+    /// The server refused the request in the current state (`ErrorType` `Invalid State`).
+    InvalidState = 4,
+    /// HTTP 503: the node is out of service; back off or use the other node.
+    ServiceUnavailable = 5,
+    /// Any other error answer from the server; see the last error's HTTP status and API errors.
+    Api = 6,
+    /// The server could not be reached (connection refused, name not resolved). Nothing was
+    /// carried out.
+    Transport = 7,
+    /// The TLS handshake failed (untrusted certificate, name mismatch). Nothing was carried out.
+    Tls = 8,
+    /// No answer in time, where the request had no effect (a GET, or a connect timeout).
+    Timeout = 9,
+    /// A command may or may not have been carried out: it was sent and no answer came back.
+    /// Retrying could, for example, dial twice: check the state first.
+    OutcomeUnknown = 10,
+    /// A document could not be decoded.
+    Decode = 11,
+    /// Finesse accepted a command, then the CTI server refused it (an asynchronous error); the
+    /// last error carries its API errors and request id.
+    Cti = 12,
+    /// A required pointer argument was NULL. Nothing was done.
+    NullArgument = 100,
+    /// A string argument was not valid UTF-8. Nothing was done.
+    InvalidUtf8 = 101,
+    /// The library hit an internal error (a Rust panic) and stopped this call safely.
+    Panic = 102,
+}
+
+/// Why a call failed, before it is turned into a status code and the last error.
+pub(crate) enum Failure {
+    /// Any error of the core library.
+    Core(Error),
+    /// The named pointer argument was NULL.
+    NullArgument(String),
+    /// The named string argument was not UTF-8.
+    InvalidUtf8(String),
+    /// A panic, with its message when it had one.
+    Panic(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Core(e)
+    }
+}
+
+/// An argument that core never sees (a C enum value) was out of range.
+pub(crate) fn invalid_argument(field: &str, message: String) -> Failure {
+    Failure::Core(Error::InvalidArgument {
+        field: field.to_owned(),
+        message,
+    })
+}
+
+/// The status code of a core error kind.
+fn code_of(kind: ErrorKind) -> finesse_result {
+    match kind {
+        ErrorKind::InvalidArgument => finesse_result::InvalidArgument,
+        ErrorKind::Authentication => finesse_result::Authentication,
+        ErrorKind::NotFound => finesse_result::NotFound,
+        ErrorKind::InvalidState => finesse_result::InvalidState,
+        ErrorKind::ServiceUnavailable => finesse_result::ServiceUnavailable,
+        ErrorKind::Transport => finesse_result::Transport,
+        ErrorKind::Tls => finesse_result::Tls,
+        ErrorKind::Timeout => finesse_result::Timeout,
+        ErrorKind::OutcomeUnknown => finesse_result::OutcomeUnknown,
+        ErrorKind::Decode => finesse_result::Decode,
+        ErrorKind::Cti => finesse_result::Cti,
+        // `Api` and any kind added to core later: a server-side error without its own code.
+        _ => finesse_result::Api,
+    }
+}
+
+/// One `ApiError` of a failure, as C strings.
+struct ApiErrorText {
+    error_type: CString,
+    message: CString,
+    data: CString,
+}
+
+/// The details of the most recent failure on this thread.
+struct LastError {
+    code: finesse_result,
+    message: CString,
+    http_status: u16,
+    api_errors: Vec<ApiErrorText>,
+    request_id: Option<CString>,
+}
+
+thread_local! {
+    static LAST_ERROR: RefCell<Option<LastError>> = const { RefCell::new(None) };
+}
+
+/// Records `failure` as this thread's last error and returns its status code.
+pub(crate) fn record(failure: Failure) -> finesse_result {
+    let last = match failure {
+        Failure::Core(e) => LastError {
+            code: code_of(e.kind()),
+            message: c_string(&e.to_string()),
+            http_status: e.http_status().unwrap_or(0),
+            api_errors: e
+                .api_errors()
+                .iter()
+                .map(|a| ApiErrorText {
+                    error_type: c_string(&a.error_type),
+                    message: c_string(&a.error_message),
+                    data: c_string(&a.error_data),
+                })
+                .collect(),
+            request_id: e.request_id().map(c_string),
+        },
+        Failure::NullArgument(name) => simple(
+            finesse_result::NullArgument,
+            &format!("argument `{name}` is NULL"),
+        ),
+        Failure::InvalidUtf8(name) => simple(
+            finesse_result::InvalidUtf8,
+            &format!("argument `{name}` is not valid UTF-8"),
+        ),
+        Failure::Panic(message) => simple(
+            finesse_result::Panic,
+            &format!("internal error (panic): {message}"),
+        ),
+    };
+    let code = last.code;
+    LAST_ERROR.with_borrow_mut(|slot| *slot = Some(last));
+    code
+}
+
+fn simple(code: finesse_result, message: &str) -> LastError {
+    LastError {
+        code,
+        message: c_string(message),
+        http_status: 0,
+        api_errors: Vec::new(),
+        request_id: None,
+    }
+}
+
+/// Reads the last error; the pointers handed out stay valid until it is replaced or cleared.
+fn with_last<T>(default: T, f: impl FnOnce(&LastError) -> T) -> T {
+    LAST_ERROR.with_borrow(|slot| slot.as_ref().map_or(default, f))
+}
+
+fn api_error<T>(index: usize, f: impl FnOnce(&ApiErrorText) -> T) -> Option<T> {
+    LAST_ERROR.with_borrow(|slot| slot.as_ref().and_then(|e| e.api_errors.get(index)).map(f))
+}
+
+/// The status code of the most recent failed call on this thread, or `FINESSE_RESULT_OK` when
+/// none failed since the start or since `finesse_last_error_clear`.
+///
+/// The last error is per thread: each thread sees only its own calls. Successful calls leave
+/// it unchanged; always check a function's return value first.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_code() -> finesse_result {
+    infallible(|| Some(with_last(finesse_result::Ok, |e| e.code)))
+}
+
+/// A message describing the most recent failed call on this thread, or NULL when there is none.
+///
+/// Borrowed, NUL-terminated UTF-8, valid until the next failing call on this thread or
+/// `finesse_last_error_clear`; do not free it. Never contains a password or token.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_message() -> *const c_char {
+    infallible(|| with_last(None, |e| Some(e.message.as_ptr())))
+}
+
+/// The HTTP status of the last error when the server answered with one (401, 404, 503, ...),
+/// otherwise 0.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_http_status() -> u16 {
+    infallible(|| Some(with_last(0, |e| e.http_status)))
+}
+
+/// How many `ApiError` entries the server's error answer carried (0 when the last error is not
+/// an error answer, or its body held none). Index them with `finesse_last_error_api_*`.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_api_count() -> usize {
+    infallible(|| Some(with_last(0, |e| e.api_errors.len())))
+}
+
+/// The `ErrorType` of API error `index` of the last error (e.g. `"Invalid State"`), or NULL
+/// when there is no such entry.
+///
+/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
+/// `finesse_last_error_clear`; do not free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_api_type(index: usize) -> *const c_char {
+    infallible(|| api_error(index, |a| a.error_type.as_ptr()))
+}
+
+/// The `ErrorMessage` of API error `index` of the last error (e.g. `"SERVER_OUT_OF_SERVICE"`),
+/// or NULL when there is no such entry.
+///
+/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
+/// `finesse_last_error_clear`; do not free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_api_message(index: usize) -> *const c_char {
+    infallible(|| api_error(index, |a| a.message.as_ptr()))
+}
+
+/// The `ErrorData` of API error `index` of the last error (the field, user or CTI code at
+/// fault), or NULL when there is no such entry.
+///
+/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
+/// `finesse_last_error_clear`; do not free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_api_data(index: usize) -> *const c_char {
+    infallible(|| api_error(index, |a| a.data.as_ptr()))
+}
+
+/// The `requestId` of the command the last error belongs to (always set for
+/// `FINESSE_RESULT_OUTCOME_UNKNOWN`), or NULL.
+///
+/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
+/// `finesse_last_error_clear`; do not free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_request_id() -> *const c_char {
+    infallible(|| with_last(None, |e| e.request_id.as_ref().map(|id| id.as_ptr())))
+}
+
+/// Forgets this thread's last error: `finesse_last_error_code` returns `FINESSE_RESULT_OK`
+/// again, and strings borrowed from the last error become invalid.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_clear() {
+    infallible(|| {
+        LAST_ERROR.with_borrow_mut(|slot| *slot = None);
+        Some(())
+    })
+}

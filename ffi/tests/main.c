@@ -1,0 +1,13 @@
+/* Runs every suite against the emulator started by ffi/tests/run.sh. */
+#include "harness.h"
+#include "suites.h"
+
+int main(void) {
+    argument_tests();
+    decode_tests();
+    agent_tests();
+    call_tests();
+    error_tests();
+    thread_tests();
+    return harness_report();
+}
