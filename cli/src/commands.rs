@@ -19,7 +19,14 @@ pub fn run(command: Command) -> Result<(), String> {
             seconds,
         } => {
             let client = connect::client(&server)?;
-            watch::run(&client, notification_url, nodes, count, seconds, server.json)
+            watch::run(
+                &client,
+                notification_url,
+                nodes,
+                count,
+                seconds,
+                server.json,
+            )
         }
         Command::User { server } => {
             let client = connect::client(&server)?;

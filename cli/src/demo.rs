@@ -4,8 +4,8 @@
 use std::time::{Duration, Instant};
 
 use finesse_client::{
-    AgentState, Client, Config, Dialog, DialogState, MakeCall, ParticipantState,
-    ReasonCodeCategory, User,
+    AgentState, Client, Config, Dialog, DialogState, Event, MakeCall, NotificationOptions,
+    Notifications, ParticipantState, ReasonCodeCategory, User,
 };
 use finesse_emulator::{Deployment, Emulator, EmulatorConfig, Timing};
 
@@ -20,7 +20,7 @@ const POLL: Duration = Duration::from_millis(25);
 /// Runs the demo.
 pub fn run(args: &DemoArgs) -> Result<(), String> {
     // Keep the emulator alive until the demo ends.
-    let (client, extension, _emulator) = match &args.server {
+    let (client, extension, notification_url, _emulator) = match &args.server {
         Some(server) => {
             let user = args.user.as_deref().ok_or("--server needs --user")?;
             let extension = args.extension.clone().ok_or("--server needs --extension")?;
@@ -30,7 +30,7 @@ pub fn run(args: &DemoArgs) -> Result<(), String> {
             }
             let client = Client::new(builder.build().map_err(|e| e.to_string())?)
                 .map_err(|e| e.to_string())?;
-            (client, extension, None)
+            (client, extension, args.notification_url.clone(), None)
         }
         None => {
             let deployment = if args.ccx {
@@ -51,14 +51,32 @@ pub fn run(args: &DemoArgs) -> Result<(), String> {
                 .build()
                 .map_err(|e| e.to_string())?;
             let client = Client::new(config).map_err(|e| e.to_string())?;
-            (client, "1001001".to_owned(), Some(emulator))
+            let url = Some(emulator.notification_url());
+            (client, "1001001".to_owned(), url, Some(emulator))
         }
     };
-    Demo::new(client).run(&extension, &args.to)
+    let mut options = NotificationOptions::default();
+    if let Some(url) = notification_url {
+        options = options.url(url);
+    }
+    // Events when the notification service can be reached; reading the state otherwise.
+    let events = match client.notifications_with(options) {
+        Ok(events) => Some(events),
+        Err(e) => {
+            println!("(no notifications: {e}; reading the state instead)");
+            None
+        }
+    };
+    Demo::new(client, events).run(&extension, &args.to)
 }
 
 struct Demo {
     client: Client,
+    /// The notification session, when there is one.
+    events: Option<Notifications>,
+    /// The agent and their calls, as last seen.
+    user: Option<User>,
+    dialogs: Vec<Dialog>,
     /// The lines last printed for the agent and each call, to print only changes.
     last_user: String,
     last_dialogs: Vec<String>,
@@ -66,9 +84,12 @@ struct Demo {
 }
 
 impl Demo {
-    fn new(client: Client) -> Self {
+    fn new(client: Client, events: Option<Notifications>) -> Self {
         Demo {
             client,
+            events,
+            user: None,
+            dialogs: Vec::new(),
             last_user: String::new(),
             last_dialogs: Vec::new(),
             last_ids: Vec::new(),
@@ -123,7 +144,7 @@ impl Demo {
             dialogs.is_empty() && user.state != AgentState::Talking
         })?;
 
-        let user = self.client.user().map_err(|e| e.to_string())?;
+        let user = self.user.clone().ok_or("no user")?;
         if user.state != AgentState::NotReady {
             let reason = self.first_reason(ReasonCodeCategory::NotReady)?;
             self.command("go NOT_READY", |c| c.not_ready(reason))?;
@@ -169,28 +190,68 @@ impl Demo {
         }
         self.last_dialogs = lines;
         self.last_ids = dialogs.iter().map(|d| d.id.clone()).collect();
+        self.user = Some(user.clone());
+        self.dialogs = dialogs.clone();
         Ok((user, dialogs))
     }
 
-    /// Watches until `done` holds, printing each change.
+    /// Watches until `done` holds, printing each change: events as they arrive, or what
+    /// changed between reads.
     fn until(
         &mut self,
         what: &str,
         done: impl Fn(&User, &[Dialog]) -> bool,
     ) -> Result<(User, Vec<Dialog>), String> {
         let deadline = Instant::now() + STEP_TIMEOUT;
+        if self.user.is_none() {
+            self.observe()?;
+        }
         loop {
-            let (user, dialogs) = self.observe()?;
-            if done(&user, &dialogs) {
-                return Ok((user, dialogs));
+            if self.events.is_none() {
+                self.observe()?;
             }
-            if let Some(failed) = dialogs.iter().find(|d| d.state == DialogState::Failed) {
+            let user = self.user.clone().ok_or("no user")?;
+            if done(&user, &self.dialogs) {
+                return Ok((user, self.dialogs.clone()));
+            }
+            if let Some(failed) = self.dialogs.iter().find(|d| d.state == DialogState::Failed) {
                 return Err(format!("the call failed: {}", output::dialog_line(failed)));
             }
-            if Instant::now() > deadline {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
                 return Err(format!("gave up waiting for: {what}"));
             }
-            std::thread::sleep(POLL);
+            match &self.events {
+                Some(events) => {
+                    if let Some(event) = events.recv_timeout(left.min(POLL * 4)) {
+                        println!("   event: {}", output::event_line(&event));
+                        self.apply(event);
+                    }
+                }
+                None => std::thread::sleep(POLL),
+            }
+        }
+    }
+
+    /// Updates the agent and calls from an event.
+    fn apply(&mut self, event: Event) {
+        match event {
+            Event::UserChanged { user, .. }
+                if self
+                    .user
+                    .as_ref()
+                    .is_none_or(|u| u.login_id == user.login_id) =>
+            {
+                self.user = Some(user);
+            }
+            Event::DialogAdded { dialog, .. } | Event::DialogChanged { dialog, .. } => {
+                match self.dialogs.iter_mut().find(|d| d.id == dialog.id) {
+                    Some(known) => *known = dialog,
+                    None => self.dialogs.push(dialog),
+                }
+            }
+            Event::DialogRemoved { dialog, .. } => self.dialogs.retain(|d| d.id != dialog.id),
+            _ => {}
         }
     }
 

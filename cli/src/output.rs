@@ -69,9 +69,7 @@ pub fn event_line(event: &Event) -> String {
             dialog_line(dialog)
         }
         Event::DialogRemoved { dialog, .. } => format!("dialog {}  ended", dialog.id),
-        Event::CtiError {
-            errors, source, ..
-        } => {
+        Event::CtiError { errors, source, .. } => {
             let what: Vec<String> = errors
                 .iter()
                 .map(|e| format!("{} {} ({})", e.error_type, e.error_data, e.error_message))

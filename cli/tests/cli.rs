@@ -157,3 +157,51 @@ fn errors_are_clear_and_never_show_the_password() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not NAME=VALUE"));
     std::fs::remove_file(&env.1).unwrap();
 }
+
+#[test]
+fn watch_streams_events_as_json_lines() {
+    let env = emulator();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_finesse"));
+    let child = cmd
+        .args(["watch", "--json", "--count", "3", "--seconds", "20"])
+        .env("FINESSE_SERVER", env.0.base_url())
+        .env("FINESSE_USER", "1001")
+        .env("FINESSE_CA_FILE", &env.1)
+        .env("FINESSE_PASSWORD", "secret1001")
+        .env("FINESSE_NOTIFICATION_URL", env.0.notification_url())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Sign the agent in once the watcher's session is up.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while env.0.notification_sessions("1001") == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "watch never connected"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let client = finesse_client::Client::new(
+        finesse_client::Config::builder(env.0.base_url())
+            .basic_auth("1001", "secret1001")
+            .ca_pem(env.0.ca_pem())
+            .build()
+            .unwrap(),
+    )
+    .unwrap();
+    client.sign_in("1001001").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with(r#"{"type":"connection","state":"connected""#),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with(r#"{"type":"user_changed","user":{"#)
+            && lines[2].contains(r#""state":"NOT_READY""#),
+        "{text}"
+    );
+    std::fs::remove_file(&env.1).unwrap();
+}

@@ -321,7 +321,10 @@ impl Client {
             Method::Put,
             &format!("/finesse/api/User/{id}"),
             user_state_xml(state, reason_code_id, extension),
-            Expect::State(expected),
+            Expect::State {
+                state: expected,
+                reason_code_id,
+            },
         )
     }
 

@@ -121,7 +121,8 @@ impl MakeCall {
         validate::call_variables(&self.call_variables, VariableUse::MakeCall)
     }
 
-    pub(crate) fn to_xml(&self, from_address: &str) -> String {
+    /// The request body as sent, dialing from `from_address` (for logs and tests).
+    pub fn to_xml(&self, from_address: &str) -> String {
         let mut w = XmlWriter::new("Dialog");
         w.element("requestedAction", "MAKE_CALL");
         w.element("fromAddress", from_address);

@@ -105,13 +105,14 @@ impl Http {
     pub(crate) fn get(&self, path: &str) -> Result<Vec<u8>, Error> {
         let first = self.active.load(Ordering::Relaxed);
         let mut result = self.get_from(first, path);
-        if let Err(e) = &result {
-            if self.nodes.len() > 1 && node_unavailable(e) {
-                let other = (first + 1) % self.nodes.len();
-                result = self.get_from(other, path);
-                if result.is_ok() {
-                    self.active.store(other, Ordering::Relaxed);
-                }
+        if let Err(e) = &result
+            && self.nodes.len() > 1
+            && node_unavailable(e)
+        {
+            let other = (first + 1) % self.nodes.len();
+            result = self.get_from(other, path);
+            if result.is_ok() {
+                self.active.store(other, Ordering::Relaxed);
             }
         }
         result

@@ -48,8 +48,12 @@ impl Outcome {
 /// What a command asked for, to recognize its outcome without a `requestId`.
 #[derive(Debug, Clone)]
 pub(crate) enum Expect {
-    /// The agent's state (or pending state) becomes this.
-    State(AgentState),
+    /// The agent's state (or pending state) becomes this, with this reason when one was
+    /// given.
+    State {
+        state: AgentState,
+        reason_code_id: Option<i64>,
+    },
     /// A new dialog to this address.
     NewDialog { to_address: String },
     /// A dialog changes as the action asks.
@@ -71,8 +75,13 @@ impl Expect {
 
     fn user_matches(&self, user: &User) -> bool {
         match self {
-            Expect::State(state) => {
-                &user.state == state || user.pending_state.as_ref() == Some(state)
+            Expect::State {
+                state,
+                reason_code_id,
+            } => {
+                (&user.state == state
+                    && reason_code_id.is_none_or(|id| user.reason_code_id == Some(id)))
+                    || user.pending_state.as_ref() == Some(state)
             }
             _ => false,
         }
@@ -81,7 +90,7 @@ impl Expect {
     /// Whether a dialog in this state shows the command carried out.
     fn dialog_matches(&self, dialog: &Dialog) -> bool {
         match self {
-            Expect::State(_) => false,
+            Expect::State { .. } => false,
             Expect::NewDialog { to_address } => &dialog.to_address == to_address,
             Expect::Dialog {
                 id,
@@ -190,32 +199,30 @@ pub(crate) fn wait(
     timeout: Duration,
 ) -> Result<Outcome, Error> {
     let deadline = Instant::now() + timeout;
-    if let (Some(from), Some(session)) = (from_seq, client.session()) {
-        if session.is_connected() {
-            let found = session.wait_for(from, deadline, |event| {
-                if event.request_id() == Some(request_id) {
-                    if let Event::CtiError {
-                        errors,
-                        request_id,
-                        source,
-                    } = event
-                    {
-                        return Some(Err(Error::Cti(Box::new(CtiFailure {
-                            errors: errors.clone(),
-                            request_id: request_id.clone(),
-                            source: source.clone(),
-                        }))));
-                    }
-                    // The echo of a dialog action is the changed dialog, even before the
-                    // awaited state (a MAKE_CALL's echo is the new, INITIATING dialog).
-                    if let Some(outcome) = echo_outcome(expect, event) {
-                        return Some(Ok(outcome));
-                    }
-                }
-                expect.outcome_of(event).map(Ok)
-            });
-            return found.unwrap_or_else(|| Err(no_outcome(request_id, timeout)));
-        }
+    if let (Some(from), Some(session)) = (from_seq, client.session())
+        && session.is_connected()
+    {
+        let found = session.wait_for(from, deadline, |event| match event.request_id() {
+            // Another command's outcome is never this one's.
+            Some(other) if other != request_id => None,
+            // The echo decides: a CTI refusal, or the changed resource (a MAKE_CALL's
+            // echo is the new, INITIATING dialog).
+            Some(_) => match event {
+                Event::CtiError {
+                    errors,
+                    request_id,
+                    source,
+                } => Some(Err(Error::Cti(Box::new(CtiFailure {
+                    errors: errors.clone(),
+                    request_id: request_id.clone(),
+                    source: source.clone(),
+                })))),
+                _ => echo_outcome(expect, event).map(Ok),
+            },
+            // Without an echo, the requested change shows the outcome.
+            None => expect.outcome_of(event).map(Ok),
+        });
+        return found.unwrap_or_else(|| Err(no_outcome(request_id, timeout)));
     }
     poll(client, request_id, expect, deadline, timeout)
 }
@@ -254,7 +261,7 @@ fn poll(
 
 fn probe(client: &Client, expect: &Expect) -> Result<Option<Outcome>, Error> {
     match expect {
-        Expect::State(_) => {
+        Expect::State { .. } => {
             let user = client.user()?;
             Ok(expect.user_matches(&user).then_some(Outcome::User(user)))
         }

@@ -1,5 +1,6 @@
-//! Authentication of REST requests: Basic with loginId or loginName, optional Bearer
-//! tokens, and the lock-out after five consecutive wrong passwords.
+//! Authentication of REST requests (Basic with loginId or loginName, optional Bearer
+//! tokens) and of notification sessions (SASL PLAIN with the loginId and the password or
+//! token), and the lock-out after five consecutive wrong passwords, shared by both.
 
 use std::time::Instant;
 
@@ -53,17 +54,34 @@ impl World {
             }
             Some(Credentials::Basic { user, password }) => (user, password),
         };
+        self.check_password(&user, &password, true)
+            .ok_or_else(|| ApiError::unauthorized(&user))
+    }
+
+    /// SASL PLAIN of a notification session: the login id with the password or the
+    /// user's Bearer token. Returns the login id.
+    pub fn authenticate_xmpp(&mut self, login_id: &str, secret: &str) -> Option<String> {
+        let token_matches = self
+            .agents
+            .get(login_id)
+            .is_some_and(|a| a.cfg.bearer_token.as_deref() == Some(secret));
+        if token_matches {
+            return Some(login_id.to_owned());
+        }
+        self.check_password(login_id, secret, false)
+    }
+
+    /// Checks a password, counting wrong ones toward the lock-out. `by_name` also finds the
+    /// user by login name.
+    fn check_password(&mut self, user: &str, password: &str, by_name: bool) -> Option<String> {
         let lockout = self.lockout;
-        let Some(agent) = self
+        let agent = self
             .agents
             .values_mut()
-            .find(|a| a.cfg.login_id == user || a.cfg.login_name == user)
-        else {
-            return Err(ApiError::unauthorized(&user));
-        };
+            .find(|a| a.cfg.login_id == user || (by_name && a.cfg.login_name == user))?;
         let now = Instant::now();
         if agent.locked_until.is_some_and(|until| until > now) {
-            return Err(ApiError::unauthorized(&user));
+            return None;
         }
         if agent.cfg.password != password {
             agent.bad_passwords += 1;
@@ -71,10 +89,10 @@ impl World {
                 agent.bad_passwords = 0;
                 agent.locked_until = Some(now + lockout);
             }
-            return Err(ApiError::unauthorized(&user));
+            return None;
         }
         agent.bad_passwords = 0;
         agent.locked_until = None;
-        Ok(agent.cfg.login_id.clone())
+        Some(agent.cfg.login_id.clone())
     }
 }

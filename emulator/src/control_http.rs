@@ -22,6 +22,7 @@ use crate::control::InboundCall;
 use crate::engine::Engine;
 use crate::errors::ControlError;
 use crate::state::CutRule;
+use crate::xmpp::{self, Links};
 
 /// Longest latency or hang-up delay accepted, so a typo cannot stall a test run for hours.
 pub(crate) const MAX_DELAY: Duration = Duration::from_secs(600);
@@ -31,6 +32,8 @@ pub(crate) struct ControlState {
     pub engine: Arc<Engine>,
     pub ca_pem: Arc<str>,
     pub base_url: Arc<str>,
+    pub notification_url: Arc<str>,
+    pub links: Links,
 }
 
 pub(crate) fn router(state: ControlState) -> Router {
@@ -39,6 +42,10 @@ pub(crate) fn router(state: ControlState) -> Router {
         .route("/ca.pem", get(ca_pem))
         .route("/agents", post(add_agent))
         .route("/agents/{id}", get(agent))
+        .route(
+            "/agents/{id}/notification-sessions",
+            get(notification_sessions),
+        )
         .route("/deployment", put(deployment))
         .route("/far-end", put(far_end))
         .route("/dialogs", get(dialogs))
@@ -49,6 +56,11 @@ pub(crate) fn router(state: ControlState) -> Router {
         .route("/latency", put(latency))
         .route("/cut", post(cut))
         .route("/notifications", get(notifications))
+        .route(
+            "/notification-connections",
+            put(freeze_connections).delete(drop_connections),
+        )
+        .route("/service-presence", put(service_presence))
         .route("/settle", post(settle))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "no such control endpoint") })
         .with_state(state)
@@ -81,7 +93,13 @@ fn no_content() -> Response {
 
 async fn info(State(s): State<ControlState>) -> Response {
     let deployment = s.engine.with_world(|w| w.deployment);
-    Json(json!({ "base_url": &*s.base_url, "deployment": deployment })).into_response()
+    Json(json!({
+        "base_url": &*s.base_url,
+        "notification_url": &*s.notification_url,
+        "xmpp_domain": xmpp::DOMAIN,
+        "deployment": deployment,
+    }))
+    .into_response()
 }
 
 async fn ca_pem(State(s): State<ControlState>) -> Response {
@@ -119,6 +137,60 @@ async fn agent(
     match s.engine.with_world(|w| w.agent_snapshot(&id)) {
         Some(snapshot) => Json(snapshot).into_response(),
         None => error(StatusCode::NOT_FOUND, "no such agent"),
+    }
+}
+
+async fn notification_sessions(
+    State(s): State<ControlState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    let Ok(Path(id)) = path else {
+        return error(StatusCode::NOT_FOUND, "no such agent");
+    };
+    let count = s.engine.with_world(|w| {
+        w.agents
+            .contains_key(&id)
+            .then(|| w.available_sessions(&id))
+    });
+    match count {
+        Some(n) => Json(json!({ "login_id": id, "available_sessions": n })).into_response(),
+        None => error(StatusCode::NOT_FOUND, "no such agent"),
+    }
+}
+
+#[derive(Deserialize)]
+struct FreezeBody {
+    frozen: bool,
+}
+
+async fn freeze_connections(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<FreezeBody>(&body) {
+        Ok(b) => {
+            s.links.freeze(b.frozen);
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+async fn drop_connections(State(s): State<ControlState>) -> Response {
+    s.links.drop_all();
+    no_content()
+}
+
+#[derive(Deserialize)]
+struct ServicePresenceBody {
+    available: bool,
+}
+
+async fn service_presence(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<ServicePresenceBody>(&body) {
+        Ok(b) => {
+            s.engine
+                .with_world(|w| w.set_service_available(b.available));
+            no_content()
+        }
+        Err(m) => bad_request(&m),
     }
 }
 

@@ -20,6 +20,7 @@ use crate::notify::Notification;
 use crate::server::{self, Site};
 use crate::state::{CutRule, World};
 use crate::tls;
+use crate::xmpp::{self, Links};
 
 /// How long [`Emulator::settle`] waits at most.
 const SETTLE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -32,6 +33,8 @@ pub struct Emulator {
     engine: Arc<Engine>,
     base_url: String,
     control_url: String,
+    notification_url: String,
+    links: Links,
     ca_pem: String,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<thread::JoinHandle<()>>,
@@ -50,36 +53,57 @@ fn parse_dialog_id(id: &str) -> Result<u64, ControlError> {
 }
 
 impl Emulator {
-    /// Starts the server; returns once both ports are listening.
+    /// Starts the server; returns once its REST, notification and control ports are
+    /// listening.
     pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
         let certs = tls::generate()?;
         let rest = bind(config.port)?;
+        let notification = bind(config.notification_port)?;
         let control = bind(config.control_port)?;
-        let scheme = if config.plain_http { "http" } else { "https" };
+        let (scheme, ws_scheme) = if config.plain_http {
+            ("http", "ws")
+        } else {
+            ("https", "wss")
+        };
         let base_url = format!("{scheme}://127.0.0.1:{}", rest.local_addr()?.port());
+        let notification_url = format!(
+            "{ws_scheme}://127.0.0.1:{}/ws",
+            notification.local_addr()?.port()
+        );
         let control_url = format!("http://127.0.0.1:{}", control.local_addr()?.port());
+        let links = Links::new();
 
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
         let (engine, cti_queue) = Engine::new(World::new(&config), runtime.handle().clone());
-        let (rest, control) = {
+        let (rest, notification, control) = {
             let _context = runtime.enter();
             (
                 tokio::net::TcpListener::from_std(rest)?,
+                tokio::net::TcpListener::from_std(notification)?,
                 tokio::net::TcpListener::from_std(control)?,
             )
         };
         let tls = (!config.plain_http).then(|| TlsAcceptor::from(certs.server_config));
+        let notification_tls = tls.clone();
         let rest_site = Site::rest(Arc::clone(&engine));
         let control_site = Site::Control {
             router: control_http::router(ControlState {
                 engine: Arc::clone(&engine),
                 ca_pem: Arc::from(certs.ca_pem.as_str()),
                 base_url: Arc::from(base_url.as_str()),
+                notification_url: Arc::from(notification_url.as_str()),
+                links: links.clone(),
             }),
         };
         let worker = Arc::clone(&engine);
+        let notifications = xmpp::serve(
+            notification,
+            notification_tls,
+            Arc::clone(&engine),
+            links.clone(),
+        );
         let (shutdown, stopped) = oneshot::channel::<()>();
         let thread = thread::Builder::new()
             .name("finesse-emulator".to_owned())
@@ -87,6 +111,7 @@ impl Emulator {
                 runtime.block_on(async move {
                     tokio::spawn(worker.run_cti(cti_queue));
                     tokio::spawn(server::serve(rest, tls, rest_site));
+                    tokio::spawn(notifications);
                     tokio::spawn(server::serve(control, None, control_site));
                     let _ = stopped.await;
                 });
@@ -97,6 +122,8 @@ impl Emulator {
             engine,
             base_url,
             control_url,
+            notification_url,
+            links,
             ca_pem: certs.ca_pem,
             shutdown: Some(shutdown),
             thread: Some(thread),
@@ -111,6 +138,18 @@ impl Emulator {
     /// The control API's URL, e.g. `http://127.0.0.1:43122`.
     pub fn control_url(&self) -> String {
         self.control_url.clone()
+    }
+
+    /// The notification service (XMPP over WebSocket) URL, e.g.
+    /// `wss://127.0.0.1:43123/ws` (`ws://` with plain HTTP).
+    pub fn notification_url(&self) -> String {
+        self.notification_url.clone()
+    }
+
+    /// The XMPP domain: JIDs are `<loginId>@<domain>`, the pub-sub service is
+    /// `pubsub.<domain>` (as SystemInfo reports).
+    pub fn xmpp_domain(&self) -> String {
+        xmpp::DOMAIN.to_owned()
     }
 
     /// PEM of the CA that signed the server certificate.
@@ -182,6 +221,30 @@ impl Emulator {
         self.engine.with_world(|w| w.cut = Some(rule));
     }
 
+    /// Freezes (or thaws) every notification connection, present and future: the server
+    /// stops reading and writing but keeps the TCP connections open, as on a silently dead
+    /// link. Sessions stay available meanwhile.
+    pub fn freeze_notifications(&self, frozen: bool) {
+        self.links.freeze(frozen);
+    }
+
+    /// Closes every notification connection abruptly (no XMPP or WebSocket close).
+    pub fn drop_notification_connections(&self) {
+        self.links.drop_all();
+    }
+
+    /// Finesse's own XMPP user (`finesse@<domain>/finesse`) becomes unavailable or available
+    /// again; every available session receives the presence.
+    pub fn set_service_available(&self, available: bool) {
+        self.engine
+            .with_world(|w| w.set_service_available(available));
+    }
+
+    /// The user's available notification sessions.
+    pub fn notification_sessions(&self, login_id: &str) -> usize {
+        self.engine.with_world(|w| w.available_sessions(login_id))
+    }
+
     /// Every dialog the emulator holds, including those in wrap-up.
     pub fn dialogs(&self) -> Vec<DialogSnapshot> {
         self.engine.with_world(|w| w.dialog_snapshots())
@@ -229,6 +292,7 @@ impl std::fmt::Debug for Emulator {
         f.debug_struct("Emulator")
             .field("base_url", &self.base_url)
             .field("control_url", &self.control_url)
+            .field("notification_url", &self.notification_url)
             .finish()
     }
 }

@@ -29,6 +29,7 @@ mod state;
 mod tls;
 mod xml_in;
 mod xml_out;
+mod xmpp;
 
 pub use config::{
     AgentConfig, Deployment, EmulatorConfig, FarEnd, ReasonCategory, ReasonCode, Team, Timing,

@@ -17,6 +17,13 @@ struct Args {
     /// Control API port on 127.0.0.1 (0 picks a free port).
     #[arg(long, default_value_t = 0)]
     control_port: u16,
+    /// Notification service (XMPP over WebSocket) port on 127.0.0.1 (0 picks a free port).
+    #[arg(long, default_value_t = 0)]
+    notification_port: u16,
+    /// Seconds a signed-in agent may stay without a notification session before it is
+    /// signed out with reason code 255 (0 never signs agents out).
+    #[arg(long, default_value_t = 60)]
+    forced_logout_secs: u64,
     /// Serve plain HTTP instead of HTTPS.
     #[arg(long)]
     http: bool,
@@ -39,6 +46,10 @@ fn main() -> ExitCode {
     let config = EmulatorConfig::new()
         .port(args.port)
         .control_port(args.control_port)
+        .notification_port(args.notification_port)
+        .forced_logout_after(
+            (args.forced_logout_secs > 0).then(|| Duration::from_secs(args.forced_logout_secs)),
+        )
         .plain_http(args.http)
         .deployment(if args.ccx {
             Deployment::Ccx
@@ -57,6 +68,7 @@ fn main() -> ExitCode {
         }
     };
     println!("Finesse REST API: {}/finesse/api", emulator.base_url());
+    println!("Notifications:    {}", emulator.notification_url());
     println!("Control API:      {}", emulator.control_url());
     if let Some(path) = &args.write_ca {
         if let Err(e) = emulator.write_ca_pem(path) {

@@ -1,7 +1,8 @@
 //! The log of notifications the server publishes, and live subscribers to it.
 //!
-//! Every state change produces the `<Update>` document that Finesse would publish on the
-//! user's XMPP node; the notification transport reads from here.
+//! Every state change produces the `<Update>` document that Finesse publishes on its
+//! pub-sub node; it is logged here and routed at once to the notification sessions
+//! subscribed to the node.
 
 use std::collections::VecDeque;
 use std::sync::mpsc;
@@ -9,6 +10,7 @@ use std::sync::mpsc;
 use serde::Serialize;
 
 use crate::xml_out;
+use crate::xmpp::Sessions;
 
 /// Oldest notifications are forgotten past this many, so a long-running server stays bounded.
 const LOG_CAP: usize = 10_000;
@@ -35,6 +37,8 @@ pub(crate) struct Notifier {
     log: VecDeque<Notification>,
     next_seq: u64,
     subscribers: Vec<mpsc::Sender<Notification>>,
+    /// The notification sessions, and who is subscribed to what.
+    pub sessions: Sessions,
 }
 
 impl Notifier {
@@ -55,6 +59,7 @@ impl Notifier {
             source,
             request_id: request_id.to_owned(),
         };
+        self.sessions.route(&n.node, &n.update_xml);
         // A dropped receiver unsubscribes.
         self.subscribers.retain(|s| s.send(n.clone()).is_ok());
         if self.log.len() == LOG_CAP {

@@ -8,6 +8,7 @@ use crate::errors::{ApiError, CtiError};
 use crate::state::World;
 use crate::state::agent::Agent;
 use crate::state::dialog::Dialog;
+use crate::xmpp;
 
 const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
@@ -45,8 +46,8 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
     (y, m, d)
 }
 
-/// Escapes text; characters XML 1.0 cannot carry are left out.
-fn escape_into(out: &mut String, text: &str) {
+/// Escapes text or an attribute value; characters XML 1.0 cannot carry are left out.
+pub(crate) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -302,7 +303,7 @@ pub(crate) fn system_info(world: &World, root: &str) -> String {
         .leaf("currentTimestamp", &timestamp(SystemTime::now()))
         .leaf("deploymentType", world.deployment.deployment_type())
         .open("primaryNode")
-        .leaf("host", "localhost")
+        .leaf("host", xmpp::DOMAIN)
         .close("primaryNode")
         .leaf(
             "status",
@@ -315,8 +316,8 @@ pub(crate) fn system_info(world: &World, root: &str) -> String {
         .leaf("systemAuthMode", "NON_SSO")
         .leaf("timezoneOffset", "0")
         .leaf("uri", "/finesse/api/SystemInfo")
-        .leaf("xmppDomain", "localhost")
-        .leaf("xmppPubSubDomain", "pubsub.localhost")
+        .leaf("xmppDomain", xmpp::DOMAIN)
+        .leaf("xmppPubSubDomain", xmpp::PUBSUB_DOMAIN)
         .close(root);
     x.finish()
 }

@@ -14,6 +14,10 @@ fn binary_serves_and_reports_its_urls() {
             "5",
             "--ring-ms",
             "10",
+            "--notification-port",
+            "0",
+            "--forced-logout-secs",
+            "0",
             "--write-ca",
         ])
         .arg(&ca)
@@ -23,13 +27,15 @@ fn binary_serves_and_reports_its_urls() {
     let stdout = child.stdout.take().expect("stdout");
     let lines: Vec<String> = BufReader::new(stdout)
         .lines()
-        .take(3)
+        .take(4)
         .map(|l| l.expect("line"))
         .collect();
     let base = lines[0].split_whitespace().last().expect("url").to_owned();
     assert!(base.starts_with("http://127.0.0.1:") && base.ends_with("/finesse/api"));
-    assert!(lines[1].contains("http://127.0.0.1:"));
-    assert!(lines[2].contains(&ca.display().to_string()));
+    assert!(lines[1].starts_with("Notifications:"));
+    assert!(lines[1].contains("ws://127.0.0.1:") && lines[1].ends_with("/ws"));
+    assert!(lines[2].contains("http://127.0.0.1:"));
+    assert!(lines[3].contains(&ca.display().to_string()));
     let pem = std::fs::read_to_string(&ca).expect("CA written");
     assert!(pem.contains("BEGIN CERTIFICATE"));
 

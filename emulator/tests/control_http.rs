@@ -2,7 +2,12 @@
 
 mod common;
 
-use common::{Client, Resp, fast, make_call_body, sign_in, start, wait_agent, wait_dialog};
+use std::time::Duration;
+
+use common::xmpp::Xmpp;
+use common::{
+    Client, Resp, fast, make_call_body, sign_in, start, wait_agent, wait_dialog, wait_until,
+};
 use finesse_emulator::Emulator;
 use ureq::tls::TlsConfig;
 
@@ -30,6 +35,8 @@ fn info_and_ca() {
     let r = json(&c, "GET", "/info", "");
     assert_eq!(r.status, 200);
     assert_eq!(value(&r)["base_url"], emulator.base_url());
+    assert_eq!(value(&r)["notification_url"], emulator.notification_url());
+    assert_eq!(value(&r)["xmpp_domain"], "localhost");
     assert_eq!(value(&r)["deployment"], "CCE");
     let r = c.request("GET", "/ca.pem", &[], "");
     assert_eq!(r.body, emulator.ca_pem());
@@ -215,4 +222,49 @@ fn notifications_and_agent_state() {
     let agent = value(&json(&c, "GET", "/agents/1001", ""));
     assert_eq!(agent["state"], "READY");
     assert_eq!(agent["extension"], "1001001");
+}
+
+#[test]
+fn notification_controls() {
+    let (emulator, _) = start(fast());
+    let c = control(&emulator);
+    let mut x = Xmpp::sign_in(&emulator, "1001", "ctl");
+    let sessions = json(&c, "GET", "/agents/1001/notification-sessions", "");
+    assert_eq!(value(&sessions)["available_sessions"], 1);
+    assert_eq!(
+        json(&c, "GET", "/agents/nobody/notification-sessions", "").status,
+        404
+    );
+
+    let r = json(&c, "PUT", "/service-presence", r#"{"available": false}"#);
+    assert_eq!(r.status, 204);
+    assert!(x.recv().ends_with(r#"type="unavailable"/>"#));
+    assert_eq!(json(&c, "PUT", "/service-presence", "{}").status, 400);
+
+    let r = json(
+        &c,
+        "PUT",
+        "/notification-connections",
+        r#"{"frozen": true}"#,
+    );
+    assert_eq!(r.status, 204);
+    assert_eq!(x.ping("p1", Duration::from_millis(200)), None);
+    let r = json(
+        &c,
+        "PUT",
+        "/notification-connections",
+        r#"{"frozen": false}"#,
+    );
+    assert_eq!(r.status, 204);
+    assert!(x.recv().contains(r#"id="p1""#));
+
+    assert_eq!(
+        json(&c, "DELETE", "/notification-connections", "").status,
+        204
+    );
+    let (_, clean) = x.read_to_end();
+    assert!(!clean);
+    wait_until("session gone", || {
+        emulator.notification_sessions("1001") == 0
+    });
 }

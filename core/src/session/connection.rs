@@ -204,16 +204,15 @@ impl Connection {
                 error,
                 ..
             } = self.next_frame(deadline)?
+                && got == id
             {
-                if got == id {
-                    return match kind.as_str() {
-                        "result" => Ok(jid),
-                        _ => Err(refused(&format!(
-                            "{id} refused: {}",
-                            error.unwrap_or_default()
-                        ))),
-                    };
-                }
+                return match kind.as_str() {
+                    "result" => Ok(jid),
+                    _ => Err(refused(&format!(
+                        "{id} refused: {}",
+                        error.unwrap_or_default()
+                    ))),
+                };
             }
         }
     }

@@ -12,7 +12,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
-use crate::events::Event;
+use crate::events::{ConnectionState, Event};
 
 pub(crate) use connection::{Connection, Target};
 pub(crate) use run::Context;
@@ -86,13 +86,13 @@ impl NotificationOptions {
     }
 
     pub(crate) fn validate(&self) -> Result<(), Error> {
-        if let Some(resource) = &self.resource {
-            if resource.is_empty() || resource.eq_ignore_ascii_case("desktop") {
-                return Err(Error::invalid(
-                    "resource",
-                    "must be non-empty and not `desktop`, which the Finesse desktop reserves",
-                ));
-            }
+        if let Some(resource) = &self.resource
+            && (resource.is_empty() || resource.eq_ignore_ascii_case("desktop"))
+        {
+            return Err(Error::invalid(
+                "resource",
+                "must be non-empty and not `desktop`, which the Finesse desktop reserves",
+            ));
         }
         if self.ping_interval.is_zero() || self.ping_timeout.is_zero() || self.max_missed_pings == 0
         {
@@ -188,8 +188,12 @@ impl Shared {
     /// waiting commands. The callback runs without the lock held, so it may use the client.
     pub(crate) fn publish(&self, event: Event) {
         let mut state = self.lock();
-        if let Event::Connection(c) = &event {
-            state.connected = matches!(c, crate::events::ConnectionState::Connected { .. });
+        match &event {
+            Event::Connection(ConnectionState::Connected { .. }) => state.connected = true,
+            Event::Connection(ConnectionState::Disconnected { .. } | ConnectionState::Closed) => {
+                state.connected = false
+            }
+            _ => {}
         }
         let seq = state.next_seq;
         state.next_seq += 1;
@@ -246,10 +250,10 @@ impl Shared {
         let mut seen = from;
         loop {
             for (seq, event) in state.recent.iter() {
-                if *seq >= seen {
-                    if let Some(found) = matches(event) {
-                        return Some(found);
-                    }
+                if *seq >= seen
+                    && let Some(found) = matches(event)
+                {
+                    return Some(found);
                 }
             }
             seen = state.next_seq;

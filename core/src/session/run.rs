@@ -192,15 +192,15 @@ fn serve(
         // Keep-alive: one ping every interval; an unanswered one is retried at once, and
         // after `max_missed_pings` in a row the link is declared dead.
         let now = Instant::now();
-        if let Some((_, sent)) = &outstanding {
-            if now.duration_since(*sent) >= context.ping_timeout {
-                missed += 1;
-                outstanding = None;
-                if missed >= context.max_missed_pings {
-                    return End::Lost(format!("{missed} pings unanswered"));
-                }
-                last_ping = now - context.ping_interval;
+        if let Some((_, sent)) = &outstanding
+            && now.duration_since(*sent) >= context.ping_timeout
+        {
+            missed += 1;
+            outstanding = None;
+            if missed >= context.max_missed_pings {
+                return End::Lost(format!("{missed} pings unanswered"));
             }
+            last_ping = now - context.ping_interval;
         }
         if outstanding.is_none() && now.duration_since(last_ping) >= context.ping_interval {
             let ping = id();

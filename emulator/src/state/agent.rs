@@ -16,6 +16,8 @@ pub(crate) const REASON_CALL_FROM_READY: u32 = 50006;
 pub(crate) const REASON_SUPERVISOR_NOT_READY: u32 = 999;
 /// Finesse id of the reason applied when a supervisor signs an agent out.
 pub(crate) const REASON_SUPERVISOR_LOGOUT: u32 = 1999;
+/// Finesse signs out an agent whose desktop is gone with this code (id and code alike).
+pub(crate) const REASON_FORCED_LOGOUT: u32 = 255;
 
 /// Agent states (reference 2.3) the emulator produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +72,9 @@ pub(crate) struct Agent {
     pub wrap_up_due: bool,
     pub bad_passwords: u32,
     pub locked_until: Option<Instant>,
+    /// Bumped whenever a forced-logout timer starts or is cancelled; a timer only acts
+    /// while the epoch it was started with is current.
+    pub presence_epoch: u64,
 }
 
 impl Agent {
@@ -85,6 +90,7 @@ impl Agent {
             wrap_up_due: false,
             bad_passwords: 0,
             locked_until: None,
+            presence_epoch: 0,
         }
     }
 
@@ -160,6 +166,15 @@ impl World {
                 ReasonCategory::Logout,
                 if ccx { 22 } else { 999 },
                 "Supervisor Initiated",
+            )
+        });
+        codes.push(ReasonCode {
+            system_code: true,
+            ..ReasonCode::new(
+                REASON_FORCED_LOGOUT,
+                ReasonCategory::Logout,
+                REASON_FORCED_LOGOUT,
+                "Connection Failure",
             )
         });
         codes
@@ -306,6 +321,7 @@ impl World {
                     a.extension = ext;
                 }
                 self.set_agent_state(target, AgentState::NotReady, None, rid);
+                self.start_forced_logout_timer(target);
             }
             UserChange::Ready => match state {
                 // READY to READY is ignored: no event.

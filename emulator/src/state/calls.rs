@@ -2,10 +2,10 @@
 //! consult, transfer, conference, single-step transfer, drop), hang-ups and wrap-up, the
 //! timers of call setup, and the far end steered by the control API.
 
-use super::World;
 use super::agent::{AgentState, REASON_CALL_FROM_READY};
-use super::dialog::{Activity, Dialog, DialogAction, DialogState, PState, Participant, Timer};
+use super::dialog::{Activity, CallTimer, Dialog, DialogAction, DialogState, PState, Participant};
 use super::validate::{valid_address, validate_variables};
+use super::{Timer, World};
 use crate::config::FarEnd;
 use crate::control::InboundCall;
 use crate::errors::{ControlError, CtiError};
@@ -35,10 +35,11 @@ impl World {
             return;
         };
         let connected = d.participant_of(login_id).is_some_and(|p| p.connected);
-        if connected && self.wrap_up_required(d, login_id) {
-            if let Some(a) = self.agents.get_mut(login_id) {
-                a.wrap_up_due = true;
-            }
+        if connected
+            && self.wrap_up_required(d, login_id)
+            && let Some(a) = self.agents.get_mut(login_id)
+        {
+            a.wrap_up_due = true;
         }
     }
 
@@ -108,7 +109,8 @@ impl World {
         }
         self.dialogs.insert(id, d);
         self.publish_dialog(id, rid);
-        self.timers.push((self.timing.step, Timer::Progress(id)));
+        self.timers
+            .push((self.timing.step, Timer::Call(CallTimer::Progress(id))));
     }
 
     pub fn apply_dialog_action(
@@ -139,10 +141,10 @@ impl World {
             DialogAction::Conference => self.conference(id, login_id, rid),
             DialogAction::TransferSst(to) => self.single_step_transfer(id, login_id, to, rid),
             DialogAction::SendDtmf(digits) => {
-                if let Some(d) = self.dialogs.get_mut(&id) {
-                    if d.dtmf.len() + digits.len() <= MAX_DTMF_LOG {
-                        d.dtmf.push_str(&digits);
-                    }
+                if let Some(d) = self.dialogs.get_mut(&id)
+                    && d.dtmf.len() + digits.len() <= MAX_DTMF_LOG
+                {
+                    d.dtmf.push_str(&digits);
                 }
             }
             DialogAction::ParticipantDrop(address) => {
@@ -179,10 +181,10 @@ impl World {
     }
 
     fn set_participant(&mut self, id: u64, login_id: &str, state: PState, rid: &str) {
-        if let Some(d) = self.dialogs.get_mut(&id) {
-            if let Some(i) = d.index_of(login_id) {
-                d.participants[i].set_state(state);
-            }
+        if let Some(d) = self.dialogs.get_mut(&id)
+            && let Some(i) = d.index_of(login_id)
+        {
+            d.participants[i].set_state(state);
         }
         self.publish_dialog(id, rid);
         self.refresh_agent(login_id, rid);
@@ -207,7 +209,8 @@ impl World {
         self.publish_dialog(id, rid);
         self.refresh_agents(&agents, rid);
         if let Some(after) = hang_up {
-            self.timers.push((after, Timer::FarEndHangUp(id)));
+            self.timers
+                .push((after, Timer::Call(CallTimer::FarEndHangUp(id))));
         }
     }
 
@@ -329,10 +332,10 @@ impl World {
             .map(|d| d.id)
             .collect();
         for id in ids {
-            if let Some(d) = self.dialogs.get_mut(&id) {
-                if let Some(i) = d.index_of(login_id) {
-                    d.participants[i].set_state(PState::Dropped);
-                }
+            if let Some(d) = self.dialogs.get_mut(&id)
+                && let Some(i) = d.index_of(login_id)
+            {
+                d.participants[i].set_state(PState::Dropped);
             }
             self.remove_agent_from(id, login_id, rid);
             self.forget_if_unwatched(id);
@@ -374,8 +377,10 @@ impl World {
         self.publish_dialog(id, rid);
         self.dialogs.insert(consult_id, c);
         self.publish_dialog(consult_id, rid);
-        self.timers
-            .push((self.timing.step, Timer::Progress(consult_id)));
+        self.timers.push((
+            self.timing.step,
+            Timer::Call(CallTimer::Progress(consult_id)),
+        ));
     }
 
     /// Removes the consult dialog and moves its other parties into the original.
@@ -466,27 +471,27 @@ impl World {
         self.note_wrap_up(id, login_id);
         self.remove_agent_from(id, login_id, rid);
         let target_agent = self.agent_by_extension(&to);
-        if let Some(d) = self.dialogs.get_mut(&id) {
-            if let Some(b) = target_agent {
-                d.participants.push(Participant::new(
-                    to.trim(),
-                    Some(b.clone()),
-                    PState::Alerting,
-                ));
-                d.state = DialogState::Alerting;
-                d.associated = None;
-                self.publish_dialog(id, rid);
-                self.refresh_agent(&b, rid);
-            }
+        if let Some(d) = self.dialogs.get_mut(&id)
+            && let Some(b) = target_agent
+        {
+            d.participants.push(Participant::new(
+                to.trim(),
+                Some(b.clone()),
+                PState::Alerting,
+            ));
+            d.state = DialogState::Alerting;
+            d.associated = None;
+            self.publish_dialog(id, rid);
+            self.refresh_agent(&b, rid);
         }
         self.forget_if_unwatched(id);
         self.refresh_agent(login_id, rid);
     }
 
-    pub fn fire(&mut self, timer: Timer) {
+    pub(super) fn fire_call_timer(&mut self, timer: CallTimer) {
         match timer {
-            Timer::Progress(id) => self.progress(id),
-            Timer::FarEndAnswer(id) => {
+            CallTimer::Progress(id) => self.progress(id),
+            CallTimer::FarEndAnswer(id) => {
                 let ringing = self.dialogs.get(&id).is_some_and(|d| {
                     d.participants
                         .iter()
@@ -496,7 +501,7 @@ impl World {
                     self.connect(id, "");
                 }
             }
-            Timer::FarEndHangUp(id) => {
+            CallTimer::FarEndHangUp(id) => {
                 // Ignore errors: the call may have ended in the meantime.
                 let _ = self.far_end_hang_up(id);
             }
@@ -517,7 +522,8 @@ impl World {
                 d.state = DialogState::Initiated;
                 self.publish_dialog(id, "");
                 self.refresh_agent(&originator, "");
-                self.timers.push((self.timing.step, Timer::Progress(id)));
+                self.timers
+                    .push((self.timing.step, Timer::Call(CallTimer::Progress(id))));
             }
             DialogState::Initiated => {
                 let to = d.to_address.clone();
@@ -531,7 +537,7 @@ impl World {
                         FarEnd::Answer | FarEnd::AnswerThenHangUp(_) => {
                             self.alert(id, &to, None);
                             self.timers
-                                .push((self.timing.ring, Timer::FarEndAnswer(id)));
+                                .push((self.timing.ring, Timer::Call(CallTimer::FarEndAnswer(id))));
                         }
                     },
                 }

@@ -205,7 +205,7 @@ impl Dialog {
 
 /// Telephony that happens by itself after a delay.
 #[derive(Clone, Copy, Debug)]
-pub(crate) enum Timer {
+pub(crate) enum CallTimer {
     /// Next setup step of an outbound call: INITIATING → INITIATED → ALERTING or FAILED.
     Progress(u64),
     /// The far end picks up.

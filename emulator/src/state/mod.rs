@@ -3,12 +3,15 @@
 //! `World` is a plain state machine behind one mutex. Requests are validated against it
 //! synchronously (ApiErrors), then applied as [`CtiJob`]s a CTI step later, the way Finesse
 //! answers 202 and reports the outcome by notification. Telephony that happens on its own
-//! (ringing, answering, hanging up) is driven by [`Timer`]s, which the caller of a World
-//! method spawns after the lock is released.
+//! (ringing, answering, hanging up) and the forced logout of agents without a notification
+//! session are driven by [`Timer`]s, which the caller of a World method spawns after the
+//! lock is released.
 
 pub(crate) mod agent;
 mod calls;
 pub(crate) mod dialog;
+mod presence;
+mod pubsub;
 mod validate;
 
 use std::collections::{BTreeMap, HashMap};
@@ -21,10 +24,20 @@ use crate::notify::Notifier;
 use crate::xml_out;
 
 pub(crate) use agent::{Agent, UserChange};
-pub(crate) use dialog::{Dialog, DialogAction, Timer};
+pub(crate) use dialog::{Dialog, DialogAction};
 
 /// CCE call ids are large numbers; starting here makes ids look like real ones.
 const FIRST_DIALOG_ID: u64 = 16_777_217;
+
+/// Something that happens by itself after a delay.
+#[derive(Clone, Debug)]
+pub(crate) enum Timer {
+    /// Telephony: call setup steps, the far end answering or hanging up.
+    Call(dialog::CallTimer),
+    /// Signs the agent out unless a notification session became available in the meantime
+    /// (the agent's presence epoch is still `epoch`).
+    ForcedLogout { login_id: String, epoch: u64 },
+}
 
 /// One-shot instruction to drop the connection after the next matching request.
 #[derive(Clone, Debug)]
@@ -60,6 +73,8 @@ pub(crate) struct World {
     pub deployment: Deployment,
     pub timing: Timing,
     pub lockout: Duration,
+    /// Time without an available notification session before a forced logout.
+    pub forced_logout_after: Option<Duration>,
     pub agents: BTreeMap<String, Agent>,
     pub dialogs: BTreeMap<u64, Dialog>,
     next_dialog_id: u64,
@@ -81,6 +96,7 @@ impl World {
             deployment: config.deployment,
             timing: config.timing,
             lockout: config.lockout,
+            forced_logout_after: config.forced_logout_after,
             agents: config
                 .agents
                 .iter()
@@ -133,25 +149,38 @@ impl World {
         }
     }
 
+    /// Runs a timer that has expired.
+    pub fn fire(&mut self, timer: Timer) {
+        match timer {
+            Timer::Call(t) => self.fire_call_timer(t),
+            Timer::ForcedLogout { login_id, epoch } => self.forced_logout(&login_id, epoch),
+        }
+    }
+
     /// Turns the node in or out of service and publishes the SystemInfo change.
     pub fn set_out_of_service(&mut self, yes: bool) {
         if self.out_of_service == yes {
             return;
         }
         self.out_of_service = yes;
-        let data = xml_out::system_info(self, "systemInfo");
+        let data = xml_out::system_info(self, "SystemInfo");
         let node = "/finesse/api/SystemInfo".to_owned();
         self.notifier.publish(node.clone(), "PUT", node, "", &data);
     }
 
+    /// Publishes the user on its own node and on its team's node (the per-member `<user>`
+    /// update supervisors subscribe to).
     pub fn publish_user(&mut self, login_id: &str, request_id: &str) {
         let Some(agent) = self.agents.get(login_id) else {
             return;
         };
         let data = xml_out::user(self, agent, "user");
+        let team_node = format!("/finesse/api/Team/{}/Users", agent.cfg.team_id);
         let node = format!("/finesse/api/User/{login_id}");
         self.notifier
-            .publish(node.clone(), "PUT", node, request_id, &data);
+            .publish(node.clone(), "PUT", node.clone(), request_id, &data);
+        self.notifier
+            .publish(team_node, "PUT", node, request_id, &data);
     }
 
     /// An asynchronous error on the user's node (state changes).

@@ -13,10 +13,10 @@ mod listener;
 mod sessions;
 mod stanza;
 
-pub(crate) use frames::service_presence;
+pub(crate) use frames::{StanzaError, service_presence};
 pub(crate) use link::Links;
 pub(crate) use listener::serve;
-pub(crate) use sessions::{Outbound, Session, Sessions};
+pub(crate) use sessions::{Outbound, Sessions, bare_jid};
 pub(crate) use stanza::PresenceUpdate;
 
 /// The XMPP domain: user JIDs are `<loginId>@localhost`.

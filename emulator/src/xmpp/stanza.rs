@@ -199,18 +199,24 @@ mod tests {
     #[test]
     fn reads_the_sign_in_sequence() {
         assert_eq!(
-            one(r#"<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>"#),
+            one(
+                r#"<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>"#
+            ),
             Incoming::Open { framing: true }
         );
         assert_eq!(
-            one(r#"<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">AGEAYg==</auth>"#),
+            one(
+                r#"<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">AGEAYg==</auth>"#
+            ),
             Incoming::Auth {
                 mechanism: "PLAIN".to_owned(),
                 payload: "AGEAYg==".to_owned()
             }
         );
         assert_eq!(
-            one(r#"<iq type="set" id="b"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><resource>r1</resource></bind></iq>"#),
+            one(
+                r#"<iq type="set" id="b"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><resource>r1</resource></bind></iq>"#
+            ),
             Incoming::Iq {
                 id: "b".to_owned(),
                 kind: IqKind::Set,

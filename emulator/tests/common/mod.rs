@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses a different subset
 
+pub mod xmpp;
+
 use std::io::Read;
 use std::time::{Duration, Instant};
 
@@ -276,11 +278,12 @@ pub fn action(name: &str, target: &str) -> String {
     )
 }
 
-/// Notifications on `node` whose Update echoes `request_id`.
+/// Notifications on the users' own nodes whose Update echoes `request_id` (the copies of
+/// User updates on Team nodes left out).
 pub fn with_request_id(emulator: &Emulator, request_id: &str) -> Vec<Notification> {
     emulator
         .notifications()
         .into_iter()
-        .filter(|n| n.request_id == request_id)
+        .filter(|n| n.request_id == request_id && n.node.starts_with("/finesse/api/User/"))
         .collect()
 }
