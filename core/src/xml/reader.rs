@@ -23,13 +23,13 @@ pub(crate) struct Name {
 }
 
 impl Name {
+    #[inline]
     fn new(raw: &[u8]) -> Self {
         let mut buf = [0u8; MAX_NAME];
         // Too long to be a Finesse element: keep an empty name, which matches nothing.
         let len = if raw.len() <= MAX_NAME { raw.len() } else { 0 };
-        for (dst, src) in buf.iter_mut().zip(&raw[..len]) {
-            *dst = src.to_ascii_lowercase();
-        }
+        buf[..len].copy_from_slice(&raw[..len]);
+        buf[..len].make_ascii_lowercase();
         Name { buf, len }
     }
 
@@ -69,13 +69,9 @@ impl<'a> XmlReader<'a> {
             )
             .into());
         }
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            DecodeError::new(
-                document,
-                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-            )
-        })?;
-        let mut reader = Reader::from_str(text);
+        // Every text that is kept is checked to be UTF-8 as it is decoded: checking the whole
+        // document first would read it twice.
+        let mut reader = Reader::from_reader(bytes);
         reader.config_mut().check_end_names = true;
         let mut this = XmlReader {
             reader,
@@ -138,11 +134,11 @@ impl<'a> XmlReader<'a> {
         loop {
             match self.event()? {
                 Event::Text(t) => {
-                    let s = t.decode().map_err(|e| self.error(&e.to_string()))?;
+                    let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
                     self.push_text(&mut out, &s)?;
                 }
                 Event::CData(t) => {
-                    let s = t.decode().map_err(|e| self.error(&e.to_string()))?;
+                    let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
                     self.push_text(&mut out, &s)?;
                 }
                 Event::GeneralRef(r) => {
@@ -246,12 +242,23 @@ impl<'a> XmlReader<'a> {
         .into()
     }
 
+    #[inline]
     fn event(&mut self) -> Result<Event<'a>, Error> {
         match self.reader.read_event() {
-            Ok(Event::DocType(_)) => Err(self.error("DOCTYPE declarations are not accepted")),
+            Ok(Event::DocType(_)) => Err(self.doctype()),
             Ok(event) => Ok(event),
-            Err(e) => Err(self.error(&e.to_string())),
+            Err(e) => Err(self.malformed(e)),
         }
+    }
+
+    #[cold]
+    fn doctype(&self) -> Error {
+        self.error("DOCTYPE declarations are not accepted")
+    }
+
+    #[cold]
+    fn malformed(&self, e: quick_xml::Error) -> Error {
+        self.error(&e.to_string())
     }
 
     fn enter(&mut self) -> Result<(), Error> {
