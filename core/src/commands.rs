@@ -46,7 +46,8 @@ impl Accepted {
     /// the CTI server is returned as [`Error::Cti`]. Without one, the resource is read until
     /// it shows the requested state — which also holds when it already did before the
     /// command, and a CTI refusal then shows as a timeout. A timeout means the outcome was
-    /// not seen, not that the command failed.
+    /// not seen, not that the command failed. SEND_DTMF changes nothing Finesse publishes:
+    /// waiting on it returns the dialog as it is.
     pub fn wait(&self, timeout: Duration) -> Result<Outcome, Error> {
         wait::wait(
             &self.client,

@@ -44,6 +44,8 @@ pub enum Error {
     Timeout {
         /// Which step timed out.
         message: String,
+        /// The command's `requestId`, when waiting on an accepted command timed out.
+        request_id: Option<String>,
     },
     /// A command may or may not have been carried out: it was (perhaps partly) sent, and the
     /// answer never came. It is never resent automatically.
@@ -186,7 +188,15 @@ impl Error {
             Error::Api(failure) => failure.request_id.as_deref(),
             Error::Cti(failure) => failure.request_id.as_deref(),
             Error::OutcomeUnknown { request_id, .. } => Some(request_id),
+            Error::Timeout { request_id, .. } => request_id.as_deref(),
             _ => None,
+        }
+    }
+
+    pub(crate) fn timeout(message: impl Into<String>) -> Self {
+        Error::Timeout {
+            message: message.into(),
+            request_id: None,
         }
     }
 
@@ -211,7 +221,7 @@ impl fmt::Display for Error {
             Error::Cti(failure) => fmt::Display::fmt(failure, f),
             Error::Transport { message } => write!(f, "server not reachable: {message}"),
             Error::Tls { message } => write!(f, "TLS failure: {message}"),
-            Error::Timeout { message } => write!(f, "timed out: {message}"),
+            Error::Timeout { message, .. } => write!(f, "timed out: {message}"),
             Error::OutcomeUnknown {
                 request_id,
                 message,

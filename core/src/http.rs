@@ -289,9 +289,7 @@ fn map_transport_error(e: ureq::Error, request_id: Option<&str>) -> Error {
         };
     }
     match e {
-        ureq::Error::Timeout(t) => Error::Timeout {
-            message: format!("{t}"),
-        },
+        ureq::Error::Timeout(t) => Error::timeout(format!("{t}")),
         ureq::Error::Tls(m) => Error::Tls {
             message: m.to_owned(),
         },

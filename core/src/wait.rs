@@ -123,7 +123,7 @@ impl Expect {
                     DialogAction::Drop
                     | DialogAction::Transfer
                     | DialogAction::TransferSst { .. } => &dialog.id == id && ended(dialog, own),
-                    // DTMF leaves no trace in the dialog: only its request id tells.
+                    // DTMF leaves no trace in the dialog; `wait` does not look for one.
                     DialogAction::SendDtmf { .. } => false,
                 }
             }
@@ -198,6 +198,15 @@ pub(crate) fn wait(
     expect: &Expect,
     timeout: Duration,
 ) -> Result<Outcome, Error> {
+    if let Expect::Dialog {
+        id,
+        action: DialogAction::SendDtmf { .. },
+        ..
+    } = expect
+    {
+        // DTMF changes nothing that Finesse publishes: accepted is all there is to see.
+        return client.dialog(id).map(Outcome::Dialog);
+    }
     let deadline = Instant::now() + timeout;
     if let (Some(from), Some(session)) = (from_seq, client.session())
         && session.is_connected()
@@ -229,7 +238,10 @@ pub(crate) fn wait(
 
 fn echo_outcome(expect: &Expect, event: &Event) -> Option<Outcome> {
     match event {
-        Event::UserChanged { user, .. } => Some(Outcome::User(user.clone())),
+        // A call command also changes the agent (TALKING): only the dialog answers it.
+        Event::UserChanged { user, .. } if matches!(expect, Expect::State { .. }) => {
+            Some(Outcome::User(user.clone()))
+        }
         Event::DialogRemoved { dialog, .. } => Some(Outcome::Ended {
             dialog_id: dialog.id.clone(),
         }),
@@ -283,10 +295,6 @@ fn probe(client: &Client, expect: &Expect) -> Result<Option<Outcome>, Error> {
                     .map(Outcome::Dialog));
             }
             match client.dialog(id) {
-                Ok(dialog) if matches!(action, DialogAction::SendDtmf { .. }) => {
-                    // Nothing to observe: the dialog as it is now.
-                    Ok(Some(Outcome::Dialog(dialog)))
-                }
                 Ok(dialog) if expect.dialog_matches(&dialog) => {
                     Ok(Some(expect.dialog_outcome(&dialog)))
                 }
@@ -307,5 +315,6 @@ fn no_outcome(request_id: &str, timeout: Duration) -> Error {
         message: format!(
             "request {request_id} was accepted, but its outcome was not seen within {timeout:?}"
         ),
+        request_id: Some(request_id.to_owned()),
     }
 }

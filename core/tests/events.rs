@@ -368,3 +368,29 @@ fn switching_verification_off_applies_to_the_websocket_too() {
     .unwrap();
     assert!(session(&client, &emulator).is_connected());
 }
+
+#[test]
+fn dtmf_is_done_once_accepted_and_call_commands_answer_with_the_dialog() {
+    let emulator = emulator();
+    let client = agent_1001(&emulator);
+    let _notifications = session(&client, &emulator);
+    client.sign_in(EXT_1001).unwrap().wait(WAIT).unwrap();
+    client.ready().unwrap().wait(WAIT).unwrap();
+    // From READY the call also changes the agent (NOT_READY 50006, TALKING): the outcome of
+    // the MAKE_CALL is still the dialog.
+    let outcome = client
+        .make_call(&MakeCall::new("6135551212"))
+        .unwrap()
+        .wait(WAIT)
+        .unwrap();
+    let dialog = outcome.dialog().expect("a dialog, not the user").clone();
+    wait_dialog(&client, "ACTIVE", |d| d.state == DialogState::Active);
+    let started = Instant::now();
+    let outcome = client
+        .send_dtmf(&dialog.id, "123#")
+        .unwrap()
+        .wait(WAIT)
+        .unwrap();
+    assert_eq!(outcome.dialog().unwrap().id, dialog.id);
+    assert!(started.elapsed() < Duration::from_secs(2));
+}

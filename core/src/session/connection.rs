@@ -124,9 +124,9 @@ impl Connection {
         let (ws, _) = tungstenite::client::client_with_config(request, stream, Some(ws_config))
             .map_err(|e| match e {
                 tungstenite::HandshakeError::Failure(e) => ws_error(&target.url, e),
-                tungstenite::HandshakeError::Interrupted(_) => Error::Timeout {
-                    message: format!("WebSocket upgrade at {}", target.url),
-                },
+                tungstenite::HandshakeError::Interrupted(_) => {
+                    Error::timeout(format!("WebSocket upgrade at {}", target.url))
+                }
             })?;
         let mut conn = Connection {
             ws,
@@ -221,9 +221,9 @@ impl Connection {
     fn next_frame(&mut self, deadline: Instant) -> Result<Frame, Error> {
         loop {
             if Instant::now() > deadline {
-                return Err(Error::Timeout {
-                    message: "signing in to the notification service".to_owned(),
-                });
+                return Err(Error::timeout(
+                    "signing in to the notification service".to_owned(),
+                ));
             }
             if let Some(frame) = self.read()? {
                 return Ok(frame);
@@ -309,9 +309,7 @@ fn connect_tcp(host: &str, port: u16, timeout: Duration) -> Result<TcpStream, Er
     }
     let e = last.unwrap_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no address"));
     Err(if e.kind() == io::ErrorKind::TimedOut {
-        Error::Timeout {
-            message: format!("connecting to {host}:{port}"),
-        }
+        Error::timeout(format!("connecting to {host}:{port}"))
     } else {
         transport(&format!("{host}:{port}"), &e)
     })
@@ -337,9 +335,7 @@ fn ws_error(what: &str, e: tungstenite::Error) -> Error {
                 io.kind(),
                 io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
             ) {
-                Error::Timeout {
-                    message: format!("{what}: {io}"),
-                }
+                Error::timeout(format!("{what}: {io}"))
             } else {
                 transport(what, &io)
             }

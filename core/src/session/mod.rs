@@ -284,9 +284,9 @@ impl Shared {
             return Err(closed());
         }
         rx.recv_timeout(timeout).unwrap_or_else(|_| {
-            Err(Error::Timeout {
-                message: "no answer from the notification service".to_owned(),
-            })
+            Err(Error::timeout(
+                "no answer from the notification service".to_owned(),
+            ))
         })
     }
 }
