@@ -76,7 +76,9 @@ enum finesse_result
    */
   FINESSE_RESULT_TLS = 8,
   /**
-   * No answer in time, where the request had no effect (a GET, or a connect timeout).
+   * No answer in time, where the request had no effect (a GET, or a connect timeout). From a
+   * `_wait` function: the command was accepted but its outcome was not seen in time; it may
+   * still be carried out (the last error carries its request id).
    */
   FINESSE_RESULT_TIMEOUT = 9,
   /**
@@ -93,6 +95,11 @@ enum finesse_result
    * last error carries its API errors and request id.
    */
   FINESSE_RESULT_CTI = 12,
+  /**
+   * `finesse_next_event`: no event came within the timeout. Not a failure of the session:
+   * call again.
+   */
+  FINESSE_RESULT_NO_EVENT = 13,
   /**
    * A required pointer argument was NULL. Nothing was done.
    */
@@ -111,6 +118,111 @@ enum finesse_result
 typedef enum finesse_result finesse_result;
 #else
 typedef uint32_t finesse_result;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * What an event reports, as `finesse_event_type` returns it. In C a `uint32_t`: a newer
+ * library may add kinds, so treat an unknown value like `FINESSE_EVENT_KIND_OTHER`.
+ */
+enum finesse_event_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * No event: what `finesse_event_type` returns for NULL.
+   */
+  FINESSE_EVENT_KIND_NONE = 0,
+  /**
+   * An agent's User changed (state, reason, extension; also team members' Users):
+   * `finesse_event_user`.
+   */
+  FINESSE_EVENT_KIND_USER_CHANGED = 1,
+  /**
+   * A dialog appeared (a call being placed, a call ringing): `finesse_event_dialog`.
+   */
+  FINESSE_EVENT_KIND_DIALOG_ADDED = 2,
+  /**
+   * A dialog changed (a participant's state, the participants, call data, actions):
+   * `finesse_event_dialog`.
+   */
+  FINESSE_EVENT_KIND_DIALOG_CHANGED = 3,
+  /**
+   * A dialog ended, or moved to another agent after a transfer: `finesse_event_dialog`,
+   * as last published.
+   */
+  FINESSE_EVENT_KIND_DIALOG_REMOVED = 4,
+  /**
+   * A command was accepted, then refused by the CTI server: `finesse_event_error_*`,
+   * `finesse_event_source` and `finesse_event_request_id`.
+   */
+  FINESSE_EVENT_KIND_CTI_ERROR = 5,
+  /**
+   * The node's SystemInfo changed (IN_SERVICE, OUT_OF_SERVICE): `finesse_event_system_info`.
+   */
+  FINESSE_EVENT_KIND_SYSTEM_STATUS = 6,
+  /**
+   * The notification connection changed state: `finesse_event_connection_state` and
+   * `finesse_event_connection_detail`.
+   */
+  FINESSE_EVENT_KIND_CONNECTION = 7,
+  /**
+   * An update of a kind the library does not type (a queue's statistics, say):
+   * `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
+   */
+  FINESSE_EVENT_KIND_OTHER = 8,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum finesse_event_kind finesse_event_kind;
+#else
+typedef uint32_t finesse_event_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The state of the notification connection a `FINESSE_EVENT_KIND_CONNECTION` event reports,
+ * as `finesse_event_connection_state` returns it. In C a `uint32_t`: a newer library may add
+ * states.
+ */
+enum finesse_connection_state
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Not a connection event (or a NULL event).
+   */
+  FINESSE_CONNECTION_STATE_NONE = 0,
+  /**
+   * Signed in to the notification service with presence: events flow. The detail is the
+   * URL connected to.
+   */
+  FINESSE_CONNECTION_STATE_CONNECTED = 1,
+  /**
+   * The connection was lost (closed, failed, or silent for too long); events are missed
+   * until it is back. The session reconnects by itself. The detail says why.
+   */
+  FINESSE_CONNECTION_STATE_DISCONNECTED = 2,
+  /**
+   * The Finesse service announced itself available.
+   */
+  FINESSE_CONNECTION_STATE_SERVICE_AVAILABLE = 3,
+  /**
+   * The Finesse service announced itself unavailable: commands fail until it is back.
+   */
+  FINESSE_CONNECTION_STATE_SERVICE_UNAVAILABLE = 4,
+  /**
+   * The session was closed by the application (`finesse_notifications_free`).
+   */
+  FINESSE_CONNECTION_STATE_CLOSED = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum finesse_connection_state finesse_connection_state;
+#else
+typedef uint32_t finesse_connection_state;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -181,6 +293,52 @@ typedef struct finesse_dialog finesse_dialog;
 typedef struct finesse_dialog_list finesse_dialog_list;
 
 /**
+ * One event. Owned when it comes from `finesse_next_event` (release it with
+ * `finesse_event_free`); borrowed when it comes from `finesse_event_list_get` (valid until the
+ * list is freed) or is passed to a `finesse_event_callback` (valid during that call only);
+ * borrowed events are never freed.
+ *
+ * Read it with `finesse_event_type` and the accessor of its kind. Immutable: safe to read from
+ * several threads at once. Strings and handles it returns (the User, the Dialog, the
+ * SystemInfo) are borrowed from it and valid until it is freed.
+ */
+typedef struct finesse_event finesse_event;
+
+/**
+ * The events of one `<Update>` document, from `finesse_event_list_from_xml`.
+ *
+ * Released by `finesse_event_list_free`, which also ends the events borrowed from it.
+ * Immutable: safe to read from several threads at once.
+ */
+typedef struct finesse_event_list finesse_event_list;
+
+/**
+ * Settings of a notification session, for `finesse_notifications_start_with`. The defaults
+ * follow the Finesse desktop: the WebSocket at `wss://<REST host>:<REST port>/ws`, a
+ * resource `finesse-client-<random>`, a ping every 10 s answered within 5 s with the link
+ * declared dead after 2 misses, no explicit subscriptions, 10,000 queued events.
+ *
+ * Created by `finesse_notification_options_new`, released by
+ * `finesse_notification_options_free`; `finesse_notifications_start_with` only borrows it, so
+ * one may start several sessions. The values are checked when a session starts. Not safe for
+ * concurrent use: use one options handle from one thread at a time.
+ */
+typedef struct finesse_notification_options finesse_notification_options;
+
+/**
+ * A running notification session of one client: the agent's presence (without which Finesse
+ * signs the agent out after 60 s), a keep-alive ping, reconnection, and the events, read with
+ * `finesse_next_event` or delivered to a callback (`finesse_notifications_set_callback`).
+ * While it runs, the `_wait` command functions of its client wait on its events.
+ *
+ * Created by `finesse_notifications_start` or `_start_with`, released (and the session
+ * closed) by `finesse_notifications_free`. Safe to share across threads: every function takes
+ * a `const finesse_notifications *` and may be called from several threads at once. Free it
+ * only once no other thread uses it.
+ */
+typedef struct finesse_notifications finesse_notifications;
+
+/**
  * One party on a dialog: its address, state and the actions it may take now.
  *
  * Always borrowed from its dialog (`finesse_dialog_participant`), valid until that dialog is
@@ -224,6 +382,21 @@ typedef struct finesse_user finesse_user;
  */
 typedef struct finesse_wrap_up_reason_list finesse_wrap_up_reason_list;
 
+/**
+ * A function receiving events on the library's notification thread (named
+ * `finesse-notifications`), registered with `finesse_notifications_set_callback`.
+ *
+ * `event` is borrowed for the duration of the call only (copy what you keep; never free it);
+ * `user_data` is the pointer given at registration. The function must be thread-safe with
+ * respect to the rest of the program, return promptly (events, pings and subscriptions wait
+ * meanwhile), and not unwind (no C++ exception, no `longjmp` out of it). It may send commands
+ * and read resources with the client, and call `finesse_notifications_set_callback`; it must
+ * never call `finesse_notifications_free` on its own session, nor functions that wait for
+ * this thread: the `_wait` commands and `finesse_notifications_subscribe` / `_unsubscribe`
+ * (they would only time out).
+ */
+typedef void (*finesse_event_callback)(const finesse_event *event, void *user_data);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -258,6 +431,24 @@ finesse_result finesse_make_call(const finesse_client *client,
                                  char **out_request_id);
 
 /**
+ * Places a call as `finesse_make_call` does, then waits at most `timeout_ms` milliseconds for
+ * the new dialog, as described for `finesse_sign_in_wait`. The dialog is the one first
+ * published, usually INITIATING: follow the call with `finesse_next_event` or
+ * `finesse_get_dialog`.
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` receives the new dialog, owned, released with `finesse_dialog_free` (NULL in
+ * the rare case the outcome carried no dialog); on failure it is not written.
+ */
+finesse_result finesse_make_call_wait(const finesse_client *client,
+                                      const char *to_address,
+                                      const char *const *var_names,
+                                      const char *const *var_values,
+                                      size_t count,
+                                      uint32_t timeout_ms,
+                                      finesse_dialog **out_dialog);
+
+/**
  * Answers the ringing call `dialog_id`.
  *
  * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
@@ -266,6 +457,19 @@ finesse_result finesse_make_call(const finesse_client *client,
 finesse_result finesse_answer(const finesse_client *client,
                               const char *dialog_id,
                               char **out_request_id);
+
+/**
+ * Answers the ringing call `dialog_id` as `finesse_answer` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
+ * `finesse_sign_in_wait`: the dialog with the agent ACTIVE.
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
+ * outcome carried no dialog: the call ended); on failure it is not written.
+ */
+finesse_result finesse_answer_wait(const finesse_client *client,
+                                   const char *dialog_id,
+                                   uint32_t timeout_ms,
+                                   finesse_dialog **out_dialog);
 
 /**
  * Puts the call `dialog_id` on hold.
@@ -278,6 +482,19 @@ finesse_result finesse_hold(const finesse_client *client,
                             char **out_request_id);
 
 /**
+ * Puts the call `dialog_id` on hold as `finesse_hold` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
+ * `finesse_sign_in_wait`: the dialog with the agent HELD.
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
+ * outcome carried no dialog: the call ended); on failure it is not written.
+ */
+finesse_result finesse_hold_wait(const finesse_client *client,
+                                 const char *dialog_id,
+                                 uint32_t timeout_ms,
+                                 finesse_dialog **out_dialog);
+
+/**
  * Takes the call `dialog_id` off hold.
  *
  * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
@@ -288,6 +505,19 @@ finesse_result finesse_retrieve(const finesse_client *client,
                                 char **out_request_id);
 
 /**
+ * Takes the call `dialog_id` off hold as `finesse_retrieve` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
+ * `finesse_sign_in_wait`: the dialog with the agent ACTIVE again; RETRIEVE on a call that is not held is refused by the CTI server (`FINESSE_RESULT_CTI`).
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
+ * outcome carried no dialog: the call ended); on failure it is not written.
+ */
+finesse_result finesse_retrieve_wait(const finesse_client *client,
+                                     const char *dialog_id,
+                                     uint32_t timeout_ms,
+                                     finesse_dialog **out_dialog);
+
+/**
  * Leaves (hangs up) the call `dialog_id`.
  *
  * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
@@ -296,6 +526,18 @@ finesse_result finesse_retrieve(const finesse_client *client,
 finesse_result finesse_drop_call(const finesse_client *client,
                                  const char *dialog_id,
                                  char **out_request_id);
+
+/**
+ * Leaves the call `dialog_id` as `finesse_drop_call` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
+ * `finesse_sign_in_wait`: the end of the call for the agent (its participant DROPPED or in WRAP_UP, or the dialog removed).
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` is set to NULL: the call ended; on failure it is not written.
+ */
+finesse_result finesse_drop_call_wait(const finesse_client *client,
+                                      const char *dialog_id,
+                                      uint32_t timeout_ms,
+                                      finesse_dialog **out_dialog);
 
 /**
  * Holds the call `dialog_id` and calls `to_address` for a consult; the consult call is a new
@@ -310,6 +552,20 @@ finesse_result finesse_consult_call(const finesse_client *client,
                                     char **out_request_id);
 
 /**
+ * Holds the call `dialog_id` and calls `to_address` for a consult as `finesse_consult_call` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
+ * `finesse_sign_in_wait`: the new consult dialog.
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` receives the consult dialog, owned, released with `finesse_dialog_free` (NULL when the
+ * outcome carried no dialog: the call ended); on failure it is not written.
+ */
+finesse_result finesse_consult_call_wait(const finesse_client *client,
+                                         const char *dialog_id,
+                                         const char *to_address,
+                                         uint32_t timeout_ms,
+                                         finesse_dialog **out_dialog);
+
+/**
  * Completes a consult transfer (on either of the two dialogs).
  *
  * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
@@ -318,6 +574,18 @@ finesse_result finesse_consult_call(const finesse_client *client,
 finesse_result finesse_transfer(const finesse_client *client,
                                 const char *dialog_id,
                                 char **out_request_id);
+
+/**
+ * Completes a consult transfer as `finesse_transfer` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
+ * `finesse_sign_in_wait`: the end of the call for the agent.
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` is set to NULL: the call ended; on failure it is not written.
+ */
+finesse_result finesse_transfer_wait(const finesse_client *client,
+                                     const char *dialog_id,
+                                     uint32_t timeout_ms,
+                                     finesse_dialog **out_dialog);
 
 /**
  * Transfers the call `dialog_id` to `to_address` in one step (blind transfer). `to_address`
@@ -332,6 +600,19 @@ finesse_result finesse_transfer_sst(const finesse_client *client,
                                     char **out_request_id);
 
 /**
+ * Transfers the call `dialog_id` to `to_address` in one step as `finesse_transfer_sst` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
+ * `finesse_sign_in_wait`: the end of the call for the agent.
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` is set to NULL: the call ended; on failure it is not written.
+ */
+finesse_result finesse_transfer_sst_wait(const finesse_client *client,
+                                         const char *dialog_id,
+                                         const char *to_address,
+                                         uint32_t timeout_ms,
+                                         finesse_dialog **out_dialog);
+
+/**
  * Joins the consult call into a conference.
  *
  * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
@@ -340,6 +621,19 @@ finesse_result finesse_transfer_sst(const finesse_client *client,
 finesse_result finesse_conference(const finesse_client *client,
                                   const char *dialog_id,
                                   char **out_request_id);
+
+/**
+ * Joins the consult call into a conference as `finesse_conference` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
+ * `finesse_sign_in_wait`: the conference dialog, with three participants or more.
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` receives the conference dialog, owned, released with `finesse_dialog_free` (NULL when the
+ * outcome carried no dialog: the call ended); on failure it is not written.
+ */
+finesse_result finesse_conference_wait(const finesse_client *client,
+                                       const char *dialog_id,
+                                       uint32_t timeout_ms,
+                                       finesse_dialog **out_dialog);
 
 /**
  * Sends DTMF `digits` (0-9, *, #, A-D) on the call `dialog_id`. `digits` is borrowed for the
@@ -354,6 +648,20 @@ finesse_result finesse_send_dtmf(const finesse_client *client,
                                  char **out_request_id);
 
 /**
+ * Sends DTMF `digits` on the call `dialog_id` as `finesse_send_dtmf` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
+ * `finesse_sign_in_wait`: with a notification session, the dialog echoing the request (DTMF leaves no other trace); without one, the dialog as it is.
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` receives the dialog, owned, released with `finesse_dialog_free` (NULL when the
+ * outcome carried no dialog: the call ended); on failure it is not written.
+ */
+finesse_result finesse_send_dtmf_wait(const finesse_client *client,
+                                      const char *dialog_id,
+                                      const char *digits,
+                                      uint32_t timeout_ms,
+                                      finesse_dialog **out_dialog);
+
+/**
  * Drops the participant at `media_address` from the conference `dialog_id` (CCE).
  * `media_address` is borrowed for the call only.
  *
@@ -364,6 +672,20 @@ finesse_result finesse_drop_participant(const finesse_client *client,
                                         const char *dialog_id,
                                         const char *media_address,
                                         char **out_request_id);
+
+/**
+ * Drops the participant at `media_address` from the conference `dialog_id` as `finesse_drop_participant` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
+ * `finesse_sign_in_wait`: the dialog without that participant (or with it DROPPED).
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
+ * outcome carried no dialog: the call ended); on failure it is not written.
+ */
+finesse_result finesse_drop_participant_wait(const finesse_client *client,
+                                             const char *dialog_id,
+                                             const char *media_address,
+                                             uint32_t timeout_ms,
+                                             finesse_dialog **out_dialog);
 
 /**
  * Writes call data on the call `dialog_id`: the wrap-up reason `wrap_up_reason` (at most 39
@@ -381,6 +703,25 @@ finesse_result finesse_update_call_data(const finesse_client *client,
                                         const char *const *var_values,
                                         size_t count,
                                         char **out_request_id);
+
+/**
+ * Writes call data on the call `dialog_id` as `finesse_update_call_data` does, then waits at
+ * most `timeout_ms` milliseconds for the outcome, as described for `finesse_sign_in_wait`: the
+ * dialog showing the new wrap-up reason and call variables.
+ *
+ * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
+ * `*out_dialog` receives the dialog after the change, owned, released with
+ * `finesse_dialog_free` (NULL when the outcome carried no dialog: the call ended); on failure
+ * it is not written.
+ */
+finesse_result finesse_update_call_data_wait(const finesse_client *client,
+                                             const char *dialog_id,
+                                             const char *wrap_up_reason,
+                                             const char *const *var_names,
+                                             const char *const *var_values,
+                                             size_t count,
+                                             uint32_t timeout_ms,
+                                             finesse_dialog **out_dialog);
 
 /**
  * Creates a client from `config`, checking the configuration (URLs, credentials, CA files,
@@ -763,6 +1104,293 @@ const char *finesse_last_error_request_id(void);
 void finesse_last_error_clear(void);
 
 /**
+ * Decodes one notification document, an `<Update>` as carried (unescaped) in a pub-sub item,
+ * into its events, without any network call: a Dialogs update may carry several dialogs, so
+ * there may be more than one. `len` bytes of XML at `xml`, borrowed for the call only. Root
+ * and element names are matched without regard to case, as Finesse sends both forms; an
+ * update of a kind the library does not type gives one `FINESSE_EVENT_KIND_OTHER` event.
+ *
+ * On success the caller owns `*out_list` and releases it with `finesse_event_list_free`; on
+ * failure (`FINESSE_RESULT_DECODE` for a document that is not an Update) `*out_list` is not
+ * written.
+ */
+finesse_result finesse_event_list_from_xml(const uint8_t *xml,
+                                           size_t len,
+                                           finesse_event_list **out_list);
+
+/**
+ * Releases an event list and the events borrowed from it. NULL is a no-op; must not be called
+ * twice with the same pointer.
+ */
+void finesse_event_list_free(finesse_event_list *list);
+
+/**
+ * The number of events in `list` (0 when `list` is NULL).
+ */
+size_t finesse_event_list_count(const finesse_event_list *list);
+
+/**
+ * Event `index` of `list`, in document order, or NULL when `index` is out of range or `list`
+ * is NULL.
+ *
+ * Borrowed from `list`, valid until the list is freed; never free it.
+ */
+const finesse_event *finesse_event_list_get(const finesse_event_list *list, size_t index);
+
+/**
+ * Releases an event obtained as owned (from `finesse_next_event`), with the User, Dialog,
+ * SystemInfo and strings borrowed from it. NULL is a no-op; must not be called twice with the
+ * same pointer, and never on an event borrowed from a list or passed to a callback.
+ */
+void finesse_event_free(finesse_event *event);
+
+/**
+ * What `event` reports (a `FINESSE_EVENT_KIND_*` value); `FINESSE_EVENT_KIND_NONE` when
+ * `event` is NULL.
+ */
+finesse_event_kind finesse_event_type(const finesse_event *event);
+
+/**
+ * The `requestId` of the command that caused the event (a User or Dialog change, a CTI
+ * error), or NULL when it echoes none (a change made elsewhere: a call ringing, a supervisor,
+ * the phone). Borrowed from `event`, valid until it is freed.
+ */
+const char *finesse_event_request_id(const finesse_event *event);
+
+/**
+ * The User after the change, for `FINESSE_EVENT_KIND_USER_CHANGED`; otherwise NULL. Read it
+ * with the `finesse_user_*` accessors. Borrowed from `event`, valid until it is freed; never
+ * free it.
+ */
+const finesse_user *finesse_event_user(const finesse_event *event);
+
+/**
+ * The Dialog, for `FINESSE_EVENT_KIND_DIALOG_ADDED`, `_CHANGED` (after the change) and
+ * `_REMOVED` (as last published); otherwise NULL. Read it with the `finesse_dialog_*`
+ * accessors. Borrowed from `event`, valid until it is freed; never free it.
+ */
+const finesse_dialog *finesse_event_dialog(const finesse_event *event);
+
+/**
+ * The new SystemInfo, for `FINESSE_EVENT_KIND_SYSTEM_STATUS`; otherwise NULL. Read it with
+ * the `finesse_system_info_*` accessors. Borrowed from `event`, valid until it is freed; never
+ * free it.
+ */
+const finesse_system_info *finesse_event_system_info(const finesse_event *event);
+
+/**
+ * How many errors a `FINESSE_EVENT_KIND_CTI_ERROR` event carries (0 for other kinds and for
+ * NULL). Index them with `finesse_event_error_type`, `_message` and `_data`.
+ */
+size_t finesse_event_error_count(const finesse_event *event);
+
+/**
+ * The `errorType` of error `index` of a CTI error event (e.g. `"Generic Error"`,
+ * `"Call Operation Failure"`), or NULL when there is no such entry. Borrowed from `event`,
+ * valid until it is freed.
+ */
+const char *finesse_event_error_type(const finesse_event *event, size_t index);
+
+/**
+ * The `errorMessage` of error `index` of a CTI error event (e.g.
+ * `"CF_RESOURCE_OUT_OF_SERVICE"`), or NULL when there is no such entry. Borrowed from
+ * `event`, valid until it is freed.
+ */
+const char *finesse_event_error_message(const finesse_event *event, size_t index);
+
+/**
+ * The `errorData` of error `index` of a CTI error event: the CTI error code (e.g.
+ * `"20999"`), or NULL when there is no such entry. Borrowed from `event`, valid until it is
+ * freed.
+ */
+const char *finesse_event_error_data(const finesse_event *event, size_t index);
+
+/**
+ * The resource the update is about: for `FINESSE_EVENT_KIND_CTI_ERROR` the one the refused
+ * command acted on (e.g. `"/finesse/api/Dialog/16777217"`), for `FINESSE_EVENT_KIND_OTHER`
+ * the update's source (possibly empty); NULL for other kinds. Borrowed from `event`, valid
+ * until it is freed.
+ */
+const char *finesse_event_source(const finesse_event *event);
+
+/**
+ * The update's `<event>` of a `FINESSE_EVENT_KIND_OTHER` event, upper case: `"POST"`, `"PUT"`
+ * or `"DELETE"` (empty when the update could not be decoded); NULL for other kinds. Borrowed
+ * from `event`, valid until it is freed.
+ */
+const char *finesse_event_operation(const finesse_event *event);
+
+/**
+ * The whole `<Update>` document of a `FINESSE_EVENT_KIND_OTHER` event, for the application to
+ * decode; NULL for other kinds. Borrowed from `event`, valid until it is freed.
+ */
+const char *finesse_event_update_xml(const finesse_event *event);
+
+/**
+ * The connection state a `FINESSE_EVENT_KIND_CONNECTION` event reports (a
+ * `FINESSE_CONNECTION_STATE_*` value); `FINESSE_CONNECTION_STATE_NONE` for other kinds and
+ * for NULL.
+ */
+finesse_connection_state finesse_event_connection_state(const finesse_event *event);
+
+/**
+ * The detail of a connection event: the URL for `FINESSE_CONNECTION_STATE_CONNECTED`, the
+ * reason for `FINESSE_CONNECTION_STATE_DISCONNECTED` (e.g. `"2 pings unanswered"`); NULL
+ * otherwise. Borrowed from `event`, valid until it is freed.
+ */
+const char *finesse_event_connection_detail(const finesse_event *event);
+
+/**
+ * Creates notification options with the defaults (see `finesse_notification_options`).
+ *
+ * On success the caller owns `*out_options` and releases it with
+ * `finesse_notification_options_free`; on failure `*out_options` is not written.
+ */
+finesse_result finesse_notification_options_new(finesse_notification_options **out_options);
+
+/**
+ * Releases notification options. NULL is a no-op; must not be called twice with the same
+ * pointer. Sessions started with them are not affected.
+ */
+void finesse_notification_options_free(finesse_notification_options *options);
+
+/**
+ * Sets the WebSocket URL of the notification service (`wss://host:port/path`, or `ws://` for
+ * test servers); NULL goes back to the default, derived from the client's active node. `url`
+ * is copied.
+ */
+finesse_result finesse_notification_options_set_url(finesse_notification_options *options,
+                                                    const char *url);
+
+/**
+ * Sets the XMPP resource of the session (never `"desktop"`, which the Finesse desktop
+ * reserves); NULL goes back to a random `finesse-client-<random>`. `resource` is copied.
+ */
+finesse_result finesse_notification_options_set_resource(finesse_notification_options *options,
+                                                         const char *resource);
+
+/**
+ * Sets the keep-alive: a ping every `interval_ms`, each to be answered within `timeout_ms`,
+ * the link declared dead (a `FINESSE_CONNECTION_STATE_DISCONNECTED` event, then reconnection)
+ * after `max_missed` unanswered pings in a row. All must be greater than zero (checked when
+ * the session starts). The default, 10,000 / 5,000 / 2, notices a silent link within 20 s.
+ */
+finesse_result finesse_notification_options_set_keep_alive(finesse_notification_options *options,
+                                                           uint32_t interval_ms,
+                                                           uint32_t timeout_ms,
+                                                           uint32_t max_missed);
+
+/**
+ * Adds a pub-sub node to subscribe to when the session starts and after each reconnection,
+ * e.g. `"/finesse/api/Team/5007/Users"` for a supervisor. `node` is copied.
+ */
+finesse_result finesse_notification_options_add_subscription(finesse_notification_options *options,
+                                                             const char *node);
+
+/**
+ * Sets how many unread events are kept before the oldest are dropped (see
+ * `finesse_notifications_dropped`); greater than zero, checked when the session starts.
+ * Default 10,000.
+ */
+finesse_result finesse_notification_options_set_queue_capacity(finesse_notification_options *options,
+                                                               size_t capacity);
+
+/**
+ * Starts the notification session of `client` with the default options, at the WebSocket
+ * `url` (e.g. the emulator's `wss://127.0.0.1:PORT/ws`), or at `wss://<REST host>:<REST
+ * port>/ws` when `url` is NULL. See `finesse_notifications_start_with`.
+ */
+finesse_result finesse_notifications_start(const finesse_client *client,
+                                           const char *url,
+                                           finesse_notifications **out_notifications);
+
+/**
+ * Starts the notification session of `client`: reads the node's SystemInfo, connects to the
+ * notification service with the client's credentials and CA settings, sends presence, and
+ * starts the background thread that keeps the session up (pings, reconnection) and receives
+ * events. Returns once connected; the first event is a `FINESSE_CONNECTION_STATE_CONNECTED`
+ * connection event. One session per client runs at a time (a second is
+ * `FINESSE_RESULT_INVALID_ARGUMENT`); `options` is borrowed for the call only.
+ *
+ * While the session runs, the `_wait` functions of `client` wait on its events, and see CTI
+ * refusals. The session does not borrow `client`: either may be freed first.
+ *
+ * On success the caller owns `*out_notifications` and releases it with
+ * `finesse_notifications_free`; on failure (`FINESSE_RESULT_AUTHENTICATION`,
+ * `FINESSE_RESULT_TLS`, `FINESSE_RESULT_TRANSPORT`, ...) `*out_notifications` is not written.
+ */
+finesse_result finesse_notifications_start_with(const finesse_client *client,
+                                                const finesse_notification_options *options,
+                                                finesse_notifications **out_notifications);
+
+/**
+ * Closes the session and releases it: explicit subscriptions are removed, the agent's
+ * presence goes unavailable (Finesse signs the agent out after 60 s without another
+ * session), and the background thread ends; returns once it has. Unread events are
+ * discarded. NULL is a no-op; must not be called twice with the same pointer, nor while
+ * another thread uses the handle, nor from a `finesse_event_callback` of this session.
+ */
+void finesse_notifications_free(finesse_notifications *notifications);
+
+/**
+ * Takes the next event, waiting at most `timeout_ms` milliseconds for one (0: only an event
+ * already waiting). Events come in the order the server sent them; while a callback is
+ * registered they go to the callback instead, and this only returns those queued before.
+ *
+ * Returns `FINESSE_RESULT_OK` with the event, or `FINESSE_RESULT_NO_EVENT` when none came in
+ * time. On success the caller owns `*out_event` and releases it with `finesse_event_free`;
+ * otherwise `*out_event` is not written.
+ */
+finesse_result finesse_next_event(const finesse_notifications *notifications,
+                                  uint32_t timeout_ms,
+                                  finesse_event **out_event);
+
+/**
+ * Delivers events to `callback` instead of the queue of `finesse_next_event` (events already
+ * queued stay there). `callback` runs on the library's notification thread, one event at a
+ * time, in order, with `user_data` as given; see `finesse_event_callback` for what it may
+ * do. A NULL `callback` unregisters: events go to the queue again. A new registration
+ * replaces the previous one.
+ *
+ * A call already running when this returns still finishes: keep `user_data` valid until
+ * `finesse_notifications_free` has returned (which ends the thread), or at least until the
+ * running call has returned. A callback still registered then receives the last event,
+ * `FINESSE_CONNECTION_STATE_CLOSED`, while `finesse_notifications_free` runs.
+ */
+finesse_result finesse_notifications_set_callback(const finesse_notifications *notifications,
+                                                  finesse_event_callback callback,
+                                                  void *user_data);
+
+/**
+ * Subscribes the session to a pub-sub node (a supervisor's `"/finesse/api/Team/<id>/Users"`,
+ * a Queue), waiting up to 10 s for the server's answer; the subscription is renewed after
+ * each reconnection and removed when the session is freed. `node` is borrowed for the call
+ * only. A node that is not a Finesse URI is `FINESSE_RESULT_INVALID_ARGUMENT`; a refusal by
+ * the server (`forbidden`, `item-not-found`) is `FINESSE_RESULT_TRANSPORT` with the reason in
+ * the message.
+ */
+finesse_result finesse_notifications_subscribe(const finesse_notifications *notifications,
+                                               const char *node);
+
+/**
+ * Unsubscribes the session from a node it subscribed to explicitly, waiting up to 10 s for
+ * the server's answer. `node` is borrowed for the call only.
+ */
+finesse_result finesse_notifications_unsubscribe(const finesse_notifications *notifications,
+                                                 const char *node);
+
+/**
+ * Whether the connection is up and events are flowing now (false while the session
+ * reconnects, and for NULL).
+ */
+bool finesse_notifications_is_connected(const finesse_notifications *notifications);
+
+/**
+ * How many events were discarded because the queue was full (0 for NULL).
+ */
+uint64_t finesse_notifications_dropped(const finesse_notifications *notifications);
+
+/**
  * Releases a string this library handed over as owned (a request id). NULL is a no-op.
  *
  * Must be called exactly once per owned string; never pass a borrowed string or memory from
@@ -992,6 +1620,71 @@ finesse_result finesse_not_ready(const finesse_client *client,
 finesse_result finesse_sign_out(const finesse_client *client,
                                 int64_t reason_code_id,
                                 char **out_request_id);
+
+/**
+ * Signs the agent in on `extension` as `finesse_sign_in` does, then waits at most
+ * `timeout_ms` milliseconds for the outcome: the agent NOT_READY (or still in its state, when
+ * already signed in).
+ *
+ * Waiting works the same way for every `_wait` function. While a notification session of
+ * this client runs (`finesse_notifications_start`), the outcome is the event that echoes the
+ * command's request id or shows the requested change, and a refusal by the CTI server
+ * returns `FINESSE_RESULT_CTI`, the last error carrying its `errorType`, `errorMessage` and
+ * `errorData` (`finesse_last_error_api_*`). Without a session, the resource is read until it
+ * shows the requested change, and a CTI refusal then shows as `FINESSE_RESULT_TIMEOUT`.
+ * `FINESSE_RESULT_TIMEOUT` means the outcome was not seen in time: the command was accepted
+ * and may still be carried out. Failures before sending are those of `finesse_sign_in`;
+ * after sending, the last error's request id is the command's.
+ *
+ * `extension` is borrowed for the call only. On success, when `out_user` is not NULL,
+ * `*out_user` receives the User after the change, owned, released with `finesse_user_free`
+ * (NULL in the rare case the outcome carried no User); on failure it is not written.
+ */
+finesse_result finesse_sign_in_wait(const finesse_client *client,
+                                    const char *extension,
+                                    uint32_t timeout_ms,
+                                    finesse_user **out_user);
+
+/**
+ * Makes the agent READY as `finesse_ready` does, then waits at most `timeout_ms` milliseconds
+ * for the User showing it (READY, or READY as the pending state during a call); waiting as
+ * described for `finesse_sign_in_wait`.
+ *
+ * On success, when `out_user` is not NULL, `*out_user` receives the User after the change,
+ * owned, released with `finesse_user_free` (NULL in the rare case the outcome carried no
+ * User); on failure it is not written.
+ */
+finesse_result finesse_ready_wait(const finesse_client *client,
+                                  uint32_t timeout_ms,
+                                  finesse_user **out_user);
+
+/**
+ * Makes the agent NOT_READY as `finesse_not_ready` does (a negative `reason_code_id` sends
+ * none), then waits at most `timeout_ms` milliseconds for the User showing it (or showing it
+ * as the pending state during a call); waiting as described for `finesse_sign_in_wait`.
+ *
+ * On success, when `out_user` is not NULL, `*out_user` receives the User after the change,
+ * owned, released with `finesse_user_free` (NULL in the rare case the outcome carried no
+ * User); on failure it is not written.
+ */
+finesse_result finesse_not_ready_wait(const finesse_client *client,
+                                      int64_t reason_code_id,
+                                      uint32_t timeout_ms,
+                                      finesse_user **out_user);
+
+/**
+ * Signs the agent out as `finesse_sign_out` does (a negative `reason_code_id` sends none),
+ * then waits at most `timeout_ms` milliseconds for the User showing LOGOUT (or LOGOUT as the
+ * pending state during a call); waiting as described for `finesse_sign_in_wait`.
+ *
+ * On success, when `out_user` is not NULL, `*out_user` receives the User after the change,
+ * owned, released with `finesse_user_free` (NULL in the rare case the outcome carried no
+ * User); on failure it is not written.
+ */
+finesse_result finesse_sign_out_wait(const finesse_client *client,
+                                     int64_t reason_code_id,
+                                     uint32_t timeout_ms,
+                                     finesse_user **out_user);
 
 /**
  * The agent id used in URIs, e.g. `"1001"`. Borrowed from `user`, valid until it is freed;

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::ffi::{CString, c_char};
 
-use ::finesse_client::{Error, ErrorKind};
+use ::finesse_client::{ApiError, Error, ErrorKind};
 
 use crate::panic::infallible;
 use crate::strings::c_string;
@@ -36,7 +36,9 @@ pub enum finesse_result {
     Transport = 7,
     /// The TLS handshake failed (untrusted certificate, name mismatch). Nothing was carried out.
     Tls = 8,
-    /// No answer in time, where the request had no effect (a GET, or a connect timeout).
+    /// No answer in time, where the request had no effect (a GET, or a connect timeout). From a
+    /// `_wait` function: the command was accepted but its outcome was not seen in time; it may
+    /// still be carried out (the last error carries its request id).
     Timeout = 9,
     /// A command may or may not have been carried out: it was sent and no answer came back.
     /// Retrying could, for example, dial twice: check the state first.
@@ -46,6 +48,9 @@ pub enum finesse_result {
     /// Finesse accepted a command, then the CTI server refused it (an asynchronous error); the
     /// last error carries its API errors and request id.
     Cti = 12,
+    /// `finesse_next_event`: no event came within the timeout. Not a failure of the session:
+    /// call again.
+    NoEvent = 13,
     /// A required pointer argument was NULL. Nothing was done.
     NullArgument = 100,
     /// A string argument was not valid UTF-8. Nothing was done.
@@ -58,6 +63,10 @@ pub enum finesse_result {
 pub(crate) enum Failure {
     /// Any error of the core library.
     Core(Error),
+    /// An error while waiting on the accepted command with this request id.
+    Waited(Error, String),
+    /// No event came within this many milliseconds.
+    NoEvent(u32),
     /// The named pointer argument was NULL.
     NullArgument(String),
     /// The named string argument was not UTF-8.
@@ -99,11 +108,21 @@ fn code_of(kind: ErrorKind) -> finesse_result {
     }
 }
 
-/// One `ApiError` of a failure, as C strings.
-struct ApiErrorText {
-    error_type: CString,
-    message: CString,
-    data: CString,
+/// One `ApiError` of a failure or of a CTI error event, as C strings.
+pub(crate) struct ApiErrorText {
+    pub(crate) error_type: CString,
+    pub(crate) message: CString,
+    pub(crate) data: CString,
+}
+
+impl From<&ApiError> for ApiErrorText {
+    fn from(a: &ApiError) -> Self {
+        ApiErrorText {
+            error_type: c_string(&a.error_type),
+            message: c_string(&a.error_message),
+            data: c_string(&a.error_data),
+        }
+    }
 }
 
 /// The details of the most recent failure on this thread.
@@ -122,21 +141,12 @@ thread_local! {
 /// Records `failure` as this thread's last error and returns its status code.
 pub(crate) fn record(failure: Failure) -> finesse_result {
     let last = match failure {
-        Failure::Core(e) => LastError {
-            code: code_of(e.kind()),
-            message: c_string(&e.to_string()),
-            http_status: e.http_status().unwrap_or(0),
-            api_errors: e
-                .api_errors()
-                .iter()
-                .map(|a| ApiErrorText {
-                    error_type: c_string(&a.error_type),
-                    message: c_string(&a.error_message),
-                    data: c_string(&a.error_data),
-                })
-                .collect(),
-            request_id: e.request_id().map(c_string),
-        },
+        Failure::Core(e) => core_error(&e, None),
+        Failure::Waited(e, request_id) => core_error(&e, Some(&request_id)),
+        Failure::NoEvent(timeout_ms) => simple(
+            finesse_result::NoEvent,
+            &format!("no event within {timeout_ms} ms"),
+        ),
         Failure::NullArgument(name) => simple(
             finesse_result::NullArgument,
             &format!("argument `{name}` is NULL"),
@@ -153,6 +163,18 @@ pub(crate) fn record(failure: Failure) -> finesse_result {
     let code = last.code;
     LAST_ERROR.with_borrow_mut(|slot| *slot = Some(last));
     code
+}
+
+/// The last error of a core error; `request_id` is the command's, when the error is about one
+/// that carries none of its own.
+fn core_error(e: &Error, request_id: Option<&str>) -> LastError {
+    LastError {
+        code: code_of(e.kind()),
+        message: c_string(&e.to_string()),
+        http_status: e.http_status().unwrap_or(0),
+        api_errors: e.api_errors().iter().map(ApiErrorText::from).collect(),
+        request_id: e.request_id().or(request_id).map(c_string),
+    }
 }
 
 fn simple(code: finesse_result, message: &str) -> LastError {

@@ -50,6 +50,18 @@ impl Fallback for usize {
     }
 }
 
+impl Fallback for bool {
+    fn fallback() -> Self {
+        false
+    }
+}
+
+impl Fallback for u64 {
+    fn fallback() -> Self {
+        0
+    }
+}
+
 impl Fallback for u16 {
     fn fallback() -> Self {
         0

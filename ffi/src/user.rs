@@ -9,6 +9,7 @@ use crate::error::finesse_result;
 use crate::handles::{Handle, Out, borrow, free, into_owned};
 use crate::panic::{fallible, infallible};
 use crate::strings::{bytes_arg, c_string, c_string_opt, ptr_of, str_arg};
+use crate::wait::state_command_wait;
 
 /// An agent or supervisor as Finesse describes them: state, extension, reason code, team.
 ///
@@ -185,6 +186,96 @@ pub unsafe extern "C" fn finesse_sign_out(
         unsafe { deliver(out, accepted) };
         Ok(())
     })
+}
+
+/// Signs the agent in on `extension` as `finesse_sign_in` does, then waits at most
+/// `timeout_ms` milliseconds for the outcome: the agent NOT_READY (or still in its state, when
+/// already signed in).
+///
+/// Waiting works the same way for every `_wait` function. While a notification session of
+/// this client runs (`finesse_notifications_start`), the outcome is the event that echoes the
+/// command's request id or shows the requested change, and a refusal by the CTI server
+/// returns `FINESSE_RESULT_CTI`, the last error carrying its `errorType`, `errorMessage` and
+/// `errorData` (`finesse_last_error_api_*`). Without a session, the resource is read until it
+/// shows the requested change, and a CTI refusal then shows as `FINESSE_RESULT_TIMEOUT`.
+/// `FINESSE_RESULT_TIMEOUT` means the outcome was not seen in time: the command was accepted
+/// and may still be carried out. Failures before sending are those of `finesse_sign_in`;
+/// after sending, the last error's request id is the command's.
+///
+/// `extension` is borrowed for the call only. On success, when `out_user` is not NULL,
+/// `*out_user` receives the User after the change, owned, released with `finesse_user_free`
+/// (NULL in the rare case the outcome carried no User); on failure it is not written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_sign_in_wait(
+    client: *const finesse_client,
+    extension: *const c_char,
+    timeout_ms: u32,
+    out_user: *mut *mut finesse_user,
+) -> finesse_result {
+    unsafe {
+        state_command_wait(client, timeout_ms, out_user, |c| {
+            let extension = str_arg(extension, "extension")?;
+            Ok(c.sign_in(extension)?)
+        })
+    }
+}
+
+/// Makes the agent READY as `finesse_ready` does, then waits at most `timeout_ms` milliseconds
+/// for the User showing it (READY, or READY as the pending state during a call); waiting as
+/// described for `finesse_sign_in_wait`.
+///
+/// On success, when `out_user` is not NULL, `*out_user` receives the User after the change,
+/// owned, released with `finesse_user_free` (NULL in the rare case the outcome carried no
+/// User); on failure it is not written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_ready_wait(
+    client: *const finesse_client,
+    timeout_ms: u32,
+    out_user: *mut *mut finesse_user,
+) -> finesse_result {
+    unsafe { state_command_wait(client, timeout_ms, out_user, |c| Ok(c.ready()?)) }
+}
+
+/// Makes the agent NOT_READY as `finesse_not_ready` does (a negative `reason_code_id` sends
+/// none), then waits at most `timeout_ms` milliseconds for the User showing it (or showing it
+/// as the pending state during a call); waiting as described for `finesse_sign_in_wait`.
+///
+/// On success, when `out_user` is not NULL, `*out_user` receives the User after the change,
+/// owned, released with `finesse_user_free` (NULL in the rare case the outcome carried no
+/// User); on failure it is not written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_not_ready_wait(
+    client: *const finesse_client,
+    reason_code_id: i64,
+    timeout_ms: u32,
+    out_user: *mut *mut finesse_user,
+) -> finesse_result {
+    unsafe {
+        state_command_wait(client, timeout_ms, out_user, |c| {
+            Ok(c.not_ready(reason(reason_code_id))?)
+        })
+    }
+}
+
+/// Signs the agent out as `finesse_sign_out` does (a negative `reason_code_id` sends none),
+/// then waits at most `timeout_ms` milliseconds for the User showing LOGOUT (or LOGOUT as the
+/// pending state during a call); waiting as described for `finesse_sign_in_wait`.
+///
+/// On success, when `out_user` is not NULL, `*out_user` receives the User after the change,
+/// owned, released with `finesse_user_free` (NULL in the rare case the outcome carried no
+/// User); on failure it is not written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_sign_out_wait(
+    client: *const finesse_client,
+    reason_code_id: i64,
+    timeout_ms: u32,
+    out_user: *mut *mut finesse_user,
+) -> finesse_result {
+    unsafe {
+        state_command_wait(client, timeout_ms, out_user, |c| {
+            Ok(c.sign_out(reason(reason_code_id))?)
+        })
+    }
 }
 
 /// The agent id used in URIs, e.g. `"1001"`. Borrowed from `user`, valid until it is freed;

@@ -16,7 +16,7 @@
 #define WAIT_LIMIT_MS 20000
 #define POLL_MS 40
 
-static const char *env(const char *name) {
+const char *fixture_env(const char *name) {
     const char *value = getenv(name);
     if (value == NULL || value[0] == '\0') {
         fprintf(stderr, "%s is not set: run the tests through ffi/tests/run.sh\n", name);
@@ -25,33 +25,44 @@ static const char *env(const char *name) {
     return value;
 }
 
-const char *fixture_url(void) { return env("FINESSE_TEST_URL"); }
+const char *fixture_url(void) { return fixture_env("FINESSE_TEST_URL"); }
 
-const char *fixture_ca(void) { return env("FINESSE_TEST_CA"); }
+const char *fixture_ca(void) { return fixture_env("FINESSE_TEST_CA"); }
 
-finesse_config *fixture_config(const char *login_id, const char *password) {
+const char *fixture_notification_url(void) { return fixture_env("FINESSE_TEST_NOTIFY"); }
+
+static finesse_config *config_at(const char *url, const char *ca, const char *login_id,
+                                 const char *password) {
     finesse_config *config = NULL;
-    if (finesse_config_new(fixture_url(), &config) != FINESSE_RESULT_OK) {
+    if (finesse_config_new(url, &config) != FINESSE_RESULT_OK) {
         return NULL;
     }
     if (finesse_config_set_basic_auth(config, login_id, password) != FINESSE_RESULT_OK ||
-        finesse_config_add_ca_file(config, fixture_ca()) != FINESSE_RESULT_OK) {
+        finesse_config_add_ca_file(config, ca) != FINESSE_RESULT_OK) {
         finesse_config_free(config);
         return NULL;
     }
     return config;
 }
 
-finesse_client *fixture_client(const char *login_id) {
+finesse_config *fixture_config(const char *login_id, const char *password) {
+    return config_at(fixture_url(), fixture_ca(), login_id, password);
+}
+
+finesse_client *fixture_client_at(const char *url, const char *ca, const char *login_id) {
     char password[64];
     finesse_client *client = NULL;
     finesse_config *config;
     snprintf(password, sizeof password, "secret%s", login_id);
-    config = fixture_config(login_id, password);
+    config = config_at(url, ca, login_id, password);
     if (config == NULL || finesse_client_new(config, &client) != FINESSE_RESULT_OK) {
         return NULL;
     }
     return client;
+}
+
+finesse_client *fixture_client(const char *login_id) {
+    return fixture_client_at(fixture_url(), fixture_ca(), login_id);
 }
 
 int control(const char *method, const char *path, const char *json, char *body, size_t body_len) {
@@ -65,7 +76,7 @@ int control(const char *method, const char *path, const char *json, char *body, 
     const char *payload = json ? json : "";
     const char *start;
 
-    if (sscanf(env("FINESSE_TEST_CONTROL"), "http://127.0.0.1:%u", &port) != 1) {
+    if (sscanf(fixture_env("FINESSE_TEST_CONTROL"), "http://127.0.0.1:%u", &port) != 1) {
         return -1;
     }
     length = snprintf(request, sizeof request,
@@ -107,6 +118,12 @@ void sleep_ms(unsigned ms) {
     t.tv_sec = ms / 1000;
     t.tv_nsec = (long)(ms % 1000) * 1000000L;
     nanosleep(&t, NULL);
+}
+
+long now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long)t.tv_sec * 1000L + t.tv_nsec / 1000000L;
 }
 
 /* Calls `probe` until it returns 1 or the time limit passes; 0 or -1. */

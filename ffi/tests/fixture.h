@@ -15,6 +15,17 @@ const char *fixture_url(void);
 /* The emulator's CA certificate file (FINESSE_TEST_CA). */
 const char *fixture_ca(void);
 
+/* The emulator's notification service, e.g. wss://127.0.0.1:40001/ws (FINESSE_TEST_NOTIFY). */
+const char *fixture_notification_url(void);
+
+/* The value of the environment variable `name`; exits with a message when it is not set. */
+const char *fixture_env(const char *name);
+
+/* A client for agent `login_id` with its default password (secret<login_id>) on the emulator
+ * at `url` whose CA is in the file `ca`, or NULL. The caller frees it with
+ * finesse_client_free. */
+finesse_client *fixture_client_at(const char *url, const char *ca, const char *login_id);
+
 /* A configuration for agent `login_id` with `password`, trusting the emulator's CA, or NULL.
  * The caller gives it to finesse_client_new or frees it. */
 finesse_config *fixture_config(const char *login_id, const char *password);
@@ -29,6 +40,9 @@ int control(const char *method, const char *path, const char *json, char *body, 
 
 /* Sleeps for `ms` milliseconds. */
 void sleep_ms(unsigned ms);
+
+/* A monotonic clock in milliseconds. */
+long now_ms(void);
 
 /* Polls the agent's dialogs until there is one and copies its id; 0 on success, -1 after the
  * time limit. */

@@ -9,5 +9,6 @@ int main(void) {
     call_tests();
     error_tests();
     thread_tests();
+    event_tests();
     return harness_report();
 }

@@ -4,7 +4,7 @@
 # emulator on loopback:
 #   1. the C tests linked to libfinesse.a under AddressSanitizer and UBSan,
 #   2. the same tests linked to libfinesse.so under valgrind,
-#   3. the C program of ffi/README.md, as written there,
+#   3. the C programs of ffi/README.md, as written there (a call rings for the second one),
 #   4. examples/c/click_to_dial.c, built with the pkg-config file;
 # and builds and runs a C++ program that includes the header. It exits non-zero on any failure.
 #
@@ -101,9 +101,17 @@ grep -q __ubsan_handle <<<"$symbols"
 gcc "${cflags[@]}" "${tests[@]}" -L"$lib" -Wl,-rpath,"$lib" -lfinesse -o "$out/tests-shared"
 g++ -std=c++11 -Wall -Wextra -Werror -pedantic -I"$repo/include" ffi/tests/header_check.cpp \
     -L"$lib" -Wl,-rpath,"$lib" -lfinesse -o "$out/header-check-cpp"
-awk '/^```c$/ { inside = 1; next } /^```$/ && inside { exit } inside' ffi/README.md >"$out/dial.c"
-gcc -std=c99 -Wall -Wextra -Werror -pedantic -I"$repo/include" "$out/dial.c" -L"$lib" \
-    -Wl,-rpath,"$lib" -lfinesse -o "$out/dial"
+# The C programs of ffi/README.md, in order: dial.c, then pop.c.
+readme_program() {
+    awk -v want="$1" '/^```c$/ { if (++n == want) { inside = 1; next } }
+                      /^```$/ && inside { exit } inside' ffi/README.md
+}
+readme_program 1 >"$out/dial.c"
+readme_program 2 >"$out/pop.c"
+for program in dial pop; do
+    gcc -std=c99 -Wall -Wextra -Werror -pedantic -I"$repo/include" "$out/$program.c" -L"$lib" \
+        -Wl,-rpath,"$lib" -lfinesse -o "$out/$program"
+done
 pc=(env PKG_CONFIG_PATH="$repo/ffi" pkg-config --define-variable=libdir="$lib"
     --define-variable=includedir="$repo/include")
 gcc -std=c99 -Wall -Wextra -Werror -pedantic $("${pc[@]}" --cflags finesse) \
@@ -112,58 +120,92 @@ gcc -std=c99 -Wall -Wextra -Werror -pedantic $("${pc[@]}" --cflags finesse) \
 
 # --- Runs against the emulator ---------------------------------------------------------------
 
-emulator_pid=
-stop_emulator() {
-    if [[ -n $emulator_pid ]]; then
-        kill "$emulator_pid" 2>/dev/null || true
-        wait "$emulator_pid" 2>/dev/null || true
-        emulator_pid=
-    fi
+emulator_pids=()
+stop_emulators() {
+    local pid
+    for pid in "${emulator_pids[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    emulator_pids=()
 }
-trap stop_emulator EXIT
+trap stop_emulators EXIT
 
-# Starts a fresh emulator (every run starts from signed-out agents) on free loopback ports and
-# exports its URLs and CA for the tests.
-start_emulator() {
-    stop_emulator
-    rm -f "$out/emulator.out"
-    "$lib/finesse-emulator" --port 0 --control-port 0 --write-ca "$out/emulator-ca.pem" \
-        >"$out/emulator.out" 2>"$out/emulator.err" &
-    emulator_pid=$!
+# Starts an emulator on free loopback ports with the extra arguments given and exports its
+# URLs and CA as <prefix>_URL, _NOTIFY, _CONTROL and _CA.
+launch_emulator() {
+    local prefix=$1 name=$2
+    shift 2
+    rm -f "$out/$name.out"
+    "$lib/finesse-emulator" --port 0 --control-port 0 --notification-port 0 \
+        --write-ca "$out/$name-ca.pem" "$@" >"$out/$name.out" 2>"$out/$name.err" &
+    emulator_pids+=($!)
     for _ in $(seq 100); do
-        grep -q '^CA certificate' "$out/emulator.out" 2>/dev/null && break
+        grep -q '^CA certificate' "$out/$name.out" 2>/dev/null && break
         sleep 0.1
     done
-    FINESSE_TEST_URL=$(sed -n 's#^Finesse REST API: *\(.*\)/finesse/api$#\1#p' "$out/emulator.out")
-    FINESSE_TEST_CONTROL=$(sed -n 's#^Control API: *##p' "$out/emulator.out")
-    FINESSE_TEST_CA=$out/emulator-ca.pem
-    if [[ -z $FINESSE_TEST_URL || -z $FINESSE_TEST_CONTROL ]]; then
+    local url notify control
+    url=$(sed -n 's#^Finesse REST API: *\(.*\)/finesse/api$#\1#p' "$out/$name.out")
+    notify=$(sed -n 's#^Notifications: *##p' "$out/$name.out")
+    control=$(sed -n 's#^Control API: *##p' "$out/$name.out")
+    if [[ -z $url || -z $notify || -z $control ]]; then
         echo "the emulator did not start:" >&2
-        cat "$out/emulator.out" "$out/emulator.err" >&2
+        cat "$out/$name.out" "$out/$name.err" >&2
         exit 1
     fi
-    export FINESSE_TEST_URL FINESSE_TEST_CONTROL FINESSE_TEST_CA
+    export "${prefix}_URL=$url" "${prefix}_NOTIFY=$notify" "${prefix}_CONTROL=$control"
+    export "${prefix}_CA=$out/$name-ca.pem"
+}
+
+# Starts fresh emulators (every run starts from signed-out agents): the one most tests use
+# (FINESSE_TEST_*), which never signs agents out for want of a notification session (the
+# REST-only tests sign agents in without one, and a run under valgrind outlasts Finesse's 60
+# s), and, with --all, a second one (FINESSE_TEST_LOGOUT_*) that signs them out after 2 s.
+start_emulator() {
+    stop_emulators
+    launch_emulator FINESSE_TEST emulator --forced-logout-secs 0
+    if [[ ${1:-} == --all ]]; then
+        launch_emulator FINESSE_TEST_LOGOUT emulator-logout --forced-logout-secs 2
+    fi
 }
 
 step "C tests, libfinesse.a, AddressSanitizer + UBSan"
-start_emulator
+start_emulator --all
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 "$out/tests-asan"
 
 step "C tests, libfinesse.so, valgrind"
-start_emulator
+start_emulator --all
 valgrind --leak-check=full --error-exitcode=1 --suppressions=ffi/tests/valgrind.supp \
     "$out/tests-shared"
 
 step "C++ header check"
 "$out/header-check-cpp"
 
-step "the program of ffi/README.md"
+step "the programs of ffi/README.md"
 start_emulator
 FINESSE_PASSWORD=secret1001 "$out/dial" "$FINESSE_TEST_URL" "$FINESSE_TEST_CA"
+start_emulator
+FINESSE_PASSWORD=secret1001 timeout 60 "$out/pop" "$FINESSE_TEST_URL" "$FINESSE_TEST_CA" \
+    "$FINESSE_TEST_NOTIFY" >"$out/pop.out" &
+pop_pid=$!
+for _ in $(seq 100); do
+    grep -q '^READY' "$out/pop.out" 2>/dev/null && break
+    sleep 0.1
+done
+# A call to agent 1001 through the control API, over bash's own /dev/tcp.
+call='{"to": "1001001", "from_address": "4085550100", "call_variables": [{"name": "callVariable1", "value": "acct-42"}]}'
+exec 3<>"/dev/tcp/127.0.0.1/${FINESSE_TEST_CONTROL##*:}"
+printf 'POST /inbound-calls HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+    "${#call}" "$call" >&3
+head -n 1 <&3
+exec 3<&-
+wait "$pop_pid" || fail "the screen pop of ffi/README.md failed: $(cat "$out/pop.out")"
+cat "$out/pop.out"
+grep -q '^ringing: .* from 4085550100, account acct-42$' "$out/pop.out"
 
 step "examples/c/click_to_dial.c"
 start_emulator
 "$out/click_to_dial" "$FINESSE_TEST_URL" "$FINESSE_TEST_CA" 1001 secret1001 1001001 6135551212
-stop_emulator
+stop_emulators
 
 step "C API: every check passed"

@@ -8,5 +8,6 @@ void agent_tests(void);
 void call_tests(void);
 void error_tests(void);
 void thread_tests(void);
+void event_tests(void);
 
 #endif

@@ -1,0 +1,464 @@
+//! `finesse_event`: one notification (a User or Dialog change, a CTI error, a SystemInfo
+//! change, a change of the notification connection), and `finesse_event_list`, the events of
+//! one decoded `<Update>` document.
+
+use std::ffi::{CString, c_char};
+
+use ::finesse_client::{ConnectionState, Event};
+
+use crate::dialog::{DialogView, finesse_dialog};
+use crate::error::{ApiErrorText, finesse_result};
+use crate::handles::{Handle, Out, borrow, free, into_owned, lend};
+use crate::panic::{Fallback, fallible, infallible};
+use crate::strings::{bytes_arg, c_string, c_string_opt, ptr_of};
+use crate::system::{SystemInfoView, finesse_system_info};
+use crate::user::{UserView, finesse_user};
+
+/// What an event reports, as `finesse_event_type` returns it. In C a `uint32_t`: a newer
+/// library may add kinds, so treat an unknown value like `FINESSE_EVENT_KIND_OTHER`.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum finesse_event_kind {
+    /// No event: what `finesse_event_type` returns for NULL.
+    None = 0,
+    /// An agent's User changed (state, reason, extension; also team members' Users):
+    /// `finesse_event_user`.
+    UserChanged = 1,
+    /// A dialog appeared (a call being placed, a call ringing): `finesse_event_dialog`.
+    DialogAdded = 2,
+    /// A dialog changed (a participant's state, the participants, call data, actions):
+    /// `finesse_event_dialog`.
+    DialogChanged = 3,
+    /// A dialog ended, or moved to another agent after a transfer: `finesse_event_dialog`,
+    /// as last published.
+    DialogRemoved = 4,
+    /// A command was accepted, then refused by the CTI server: `finesse_event_error_*`,
+    /// `finesse_event_source` and `finesse_event_request_id`.
+    CtiError = 5,
+    /// The node's SystemInfo changed (IN_SERVICE, OUT_OF_SERVICE): `finesse_event_system_info`.
+    SystemStatus = 6,
+    /// The notification connection changed state: `finesse_event_connection_state` and
+    /// `finesse_event_connection_detail`.
+    Connection = 7,
+    /// An update of a kind the library does not type (a queue's statistics, say):
+    /// `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
+    Other = 8,
+}
+
+/// The state of the notification connection a `FINESSE_EVENT_KIND_CONNECTION` event reports,
+/// as `finesse_event_connection_state` returns it. In C a `uint32_t`: a newer library may add
+/// states.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum finesse_connection_state {
+    /// Not a connection event (or a NULL event).
+    None = 0,
+    /// Signed in to the notification service with presence: events flow. The detail is the
+    /// URL connected to.
+    Connected = 1,
+    /// The connection was lost (closed, failed, or silent for too long); events are missed
+    /// until it is back. The session reconnects by itself. The detail says why.
+    Disconnected = 2,
+    /// The Finesse service announced itself available.
+    ServiceAvailable = 3,
+    /// The Finesse service announced itself unavailable: commands fail until it is back.
+    ServiceUnavailable = 4,
+    /// The session was closed by the application (`finesse_notifications_free`).
+    Closed = 5,
+}
+
+impl Fallback for finesse_event_kind {
+    fn fallback() -> Self {
+        finesse_event_kind::None
+    }
+}
+
+impl Fallback for finesse_connection_state {
+    fn fallback() -> Self {
+        finesse_connection_state::None
+    }
+}
+
+/// One event. Owned when it comes from `finesse_next_event` (release it with
+/// `finesse_event_free`); borrowed when it comes from `finesse_event_list_get` (valid until the
+/// list is freed) or is passed to a `finesse_event_callback` (valid during that call only);
+/// borrowed events are never freed.
+///
+/// Read it with `finesse_event_type` and the accessor of its kind. Immutable: safe to read from
+/// several threads at once. Strings and handles it returns (the User, the Dialog, the
+/// SystemInfo) are borrowed from it and valid until it is freed.
+pub struct finesse_event {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_event {
+    type Target = EventView;
+}
+
+/// The events of one `<Update>` document, from `finesse_event_list_from_xml`.
+///
+/// Released by `finesse_event_list_free`, which also ends the events borrowed from it.
+/// Immutable: safe to read from several threads at once.
+pub struct finesse_event_list {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_event_list {
+    type Target = Vec<EventView>;
+}
+
+/// An event with its strings and documents converted once, so accessors can lend them.
+pub(crate) struct EventView {
+    kind: finesse_event_kind,
+    request_id: Option<CString>,
+    user: Option<UserView>,
+    dialog: Option<DialogView>,
+    system_info: Option<SystemInfoView>,
+    errors: Vec<ApiErrorText>,
+    source: Option<CString>,
+    operation: Option<CString>,
+    update_xml: Option<CString>,
+    connection: finesse_connection_state,
+    connection_detail: Option<CString>,
+}
+
+impl EventView {
+    fn new(kind: finesse_event_kind, request_id: Option<&str>) -> Self {
+        EventView {
+            kind,
+            request_id: c_string_opt(request_id),
+            user: None,
+            dialog: None,
+            system_info: None,
+            errors: Vec::new(),
+            source: None,
+            operation: None,
+            update_xml: None,
+            connection: finesse_connection_state::None,
+            connection_detail: None,
+        }
+    }
+}
+
+impl From<&Event> for EventView {
+    fn from(event: &Event) -> Self {
+        use finesse_connection_state as State;
+        use finesse_event_kind as Kind;
+        let request_id = event.request_id();
+        match event {
+            Event::UserChanged { user, .. } => EventView {
+                user: Some(UserView::from(user)),
+                ..EventView::new(Kind::UserChanged, request_id)
+            },
+            Event::DialogAdded { dialog, .. } => EventView {
+                dialog: Some(DialogView::from(dialog)),
+                ..EventView::new(Kind::DialogAdded, request_id)
+            },
+            Event::DialogChanged { dialog, .. } => EventView {
+                dialog: Some(DialogView::from(dialog)),
+                ..EventView::new(Kind::DialogChanged, request_id)
+            },
+            Event::DialogRemoved { dialog, .. } => EventView {
+                dialog: Some(DialogView::from(dialog)),
+                ..EventView::new(Kind::DialogRemoved, request_id)
+            },
+            Event::CtiError { errors, source, .. } => EventView {
+                errors: errors.iter().map(ApiErrorText::from).collect(),
+                source: Some(c_string(source)),
+                ..EventView::new(Kind::CtiError, request_id)
+            },
+            Event::SystemStatusChanged { info } => EventView {
+                system_info: Some(SystemInfoView::from(info)),
+                ..EventView::new(Kind::SystemStatus, request_id)
+            },
+            Event::Connection(state) => {
+                let (connection, detail) = match state {
+                    ConnectionState::Connected { node } => (State::Connected, Some(node.as_str())),
+                    ConnectionState::Disconnected { reason } => {
+                        (State::Disconnected, Some(reason.as_str()))
+                    }
+                    ConnectionState::ServiceAvailable { available: true } => {
+                        (State::ServiceAvailable, None)
+                    }
+                    ConnectionState::ServiceAvailable { available: false } => {
+                        (State::ServiceUnavailable, None)
+                    }
+                    ConnectionState::Closed => (State::Closed, None),
+                    // A state added to core later: a connection event without details.
+                    _ => (State::None, None),
+                };
+                EventView {
+                    connection,
+                    connection_detail: c_string_opt(detail),
+                    ..EventView::new(Kind::Connection, request_id)
+                }
+            }
+            Event::Other {
+                event,
+                source,
+                update_xml,
+            } => EventView {
+                operation: Some(c_string(event)),
+                source: Some(c_string(source)),
+                update_xml: Some(c_string(update_xml)),
+                ..EventView::new(Kind::Other, request_id)
+            },
+            // A kind added to core later: reported as OTHER, without the raw document.
+            _ => EventView::new(Kind::Other, request_id),
+        }
+    }
+}
+
+/// Decodes one notification document, an `<Update>` as carried (unescaped) in a pub-sub item,
+/// into its events, without any network call: a Dialogs update may carry several dialogs, so
+/// there may be more than one. `len` bytes of XML at `xml`, borrowed for the call only. Root
+/// and element names are matched without regard to case, as Finesse sends both forms; an
+/// update of a kind the library does not type gives one `FINESSE_EVENT_KIND_OTHER` event.
+///
+/// On success the caller owns `*out_list` and releases it with `finesse_event_list_free`; on
+/// failure (`FINESSE_RESULT_DECODE` for a document that is not an Update) `*out_list` is not
+/// written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_list_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_list: *mut *mut finesse_event_list,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_list, "out_list")?;
+        let events = Event::from_update_xml(xml)?;
+        let views = events.iter().map(EventView::from).collect();
+        unsafe { out.write(into_owned::<finesse_event_list>(views)) };
+        Ok(())
+    })
+}
+
+/// Releases an event list and the events borrowed from it. NULL is a no-op; must not be called
+/// twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_list_free(list: *mut finesse_event_list) {
+    infallible(|| {
+        unsafe { free(list) };
+        Some(())
+    })
+}
+
+/// The number of events in `list` (0 when `list` is NULL).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_list_count(list: *const finesse_event_list) -> usize {
+    infallible(|| unsafe { borrow(list) }.map(Vec::len))
+}
+
+/// Event `index` of `list`, in document order, or NULL when `index` is out of range or `list`
+/// is NULL.
+///
+/// Borrowed from `list`, valid until the list is freed; never free it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_list_get(
+    list: *const finesse_event_list,
+    index: usize,
+) -> *const finesse_event {
+    infallible(|| {
+        unsafe { borrow(list) }?
+            .get(index)
+            .map(lend::<finesse_event>)
+    })
+}
+
+/// Releases an event obtained as owned (from `finesse_next_event`), with the User, Dialog,
+/// SystemInfo and strings borrowed from it. NULL is a no-op; must not be called twice with the
+/// same pointer, and never on an event borrowed from a list or passed to a callback.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_free(event: *mut finesse_event) {
+    infallible(|| {
+        unsafe { free(event) };
+        Some(())
+    })
+}
+
+/// What `event` reports (a `FINESSE_EVENT_KIND_*` value); `FINESSE_EVENT_KIND_NONE` when
+/// `event` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_type(event: *const finesse_event) -> finesse_event_kind {
+    infallible(|| unsafe { borrow(event) }.map(|e| e.kind))
+}
+
+/// The `requestId` of the command that caused the event (a User or Dialog change, a CTI
+/// error), or NULL when it echoes none (a change made elsewhere: a call ringing, a supervisor,
+/// the phone). Borrowed from `event`, valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_request_id(event: *const finesse_event) -> *const c_char {
+    infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.request_id)))
+}
+
+/// The User after the change, for `FINESSE_EVENT_KIND_USER_CHANGED`; otherwise NULL. Read it
+/// with the `finesse_user_*` accessors. Borrowed from `event`, valid until it is freed; never
+/// free it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_user(event: *const finesse_event) -> *const finesse_user {
+    infallible(|| {
+        unsafe { borrow(event) }?
+            .user
+            .as_ref()
+            .map(lend::<finesse_user>)
+    })
+}
+
+/// The Dialog, for `FINESSE_EVENT_KIND_DIALOG_ADDED`, `_CHANGED` (after the change) and
+/// `_REMOVED` (as last published); otherwise NULL. Read it with the `finesse_dialog_*`
+/// accessors. Borrowed from `event`, valid until it is freed; never free it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_dialog(
+    event: *const finesse_event,
+) -> *const finesse_dialog {
+    infallible(|| {
+        unsafe { borrow(event) }?
+            .dialog
+            .as_ref()
+            .map(lend::<finesse_dialog>)
+    })
+}
+
+/// The new SystemInfo, for `FINESSE_EVENT_KIND_SYSTEM_STATUS`; otherwise NULL. Read it with
+/// the `finesse_system_info_*` accessors. Borrowed from `event`, valid until it is freed; never
+/// free it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_system_info(
+    event: *const finesse_event,
+) -> *const finesse_system_info {
+    infallible(|| {
+        unsafe { borrow(event) }?
+            .system_info
+            .as_ref()
+            .map(lend::<finesse_system_info>)
+    })
+}
+
+/// How many errors a `FINESSE_EVENT_KIND_CTI_ERROR` event carries (0 for other kinds and for
+/// NULL). Index them with `finesse_event_error_type`, `_message` and `_data`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_error_count(event: *const finesse_event) -> usize {
+    infallible(|| unsafe { borrow(event) }.map(|e| e.errors.len()))
+}
+
+/// The `errorType` of error `index` of a CTI error event (e.g. `"Generic Error"`,
+/// `"Call Operation Failure"`), or NULL when there is no such entry. Borrowed from `event`,
+/// valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_error_type(
+    event: *const finesse_event,
+    index: usize,
+) -> *const c_char {
+    infallible(|| {
+        let e = unsafe { borrow(event) }?;
+        e.errors.get(index).map(|a| a.error_type.as_ptr())
+    })
+}
+
+/// The `errorMessage` of error `index` of a CTI error event (e.g.
+/// `"CF_RESOURCE_OUT_OF_SERVICE"`), or NULL when there is no such entry. Borrowed from
+/// `event`, valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_error_message(
+    event: *const finesse_event,
+    index: usize,
+) -> *const c_char {
+    infallible(|| {
+        let e = unsafe { borrow(event) }?;
+        e.errors.get(index).map(|a| a.message.as_ptr())
+    })
+}
+
+/// The `errorData` of error `index` of a CTI error event: the CTI error code (e.g.
+/// `"20999"`), or NULL when there is no such entry. Borrowed from `event`, valid until it is
+/// freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_error_data(
+    event: *const finesse_event,
+    index: usize,
+) -> *const c_char {
+    infallible(|| {
+        let e = unsafe { borrow(event) }?;
+        e.errors.get(index).map(|a| a.data.as_ptr())
+    })
+}
+
+/// The resource the update is about: for `FINESSE_EVENT_KIND_CTI_ERROR` the one the refused
+/// command acted on (e.g. `"/finesse/api/Dialog/16777217"`), for `FINESSE_EVENT_KIND_OTHER`
+/// the update's source (possibly empty); NULL for other kinds. Borrowed from `event`, valid
+/// until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_source(event: *const finesse_event) -> *const c_char {
+    infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.source)))
+}
+
+/// The update's `<event>` of a `FINESSE_EVENT_KIND_OTHER` event, upper case: `"POST"`, `"PUT"`
+/// or `"DELETE"` (empty when the update could not be decoded); NULL for other kinds. Borrowed
+/// from `event`, valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_operation(event: *const finesse_event) -> *const c_char {
+    infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.operation)))
+}
+
+/// The whole `<Update>` document of a `FINESSE_EVENT_KIND_OTHER` event, for the application to
+/// decode; NULL for other kinds. Borrowed from `event`, valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_update_xml(event: *const finesse_event) -> *const c_char {
+    infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.update_xml)))
+}
+
+/// The connection state a `FINESSE_EVENT_KIND_CONNECTION` event reports (a
+/// `FINESSE_CONNECTION_STATE_*` value); `FINESSE_CONNECTION_STATE_NONE` for other kinds and
+/// for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_connection_state(
+    event: *const finesse_event,
+) -> finesse_connection_state {
+    infallible(|| unsafe { borrow(event) }.map(|e| e.connection))
+}
+
+/// The detail of a connection event: the URL for `FINESSE_CONNECTION_STATE_CONNECTED`, the
+/// reason for `FINESSE_CONNECTION_STATE_DISCONNECTED` (e.g. `"2 pings unanswered"`); NULL
+/// otherwise. Borrowed from `event`, valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_connection_detail(
+    event: *const finesse_event,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.connection_detail)))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::CStr;
+
+    use super::*;
+
+    fn view(state: ConnectionState) -> EventView {
+        EventView::from(&Event::Connection(state))
+    }
+
+    #[test]
+    fn connection_states_map_to_their_constants_and_details() {
+        let connected = view(ConnectionState::Connected {
+            node: "wss://finesse:8445/ws".to_owned(),
+        });
+        assert_eq!(connected.kind, finesse_event_kind::Connection);
+        assert_eq!(connected.connection, finesse_connection_state::Connected);
+        let detail = connected.connection_detail.as_deref().map(CStr::to_bytes);
+        assert_eq!(detail, Some(&b"wss://finesse:8445/ws"[..]));
+        let lost = view(ConnectionState::Disconnected {
+            reason: "2 pings unanswered".to_owned(),
+        });
+        assert_eq!(lost.connection, finesse_connection_state::Disconnected);
+        let down = view(ConnectionState::ServiceAvailable { available: false });
+        assert_eq!(
+            down.connection,
+            finesse_connection_state::ServiceUnavailable
+        );
+        assert!(down.connection_detail.is_none());
+        let closed = view(ConnectionState::Closed);
+        assert_eq!(closed.connection, finesse_connection_state::Closed);
+        assert!(closed.request_id.is_none() && closed.dialog.is_none());
+    }
+}

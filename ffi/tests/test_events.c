@@ -1,0 +1,832 @@
+/* Events: the decoder of one notification document, the notification session against the
+ * emulator (the events of an outbound call in order, an inbound call's screen pop, CTI errors
+ * on awaited commands, presence and forced logout, a silently dead link, the callback), and
+ * the wait variants of the commands. Uses agents 3001-3008, added to the emulator, and agents
+ * 1001 and 1002 of the second emulator, which signs agents out after 2 s without a session. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "suites.h"
+
+/* Generous, for runs under valgrind; a passing run waits far less. */
+#define WAIT_MS 20000
+#define CUSTOMER "6135551212"
+
+/* A pointer no call returns, to see that an out-param was written. */
+static char marker;
+#define UNWRITTEN ((void *)&marker)
+
+/* ---- The decoder ---------------------------------------------------------------------- */
+
+static const char DIALOGS_POST[] =
+    "<Update><data><dialogs>"
+    "<Dialog><id>16777217</id><state>ALERTING</state><fromAddress>4085550100</fromAddress>"
+    "<toAddress>1001001</toAddress><mediaType>Voice</mediaType>"
+    "<mediaProperties><callvariables>"
+    "<CallVariable><name>callVariable1</name><value>claim-77</value></CallVariable>"
+    "</callvariables></mediaProperties></Dialog>"
+    "<Dialog><id>16777218</id><state>ACTIVE</state></Dialog>"
+    "</dialogs></data><event>POST</event><requestId>req-1</requestId>"
+    "<source>/finesse/api/User/1001/Dialogs</source></Update>";
+
+/* Lowercase roots and a lowercase event, as some Finesse versions send them. */
+static const char DIALOG_PUT[] =
+    "<update><data><dialog><id>16777217</id><state>ACTIVE</state></dialog></data>"
+    "<event>put</event><requestId></requestId><source>/finesse/api/Dialog/16777217</source>"
+    "</update>";
+
+static const char DIALOG_DELETE[] =
+    "<Update><data><dialog><id>16777217</id><state>DROPPED</state></dialog></data>"
+    "<event>DELETE</event><source>/finesse/api/Dialog/16777217</source></Update>";
+
+static const char USER_PUT[] =
+    "<Update><data><user><loginId>1001</loginId><loginName>jdoe</loginName>"
+    "<state>NOT_READY</state><reasonCodeId>22</reasonCodeId><extension>1001001</extension>"
+    "</user></data><event>PUT</event><requestId>req-2</requestId>"
+    "<source>/finesse/api/User/1001</source></Update>";
+
+static const char CTI_ERROR[] =
+    "<Update><data><apiErrors><apiError>"
+    "<errorData>34</errorData><errorMessage>CF_RESOURCE_OUT_OF_SERVICE</errorMessage>"
+    "<errorType>Call Operation Failure</errorType>"
+    "</apiError></apiErrors></data><event>PUT</event><requestId>req-3</requestId>"
+    "<source>/finesse/api/Dialog/12345</source></Update>";
+
+static const char SYSTEM_INFO_PUT[] =
+    "<Update><data><SystemInfo><status>OUT_OF_SERVICE</status>"
+    "<xmppDomain>localhost</xmppDomain></SystemInfo></data><event>PUT</event>"
+    "<source>/finesse/api/SystemInfo</source></Update>";
+
+static const char QUEUE_PUT[] =
+    "<Update><data><Queue><name>Sales</name></Queue></data><event>PUT</event>"
+    "<source>/finesse/api/Queue/10</source></Update>";
+
+/* Decodes `xml` into `*list`; the status of finesse_event_list_from_xml. */
+static finesse_result decode(const char *xml, finesse_event_list **list) {
+    return finesse_event_list_from_xml((const uint8_t *)xml, strlen(xml), list);
+}
+
+static void test_decode_dialog_updates(void) {
+    finesse_event_list *list = NULL;
+    const finesse_event *event;
+    const finesse_dialog *dialog;
+    CHECK_OK(decode(DIALOGS_POST, &list));
+    CHECK(finesse_event_list_count(list) == 2);
+    event = finesse_event_list_get(list, 0);
+    CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_DIALOG_ADDED);
+    CHECK(strcmp(finesse_event_request_id(event), "req-1") == 0);
+    dialog = finesse_event_dialog(event);
+    CHECK(strcmp(finesse_dialog_id(dialog), "16777217") == 0);
+    CHECK(strcmp(finesse_dialog_state(dialog), "ALERTING") == 0);
+    CHECK(strcmp(finesse_dialog_from_address(dialog), "4085550100") == 0);
+    CHECK(strcmp(finesse_dialog_call_variable(dialog, "callVariable1"), "claim-77") == 0);
+    CHECK(finesse_event_user(event) == NULL);
+    CHECK(finesse_event_system_info(event) == NULL);
+    CHECK(finesse_event_error_count(event) == 0);
+    CHECK(finesse_event_source(event) == NULL);
+    CHECK(finesse_event_update_xml(event) == NULL);
+    CHECK(finesse_event_connection_state(event) == FINESSE_CONNECTION_STATE_NONE);
+    event = finesse_event_list_get(list, 1);
+    CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_DIALOG_ADDED);
+    CHECK(strcmp(finesse_dialog_id(finesse_event_dialog(event)), "16777218") == 0);
+    CHECK(finesse_event_list_get(list, 2) == NULL);
+    finesse_event_list_free(list);
+
+    CHECK_OK(decode(DIALOG_PUT, &list));
+    CHECK(finesse_event_list_count(list) == 1);
+    event = finesse_event_list_get(list, 0);
+    CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_DIALOG_CHANGED);
+    CHECK(finesse_event_request_id(event) == NULL);
+    CHECK(strcmp(finesse_dialog_state(finesse_event_dialog(event)), "ACTIVE") == 0);
+    finesse_event_list_free(list);
+
+    CHECK_OK(decode(DIALOG_DELETE, &list));
+    event = finesse_event_list_get(list, 0);
+    CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_DIALOG_REMOVED);
+    CHECK(strcmp(finesse_dialog_id(finesse_event_dialog(event)), "16777217") == 0);
+    finesse_event_list_free(list);
+}
+
+static void test_decode_user_cti_error_system_and_other(void) {
+    finesse_event_list *list = NULL;
+    const finesse_event *event;
+    const finesse_user *user;
+    CHECK_OK(decode(USER_PUT, &list));
+    event = finesse_event_list_get(list, 0);
+    CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_USER_CHANGED);
+    CHECK(strcmp(finesse_event_request_id(event), "req-2") == 0);
+    user = finesse_event_user(event);
+    CHECK(strcmp(finesse_user_login_id(user), "1001") == 0);
+    CHECK(strcmp(finesse_user_state(user), "NOT_READY") == 0);
+    CHECK(finesse_user_reason_code_id(user) == 22);
+    CHECK(strcmp(finesse_user_extension(user), "1001001") == 0);
+    CHECK(finesse_event_dialog(event) == NULL);
+    finesse_event_list_free(list);
+
+    CHECK_OK(decode(CTI_ERROR, &list));
+    event = finesse_event_list_get(list, 0);
+    CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_CTI_ERROR);
+    CHECK(strcmp(finesse_event_request_id(event), "req-3") == 0);
+    CHECK(finesse_event_error_count(event) == 1);
+    CHECK(strcmp(finesse_event_error_type(event, 0), "Call Operation Failure") == 0);
+    CHECK(strcmp(finesse_event_error_message(event, 0), "CF_RESOURCE_OUT_OF_SERVICE") == 0);
+    CHECK(strcmp(finesse_event_error_data(event, 0), "34") == 0);
+    CHECK(finesse_event_error_type(event, 1) == NULL);
+    CHECK(strcmp(finesse_event_source(event), "/finesse/api/Dialog/12345") == 0);
+    finesse_event_list_free(list);
+
+    CHECK_OK(decode(SYSTEM_INFO_PUT, &list));
+    event = finesse_event_list_get(list, 0);
+    CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_SYSTEM_STATUS);
+    CHECK(strcmp(finesse_system_info_status(finesse_event_system_info(event)), "OUT_OF_SERVICE") ==
+          0);
+    finesse_event_list_free(list);
+
+    CHECK_OK(decode(QUEUE_PUT, &list));
+    event = finesse_event_list_get(list, 0);
+    CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_OTHER);
+    CHECK(strcmp(finesse_event_operation(event), "PUT") == 0);
+    CHECK(strcmp(finesse_event_source(event), "/finesse/api/Queue/10") == 0);
+    CHECK(strstr(finesse_event_update_xml(event), "<Queue><name>Sales</name></Queue>") != NULL);
+    finesse_event_list_free(list);
+}
+
+static void test_decode_errors_and_null_arguments(void) {
+    finesse_event_list *list = UNWRITTEN;
+    CHECK_CODE(decode("<Dialog><id>1</id></Dialog>", &list), FINESSE_RESULT_DECODE);
+    CHECK_CODE(decode("<Update><data>", &list), FINESSE_RESULT_DECODE);
+    CHECK(list == UNWRITTEN);
+    CHECK(finesse_last_error_message() != NULL);
+    CHECK_CODE(finesse_event_list_from_xml(NULL, 0, &list), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(decode(USER_PUT, NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK(list == UNWRITTEN);
+    /* Accessors of NULL. */
+    CHECK(finesse_event_list_count(NULL) == 0);
+    CHECK(finesse_event_list_get(NULL, 0) == NULL);
+    CHECK(finesse_event_type(NULL) == FINESSE_EVENT_KIND_NONE);
+    CHECK(finesse_event_request_id(NULL) == NULL);
+    CHECK(finesse_event_user(NULL) == NULL);
+    CHECK(finesse_event_dialog(NULL) == NULL);
+    CHECK(finesse_event_system_info(NULL) == NULL);
+    CHECK(finesse_event_error_count(NULL) == 0);
+    CHECK(finesse_event_error_type(NULL, 0) == NULL);
+    CHECK(finesse_event_error_message(NULL, 0) == NULL);
+    CHECK(finesse_event_error_data(NULL, 0) == NULL);
+    CHECK(finesse_event_source(NULL) == NULL);
+    CHECK(finesse_event_operation(NULL) == NULL);
+    CHECK(finesse_event_update_xml(NULL) == NULL);
+    CHECK(finesse_event_connection_state(NULL) == FINESSE_CONNECTION_STATE_NONE);
+    CHECK(finesse_event_connection_detail(NULL) == NULL);
+    CHECK(finesse_notifications_is_connected(NULL) == false);
+    CHECK(finesse_notifications_dropped(NULL) == 0);
+    finesse_event_list_free(NULL);
+    finesse_event_free(NULL);
+    finesse_notifications_free(NULL);
+    finesse_notification_options_free(NULL);
+}
+
+static void test_session_arguments(void) {
+    finesse_notification_options *options = NULL;
+    finesse_notifications *notifications = UNWRITTEN;
+    finesse_event *event = UNWRITTEN;
+    finesse_client *client = fixture_client("1003");
+    CHECK(client != NULL);
+    CHECK_CODE(finesse_notifications_start(NULL, NULL, &notifications),
+               FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_notifications_start(client, NULL, NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_notification_options_new(NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_OK(finesse_notification_options_new(&options));
+    CHECK_CODE(finesse_notifications_start_with(client, NULL, &notifications),
+               FINESSE_RESULT_NULL_ARGUMENT);
+    /* Checked before anything is sent. */
+    CHECK_OK(finesse_notification_options_set_url(options, fixture_notification_url()));
+    CHECK_OK(finesse_notification_options_set_keep_alive(options, 0, 5000, 2));
+    CHECK_CODE(finesse_notifications_start_with(client, options, &notifications),
+               FINESSE_RESULT_INVALID_ARGUMENT);
+    CHECK_OK(finesse_notification_options_set_keep_alive(options, 10000, 5000, 2));
+    CHECK_OK(finesse_notification_options_set_resource(options, "desktop"));
+    CHECK_CODE(finesse_notifications_start_with(client, options, &notifications),
+               FINESSE_RESULT_INVALID_ARGUMENT);
+    CHECK_OK(finesse_notification_options_set_resource(options, NULL));
+    CHECK_OK(finesse_notification_options_set_queue_capacity(options, 0));
+    CHECK_CODE(finesse_notifications_start_with(client, options, &notifications),
+               FINESSE_RESULT_INVALID_ARGUMENT);
+    CHECK_CODE(finesse_notification_options_set_url(NULL, NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_notification_options_add_subscription(options, NULL),
+               FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK(notifications == UNWRITTEN);
+    CHECK_CODE(finesse_next_event(NULL, 0, &event), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK(event == UNWRITTEN);
+    CHECK_CODE(finesse_notifications_set_callback(NULL, NULL, NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_notifications_subscribe(NULL, "/finesse/api/Team/5007/Users"),
+               FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_sign_in_wait(NULL, "1003", 1000, NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_hold_wait(client, NULL, 1000, NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_make_call_wait(client, CUSTOMER, NULL, NULL, 1, 1000, NULL),
+               FINESSE_RESULT_NULL_ARGUMENT);
+    finesse_notification_options_free(options);
+    finesse_client_free(client);
+}
+
+/* ---- Sessions against the emulator ------------------------------------------------------ */
+
+/* Adds agent `login_id` (password secret<login_id>) to the emulator and returns a client for
+ * it, or NULL. */
+static finesse_client *new_agent(const char *login_id) {
+    char json[256];
+    snprintf(json, sizeof json,
+             "{\"login_id\": \"%s\", \"login_name\": \"agent%s\", \"password\": \"secret%s\"}",
+             login_id, login_id, login_id);
+    if (control("POST", "/agents", json, NULL, 0) != 201) {
+        return NULL;
+    }
+    return fixture_client(login_id);
+}
+
+/* Starts the notification session of `client` on the emulator, or NULL. */
+static finesse_notifications *session(const finesse_client *client) {
+    finesse_notifications *notifications = NULL;
+    if (finesse_notifications_start(client, fixture_notification_url(), &notifications) !=
+        FINESSE_RESULT_OK) {
+        return NULL;
+    }
+    return notifications;
+}
+
+/* Reads and frees every event already waiting. */
+static void drain(const finesse_notifications *notifications) {
+    finesse_event *event = NULL;
+    while (finesse_next_event(notifications, 0, &event) == FINESSE_RESULT_OK) {
+        finesse_event_free(event);
+    }
+}
+
+/* Whether `event` is about dialog `id` (any id when NULL) in dialog state `state` (any when
+ * NULL). */
+static int is_dialog_event(const finesse_event *event, const char *id, const char *state) {
+    const finesse_dialog *dialog = finesse_event_dialog(event);
+    return dialog != NULL && (id == NULL || strcmp(finesse_dialog_id(dialog), id) == 0) &&
+           (state == NULL || strcmp(finesse_dialog_state(dialog), state) == 0);
+}
+
+/* Reads events until `stop` accepts one (which is returned, owned) or `limit_ms` pass (NULL).
+ * Every event read is shown to `seen` first when it is not NULL. */
+static finesse_event *next_until(const finesse_notifications *notifications, long limit_ms,
+                                 int (*stop)(const finesse_event *, const void *),
+                                 const void *arg,
+                                 void (*seen)(const finesse_event *, void *), void *seen_arg) {
+    long deadline = now_ms() + limit_ms;
+    for (;;) {
+        finesse_event *event = NULL;
+        long left = deadline - now_ms();
+        if (left < 0 ||
+            finesse_next_event(notifications, (uint32_t)left, &event) != FINESSE_RESULT_OK) {
+            return NULL;
+        }
+        if (seen != NULL) {
+            seen(event, seen_arg);
+        }
+        if (stop(event, arg)) {
+            return event;
+        }
+        finesse_event_free(event);
+    }
+}
+
+struct dialog_match {
+    const char *id;
+    const char *state;
+    finesse_event_kind kind;
+};
+
+static int dialog_matches(const finesse_event *event, const void *arg) {
+    const struct dialog_match *m = arg;
+    return (m->kind == FINESSE_EVENT_KIND_NONE || finesse_event_type(event) == m->kind) &&
+           is_dialog_event(event, m->id, m->state);
+}
+
+/* The steps of one dialog, as `added STATE`, `STATE` or `removed`, without repeats. */
+struct steps {
+    const char *id;
+    char list[16][32];
+    size_t count;
+};
+
+static void record_step(const finesse_event *event, void *arg) {
+    struct steps *s = arg;
+    char step[32];
+    if (!is_dialog_event(event, s->id, NULL)) {
+        return;
+    }
+    switch (finesse_event_type(event)) {
+    case FINESSE_EVENT_KIND_DIALOG_ADDED:
+        snprintf(step, sizeof step, "added %s", finesse_dialog_state(finesse_event_dialog(event)));
+        break;
+    case FINESSE_EVENT_KIND_DIALOG_CHANGED:
+        snprintf(step, sizeof step, "%s", finesse_dialog_state(finesse_event_dialog(event)));
+        break;
+    case FINESSE_EVENT_KIND_DIALOG_REMOVED:
+        snprintf(step, sizeof step, "removed");
+        break;
+    default:
+        return;
+    }
+    if ((s->count == 0 || strcmp(s->list[s->count - 1], step) != 0) && s->count < 16) {
+        snprintf(s->list[s->count++], sizeof s->list[0], "%s", step);
+    }
+}
+
+static void test_outbound_call_events_in_order(void) {
+    static const char *const expected[] = {"added INITIATING", "INITIATED", "ALERTING",
+                                           "ACTIVE",           "DROPPED",   "removed"};
+    const char *names[] = {"callVariable1"};
+    const char *values[] = {"acct-42"};
+    finesse_client *client = new_agent("3001");
+    finesse_notifications *notifications;
+    finesse_user *user = NULL;
+    finesse_dialog *dialog = NULL;
+    finesse_dialog *ended = UNWRITTEN;
+    finesse_event *event;
+    struct steps steps;
+    struct dialog_match active = {NULL, "ACTIVE", FINESSE_EVENT_KIND_DIALOG_CHANGED};
+    struct dialog_match removed = {NULL, NULL, FINESSE_EVENT_KIND_DIALOG_REMOVED};
+    char id[64];
+    size_t i;
+    CHECK(client != NULL);
+    notifications = session(client);
+    CHECK(notifications != NULL);
+    CHECK(finesse_notifications_is_connected(notifications));
+    CHECK_OK(finesse_sign_in_wait(client, "53001", WAIT_MS, &user));
+    CHECK(user != NULL && strcmp(finesse_user_state(user), "NOT_READY") == 0);
+    finesse_user_free(user);
+
+    CHECK_OK(finesse_make_call_wait(client, CUSTOMER, names, values, 1, WAIT_MS, &dialog));
+    CHECK(dialog != NULL);
+    CHECK(strcmp(finesse_dialog_state(dialog), "INITIATING") == 0);
+    CHECK(strcmp(finesse_dialog_call_variable(dialog, "callVariable1"), "acct-42") == 0);
+    snprintf(id, sizeof id, "%s", finesse_dialog_id(dialog));
+    finesse_dialog_free(dialog);
+
+    memset(&steps, 0, sizeof steps);
+    steps.id = id;
+    active.id = id;
+    removed.id = id;
+    event = next_until(notifications, WAIT_MS, dialog_matches, &active, record_step, &steps);
+    CHECK(event != NULL);
+    finesse_event_free(event);
+    CHECK_OK(finesse_drop_call_wait(client, id, WAIT_MS, &ended));
+    CHECK(ended == NULL);
+    event = next_until(notifications, WAIT_MS, dialog_matches, &removed, record_step, &steps);
+    CHECK(event != NULL);
+    finesse_event_free(event);
+
+    for (i = 0; i < steps.count; i++) {
+        printf("    step %u: %s\n", (unsigned)i, steps.list[i]);
+    }
+    CHECK(steps.count == sizeof expected / sizeof expected[0]);
+    for (i = 0; i < steps.count; i++) {
+        CHECK(strcmp(steps.list[i], expected[i]) == 0);
+    }
+    finesse_notifications_free(notifications);
+    finesse_client_free(client);
+}
+
+static void test_inbound_call_pops_with_call_variables(void) {
+    finesse_client *client = new_agent("3002");
+    finesse_notifications *notifications;
+    finesse_dialog *dialog = NULL;
+    finesse_event *event;
+    const finesse_dialog *ringing;
+    struct dialog_match alerting = {NULL, "ALERTING", FINESSE_EVENT_KIND_NONE};
+    char body[256], id[64];
+    long injected, latency;
+    CHECK(client != NULL);
+    notifications = session(client);
+    CHECK(notifications != NULL);
+    CHECK_OK(finesse_sign_in_wait(client, "53002", WAIT_MS, NULL));
+    CHECK_OK(finesse_ready_wait(client, WAIT_MS, NULL));
+    drain(notifications);
+
+    injected = now_ms();
+    CHECK(control("POST", "/inbound-calls",
+                  "{\"to\": \"53002\", \"from_address\": \"4085550100\", \"dnis\": \"8005551000\", "
+                  "\"call_variables\": [{\"name\": \"callVariable1\", \"value\": \"claim-77\"}, "
+                  "{\"name\": \"user.CustomerId\", \"value\": \"90210\"}]}",
+                  body, sizeof body) == 201);
+    event = next_until(notifications, WAIT_MS, dialog_matches, &alerting, NULL, NULL);
+    latency = now_ms() - injected;
+    CHECK(event != NULL);
+    printf("    inbound call: ALERTING event with its call variables %ld ms after the injection\n",
+           latency);
+    ringing = finesse_event_dialog(event);
+    CHECK(strstr(body, finesse_dialog_id(ringing)) != NULL);
+    CHECK(strcmp(finesse_dialog_from_address(ringing), "4085550100") == 0);
+    CHECK(strcmp(finesse_dialog_call_variable(ringing, "callVariable1"), "claim-77") == 0);
+    CHECK(strcmp(finesse_dialog_call_variable(ringing, "user.CustomerId"), "90210") == 0);
+    CHECK(strcmp(finesse_dialog_call_type(ringing), "ACD_IN") == 0);
+    snprintf(id, sizeof id, "%s", finesse_dialog_id(ringing));
+    finesse_event_free(event);
+
+    CHECK_OK(finesse_answer_wait(client, id, WAIT_MS, &dialog));
+    CHECK(dialog != NULL);
+    CHECK(strcmp(finesse_participant_state(finesse_dialog_participant_by_address(dialog, "53002")),
+                 "ACTIVE") == 0);
+    finesse_dialog_free(dialog);
+    CHECK_OK(finesse_drop_call_wait(client, id, WAIT_MS, NULL));
+    finesse_notifications_free(notifications);
+    finesse_client_free(client);
+}
+
+static int is_cti_error(const finesse_event *event, const void *arg) {
+    (void)arg;
+    return finesse_event_type(event) == FINESSE_EVENT_KIND_CTI_ERROR;
+}
+
+static void test_command_refused_by_the_cti_and_other_waits(void) {
+    const char *names[] = {"callVariable2"};
+    const char *values[] = {"ticket-7"};
+    finesse_client *client = new_agent("3003");
+    finesse_notifications *notifications;
+    finesse_dialog *dialog = UNWRITTEN;
+    finesse_user *user = NULL;
+    finesse_event *event;
+    struct dialog_match active = {NULL, "ACTIVE", FINESSE_EVENT_KIND_NONE};
+    char id[64], request_id[64], source[96];
+    CHECK(client != NULL);
+    notifications = session(client);
+    CHECK(notifications != NULL);
+    CHECK_OK(finesse_sign_in_wait(client, "53003", WAIT_MS, NULL));
+    CHECK_OK(finesse_not_ready_wait(client, 22, WAIT_MS, &user));
+    CHECK(finesse_user_reason_code_id(user) == 22);
+    finesse_user_free(user);
+    user = NULL;
+    CHECK_OK(finesse_make_call_wait(client, CUSTOMER, NULL, NULL, 0, WAIT_MS, NULL));
+    event = next_until(notifications, WAIT_MS, dialog_matches, &active, NULL, NULL);
+    CHECK(event != NULL);
+    snprintf(id, sizeof id, "%s", finesse_dialog_id(finesse_event_dialog(event)));
+    finesse_event_free(event);
+    drain(notifications);
+
+    /* RETRIEVE on a call that is not held: accepted (202), then refused by the CTI server. */
+    CHECK_CODE(finesse_retrieve_wait(client, id, WAIT_MS, &dialog), FINESSE_RESULT_CTI);
+    CHECK(dialog == UNWRITTEN);
+    CHECK(finesse_last_error_code() == FINESSE_RESULT_CTI);
+    CHECK(finesse_last_error_api_count() >= 1);
+    CHECK(strcmp(finesse_last_error_api_type(0), "Generic Error") == 0);
+    CHECK(strcmp(finesse_last_error_api_data(0), "20999") == 0);
+    CHECK(finesse_last_error_api_message(0) != NULL);
+    CHECK(finesse_last_error_request_id() != NULL);
+    snprintf(request_id, sizeof request_id, "%s", finesse_last_error_request_id());
+    /* The same refusal as an event. */
+    event = next_until(notifications, WAIT_MS, is_cti_error, NULL, NULL, NULL);
+    CHECK(event != NULL);
+    CHECK(strcmp(finesse_event_request_id(event), request_id) == 0);
+    CHECK(finesse_event_error_count(event) >= 1);
+    CHECK(strcmp(finesse_event_error_type(event, 0), "Generic Error") == 0);
+    CHECK(strcmp(finesse_event_error_data(event, 0), "20999") == 0);
+    snprintf(source, sizeof source, "/finesse/api/Dialog/%s", id);
+    CHECK(strcmp(finesse_event_source(event), source) == 0);
+    finesse_event_free(event);
+
+    /* The waits that succeed: each returns the dialog after the change. */
+    dialog = NULL;
+    CHECK_OK(finesse_hold_wait(client, id, WAIT_MS, &dialog));
+    CHECK(strcmp(finesse_participant_state(finesse_dialog_participant_by_address(dialog, "53003")),
+                 "HELD") == 0);
+    finesse_dialog_free(dialog);
+    dialog = NULL;
+    CHECK_OK(finesse_retrieve_wait(client, id, WAIT_MS, &dialog));
+    CHECK(strcmp(finesse_participant_state(finesse_dialog_participant_by_address(dialog, "53003")),
+                 "ACTIVE") == 0);
+    finesse_dialog_free(dialog);
+    dialog = NULL;
+    CHECK_OK(finesse_update_call_data_wait(client, id, "Support", names, values, 1, WAIT_MS,
+                                           &dialog));
+    CHECK(strcmp(finesse_dialog_call_variable(dialog, "callVariable2"), "ticket-7") == 0);
+    CHECK(strcmp(finesse_dialog_wrap_up_reason(dialog), "Support") == 0);
+    finesse_dialog_free(dialog);
+    CHECK_OK(finesse_drop_call_wait(client, id, WAIT_MS, NULL));
+    CHECK_OK(finesse_sign_out_wait(client, 31, WAIT_MS, &user));
+    CHECK(strcmp(finesse_user_state(user), "LOGOUT") == 0);
+    finesse_user_free(user);
+    finesse_notifications_free(notifications);
+    finesse_client_free(client);
+}
+
+/* Polls the user of `client` until it is signed out; 0 or -1. */
+static int wait_for_logout(const finesse_client *client, long limit_ms) {
+    long deadline = now_ms() + limit_ms;
+    while (now_ms() < deadline) {
+        finesse_user *user = NULL;
+        int out;
+        if (finesse_get_user(client, &user) != FINESSE_RESULT_OK) {
+            return -1;
+        }
+        out = strcmp(finesse_user_state(user), "LOGOUT") == 0;
+        finesse_user_free(user);
+        if (out) {
+            return 0;
+        }
+        sleep_ms(100);
+    }
+    return -1;
+}
+
+/* On the second emulator, which signs agents out 2 s after their last session went away. */
+static void test_presence_keeps_an_idle_agent_signed_in(void) {
+    const char *url = fixture_env("FINESSE_TEST_LOGOUT_URL");
+    const char *ca = fixture_env("FINESSE_TEST_LOGOUT_CA");
+    finesse_client *with_session = fixture_client_at(url, ca, "1001");
+    finesse_client *without = fixture_client_at(url, ca, "1002");
+    finesse_notifications *notifications = NULL;
+    finesse_user *user = NULL;
+    long signed_in;
+    CHECK(with_session != NULL && without != NULL);
+    CHECK_OK(finesse_notifications_start(with_session, fixture_env("FINESSE_TEST_LOGOUT_NOTIFY"),
+                                         &notifications));
+    CHECK_OK(finesse_sign_in_wait(with_session, "1001001", WAIT_MS, NULL));
+    signed_in = now_ms();
+    /* Without a session, the wait reads the User until it shows the change. */
+    CHECK_OK(finesse_sign_in_wait(without, "1002001", WAIT_MS, &user));
+    CHECK(strcmp(finesse_user_state(user), "NOT_READY") == 0);
+    finesse_user_free(user);
+    user = NULL;
+
+    CHECK(wait_for_logout(without, WAIT_MS) == 0);
+    CHECK_OK(finesse_get_user(without, &user));
+    CHECK(finesse_user_reason_code_id(user) == 255);
+    finesse_user_free(user);
+    user = NULL;
+    /* Twice the forced-logout time: the agent with a session is still signed in. */
+    if (now_ms() - signed_in < 4000) {
+        sleep_ms((unsigned)(4000 - (now_ms() - signed_in)));
+    }
+    CHECK_OK(finesse_get_user(with_session, &user));
+    CHECK(strcmp(finesse_user_state(user), "NOT_READY") == 0);
+    finesse_user_free(user);
+    finesse_notifications_free(notifications);
+    finesse_client_free(with_session);
+    finesse_client_free(without);
+}
+
+struct connection_match {
+    finesse_connection_state state;
+};
+
+static int connection_is(const finesse_event *event, const void *arg) {
+    const struct connection_match *m = arg;
+    return finesse_event_type(event) == FINESSE_EVENT_KIND_CONNECTION &&
+           finesse_event_connection_state(event) == m->state;
+}
+
+static void test_service_presence_and_a_dropped_connection(void) {
+    finesse_client *client = new_agent("3004");
+    finesse_notifications *notifications;
+    finesse_event *event;
+    struct connection_match unavailable = {FINESSE_CONNECTION_STATE_SERVICE_UNAVAILABLE};
+    struct connection_match available = {FINESSE_CONNECTION_STATE_SERVICE_AVAILABLE};
+    struct connection_match lost = {FINESSE_CONNECTION_STATE_DISCONNECTED};
+    struct connection_match connected = {FINESSE_CONNECTION_STATE_CONNECTED};
+    CHECK(client != NULL);
+    notifications = session(client);
+    CHECK(notifications != NULL);
+    /* The first event: the session is connected. */
+    event = next_until(notifications, WAIT_MS, connection_is, &connected, NULL, NULL);
+    CHECK(event != NULL);
+    CHECK(strstr(finesse_event_connection_detail(event), "/ws") != NULL);
+    finesse_event_free(event);
+    event = next_until(notifications, WAIT_MS, connection_is, &available, NULL, NULL);
+    CHECK(event != NULL);
+    CHECK(finesse_event_connection_detail(event) == NULL);
+    finesse_event_free(event);
+
+    CHECK(control("PUT", "/service-presence", "{\"available\": false}", NULL, 0) == 204);
+    event = next_until(notifications, WAIT_MS, connection_is, &unavailable, NULL, NULL);
+    CHECK(event != NULL);
+    finesse_event_free(event);
+    CHECK(control("PUT", "/service-presence", "{\"available\": true}", NULL, 0) == 204);
+    event = next_until(notifications, WAIT_MS, connection_is, &available, NULL, NULL);
+    CHECK(event != NULL);
+    finesse_event_free(event);
+
+    CHECK(control("DELETE", "/notification-connections", NULL, NULL, 0) == 204);
+    event = next_until(notifications, WAIT_MS, connection_is, &lost, NULL, NULL);
+    CHECK(event != NULL);
+    CHECK(finesse_event_connection_detail(event) != NULL);
+    finesse_event_free(event);
+    /* It reconnects by itself. */
+    event = next_until(notifications, WAIT_MS, connection_is, &connected, NULL, NULL);
+    CHECK(event != NULL);
+    finesse_event_free(event);
+    CHECK(finesse_notifications_is_connected(notifications));
+    CHECK(finesse_notifications_dropped(notifications) == 0);
+    finesse_notifications_free(notifications);
+    finesse_client_free(client);
+}
+
+static void test_a_silently_dead_link_is_detected(void) {
+    finesse_client *client = new_agent("3005");
+    finesse_notifications *notifications;
+    finesse_user *user = UNWRITTEN;
+    finesse_event *event = UNWRITTEN;
+    struct connection_match lost = {FINESSE_CONNECTION_STATE_DISCONNECTED};
+    long frozen, detected;
+    CHECK(client != NULL);
+    /* The default keep-alive: a ping every 10 s, 5 s to answer, two misses. */
+    notifications = session(client);
+    CHECK(notifications != NULL);
+    CHECK_OK(finesse_sign_in_wait(client, "53005", WAIT_MS, NULL));
+    drain(notifications);
+    CHECK_CODE(finesse_next_event(notifications, 50, &event), FINESSE_RESULT_NO_EVENT);
+    CHECK(finesse_last_error_code() == FINESSE_RESULT_NO_EVENT);
+    CHECK(event == UNWRITTEN);
+
+    frozen = now_ms();
+    CHECK(control("PUT", "/notification-connections", "{\"frozen\": true}", NULL, 0) == 204);
+    /* The command is carried out, but its event never comes: a timeout that names the
+     * request. */
+    CHECK_CODE(finesse_ready_wait(client, 500, &user), FINESSE_RESULT_TIMEOUT);
+    CHECK(user == UNWRITTEN);
+    CHECK(finesse_last_error_request_id() != NULL);
+    event = next_until(notifications, 30000, connection_is, &lost, NULL, NULL);
+    detected = now_ms() - frozen;
+    CHECK(control("PUT", "/notification-connections", "{\"frozen\": false}", NULL, 0) == 204);
+    CHECK(event != NULL);
+    printf("    silent link reported after %ld ms: %s\n", detected,
+           finesse_event_connection_detail(event));
+    finesse_event_free(event);
+    CHECK(detected < 25000);
+    CHECK(!finesse_notifications_is_connected(notifications));
+    finesse_notifications_free(notifications);
+    finesse_client_free(client);
+}
+
+/* What the callback saw, shared with the test's thread. */
+struct callback_log {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    pthread_t test_thread;
+    int calls;
+    int on_test_thread;
+    char last_state[32];
+};
+
+static void on_event(const finesse_event *event, void *user_data) {
+    struct callback_log *log = user_data;
+    const finesse_user *user = finesse_event_user(event);
+    pthread_mutex_lock(&log->lock);
+    log->calls++;
+    if (pthread_equal(pthread_self(), log->test_thread)) {
+        log->on_test_thread++;
+    }
+    /* The event is borrowed for this call only: keep a copy. */
+    if (user != NULL) {
+        snprintf(log->last_state, sizeof log->last_state, "%s", finesse_user_state(user));
+    }
+    pthread_cond_broadcast(&log->changed);
+    pthread_mutex_unlock(&log->lock);
+}
+
+/* Waits until the callback saw the user in `state`; 0 or -1. */
+static int wait_for_callback_state(struct callback_log *log, const char *state) {
+    long deadline = now_ms() + WAIT_MS;
+    int found;
+    pthread_mutex_lock(&log->lock);
+    while (!(found = strcmp(log->last_state, state) == 0) && now_ms() < deadline) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 100000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&log->changed, &log->lock, &until);
+    }
+    pthread_mutex_unlock(&log->lock);
+    return found ? 0 : -1;
+}
+
+static int is_ready_user(const finesse_event *event, const void *arg) {
+    const finesse_user *user = finesse_event_user(event);
+    (void)arg;
+    return user != NULL && strcmp(finesse_user_state(user), "READY") == 0;
+}
+
+static void test_callback_runs_on_the_notification_thread(void) {
+    finesse_client *client = new_agent("3006");
+    finesse_notifications *notifications;
+    finesse_event *event;
+    struct callback_log log;
+    int calls, on_test_thread, queued_users = 0;
+    CHECK(client != NULL);
+    memset(&log, 0, sizeof log);
+    pthread_mutex_init(&log.lock, NULL);
+    pthread_cond_init(&log.changed, NULL);
+    log.test_thread = pthread_self();
+    notifications = session(client);
+    CHECK(notifications != NULL);
+    drain(notifications);
+    CHECK_OK(finesse_notifications_set_callback(notifications, on_event, &log));
+    CHECK_OK(finesse_sign_in(client, "53006", NULL));
+    CHECK(wait_for_callback_state(&log, "NOT_READY") == 0);
+    /* While the callback is registered, nothing goes to the queue (only what came before). */
+    while (finesse_next_event(notifications, 0, &event) == FINESSE_RESULT_OK) {
+        queued_users += finesse_event_user(event) != NULL;
+        finesse_event_free(event);
+    }
+    CHECK(queued_users == 0);
+
+    /* Unregistered: events are queued again. */
+    CHECK_OK(finesse_notifications_set_callback(notifications, NULL, NULL));
+    CHECK_OK(finesse_ready(client, NULL));
+    event = next_until(notifications, WAIT_MS, is_ready_user, NULL, NULL, NULL);
+    CHECK(event != NULL);
+    finesse_event_free(event);
+    /* Freeing the session ends the thread: no call runs after this. */
+    finesse_notifications_free(notifications);
+    pthread_mutex_lock(&log.lock);
+    calls = log.calls;
+    on_test_thread = log.on_test_thread;
+    pthread_mutex_unlock(&log.lock);
+    CHECK(calls > 0);
+    CHECK(on_test_thread == 0);
+    CHECK(strcmp(log.last_state, "NOT_READY") == 0);
+    pthread_cond_destroy(&log.changed);
+    pthread_mutex_destroy(&log.lock);
+    finesse_client_free(client);
+}
+
+static void test_one_session_per_client_and_subscriptions(void) {
+    finesse_client *supervisor = fixture_client("2001");
+    finesse_client *agent = new_agent("3007");
+    finesse_notifications *notifications, *agent_session, *second = UNWRITTEN;
+    CHECK(supervisor != NULL && agent != NULL);
+    notifications = session(supervisor);
+    CHECK(notifications != NULL);
+    CHECK_CODE(finesse_notifications_start(supervisor, fixture_notification_url(), &second),
+               FINESSE_RESULT_INVALID_ARGUMENT);
+    CHECK(second == UNWRITTEN);
+    CHECK_OK(finesse_notifications_subscribe(notifications, "/finesse/api/Team/5007/Users"));
+    CHECK_OK(finesse_notifications_unsubscribe(notifications, "/finesse/api/Team/5007/Users"));
+    CHECK_CODE(finesse_notifications_subscribe(notifications, "not a node"),
+               FINESSE_RESULT_INVALID_ARGUMENT);
+    /* An agent may not subscribe to a team. */
+    agent_session = session(agent);
+    CHECK(agent_session != NULL);
+    CHECK_CODE(finesse_notifications_subscribe(agent_session, "/finesse/api/Team/5007/Users"),
+               FINESSE_RESULT_TRANSPORT);
+    CHECK(strstr(finesse_last_error_message(), "forbidden") != NULL);
+    finesse_notifications_free(agent_session);
+    finesse_notifications_free(notifications);
+    finesse_client_free(supervisor);
+    finesse_client_free(agent);
+}
+
+static void test_waits_without_a_session(void) {
+    finesse_client *client = new_agent("3008");
+    finesse_user *user = NULL;
+    finesse_dialog *dialog = NULL;
+    finesse_dialog *ended = UNWRITTEN;
+    char id[64];
+    CHECK(client != NULL);
+    /* Without a notification session the waits read the resource until it shows the change. */
+    CHECK_OK(finesse_sign_in_wait(client, "53008", WAIT_MS, &user));
+    CHECK(strcmp(finesse_user_state(user), "NOT_READY") == 0);
+    finesse_user_free(user);
+    CHECK_OK(finesse_make_call_wait(client, CUSTOMER, NULL, NULL, 0, WAIT_MS, &dialog));
+    CHECK(dialog != NULL);
+    CHECK(strcmp(finesse_dialog_to_address(dialog), CUSTOMER) == 0);
+    snprintf(id, sizeof id, "%s", finesse_dialog_id(dialog));
+    finesse_dialog_free(dialog);
+    dialog = NULL;
+    CHECK(wait_for_participant_state(client, id, CUSTOMER, "ACTIVE") == 0);
+    CHECK_OK(finesse_send_dtmf_wait(client, id, "12#", WAIT_MS, &dialog));
+    CHECK(dialog != NULL && strcmp(finesse_dialog_id(dialog), id) == 0);
+    finesse_dialog_free(dialog);
+    CHECK_OK(finesse_drop_call_wait(client, id, WAIT_MS, &ended));
+    CHECK(ended == NULL);
+    CHECK_OK(finesse_sign_out_wait(client, 31, WAIT_MS, NULL));
+    finesse_client_free(client);
+}
+
+void event_tests(void) {
+    RUN(test_decode_dialog_updates);
+    RUN(test_decode_user_cti_error_system_and_other);
+    RUN(test_decode_errors_and_null_arguments);
+    RUN(test_session_arguments);
+    RUN(test_outbound_call_events_in_order);
+    RUN(test_inbound_call_pops_with_call_variables);
+    RUN(test_command_refused_by_the_cti_and_other_waits);
+    RUN(test_waits_without_a_session);
+    RUN(test_presence_keeps_an_idle_agent_signed_in);
+    RUN(test_callback_runs_on_the_notification_thread);
+    RUN(test_one_session_per_client_and_subscriptions);
+    RUN(test_service_presence_and_a_dropped_connection);
+    /* Last: it freezes every notification connection of the emulator for a while. */
+    RUN(test_a_silently_dead_link_is_detected);
+}
