@@ -1,83 +1,22 @@
 //! The client's round trips against the limit of its HTTP stack: GET Dialogs (with decoding)
 //! and MAKE_CALL (with validation and encoding) through `Client`, against raw ureq sending the
-//! same prepared request to the same server.
+//! same prepared request to the same server. `scripts/bench` runs this and reports the ratios
+//! against their target (within 1.15x).
 //!
-//! The server is a minimal keep-alive HTTP/1.1 responder on loopback answering from memory,
-//! written here so that its own cost is as small as possible and the same for both sides.
+//! The server is the one every round trip of the benchmarks uses (`finesse-bench`'s, shared
+//! by path): a minimal keep-alive HTTP/1.1 responder on loopback answering from memory.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+#[path = "../../bench/src/server.rs"]
+mod server;
+
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use finesse_client::{Client, Config, MakeCall};
 use std::hint::black_box;
 
-const DIALOGS: &[u8] = include_bytes!("../tests/documents/dialogs_three_parties.xml");
-const USER: &str = "<User><loginId>1001</loginId><extension>1001001</extension>\
-                    <state>READY</state></User>";
-
-/// Serves every connection on its own thread until the process ends.
-fn serve() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || answer(stream));
-        }
-    });
-    url
-}
-
-fn answer(stream: TcpStream) {
-    stream.set_nodelay(true).unwrap();
-    let mut writer = stream.try_clone().unwrap();
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        let path = line.split_whitespace().nth(1).unwrap_or("").to_owned();
-        let mut length = 0usize;
-        loop {
-            line.clear();
-            if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                return;
-            }
-            if line == "\r\n" {
-                break;
-            }
-            if let Some((name, value)) = line.split_once(':')
-                && name.eq_ignore_ascii_case("content-length")
-            {
-                length = value.trim().parse().unwrap_or(0);
-            }
-        }
-        let mut body = vec![0u8; length];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
-        let (status, payload): (&str, &[u8]) = if path.ends_with("/Dialogs") && length > 0 {
-            ("202 Accepted", b"")
-        } else if path.ends_with("/Dialogs") {
-            ("200 OK", DIALOGS)
-        } else {
-            ("200 OK", USER.as_bytes())
-        };
-        let head = format!(
-            "HTTP/1.1 {status}\r\nContent-Type: application/xml\r\nContent-Length: {}\r\n\r\n",
-            payload.len()
-        );
-        if writer.write_all(head.as_bytes()).is_err() || writer.write_all(payload).is_err() {
-            return;
-        }
-    }
-}
-
 fn benches(c: &mut Criterion) {
-    let url = serve();
+    let url = server::serve().unwrap();
     let client = Client::new(
         Config::builder(&url)
             .basic_auth("1001", "secret1001")

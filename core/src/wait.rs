@@ -208,14 +208,17 @@ pub(crate) fn wait(
         return client.dialog(id).map(Outcome::Dialog);
     }
     let deadline = Instant::now() + timeout;
+    // On the session's own thread (in a callback) no event can arrive while waiting: poll.
     if let (Some(from), Some(session)) = (from_seq, client.session())
         && session.is_connected()
+        && !session.is_own_thread()
     {
         let found = session.wait_for(from, deadline, |event| match event.request_id() {
             // Another command's outcome is never this one's.
             Some(other) if other != request_id => None,
-            // The echo decides: a CTI refusal, or the changed resource (a MAKE_CALL's
-            // echo is the new, INITIATING dialog).
+            // An echo of this command: a CTI refusal, the User for a state change, or a
+            // dialog that shows the requested change (a consult's first echo is the original
+            // call going on hold, which is not its outcome).
             Some(_) => match event {
                 Event::CtiError {
                     errors,
@@ -226,7 +229,10 @@ pub(crate) fn wait(
                     request_id: request_id.clone(),
                     source: source.clone(),
                 })))),
-                _ => echo_outcome(expect, event).map(Ok),
+                Event::UserChanged { user, .. } if matches!(expect, Expect::State { .. }) => {
+                    Some(Ok(Outcome::User(user.clone())))
+                }
+                _ => expect.outcome_of(event).map(Ok),
             },
             // Without an echo, the requested change shows the outcome.
             None => expect.outcome_of(event).map(Ok),
@@ -234,22 +240,6 @@ pub(crate) fn wait(
         return found.unwrap_or_else(|| Err(no_outcome(request_id, timeout)));
     }
     poll(client, request_id, expect, deadline, timeout)
-}
-
-fn echo_outcome(expect: &Expect, event: &Event) -> Option<Outcome> {
-    match event {
-        // A call command also changes the agent (TALKING): only the dialog answers it.
-        Event::UserChanged { user, .. } if matches!(expect, Expect::State { .. }) => {
-            Some(Outcome::User(user.clone()))
-        }
-        Event::DialogRemoved { dialog, .. } => Some(Outcome::Ended {
-            dialog_id: dialog.id.clone(),
-        }),
-        Event::DialogAdded { dialog, .. } | Event::DialogChanged { dialog, .. } => {
-            Some(expect.dialog_outcome(dialog))
-        }
-        _ => None,
-    }
 }
 
 /// Without notifications: read the resource until it shows the outcome.

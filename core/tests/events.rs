@@ -394,3 +394,34 @@ fn dtmf_is_done_once_accepted_and_call_commands_answer_with_the_dialog() {
     assert_eq!(outcome.dialog().unwrap().id, dialog.id);
     assert!(started.elapsed() < Duration::from_secs(2));
 }
+
+#[test]
+fn a_consult_call_is_answered_with_the_consult_dialog() {
+    let emulator = emulator();
+    let a = agent_1001(&emulator);
+    let b = agent_1002(&emulator);
+    let _events = session(&a, &emulator);
+    a.sign_in(EXT_1001).unwrap().wait(WAIT).unwrap();
+    sign_in(&b, EXT_1002);
+    let original = a
+        .make_call(&MakeCall::new("6135551212"))
+        .unwrap()
+        .wait(WAIT)
+        .unwrap()
+        .dialog()
+        .unwrap()
+        .clone();
+    wait_dialog(&a, "ACTIVE", |d| d.state == DialogState::Active);
+    // The first echo is the original call going on hold; the outcome is the new call.
+    let consult = a
+        .consult_call(&original.id, EXT_1002)
+        .unwrap()
+        .wait(WAIT)
+        .unwrap();
+    let consult = consult.dialog().expect("the consult dialog");
+    assert_ne!(consult.id, original.id);
+    assert_eq!(
+        consult.associated_dialog_uri.as_deref(),
+        Some(original.uri.as_str())
+    );
+}

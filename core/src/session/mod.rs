@@ -7,8 +7,8 @@ mod run;
 
 use std::collections::VecDeque;
 use std::sync::mpsc;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
-use std::thread::JoinHandle;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::thread::{JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
 
 use crate::error::Error;
@@ -133,6 +133,8 @@ impl std::fmt::Debug for Notifications {
 
 /// State shared between the session thread, the application, and waiting commands.
 pub(crate) struct Shared {
+    /// The session thread, once started.
+    thread: OnceLock<ThreadId>,
     state: Mutex<State>,
     cond: Condvar,
     control: Mutex<mpsc::Sender<Control>>,
@@ -163,6 +165,7 @@ impl Shared {
     pub(crate) fn new(capacity: usize) -> (Arc<Shared>, mpsc::Receiver<Control>) {
         let (tx, rx) = mpsc::channel();
         let shared = Arc::new(Shared {
+            thread: OnceLock::new(),
             state: Mutex::new(State {
                 queue: VecDeque::new(),
                 capacity,
@@ -239,6 +242,11 @@ impl Shared {
         self.lock().connected
     }
 
+    /// Whether the caller runs on the session thread (inside a callback).
+    pub(crate) fn is_own_thread(&self) -> bool {
+        self.thread.get() == Some(&std::thread::current().id())
+    }
+
     /// Waits until `matches` accepts an event numbered `from` or later, or `deadline` passes.
     pub(crate) fn wait_for<T>(
         &self,
@@ -308,6 +316,7 @@ impl Notifications {
             .name("finesse-notifications".to_owned())
             .spawn(move || run::run(thread_shared, control, connection, context))
             .expect("spawning the notification thread");
+        let _ = shared.thread.set(thread.thread().id());
         Notifications {
             shared,
             thread: Some(thread),
@@ -357,8 +366,8 @@ impl Notifications {
 
     /// Delivers events to `callback` instead of the queue (events already queued stay
     /// there). The callback runs on the session's own thread, named `finesse-notifications`:
-    /// keep it short, and do not call [`Notifications::close`] from it. `None` goes back to
-    /// the queue.
+    /// keep it short. A command awaited from it is confirmed by reading the resource, since
+    /// no event can arrive while the callback runs. `None` goes back to the queue.
     pub fn set_callback(&self, callback: Option<EventCallback>) {
         let mut state = self.shared.lock();
         state.callback = callback;
@@ -413,7 +422,10 @@ impl Notifications {
             .unwrap_or_else(PoisonError::into_inner)
             .send(Control::Close);
         if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
+            // Closed from a callback: the thread ends by itself after the callback returns.
+            if thread.thread().id() != std::thread::current().id() {
+                let _ = thread.join();
+            }
         }
     }
 
