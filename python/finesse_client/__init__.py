@@ -1,17 +1,22 @@
-"""A client for the Cisco Finesse Desktop API: agent state, click-to-dial and call control.
+"""A client for the Cisco Finesse Desktop API: agent state, click-to-dial, call control, events.
 
 ``Client`` signs an agent in, changes its state, places calls with call variables, and
-answers, holds, transfers and ends them. Reads return frozen models (``User``, ``Dialog``,
-``SystemInfo``…) whose states and actions are the string enums of ``finesse_client.enums``.
-Every failure is a ``FinesseError``; see ``finesse_client.exceptions``.
+answers, holds, transfers and ends them; with ``wait=``, a command returns its outcome (the
+User, the new Dialog). Reads return frozen models (``User``, ``Dialog``, ``SystemInfo``…)
+whose states and actions are the string enums of ``finesse_client.enums``. Events (a call
+ringing, a state change) come from ``Client.events()`` or ``Client.notifications()``; see
+``finesse_client.events``. Every failure is a ``FinesseError``; see
+``finesse_client.exceptions``.
 
 Example::
 
     import finesse_client
 
     with finesse_client.Client("https://finesse-a.example.com:8445", "1001", password) as client:
-        client.sign_in("1001001")
-        client.make_call("6135551212", call_variables={"callVariable1": "acct-42"})
+        client.sign_in("1001001", wait=10.0)
+        dialog = client.make_call("6135551212", wait=10.0)  # the new Dialog
+        for event in client.events(timeout=30.0):  # until 30 s pass without one
+            print(event)
 """
 
 from finesse_client._finesse_client import (
@@ -44,9 +49,24 @@ from finesse_client.enums import (
     SystemStatus,
     WrapUpMode,
 )
+from finesse_client.events import (
+    ConnectionChanged,
+    CtiErrorEvent,
+    DialogAdded,
+    DialogChanged,
+    DialogRemoved,
+    Event,
+    EventIterator,
+    Notifications,
+    OtherUpdate,
+    SystemStatusChanged,
+    UserChanged,
+    decode_update,
+)
 from finesse_client.exceptions import (
     ApiError,
     AuthenticationError,
+    CtiError,
     DecodeError,
     FinesseError,
     InsecureWarning,
@@ -69,10 +89,18 @@ __all__ = [
     "AuthenticationError",
     "CallType",
     "Client",
+    "ConnectionChanged",
+    "CtiError",
+    "CtiErrorEvent",
     "DecodeError",
     "DeploymentType",
     "Dialog",
+    "DialogAdded",
+    "DialogChanged",
+    "DialogRemoved",
     "DialogState",
+    "Event",
+    "EventIterator",
     "FinesseError",
     "InsecureWarning",
     "InvalidStateError",
@@ -80,6 +108,8 @@ __all__ = [
     "MediaProperties",
     "MobileAgent",
     "NotFoundError",
+    "Notifications",
+    "OtherUpdate",
     "OutcomeUnknownError",
     "Participant",
     "ParticipantState",
@@ -90,14 +120,17 @@ __all__ = [
     "StateCause",
     "SystemInfo",
     "SystemStatus",
+    "SystemStatusChanged",
     "TeamRef",
     "TimeoutError",
     "TlsError",
     "TransportError",
     "User",
+    "UserChanged",
     "UserSettings",
     "ValidationError",
     "WrapUpMode",
     "WrapUpReason",
+    "decode_update",
     "__version__",
 ]

@@ -2,9 +2,9 @@
 
 import builtins
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
-from typing import ClassVar, TypeAlias, final
+from typing import ClassVar, TypeAlias, final, overload
 
 from finesse_client.enums import (
     Action,
@@ -36,12 +36,24 @@ __all__ = [
     "User",
     "UserSettings",
     "WrapUpReason",
+    "Notifications",
+    "EventIterator",
+    "UserChanged",
+    "DialogAdded",
+    "DialogChanged",
+    "DialogRemoved",
+    "CtiErrorEvent",
+    "SystemStatusChanged",
+    "ConnectionChanged",
+    "OtherUpdate",
+    "decode_update",
     "FinesseError",
     "ApiError",
     "NotFoundError",
     "AuthenticationError",
     "InvalidStateError",
     "ServiceUnavailableError",
+    "CtiError",
     "TransportError",
     "TlsError",
     "TimeoutError",
@@ -54,6 +66,16 @@ __all__ = [
 __version__: str
 
 _CallVariables: TypeAlias = Mapping[str, str] | Iterable[tuple[str, str]]
+_Event: TypeAlias = (
+    UserChanged
+    | DialogAdded
+    | DialogChanged
+    | DialogRemoved
+    | CtiErrorEvent
+    | SystemStatusChanged
+    | ConnectionChanged
+    | OtherUpdate
+)
 
 @final
 class Client:
@@ -61,7 +83,8 @@ class Client:
 
     Nothing is sent until the first call. Safe to share between threads; every call releases
     the interpreter lock while it waits for the network. Commands return an ``Accepted`` once
-    Finesse accepts them (HTTP 202) and are never retried.
+    Finesse accepts them (HTTP 202), or with ``wait=`` their outcome, and are never retried.
+    ``notifications()`` and ``events()`` give the events as they happen.
     """
 
     def __new__(
@@ -78,12 +101,13 @@ class Client:
         connect_timeout: float = 5.0,
         token: str | None = None,
         login_id: str | None = None,
+        notification_url: str | None = None,
     ) -> Client: ...
     @property
     def active_node(self) -> str:
         """The node requests currently go to first (side A, or side B after a failover)."""
     def close(self) -> None:
-        """Releases the client's connections; later calls raise ``FinesseError``."""
+        """Releases the client's connections and the session ``events()`` started."""
     def __enter__(self) -> Client: ...
     def __exit__(
         self,
@@ -95,54 +119,136 @@ class Client:
         """Gets the agent's User: state, extension, reason code, team."""
     def user_by_id(self, id: str) -> User:
         """Gets another user by id, or by sign-in name on CCE 12.5+."""
-    def sign_in(self, extension: str) -> Accepted:
-        """Signs the agent in on ``extension``; the agent becomes NOT_READY."""
-    def ready(self) -> Accepted:
-        """Makes the agent READY."""
-    def not_ready(self, reason_code_id: int | None = None) -> Accepted:
-        """Makes the agent NOT_READY, with a NOT_READY reason code id when required."""
-    def sign_out(self, reason_code_id: int | None = None) -> Accepted:
-        """Signs the agent out, with a LOGOUT reason code id when required."""
+    @overload
+    def sign_in(self, extension: str, *, wait: None = None) -> Accepted:
+        """Signs the agent in on ``extension``; with ``wait``, returns the User."""
+    @overload
+    def sign_in(self, extension: str, *, wait: float) -> User: ...
+    @overload
+    def ready(self, *, wait: None = None) -> Accepted:
+        """Makes the agent READY; with ``wait``, returns the User."""
+    @overload
+    def ready(self, *, wait: float) -> User: ...
+    @overload
+    def not_ready(self, reason_code_id: int | None = None, *, wait: None = None) -> Accepted:
+        """Makes the agent NOT_READY; with ``wait``, returns the User."""
+    @overload
+    def not_ready(self, reason_code_id: int | None = None, *, wait: float) -> User: ...
+    @overload
+    def sign_out(self, reason_code_id: int | None = None, *, wait: None = None) -> Accepted:
+        """Signs the agent out; with ``wait``, returns the User."""
+    @overload
+    def sign_out(self, reason_code_id: int | None = None, *, wait: float) -> User: ...
     def dialogs(self) -> list[Dialog]:
         """Lists the agent's current dialogs (calls)."""
     def dialog(self, id: str) -> Dialog:
         """Gets one dialog by id."""
+    @overload
     def make_call(
         self,
         to: str,
         *,
         call_variables: _CallVariables | None = None,
         from_extension: str | None = None,
+        wait: None = None,
     ) -> Accepted:
-        """Places a call (click-to-dial), with call variables (CCE) if given."""
-    def answer(self, dialog: Dialog | str) -> Accepted:
+        """Places a call (click-to-dial); with ``wait``, returns the new Dialog."""
+    @overload
+    def make_call(
+        self,
+        to: str,
+        *,
+        call_variables: _CallVariables | None = None,
+        from_extension: str | None = None,
+        wait: float,
+    ) -> Dialog: ...
+    @overload
+    def answer(self, dialog: Dialog | str, *, wait: None = None) -> Accepted:
         """Answers a ringing call."""
-    def hold(self, dialog: Dialog | str) -> Accepted:
+    @overload
+    def answer(self, dialog: Dialog | str, *, wait: float) -> Dialog | None: ...
+    @overload
+    def hold(self, dialog: Dialog | str, *, wait: None = None) -> Accepted:
         """Puts a call on hold."""
-    def retrieve(self, dialog: Dialog | str) -> Accepted:
+    @overload
+    def hold(self, dialog: Dialog | str, *, wait: float) -> Dialog | None: ...
+    @overload
+    def retrieve(self, dialog: Dialog | str, *, wait: None = None) -> Accepted:
         """Takes a call off hold."""
-    def drop(self, dialog: Dialog | str) -> Accepted:
-        """Leaves (hangs up) a call."""
-    def consult_call(self, dialog: Dialog | str, to: str) -> Accepted:
-        """Holds a call and calls ``to`` for a consult."""
-    def transfer(self, dialog: Dialog | str) -> Accepted:
-        """Completes a consult transfer."""
-    def transfer_sst(self, dialog: Dialog | str, to: str) -> Accepted:
-        """Transfers a call to ``to`` in one step (blind transfer)."""
-    def conference(self, dialog: Dialog | str) -> Accepted:
+    @overload
+    def retrieve(self, dialog: Dialog | str, *, wait: float) -> Dialog | None: ...
+    @overload
+    def drop(self, dialog: Dialog | str, *, wait: None = None) -> Accepted:
+        """Leaves (hangs up) a call; with ``wait``, returns None once it ended."""
+    @overload
+    def drop(self, dialog: Dialog | str, *, wait: float) -> None: ...
+    @overload
+    def consult_call(self, dialog: Dialog | str, to: str, *, wait: None = None) -> Accepted:
+        """Holds a call and calls ``to``; with ``wait``, returns the consult Dialog."""
+    @overload
+    def consult_call(self, dialog: Dialog | str, to: str, *, wait: float) -> Dialog | None: ...
+    @overload
+    def transfer(self, dialog: Dialog | str, *, wait: None = None) -> Accepted:
+        """Completes a consult transfer; with ``wait``, returns None once done."""
+    @overload
+    def transfer(self, dialog: Dialog | str, *, wait: float) -> None: ...
+    @overload
+    def transfer_sst(self, dialog: Dialog | str, to: str, *, wait: None = None) -> Accepted:
+        """Transfers a call to ``to`` in one step; with ``wait``, returns None once done."""
+    @overload
+    def transfer_sst(self, dialog: Dialog | str, to: str, *, wait: float) -> None: ...
+    @overload
+    def conference(self, dialog: Dialog | str, *, wait: None = None) -> Accepted:
         """Joins the consult call into a conference."""
-    def send_dtmf(self, dialog: Dialog | str, digits: str) -> Accepted:
+    @overload
+    def conference(self, dialog: Dialog | str, *, wait: float) -> Dialog | None: ...
+    @overload
+    def send_dtmf(self, dialog: Dialog | str, digits: str, *, wait: None = None) -> Accepted:
         """Sends DTMF digits (0-9, *, #, A-D) on a call."""
-    def drop_participant(self, dialog: Dialog | str, address: str) -> Accepted:
+    @overload
+    def send_dtmf(self, dialog: Dialog | str, digits: str, *, wait: float) -> Dialog | None: ...
+    @overload
+    def drop_participant(
+        self, dialog: Dialog | str, address: str, *, wait: None = None
+    ) -> Accepted:
         """Drops a participant from a conference (CCE)."""
+    @overload
+    def drop_participant(
+        self, dialog: Dialog | str, address: str, *, wait: float
+    ) -> Dialog | None: ...
+    @overload
     def update_call_data(
         self,
         dialog: Dialog | str,
         *,
         call_variables: _CallVariables | None = None,
         wrap_up_reason: str | None = None,
+        wait: None = None,
     ) -> Accepted:
         """Writes call variables and/or the wrap-up reason on a call."""
+    @overload
+    def update_call_data(
+        self,
+        dialog: Dialog | str,
+        *,
+        call_variables: _CallVariables | None = None,
+        wrap_up_reason: str | None = None,
+        wait: float,
+    ) -> Dialog | None: ...
+    def notifications(
+        self,
+        *,
+        url: str | None = None,
+        resource: str | None = None,
+        subscribe: Sequence[str] = ...,
+        ping_interval: float = 10.0,
+        ping_timeout: float = 5.0,
+        max_missed_pings: int = 2,
+        callback: Callable[[_Event], object] | None = None,
+    ) -> Notifications:
+        """Starts a notification session: events as they happen, and presence."""
+    def events(self, timeout: float | None = None) -> EventIterator:
+        """Iterates over the events of the client's session, starting one if needed."""
     def system_info(self) -> SystemInfo:
         """Gets the node's SystemInfo: status, deployment type, XMPP domain, peers."""
     def reason_codes(self, category: ReasonCodeCategory | str = "NOT_READY") -> list[ReasonCode]:
@@ -157,6 +263,8 @@ class Accepted:
     @property
     def request_id(self) -> str:
         """The ``requestId`` header the command carried."""
+    def wait(self, timeout: float) -> User | Dialog | None:
+        """Waits for the outcome: the User, the Dialog, or None when the call ended."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
 
@@ -165,6 +273,9 @@ class ApiErrorDetail:
     """One error reported by Finesse, as carried by ``ApiError.errors``."""
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> ApiErrorDetail:
+        """Decodes one ``ApiError`` document (synchronous or CTI form)."""
     @classmethod
     def list_from_xml(cls, data: str | bytes) -> list[ApiErrorDetail]:
         """Decodes an ``ApiErrors`` document (synchronous or CTI form) into its errors."""
@@ -577,6 +688,167 @@ class SystemInfo:
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
 
+@final
+class Notifications:
+    """A running notification session; a context manager that closes it."""
+
+    def next(self, timeout: float | None = None) -> _Event | None:
+        """The next event within ``timeout`` seconds; None if none came or when closed."""
+    def events(self, timeout: float | None = None) -> EventIterator:
+        """Iterates over the events, stopping after ``timeout`` seconds without one."""
+    def subscribe(self, node: str) -> None:
+        """Subscribes to a node explicitly (a Team's users, a Queue)."""
+    def unsubscribe(self, node: str) -> None:
+        """Unsubscribes from a node subscribed to explicitly."""
+    @property
+    def connected(self) -> bool:
+        """Whether the connection is up and events are flowing."""
+    @property
+    def closed(self) -> bool:
+        """Whether the session is closed."""
+    @property
+    def dropped(self) -> int:
+        """How many events were dropped because the queue was full."""
+    def close(self) -> None:
+        """Closes the session; the callback is not called afterwards."""
+    def __enter__(self) -> Notifications: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+    def __iter__(self) -> EventIterator: ...
+
+@final
+class EventIterator:
+    """Events of a notification session as they come."""
+
+    @property
+    def session(self) -> Notifications:
+        """The session iterated over."""
+    def __iter__(self) -> EventIterator: ...
+    def __next__(self) -> _Event: ...
+
+@final
+class UserChanged:
+    """An agent's User changed: state, reason, extension."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def user(self) -> User:
+        """The User after the change."""
+    @property
+    def request_id(self) -> str | None:
+        """The ``requestId`` of the command that caused it, or None."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class DialogAdded:
+    """A dialog appeared: an outbound call being placed, an inbound call ringing."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def dialog(self) -> Dialog:
+        """The new Dialog."""
+    @property
+    def request_id(self) -> str | None:
+        """The ``requestId`` of the command that caused it, or None."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class DialogChanged:
+    """A dialog changed: a participant's state, the participants, call data, actions."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def dialog(self) -> Dialog:
+        """The Dialog after the change."""
+    @property
+    def request_id(self) -> str | None:
+        """The ``requestId`` of the command that caused it, or None."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class DialogRemoved:
+    """A dialog ended, or moved to another agent after a transfer."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def dialog(self) -> Dialog:
+        """The Dialog as last published."""
+    @property
+    def request_id(self) -> str | None:
+        """The ``requestId`` of the command that caused it, or None."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class CtiErrorEvent:
+    """A command was accepted (HTTP 202), then refused by the CTI server."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def errors(self) -> list[ApiErrorDetail]:
+        """The errors; ``error_data`` is the CTI error code."""
+    @property
+    def request_id(self) -> str | None:
+        """The ``requestId`` of the refused command, or None."""
+    @property
+    def source(self) -> str:
+        """The resource the command acted on."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class SystemStatusChanged:
+    """The node's SystemInfo changed (IN_SERVICE / OUT_OF_SERVICE)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def info(self) -> SystemInfo:
+        """The new SystemInfo."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class ConnectionChanged:
+    """The notification connection changed state."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def state(self) -> str:
+        """``connected``, ``disconnected``, ``service_available``, ``service_unavailable``
+        or ``closed``."""
+    @property
+    def detail(self) -> str:
+        """The URL connected to, or why the connection was lost; empty otherwise."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
+class OtherUpdate:
+    """An update of a kind without a class of its own, raw."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def event(self) -> str:
+        """``POST``, ``PUT`` or ``DELETE``."""
+    @property
+    def source(self) -> str:
+        """The resource the update is about."""
+    @property
+    def xml(self) -> str:
+        """The whole ``<Update>`` document."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+def decode_update(data: str | bytes) -> list[_Event]:
+    """Decodes one notification document (``<Update>``) into its events."""
+
 class FinesseError(Exception):
     """The base class of every error the client raises."""
 
@@ -602,6 +874,11 @@ class InvalidStateError(ApiError):
 class ServiceUnavailableError(ApiError):
     """HTTP 503: the node is out of service."""
 
+class CtiError(ApiError):
+    """Finesse accepted a command (HTTP 202), then the CTI server refused it."""
+
+    source: str
+
 class TransportError(FinesseError):
     """The server could not be reached; no command was carried out."""
 
@@ -609,7 +886,10 @@ class TlsError(FinesseError):
     """The TLS handshake failed; no command was carried out."""
 
 class TimeoutError(FinesseError, builtins.TimeoutError):
-    """No answer in time, where the request is known to have had no effect."""
+    """No answer in time, where the request is known to have had no effect; or, for a
+    command waited on, its outcome was not seen in time."""
+
+    request_id: str | None
 
 class OutcomeUnknownError(FinesseError):
     """A command was sent and no answer came: it may have been carried out."""

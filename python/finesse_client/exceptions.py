@@ -2,9 +2,11 @@
 
 - ``ValidationError`` (also a ``ValueError``): an argument was rejected; nothing was sent.
 - ``ApiError``: the server refused the request (``NotFoundError``, ``AuthenticationError``,
-  ``InvalidStateError``, ``ServiceUnavailableError``, or another status).
+  ``InvalidStateError``, ``ServiceUnavailableError``, or another status); ``CtiError``: it
+  accepted a command, then the CTI server refused it (raised when the command is waited on).
 - ``TransportError``, ``TlsError``, ``TimeoutError`` (also the built-in ``TimeoutError``):
-  the server could not be reached or did not answer; no command was carried out.
+  the server could not be reached or did not answer; no command was carried out. For a
+  command waited on, ``TimeoutError`` means its outcome was not seen in time.
 - ``OutcomeUnknownError``: a command was sent and no answer came; it may have been carried
   out, so check before retrying.
 - ``DecodeError``: a document could not be decoded.
@@ -15,6 +17,7 @@
 from finesse_client._finesse_client import (
     ApiError,
     AuthenticationError,
+    CtiError,
     DecodeError,
     FinesseError,
     InsecureWarning,
@@ -31,6 +34,7 @@ from finesse_client._finesse_client import (
 __all__ = [
     "ApiError",
     "AuthenticationError",
+    "CtiError",
     "DecodeError",
     "FinesseError",
     "InsecureWarning",

@@ -1,18 +1,23 @@
 //! `Client`: one agent's connection to Finesse, with a method per operation of the core client.
 //!
-//! Every network call runs with the interpreter lock released.
+//! Every network call, and every wait for a command's outcome, runs with the interpreter lock
+//! released.
 
 use std::path::PathBuf;
 use std::sync::{PoisonError, RwLock};
 
-use finesse_client::{CallData, Config, Error, MakeCall, model};
+use finesse_client::{CallData, Config, Error, MakeCall, NotificationOptions, model};
+use pyo3::IntoPyObjectExt;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyType};
 
 use crate::convert::{self, CallVariables, DialogId, StrOrBytes};
 use crate::errors;
 use crate::exceptions::{FinesseError, InsecureWarning};
-use crate::models::{Accepted, Dialog, ReasonCode, SystemInfo, User, WrapUpReason};
+use crate::models::{Accepted, Dialog, ReasonCode, SystemInfo, User, WrapUpReason, outcome_to_py};
+use crate::notifications::{EventIterator, Notifications};
+use crate::session::SessionSlot;
 
 /// A synchronous Finesse client for one agent (or supervisor).
 ///
@@ -21,7 +26,13 @@ use crate::models::{Accepted, Dialog, ReasonCode, SystemInfo, User, WrapUpReason
 /// and every call releases the interpreter lock while it waits for the network.
 ///
 /// Commands return an ``Accepted`` as soon as Finesse accepts them (HTTP 202); the outcome
-/// (the new state, the new call) shows in the next read. Commands are never retried.
+/// (the new state, the new call) shows in the next read, and in the events of a notification
+/// session. With ``wait=`` (seconds), a command waits for its outcome and returns it instead
+/// (see ``Accepted.wait``). Commands are never retried.
+///
+/// ``notifications()`` starts a notification session (events as they happen, presence so
+/// that Finesse does not sign the agent out); ``events()`` iterates over the events of the
+/// client's session, starting one if needed.
 ///
 /// Args:
 ///     url: The node: ``https://host[:port]``, or a bare host name, meaning
@@ -39,6 +50,9 @@ use crate::models::{Accepted, Dialog, ReasonCode, SystemInfo, User, WrapUpReason
 ///     token: An SSO access token, sent as ``Authorization: Bearer`` instead of a password.
 ///     login_id: The agent id used in URIs, when ``user`` is a sign-in name that differs
 ///         from it; by default it is learned from the first User document.
+///     notification_url: The notification service's WebSocket URL, for ``notifications()``
+///         and ``events()``; by default ``wss://<host>:<port>/ws`` of the active node (the
+///         Finesse 12.x desktop's). Set it when the service listens elsewhere (``:7443``).
 ///
 /// Raises:
 ///     ValidationError: An argument is not valid (a bad URL, an unreadable CA file, both or
@@ -47,16 +61,20 @@ use crate::models::{Accepted, Dialog, ReasonCode, SystemInfo, User, WrapUpReason
 /// Example::
 ///
 ///     with Client("https://finesse-a.example.com:8445", "1001", password) as client:
-///         client.sign_in("1001001")
-///         client.make_call("6135551212", call_variables={"callVariable1": "acct-42"})
+///         client.sign_in("1001001", wait=10.0)
+///         dialog = client.make_call("6135551212", wait=10.0)
 #[pyclass(frozen, module = "finesse_client")]
 pub(crate) struct Client {
     /// The core client; `None` once closed.
     inner: RwLock<Option<finesse_client::Client>>,
+    /// The notification session `events()` reads.
+    session: SessionSlot,
     /// The side A node, for `__repr__`.
     url: String,
     /// The user name, for `__repr__`.
     user: String,
+    /// The default WebSocket URL of notification sessions.
+    notification_url: Option<String>,
 }
 
 impl Client {
@@ -74,6 +92,36 @@ impl Client {
             .ok_or_else(|| FinesseError::new_err("the client is closed"))?;
         py.detach(move || op(&client))
             .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// Sends a command: returns its `Accepted`, or with `wait`, its outcome.
+    fn command(
+        &self,
+        py: Python<'_>,
+        wait: Option<f64>,
+        op: impl FnOnce(&finesse_client::Client) -> Result<finesse_client::Accepted, Error> + Send,
+    ) -> PyResult<Py<PyAny>> {
+        let Some(wait) = wait else {
+            return Accepted::new(self.run(py, op)?).into_py_any(py);
+        };
+        let timeout = convert::seconds("wait", wait).map_err(|e| errors::to_py(py, e))?;
+        let outcome = self.run(py, move |c| op(c)?.wait(timeout))?;
+        outcome_to_py(py, outcome)
+    }
+
+    /// Starts a notification session, at the client's `notification_url` unless `options`
+    /// name one.
+    fn start_notifications<'py>(
+        &self,
+        py: Python<'py>,
+        mut options: NotificationOptions,
+        callback: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, Notifications>> {
+        if let (None, Some(url)) = (&options.url, &self.notification_url) {
+            options = options.url(url.as_str());
+        }
+        let session = self.run(py, move |c| c.notifications_with(options))?;
+        Bound::new(py, Notifications::new(session, callback))
     }
 }
 
@@ -93,6 +141,7 @@ impl Client {
         connect_timeout = 5.0,
         token = None,
         login_id = None,
+        notification_url = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -108,6 +157,7 @@ impl Client {
         connect_timeout: f64,
         token: Option<String>,
         login_id: Option<String>,
+        notification_url: Option<String>,
     ) -> PyResult<Client> {
         let config = (|| {
             let mut builder = Config::builder(url.as_str());
@@ -158,8 +208,10 @@ impl Client {
         let client = finesse_client::Client::new(config).map_err(|e| errors::to_py(py, e))?;
         Ok(Client {
             inner: RwLock::new(Some(client)),
+            session: SessionSlot::new(),
             url,
             user,
+            notification_url,
         })
     }
 
@@ -177,13 +229,18 @@ impl Client {
             .ok_or_else(|| FinesseError::new_err("the client is closed"))
     }
 
-    /// Releases the client's connections. Later calls raise ``FinesseError``; calls in
-    /// progress finish. Closing twice does nothing.
-    fn close(&self) {
+    /// Releases the client's connections, and closes the notification session ``events()``
+    /// started. Later calls raise ``FinesseError``; calls in progress finish. A session
+    /// returned by ``notifications()`` is left to its owner. Closing twice does nothing.
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
         self.inner
             .write()
             .unwrap_or_else(PoisonError::into_inner)
             .take();
+        match self.session.take_owned(py) {
+            Some(session) => session.get().shutdown(py),
+            None => Ok(()),
+        }
     }
 
     fn __enter__(slf: Py<Self>) -> Py<Self> {
@@ -192,11 +249,12 @@ impl Client {
 
     fn __exit__(
         &self,
+        py: Python<'_>,
         _exc_type: Option<&Bound<'_, PyType>>,
         _exc_value: Option<&Bound<'_, PyAny>>,
         _traceback: Option<&Bound<'_, PyAny>>,
-    ) {
-        self.close();
+    ) -> PyResult<()> {
+        self.close(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -228,20 +286,35 @@ impl Client {
     ///
     /// Args:
     ///     extension: The phone extension to sign in on.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn sign_in(&self, py: Python<'_>, extension: String) -> PyResult<Accepted> {
-        self.run(py, move |c| c.sign_in(&extension))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, the agent's ``User`` after the change.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (extension, *, wait = None))]
+    fn sign_in(&self, py: Python<'_>, extension: String, wait: Option<f64>) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.sign_in(&extension))
     }
 
     /// Makes the agent READY.
     ///
+    /// Args:
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
+    ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn ready(&self, py: Python<'_>) -> PyResult<Accepted> {
-        self.run(py, |c| c.ready()).map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, the agent's ``User`` after the change.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (*, wait = None))]
+    fn ready(&self, py: Python<'_>, wait: Option<f64>) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, |c| c.ready())
     }
 
     /// Makes the agent NOT_READY.
@@ -249,26 +322,46 @@ impl Client {
     /// Args:
     ///     reason_code_id: The Finesse id of a NOT_READY reason code (required when the
     ///         deployment has such codes; see ``reason_codes``).
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    #[pyo3(signature = (reason_code_id = None))]
-    fn not_ready(&self, py: Python<'_>, reason_code_id: Option<i64>) -> PyResult<Accepted> {
-        self.run(py, move |c| c.not_ready(reason_code_id))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, the agent's ``User`` after the change.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (reason_code_id = None, *, wait = None))]
+    fn not_ready(
+        &self,
+        py: Python<'_>,
+        reason_code_id: Option<i64>,
+        wait: Option<f64>,
+    ) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.not_ready(reason_code_id))
     }
 
     /// Signs the agent out. On CCE the agent must be NOT_READY first.
     ///
     /// Args:
     ///     reason_code_id: The Finesse id of a LOGOUT reason code, when required.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    #[pyo3(signature = (reason_code_id = None))]
-    fn sign_out(&self, py: Python<'_>, reason_code_id: Option<i64>) -> PyResult<Accepted> {
-        self.run(py, move |c| c.sign_out(reason_code_id))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, the agent's ``User`` after the change.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (reason_code_id = None, *, wait = None))]
+    fn sign_out(
+        &self,
+        py: Python<'_>,
+        reason_code_id: Option<i64>,
+        wait: Option<f64>,
+    ) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.sign_out(reason_code_id))
     }
 
     /// Lists the agent's current dialogs (calls).
@@ -299,21 +392,27 @@ impl Client {
     ///     call_variables: Call variables (``callVariable1``-``10``) and ECC variables
     ///         (``user.<name>``), as a mapping or as ``(name, value)`` pairs. CCE only.
     ///     from_extension: Dial from this extension instead of the signed-in one.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
+    ///     The ``Accepted`` command; with ``wait``, the new call's ``Dialog`` as first
+    ///     published (usually ``INITIATING``).
     ///
     /// Raises:
     ///     ValidationError: An argument is not valid; nothing was sent.
     ///     OutcomeUnknownError: The request was sent and no answer came: the call may exist.
-    #[pyo3(signature = (to, *, call_variables = None, from_extension = None))]
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (to, *, call_variables = None, from_extension = None, wait = None))]
     fn make_call(
         &self,
         py: Python<'_>,
         to: String,
         call_variables: Option<CallVariables>,
         from_extension: Option<String>,
-    ) -> PyResult<Accepted> {
+        wait: Option<f64>,
+    ) -> PyResult<Py<PyAny>> {
         let mut call = MakeCall::new(to);
         if let Some(from) = from_extension {
             call = call.from_address(from);
@@ -321,54 +420,83 @@ impl Client {
         for (name, value) in call_variables.map(|v| v.0).unwrap_or_default() {
             call = call.call_variable(name, value);
         }
-        self.run(py, move |c| c.make_call(&call)).map(Accepted::new)
+        self.command(py, wait, move |c| c.make_call(&call))
     }
 
     /// Answers a ringing call.
     ///
     /// Args:
     ///     dialog: The ``Dialog``, or its id.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn answer(&self, py: Python<'_>, dialog: DialogId) -> PyResult<Accepted> {
-        self.run(py, move |c| c.answer(&dialog.0))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, the ``Dialog`` after the change, or None
+    ///     if the call ended.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, *, wait = None))]
+    fn answer(&self, py: Python<'_>, dialog: DialogId, wait: Option<f64>) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.answer(&dialog.0))
     }
 
     /// Puts a call on hold.
     ///
     /// Args:
     ///     dialog: The ``Dialog``, or its id.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn hold(&self, py: Python<'_>, dialog: DialogId) -> PyResult<Accepted> {
-        self.run(py, move |c| c.hold(&dialog.0)).map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, the ``Dialog`` after the change, or None
+    ///     if the call ended.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, *, wait = None))]
+    fn hold(&self, py: Python<'_>, dialog: DialogId, wait: Option<f64>) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.hold(&dialog.0))
     }
 
     /// Takes a call off hold.
     ///
     /// Args:
     ///     dialog: The ``Dialog``, or its id.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn retrieve(&self, py: Python<'_>, dialog: DialogId) -> PyResult<Accepted> {
-        self.run(py, move |c| c.retrieve(&dialog.0))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, the ``Dialog`` after the change, or None
+    ///     if the call ended.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, *, wait = None))]
+    fn retrieve(&self, py: Python<'_>, dialog: DialogId, wait: Option<f64>) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.retrieve(&dialog.0))
     }
 
     /// Leaves (hangs up) a call.
     ///
     /// Args:
     ///     dialog: The ``Dialog``, or its id.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn drop(&self, py: Python<'_>, dialog: DialogId) -> PyResult<Accepted> {
-        self.run(py, move |c| c.drop_call(&dialog.0))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, None once the call has ended for the
+    ///     agent.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, *, wait = None))]
+    fn drop(&self, py: Python<'_>, dialog: DialogId, wait: Option<f64>) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.drop_call(&dialog.0))
     }
 
     /// Holds a call and calls ``to`` for a consult; the consult call is a new dialog.
@@ -376,24 +504,43 @@ impl Client {
     /// Args:
     ///     dialog: The ``Dialog``, or its id.
     ///     to: Whom to consult.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn consult_call(&self, py: Python<'_>, dialog: DialogId, to: String) -> PyResult<Accepted> {
-        self.run(py, move |c| c.consult_call(&dialog.0, &to))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, the consult call's ``Dialog``.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, to, *, wait = None))]
+    fn consult_call(
+        &self,
+        py: Python<'_>,
+        dialog: DialogId,
+        to: String,
+        wait: Option<f64>,
+    ) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.consult_call(&dialog.0, &to))
     }
 
     /// Completes a consult transfer.
     ///
     /// Args:
     ///     dialog: The ``Dialog`` (either call of the consult), or its id.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn transfer(&self, py: Python<'_>, dialog: DialogId) -> PyResult<Accepted> {
-        self.run(py, move |c| c.transfer(&dialog.0))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, None once the call has ended for the
+    ///     agent.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, *, wait = None))]
+    fn transfer(&self, py: Python<'_>, dialog: DialogId, wait: Option<f64>) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.transfer(&dialog.0))
     }
 
     /// Transfers a call to ``to`` in one step (blind transfer).
@@ -401,24 +548,49 @@ impl Client {
     /// Args:
     ///     dialog: The ``Dialog``, or its id.
     ///     to: Where to transfer.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn transfer_sst(&self, py: Python<'_>, dialog: DialogId, to: String) -> PyResult<Accepted> {
-        self.run(py, move |c| c.transfer_sst(&dialog.0, &to))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, None once the call has ended for the
+    ///     agent.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, to, *, wait = None))]
+    fn transfer_sst(
+        &self,
+        py: Python<'_>,
+        dialog: DialogId,
+        to: String,
+        wait: Option<f64>,
+    ) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.transfer_sst(&dialog.0, &to))
     }
 
     /// Joins the consult call into a conference.
     ///
     /// Args:
     ///     dialog: The ``Dialog`` (either call of the consult), or its id.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn conference(&self, py: Python<'_>, dialog: DialogId) -> PyResult<Accepted> {
-        self.run(py, move |c| c.conference(&dialog.0))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, the ``Dialog`` after the change, or None
+    ///     if the call ended.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, *, wait = None))]
+    fn conference(
+        &self,
+        py: Python<'_>,
+        dialog: DialogId,
+        wait: Option<f64>,
+    ) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.conference(&dialog.0))
     }
 
     /// Sends DTMF digits on a call.
@@ -426,12 +598,24 @@ impl Client {
     /// Args:
     ///     dialog: The ``Dialog``, or its id.
     ///     digits: 0-9, ``*``, ``#``, A-D.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
-    fn send_dtmf(&self, py: Python<'_>, dialog: DialogId, digits: String) -> PyResult<Accepted> {
-        self.run(py, move |c| c.send_dtmf(&dialog.0, &digits))
-            .map(Accepted::new)
+    ///     The ``Accepted`` command; with ``wait``, the ``Dialog``.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, digits, *, wait = None))]
+    fn send_dtmf(
+        &self,
+        py: Python<'_>,
+        dialog: DialogId,
+        digits: String,
+        wait: Option<f64>,
+    ) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.send_dtmf(&dialog.0, &digits))
     }
 
     /// Drops a participant from a conference (CCE).
@@ -439,17 +623,25 @@ impl Client {
     /// Args:
     ///     dialog: The ``Dialog``, or its id.
     ///     address: The participant's media address.
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
+    ///     The ``Accepted`` command; with ``wait``, the ``Dialog`` after the change, or None
+    ///     if the call ended.
+    ///
+    /// Raises:
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, address, *, wait = None))]
     fn drop_participant(
         &self,
         py: Python<'_>,
         dialog: DialogId,
         address: String,
-    ) -> PyResult<Accepted> {
-        self.run(py, move |c| c.drop_participant(&dialog.0, &address))
-            .map(Accepted::new)
+        wait: Option<f64>,
+    ) -> PyResult<Py<PyAny>> {
+        self.command(py, wait, move |c| c.drop_participant(&dialog.0, &address))
     }
 
     /// Writes call variables and/or the wrap-up reason on a call; only what is given changes.
@@ -459,20 +651,26 @@ impl Client {
     ///     call_variables: Call variables and ECC variables, as a mapping or as
     ///         ``(name, value)`` pairs.
     ///     wrap_up_reason: The wrap-up reason (at most 39 bytes).
+    ///     wait: Seconds to wait for the outcome (see ``Accepted.wait``); by default the
+    ///         command returns once accepted.
     ///
     /// Returns:
-    ///     The ``Accepted`` command.
+    ///     The ``Accepted`` command; with ``wait``, the ``Dialog`` after the change, or None
+    ///     if the call ended.
     ///
     /// Raises:
     ///     ValidationError: Neither is given, or a value is not valid; nothing was sent.
-    #[pyo3(signature = (dialog, *, call_variables = None, wrap_up_reason = None))]
+    ///     CtiError: With ``wait``: the CTI server refused the command.
+    ///     TimeoutError: With ``wait``: the outcome was not seen in time.
+    #[pyo3(signature = (dialog, *, call_variables = None, wrap_up_reason = None, wait = None))]
     fn update_call_data(
         &self,
         py: Python<'_>,
         dialog: DialogId,
         call_variables: Option<CallVariables>,
         wrap_up_reason: Option<String>,
-    ) -> PyResult<Accepted> {
+        wait: Option<f64>,
+    ) -> PyResult<Py<PyAny>> {
         let mut data = CallData::new();
         if let Some(reason) = wrap_up_reason {
             data = data.wrap_up_reason(reason);
@@ -480,8 +678,125 @@ impl Client {
         for (name, value) in call_variables.map(|v| v.0).unwrap_or_default() {
             data = data.call_variable(name, value);
         }
-        self.run(py, move |c| c.update_call_data(&dialog.0, &data))
-            .map(Accepted::new)
+        self.command(py, wait, move |c| c.update_call_data(&dialog.0, &data))
+    }
+
+    /// Starts a notification session: an XMPP-over-WebSocket connection to the active node
+    /// on a background thread, signed in with the client's credentials, with presence (so
+    /// Finesse does not sign the agent out after 60 s without one) and a keep-alive ping; it
+    /// reconnects by itself. Returns once connected. One session per client runs at a time;
+    /// ``events()`` reads this one while it is open.
+    ///
+    /// Args:
+    ///     url: The WebSocket URL; by default the client's ``notification_url``.
+    ///     resource: The XMPP resource; by default ``finesse-client-<random>``. Never
+    ///         ``desktop``, which the Finesse desktop reserves.
+    ///     subscribe: Nodes to subscribe to explicitly (``/finesse/api/Team/<id>/Users``,
+    ///         ``/finesse/api/Queue/<id>``), also after each reconnection. The agent's User,
+    ///         Dialogs and SystemInfo nodes come without asking.
+    ///     ping_interval: Seconds between pings.
+    ///     ping_timeout: Seconds a ping may go unanswered.
+    ///     max_missed_pings: Unanswered pings in a row after which the link is declared dead
+    ///         and reconnected: with the defaults, a silent link is noticed within 20 s and
+    ///         reported as ``ConnectionChanged(state="disconnected")``.
+    ///     callback: Called with each event, instead of queueing it for ``next()``: on the
+    ///         session's own thread (named ``finesse-notifications``), with the interpreter
+    ///         lock taken. Keep it short; it may send commands, but not wait on them
+    ///         (``wait=``), nor read or close the session. What it raises is reported through
+    ///         ``sys.unraisablehook`` and the session goes on. The ``connected`` event that
+    ///         opens the session is queued before the callback is set.
+    ///
+    /// Returns:
+    ///     The ``Notifications`` session; close it (or use ``with``) when done.
+    ///
+    /// Raises:
+    ///     ValidationError: An argument is not valid, or a session is already running for
+    ///         this client.
+    ///     AuthenticationError: The notification service refused the credentials.
+    ///     TransportError, TlsError, TimeoutError: The service could not be reached.
+    #[pyo3(signature = (
+        *,
+        url = None,
+        resource = None,
+        subscribe = Vec::new(),
+        ping_interval = 10.0,
+        ping_timeout = 5.0,
+        max_missed_pings = 2,
+        callback = None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn notifications<'py>(
+        &self,
+        py: Python<'py>,
+        url: Option<String>,
+        resource: Option<String>,
+        subscribe: Vec<String>,
+        ping_interval: f64,
+        ping_timeout: f64,
+        max_missed_pings: u32,
+        callback: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, Notifications>> {
+        if let Some(callable) = &callback
+            && !callable.is_callable()
+        {
+            return Err(PyTypeError::new_err(format!(
+                "callback must be callable, not {}",
+                callable.get_type().name()?
+            )));
+        }
+        let options = (|| {
+            let mut options = NotificationOptions::default().keep_alive(
+                convert::seconds("ping_interval", ping_interval)?,
+                convert::seconds("ping_timeout", ping_timeout)?,
+                max_missed_pings,
+            );
+            if let Some(url) = url {
+                options = options.url(url);
+            }
+            if let Some(resource) = resource {
+                options = options.resource(resource);
+            }
+            Ok(subscribe
+                .into_iter()
+                .fold(options, |options, node| options.subscribe(node)))
+        })()
+        .map_err(|e: Error| errors::to_py(py, e))?;
+        let callback = callback.map(Bound::unbind);
+        self.session
+            .start_watched(py, || self.start_notifications(py, options, callback))
+    }
+
+    /// Iterates over the events of the client's notification session: the one
+    /// ``notifications()`` returned, while it is open; else one started here with the
+    /// default settings, which stays open (keeping the agent's presence) until the client
+    /// is closed, and which later calls reuse.
+    ///
+    /// Args:
+    ///     timeout: Stop after this many seconds without an event; None (the default)
+    ///         iterates until the session is closed.
+    ///
+    /// Returns:
+    ///     An ``EventIterator``. When the session has a callback, events go to the callback
+    ///     and none to the iterator.
+    ///
+    /// Raises:
+    ///     ValidationError: ``timeout`` is negative.
+    ///     FinesseError: A session could not be started (see ``notifications()``).
+    ///
+    /// Example::
+    ///
+    ///     for event in client.events(timeout=30.0):
+    ///         print(event)
+    #[pyo3(signature = (timeout = None))]
+    fn events(&self, py: Python<'_>, timeout: Option<f64>) -> PyResult<EventIterator> {
+        let timeout = timeout
+            .map(|t| convert::non_negative_seconds("timeout", t))
+            .transpose()
+            .map_err(|e| errors::to_py(py, e))?;
+        let session = self.session.get_or_start(py, || {
+            self.start_notifications(py, NotificationOptions::default(), None)
+        })?;
+        Ok(EventIterator::new(session.unbind(), timeout))
     }
 
     /// Gets the node's SystemInfo: status, deployment type, XMPP domain, peers.

@@ -108,6 +108,15 @@ pub(crate) fn seconds(field: &str, value: f64) -> Result<Duration, Error> {
     }
 }
 
+/// Seconds as a `Duration`, zero included; a negative or non-finite value is refused, naming
+/// `field`.
+pub(crate) fn non_negative_seconds(field: &str, value: f64) -> Result<Duration, Error> {
+    Duration::try_from_secs_f64(value).map_err(|_| Error::InvalidArgument {
+        field: field.to_owned(),
+        message: format!("must be a number of seconds, zero or more, not {value}"),
+    })
+}
+
 /// A constructor-like `__repr__`: `Name(field=value, …)` with the Python `repr` of each
 /// listed property, enumeration members shown as their plain values.
 pub(crate) fn repr(obj: &Bound<'_, PyAny>, fields: &[&str]) -> PyResult<String> {
@@ -117,13 +126,31 @@ pub(crate) fn repr(obj: &Bound<'_, PyAny>, fields: &[&str]) -> PyResult<String> 
         if i > 0 {
             out.push_str(", ");
         }
-        let value = plain(&obj.getattr(*field)?)?;
         out.push_str(field);
         out.push('=');
-        out.push_str(&value.repr()?.to_cow()?);
+        out.push_str(&repr_value(&obj.getattr(*field)?)?);
     }
     out.push(')');
     Ok(out)
+}
+
+/// The `repr` of a property value: an enumeration member as its plain value, a list item by
+/// item, anything else (a nested model included) as its own `repr`.
+fn repr_value(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(PyString::new(value.py(), &s.to_cow()?)
+            .repr()?
+            .to_cow()?
+            .into_owned());
+    }
+    if let Ok(list) = value.cast::<PyList>() {
+        let items = list
+            .iter()
+            .map(|item| repr_value(&item))
+            .collect::<PyResult<Vec<_>>>()?;
+        return Ok(format!("[{}]", items.join(", ")));
+    }
+    Ok(value.repr()?.to_cow()?.into_owned())
 }
 
 /// `to_dict`: the listed properties as plain Python data, nested models as dicts and

@@ -1,14 +1,15 @@
 //! The core's `Error` as a Python exception: the class follows `Error::kind()`, and the
 //! server's fields become attributes.
 
-use finesse_client::{Error, ErrorKind};
+use finesse_client::{Error, ErrorKind, model};
+use pyo3::exceptions::PyBaseException;
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
 use crate::exceptions::{
-    ApiError, AuthenticationError, DecodeError, FinesseError, InvalidStateError, NotFoundError,
-    OutcomeUnknownError, ServiceUnavailableError, TlsError, TransportError, timeout_error,
-    validation_error,
+    ApiError, AuthenticationError, CtiError, DecodeError, FinesseError, InvalidStateError,
+    NotFoundError, OutcomeUnknownError, ServiceUnavailableError, TlsError, TransportError,
+    timeout_error, validation_error,
 };
 use crate::models::ApiErrorDetail;
 
@@ -18,31 +19,46 @@ pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
 }
 
 fn build(py: Python<'_>, err: Error) -> PyResult<PyErr> {
-    let class = class(py, err.kind())?;
+    let kind = err.kind();
+    let class = class(py, kind)?;
     let exception = PyErr::from_type(class, err.to_string());
     let value = exception.value(py);
+    if kind == ErrorKind::Timeout {
+        // Set when waiting on an accepted command timed out.
+        value.setattr("request_id", err.request_id())?;
+    }
     match err {
         Error::InvalidArgument { field, .. } => value.setattr("field", field)?,
         Error::Api(failure) => {
-            let first = failure.errors.first();
             value.setattr("status", failure.status)?;
-            value.setattr("error_type", first.map(|e| e.error_type.as_str()))?;
-            value.setattr("error_message", first.map(|e| e.error_message.as_str()))?;
-            value.setattr("error_data", first.map(|e| e.error_data.as_str()))?;
-            value.setattr("request_id", failure.request_id.as_deref())?;
-            let details: Vec<ApiErrorDetail> = failure
-                .errors
-                .iter()
-                .cloned()
-                .map(ApiErrorDetail::new)
-                .collect();
-            value.setattr("errors", details)?;
+            server_fields(value, &failure.errors, failure.request_id.as_deref())?;
+        }
+        Error::Cti(failure) => {
+            // The HTTP request was accepted; the CTI server refused the command afterwards.
+            value.setattr("status", 202)?;
+            value.setattr("source", failure.source.as_str())?;
+            server_fields(value, &failure.errors, failure.request_id.as_deref())?;
         }
         Error::OutcomeUnknown { request_id, .. } => value.setattr("request_id", request_id)?,
         Error::Decode(decode) => value.setattr("document", decode.document)?,
         _ => {}
     }
     Ok(exception)
+}
+
+/// The attributes an `ApiError` takes from the server's errors.
+fn server_fields(
+    value: &Bound<'_, PyBaseException>,
+    errors: &[model::ApiError],
+    request_id: Option<&str>,
+) -> PyResult<()> {
+    let first = errors.first();
+    value.setattr("error_type", first.map(|e| e.error_type.as_str()))?;
+    value.setattr("error_message", first.map(|e| e.error_message.as_str()))?;
+    value.setattr("error_data", first.map(|e| e.error_data.as_str()))?;
+    value.setattr("request_id", request_id)?;
+    let details: Vec<ApiErrorDetail> = errors.iter().cloned().map(ApiErrorDetail::new).collect();
+    value.setattr("errors", details)
 }
 
 fn class(py: Python<'_>, kind: ErrorKind) -> PyResult<Bound<'_, PyType>> {
@@ -53,6 +69,7 @@ fn class(py: Python<'_>, kind: ErrorKind) -> PyResult<Bound<'_, PyType>> {
         ErrorKind::InvalidState => py.get_type::<InvalidStateError>(),
         ErrorKind::ServiceUnavailable => py.get_type::<ServiceUnavailableError>(),
         ErrorKind::Api => py.get_type::<ApiError>(),
+        ErrorKind::Cti => py.get_type::<CtiError>(),
         ErrorKind::Transport => py.get_type::<TransportError>(),
         ErrorKind::Tls => py.get_type::<TlsError>(),
         ErrorKind::Timeout => timeout_error(py)?.clone(),

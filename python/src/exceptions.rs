@@ -51,6 +51,18 @@ create_exception!(
 );
 create_exception!(
     finesse_client,
+    CtiError,
+    ApiError,
+    "Finesse accepted a command (HTTP 202), then the CTI server refused it: raised when the \
+     command is waited on (``wait=``, ``Accepted.wait``).\n\n\
+     Attributes: ``errors`` (every ``ApiErrorDetail``; ``error_data`` is the CTI error \
+     code, e.g. ``20999``), ``error_type``, ``error_message`` and ``error_data`` of the \
+     first, ``request_id`` (the refused command's), ``source`` (the resource it acted on, \
+     e.g. ``/finesse/api/Dialog/16777217``), and ``status``, 202: the HTTP request itself \
+     was accepted."
+);
+create_exception!(
+    finesse_client,
     TransportError,
     FinesseError,
     "The server could not be reached: no connection, name not resolved, connection refused. \
@@ -94,7 +106,11 @@ pub(crate) fn timeout_error(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
         &CLASS,
         "TimeoutError",
         "No answer in time, where the request is known to have had no effect (a read, or a \
-         command that timed out while connecting). Also a built-in ``TimeoutError``.",
+         command that timed out while connecting); or, for a command waited on (``wait=``, \
+         ``Accepted.wait``), its outcome was not seen in time: the command was accepted and \
+         may still take effect. Also a built-in ``TimeoutError``.\n\n\
+         Attributes: ``request_id``, the command's ``requestId`` when waiting on it timed \
+         out, else None.",
         py.get_type::<PyTimeoutError>(),
     )
 }
@@ -147,6 +163,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "ServiceUnavailableError",
         py.get_type::<ServiceUnavailableError>(),
     )?;
+    m.add("CtiError", py.get_type::<CtiError>())?;
     m.add("TransportError", py.get_type::<TransportError>())?;
     m.add("TlsError", py.get_type::<TlsError>())?;
     m.add("TimeoutError", timeout_error(py)?)?;

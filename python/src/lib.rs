@@ -3,12 +3,16 @@
 //! The bindings only convert: arguments into the core's types, the core's models into frozen
 //! Python classes, and the core's errors into the package's exception classes.
 
+mod callback;
 mod client;
 mod convert;
 mod enums;
 mod errors;
+mod events;
 mod exceptions;
 mod models;
+mod notifications;
+mod session;
 
 use pyo3::prelude::*;
 
@@ -30,5 +34,16 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<models::User>()?;
     m.add_class::<models::UserSettings>()?;
     m.add_class::<models::WrapUpReason>()?;
+    m.add_class::<notifications::Notifications>()?;
+    m.add_class::<notifications::EventIterator>()?;
+    m.add_class::<events::UserChanged>()?;
+    m.add_class::<events::DialogAdded>()?;
+    m.add_class::<events::DialogChanged>()?;
+    m.add_class::<events::DialogRemoved>()?;
+    m.add_class::<events::CtiErrorEvent>()?;
+    m.add_class::<events::SystemStatusChanged>()?;
+    m.add_class::<events::ConnectionChanged>()?;
+    m.add_class::<events::OtherUpdate>()?;
+    m.add_function(wrap_pyfunction!(events::decode_update, m)?)?;
     exceptions::register(m)
 }

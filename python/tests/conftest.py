@@ -1,5 +1,8 @@
 """Fixtures: a fresh emulator per test (CCE, or CCX with ``ccx_emulator``), and clients for it.
 
+Clients know the emulator's notification service (``notification_url``), so that
+``client.events()`` and ``client.notifications()`` reach it.
+
 The emulator binary comes from the environment variable ``FINESSE_EMULATOR`` (``run.sh``
 builds it); nothing is built here.
 """
@@ -42,15 +45,18 @@ class Emulator:
         )
         assert self._process.stdout is not None
         self.url = ""
+        self.notification_url = ""
         self.control_url = ""
         for line in self._process.stdout:
             if line.startswith("Finesse REST API:"):
                 self.url = line.split(":", 1)[1].strip().removesuffix("/finesse/api")
+            elif line.startswith("Notifications:"):
+                self.notification_url = line.split(":", 1)[1].strip()
             elif line.startswith("Control API:"):
                 self.control_url = line.split(":", 1)[1].strip()
             elif line.startswith("CA certificate:"):
                 break
-        if not (self.url and self.control_url):
+        if not (self.url and self.notification_url and self.control_url):
             self.stop()
             raise RuntimeError(f"the emulator did not start; see {workdir / 'emulator.log'}")
 
@@ -96,6 +102,7 @@ class Emulator:
     def client(self, agent: str = "1001", **kwargs: Any) -> finesse_client.Client:
         """A client for a default agent, trusting the emulator's CA."""
         kwargs.setdefault("ca_file", self.ca_file)
+        kwargs.setdefault("notification_url", self.notification_url)
         return finesse_client.Client(self.url, agent, PASSWORDS[agent], **kwargs)
 
     def signed_in(self, agent: str = "1001") -> finesse_client.Client:

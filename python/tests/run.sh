@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Python package from source into a fresh virtual environment and checks it:
-# the stub against the module (stubtest), the README example and the tests (mypy --strict),
+# the stub against the module (stubtest), the examples and the tests (mypy --strict),
 # and the pytest suite against the emulator, with warnings as errors.
 #
 # Needs Rust (cargo) and Python 3.10+ with pip and venv; packages come from PyPI.
@@ -31,8 +31,8 @@ cd "$work"
 echo "== stubtest"
 "$py" -m mypy.stubtest finesse_client._finesse_client
 
-echo "== mypy --strict on the example and the tests"
-"$py" -m mypy --strict --no-incremental "$python_dir/examples/click_to_dial.py"
+echo "== mypy --strict on the examples and the tests"
+"$py" -m mypy --strict --no-incremental "$python_dir/examples"
 "$py" -m mypy --strict --no-incremental "$python_dir/tests"
 
 echo "== pytest"

@@ -131,7 +131,7 @@ def test_wrong_argument_types_are_type_errors() -> None:
     with pytest.raises(TypeError, match="call_variables"):
         client.make_call("1", call_variables={"callVariable1": 1})  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="dialog"):
-        client.answer(16777217)  # type: ignore[arg-type]
+        client.answer(16777217)  # type: ignore[call-overload]
     with pytest.raises(TypeError, match="str or bytes"):
         finesse_client.User.from_xml(["<User/>"])  # type: ignore[arg-type]
 

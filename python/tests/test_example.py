@@ -1,4 +1,4 @@
-"""The README's example runs as written against the emulator."""
+"""The examples run as written against the emulator: click-to-dial, and the screen pop."""
 
 from __future__ import annotations
 
@@ -9,21 +9,27 @@ from pathlib import Path
 
 from conftest import Emulator
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "click_to_dial.py"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLE = EXAMPLES / "click_to_dial.py"
 
 
-def run_example(emulator: Emulator, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(
+def example_env(emulator: Emulator) -> dict[str, str]:
+    """The environment the examples read: agent 1001 on the emulator."""
+    return dict(
         os.environ,
         FINESSE_URL=emulator.url,
         FINESSE_USER="1001",
         FINESSE_PASSWORD="secret1001",
         FINESSE_EXTENSION="1001001",
         FINESSE_CA_FILE=str(emulator.ca_file),
+        FINESSE_NOTIFICATION_URL=emulator.notification_url,
     )
+
+
+def run_example(emulator: Emulator, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-W", "error", str(EXAMPLE), *args],
-        env=env,
+        env=example_env(emulator),
         capture_output=True,
         text=True,
         timeout=60,
@@ -49,3 +55,37 @@ def test_click_to_dial_example_reports_errors(emulator: Emulator) -> None:
     result = run_example(emulator)
     assert result.returncode == 1
     assert result.stderr.startswith("error: HTTP 503")
+
+
+def test_screen_pop_example(emulator: Emulator) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-W", "error", str(EXAMPLES / "screen_pop.py"), "1"],
+        env=example_env(emulator),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as pop:
+        assert pop.stdout is not None and pop.stderr is not None
+        try:
+            first = pop.stdout.readline()
+            assert first == "Jane Doe is READY, waiting for calls\n", pop.stderr.read()
+            emulator.control(
+                "POST",
+                "/inbound-calls",
+                {
+                    "to": "1001001",
+                    "from_address": "6135550000",
+                    "dnis": "8005551000",
+                    "call_variables": [
+                        {"name": "callVariable1", "value": "case-9"},
+                        {"name": "user.Lang", "value": "fr"},
+                    ],
+                },
+            )
+            out, err = pop.communicate(timeout=30)
+        finally:
+            pop.kill()
+    assert pop.returncode == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("call ") and lines[0].endswith(" from 6135550000 to 8005551000")
+    assert lines[1:] == ["  callVariable1 = case-9", "  user.Lang = fr"]

@@ -1,14 +1,19 @@
-//! `Accepted`: what a command returns.
+//! `Accepted`: what a command returns, and what waiting on it gives.
 
+use finesse_client::Outcome;
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert;
+use crate::errors;
+use crate::models::{Dialog, User};
 
 /// A command Finesse accepted (HTTP 202).
 ///
 /// The outcome (the new state, the new call) follows: it is visible in the next read, and
-/// Finesse publishes it as a notification that echoes ``request_id``.
+/// Finesse publishes it as a notification that echoes ``request_id``. ``wait()`` waits for
+/// it.
 #[pyclass(frozen, module = "finesse_client")]
 pub(crate) struct Accepted {
     inner: finesse_client::Accepted,
@@ -23,12 +28,52 @@ impl Accepted {
     }
 }
 
+/// The Python value of a command's outcome: the ``User``, the ``Dialog``, or None when the
+/// command ended the call.
+pub(crate) fn outcome_to_py(py: Python<'_>, outcome: Outcome) -> PyResult<Py<PyAny>> {
+    match outcome {
+        Outcome::User(user) => User::new(user).into_py_any(py),
+        Outcome::Dialog(dialog) => Dialog::new(dialog).into_py_any(py),
+        // `Ended`: the call is over.
+        _ => Ok(py.None()),
+    }
+}
+
 #[pymethods]
 impl Accepted {
     /// The ``requestId`` header the command carried.
     #[getter]
     fn request_id(&self) -> &str {
         &self.inner.request_id
+    }
+
+    /// Waits for the command's outcome, releasing the interpreter lock.
+    ///
+    /// With a notification session running for the client (``Client.notifications()``,
+    /// ``Client.events()``), the outcome is the notification echoing ``request_id``, or
+    /// showing the requested change; a refusal by the CTI server raises ``CtiError``.
+    /// Without one, the resource is read until it shows the requested state (a CTI refusal
+    /// then shows as a timeout).
+    ///
+    /// Args:
+    ///     timeout: Seconds to wait.
+    ///
+    /// Returns:
+    ///     The agent's ``User`` after a state change (sign in, ready, not ready, sign out);
+    ///     the new or changed ``Dialog`` after a call command (for ``make_call``, the new
+    ///     call; for ``consult_call``, the consult call); None when the command ended the
+    ///     call (``drop``, ``transfer``, ``transfer_sst``).
+    ///
+    /// Raises:
+    ///     CtiError: The CTI server refused the command.
+    ///     TimeoutError: The outcome was not seen in time; the command may still take effect.
+    ///     ValidationError: ``timeout`` is not a positive number.
+    fn wait(&self, py: Python<'_>, timeout: f64) -> PyResult<Py<PyAny>> {
+        let timeout = convert::seconds("timeout", timeout).map_err(|e| errors::to_py(py, e))?;
+        let outcome = py
+            .detach(|| self.inner.wait(timeout))
+            .map_err(|e| errors::to_py(py, e))?;
+        outcome_to_py(py, outcome)
     }
 
     /// The properties as a dict of plain values.

@@ -35,6 +35,24 @@ impl ApiErrorDetail {
 
 #[pymethods]
 impl ApiErrorDetail {
+    /// Decodes one ``ApiError`` document (synchronous ``ApiError`` or CTI ``apiError`` form).
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not an ``ApiError`` document.
+    #[classmethod]
+    fn from_xml(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: StrOrBytes,
+    ) -> PyResult<ApiErrorDetail> {
+        model::ApiError::from_xml(data)
+            .map(ApiErrorDetail::new)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
     /// Decodes an ``ApiErrors`` document (synchronous or CTI form) into its errors, in order.
     ///
     /// Args:

@@ -8,7 +8,7 @@ mod reason_code;
 mod system_info;
 mod user;
 
-pub(crate) use accepted::Accepted;
+pub(crate) use accepted::{Accepted, outcome_to_py};
 pub(crate) use api_error::ApiErrorDetail;
 pub(crate) use dialog::{Dialog, MediaProperties, Participant, ScheduledCallbackInfo};
 pub(crate) use reason_code::{ReasonCode, WrapUpReason};

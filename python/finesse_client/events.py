@@ -1,0 +1,65 @@
+"""The events of a notification session, one class per kind.
+
+- ``UserChanged``: an agent's User changed (state, reason, extension).
+- ``DialogAdded``, ``DialogChanged``, ``DialogRemoved``: a call appeared (placed or
+  ringing), changed, or ended.
+- ``CtiErrorEvent``: a command was accepted, then refused by the CTI server.
+- ``SystemStatusChanged``: the node went in or out of service.
+- ``ConnectionChanged``: the notification connection went up or down, or was closed.
+- ``OtherUpdate``: an update of another kind, raw.
+
+``Event`` is the union of them all, for annotations, ``isinstance`` and ``match``.
+``decode_update`` decodes one notification document.
+
+Example::
+
+    for event in client.events(timeout=60.0):
+        match event:
+            case DialogAdded(dialog=dialog) if dialog.state == DialogState.ALERTING:
+                print("ringing:", dialog.from_address)
+            case ConnectionChanged(state="disconnected", detail=reason):
+                print("events lost until reconnected:", reason)
+"""
+
+from typing import TypeAlias
+
+from finesse_client._finesse_client import (
+    ConnectionChanged,
+    CtiErrorEvent,
+    DialogAdded,
+    DialogChanged,
+    DialogRemoved,
+    EventIterator,
+    Notifications,
+    OtherUpdate,
+    SystemStatusChanged,
+    UserChanged,
+    decode_update,
+)
+
+Event: TypeAlias = (
+    UserChanged
+    | DialogAdded
+    | DialogChanged
+    | DialogRemoved
+    | CtiErrorEvent
+    | SystemStatusChanged
+    | ConnectionChanged
+    | OtherUpdate
+)
+"""Any event of a notification session."""
+
+__all__ = [
+    "ConnectionChanged",
+    "CtiErrorEvent",
+    "DialogAdded",
+    "DialogChanged",
+    "DialogRemoved",
+    "Event",
+    "EventIterator",
+    "Notifications",
+    "OtherUpdate",
+    "SystemStatusChanged",
+    "UserChanged",
+    "decode_update",
+]

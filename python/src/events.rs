@@ -1,0 +1,340 @@
+//! The event classes: what a notification session delivers, one frozen class per kind of
+//! the core's `Event`, and `decode_update`, the public decoder of one notification document.
+
+use finesse_client::{ConnectionState, Event, model};
+use pyo3::IntoPyObjectExt;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert::{self, StrOrBytes};
+use crate::errors;
+use crate::models::{ApiErrorDetail, Dialog, SystemInfo, User};
+
+/// The Python object for a core event.
+pub(crate) fn to_py(py: Python<'_>, event: Event) -> PyResult<Py<PyAny>> {
+    match event {
+        Event::UserChanged { user, request_id } => UserChanged { user, request_id }.into_py_any(py),
+        Event::DialogAdded { dialog, request_id } => {
+            DialogAdded { dialog, request_id }.into_py_any(py)
+        }
+        Event::DialogChanged { dialog, request_id } => {
+            DialogChanged { dialog, request_id }.into_py_any(py)
+        }
+        Event::DialogRemoved { dialog, request_id } => {
+            DialogRemoved { dialog, request_id }.into_py_any(py)
+        }
+        Event::CtiError {
+            errors,
+            request_id,
+            source,
+        } => CtiErrorEvent {
+            errors,
+            request_id,
+            source,
+        }
+        .into_py_any(py),
+        Event::SystemStatusChanged { info } => SystemStatusChanged { info }.into_py_any(py),
+        Event::Connection(state) => ConnectionChanged::new(state).into_py_any(py),
+        Event::Other {
+            event,
+            source,
+            update_xml,
+        } => OtherUpdate {
+            event,
+            source,
+            xml: update_xml,
+        }
+        .into_py_any(py),
+        // The core's events are non-exhaustive; a kind this binding does not know yet is
+        // passed on raw.
+        other => OtherUpdate {
+            event: String::new(),
+            source: String::new(),
+            xml: format!("{other:?}"),
+        }
+        .into_py_any(py),
+    }
+}
+
+/// Decodes one notification document (the ``<Update>`` a pub-sub item carries, unescaped)
+/// into its events: a ``<dialogs>`` payload gives one event per dialog, anything else one.
+///
+/// The root and payload names are matched without regard to case, and so is ``event``
+/// (``PUT`` or ``put``); an empty ``requestId`` is None. An update of a kind without a class
+/// (a Queue's statistics, say) is an ``OtherUpdate``.
+///
+/// Args:
+///     data: The ``<Update>`` document, as ``str`` or ``bytes``.
+///
+/// Returns:
+///     The events, in document order.
+///
+/// Raises:
+///     DecodeError: The document is not an ``Update`` document, or its payload is malformed.
+#[pyfunction]
+pub(crate) fn decode_update(py: Python<'_>, data: StrOrBytes) -> PyResult<Vec<Py<PyAny>>> {
+    Event::from_update_xml(data)
+        .map_err(|e| errors::to_py(py, e))?
+        .into_iter()
+        .map(|event| to_py(py, event))
+        .collect()
+}
+
+/// An agent's User changed: state, reason, extension (also a team member's, on a subscribed
+/// Team node).
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct UserChanged {
+    user: model::User,
+    request_id: Option<String>,
+}
+
+#[pymethods]
+impl UserChanged {
+    /// The ``User`` after the change.
+    #[getter]
+    fn user(&self) -> User {
+        User::new(self.user.clone())
+    }
+
+    /// The ``requestId`` of the command that caused it, or None.
+    #[getter]
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["user", "request_id"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["user", "request_id"])
+    }
+}
+
+/// Defines an event class carrying a dialog and the `requestId` that caused the change.
+macro_rules! dialog_event {
+    ($name:ident, $doc:literal, $dialog_doc:literal) => {
+        #[doc = $doc]
+        #[pyclass(frozen, eq, module = "finesse_client")]
+        #[derive(PartialEq)]
+        pub(crate) struct $name {
+            dialog: model::Dialog,
+            request_id: Option<String>,
+        }
+
+        #[pymethods]
+        impl $name {
+            #[doc = $dialog_doc]
+            #[getter]
+            fn dialog(&self) -> Dialog {
+                Dialog::new(self.dialog.clone())
+            }
+
+            /// The ``requestId`` of the command that caused it, or None.
+            #[getter]
+            fn request_id(&self) -> Option<&str> {
+                self.request_id.as_deref()
+            }
+
+            /// The properties as a dict of plain values.
+            fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+                convert::to_dict(slf.as_any(), &["dialog", "request_id"])
+            }
+
+            fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+                convert::repr(slf.as_any(), &["dialog", "request_id"])
+            }
+        }
+    };
+}
+
+dialog_event!(
+    DialogAdded,
+    "A dialog appeared: an outbound call being placed (``INITIATING``), an inbound call \
+     ringing (``ALERTING``).",
+    "The new ``Dialog``."
+);
+dialog_event!(
+    DialogChanged,
+    "A dialog changed: a participant's state, the participants, call data, actions.",
+    "The ``Dialog`` after the change."
+);
+dialog_event!(
+    DialogRemoved,
+    "A dialog ended, or moved to another agent after a transfer.",
+    "The ``Dialog`` as last published."
+);
+
+/// A command was accepted (HTTP 202), then refused by the CTI server. A command waited on
+/// raises ``CtiError`` instead.
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct CtiErrorEvent {
+    errors: Vec<model::ApiError>,
+    request_id: Option<String>,
+    source: String,
+}
+
+#[pymethods]
+impl CtiErrorEvent {
+    /// The errors (``ApiErrorDetail``); ``error_data`` is the CTI error code, e.g. ``20999``.
+    #[getter]
+    fn errors(&self) -> Vec<ApiErrorDetail> {
+        self.errors
+            .iter()
+            .cloned()
+            .map(ApiErrorDetail::new)
+            .collect()
+    }
+
+    /// The ``requestId`` of the refused command, or None.
+    #[getter]
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The resource the command acted on, e.g. ``/finesse/api/Dialog/16777217``.
+    #[getter]
+    fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["errors", "request_id", "source"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["errors", "request_id", "source"])
+    }
+}
+
+/// The node's SystemInfo changed: ``OUT_OF_SERVICE`` (commands fail with
+/// ``ServiceUnavailableError`` until it is back), ``IN_SERVICE`` again.
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct SystemStatusChanged {
+    info: model::SystemInfo,
+}
+
+#[pymethods]
+impl SystemStatusChanged {
+    /// The new ``SystemInfo``.
+    #[getter]
+    fn info(&self) -> SystemInfo {
+        SystemInfo::new(self.info.clone())
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["info"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["info"])
+    }
+}
+
+/// The notification connection changed state.
+///
+/// ``state`` is one of:
+///
+/// - ``"connected"``: signed in to the notification service, events flow; ``detail`` is the
+///   WebSocket URL.
+/// - ``"disconnected"``: the connection was lost (a dead link is noticed after the missed
+///   pings); events are missed until it is back, and the session reconnects by itself.
+///   ``detail`` says why.
+/// - ``"service_available"``, ``"service_unavailable"``: the Finesse service announced itself
+///   up or down (when down, commands fail until it is back).
+/// - ``"closed"``: the session was closed.
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct ConnectionChanged {
+    state: &'static str,
+    detail: String,
+}
+
+impl ConnectionChanged {
+    fn new(state: ConnectionState) -> Self {
+        let (state, detail) = match state {
+            ConnectionState::Connected { node } => ("connected", node),
+            ConnectionState::Disconnected { reason } => ("disconnected", reason),
+            ConnectionState::ServiceAvailable { available: true } => {
+                ("service_available", String::new())
+            }
+            ConnectionState::ServiceAvailable { available: false } => {
+                ("service_unavailable", String::new())
+            }
+            ConnectionState::Closed => ("closed", String::new()),
+            // The core's states are non-exhaustive; one this binding does not know yet.
+            other => ("unknown", format!("{other:?}")),
+        };
+        ConnectionChanged { state, detail }
+    }
+}
+
+#[pymethods]
+impl ConnectionChanged {
+    /// ``"connected"``, ``"disconnected"``, ``"service_available"``,
+    /// ``"service_unavailable"`` or ``"closed"``.
+    #[getter]
+    fn state(&self) -> &str {
+        self.state
+    }
+
+    /// The URL connected to, or why the connection was lost; empty otherwise.
+    #[getter]
+    fn detail(&self) -> &str {
+        &self.detail
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["state", "detail"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["state", "detail"])
+    }
+}
+
+/// An update of a kind without a class of its own (a Queue's statistics, a Team), raw.
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct OtherUpdate {
+    event: String,
+    source: String,
+    xml: String,
+}
+
+#[pymethods]
+impl OtherUpdate {
+    /// The update's ``event``, upper-cased: ``POST``, ``PUT`` or ``DELETE``.
+    #[getter]
+    fn event(&self) -> &str {
+        &self.event
+    }
+
+    /// The resource the update is about.
+    #[getter]
+    fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The whole ``<Update>`` document.
+    #[getter]
+    fn xml(&self) -> &str {
+        &self.xml
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["event", "source", "xml"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["event", "source"])
+    }
+}

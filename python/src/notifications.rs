@@ -1,0 +1,332 @@
+//! `Notifications`, a running notification session, and `EventIterator`, the iterator over
+//! its events.
+//!
+//! Blocking reads release the interpreter lock and wait in short slices, so that Ctrl-C
+//! (a pending signal) interrupts them.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{PoisonError, RwLock};
+use std::time::{Duration, Instant};
+
+use finesse_client::Error;
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+use crate::callback;
+use crate::convert;
+use crate::errors;
+use crate::events;
+use crate::exceptions::FinesseError;
+
+/// The longest a blocking read waits before looking for pending signals.
+const SLICE: Duration = Duration::from_millis(100);
+
+/// A running notification session: an XMPP-over-WebSocket connection to Finesse on a
+/// background thread, with presence (so Finesse does not sign the agent out) and a
+/// keep-alive ping; it reconnects by itself. Start one with ``Client.notifications()``.
+///
+/// Read events with ``next()`` or by iterating (``for event in session``, or
+/// ``session.events(timeout=...)``), or have them delivered to the ``callback`` given to
+/// ``Client.notifications()``. Undelivered events are kept in a queue (the oldest are
+/// dropped beyond 10,000; see ``dropped``). While a session runs, commands waited on
+/// (``wait=``) learn their outcome from its events.
+///
+/// Usable as a context manager, which closes it. Safe to share between threads; blocking
+/// reads release the interpreter lock and can be interrupted with Ctrl-C.
+#[pyclass(frozen, weakref, module = "finesse_client")]
+pub(crate) struct Notifications {
+    /// The core session; `None` once closed.
+    inner: RwLock<Option<finesse_client::Notifications>>,
+}
+
+impl Notifications {
+    /// Wraps a started core session; `callback`, if any, receives the events from now on.
+    pub(crate) fn new(
+        session: finesse_client::Notifications,
+        callback: Option<Py<PyAny>>,
+    ) -> Notifications {
+        if let Some(callable) = callback {
+            session.set_callback(Some(callback::wrap(callable)));
+        }
+        Notifications {
+            inner: RwLock::new(Some(session)),
+        }
+    }
+
+    /// Whether the session has ended.
+    pub(crate) fn is_closed(&self) -> bool {
+        self.inner
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .is_none_or(|session| session.is_closed())
+    }
+
+    /// The next event within `timeout` (`None`: until the session is closed).
+    fn read(&self, py: Python<'_>, timeout: Option<Duration>) -> PyResult<Option<Py<PyAny>>> {
+        callback::forbid("reading events")?;
+        let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
+        loop {
+            let slice = deadline.map_or(SLICE, |d| {
+                d.saturating_duration_since(Instant::now()).min(SLICE)
+            });
+            // An event, or none and whether the session has ended.
+            let (event, ended) = py.detach(|| {
+                let inner = self.inner.read().unwrap_or_else(PoisonError::into_inner);
+                match inner.as_ref() {
+                    None => (None, true),
+                    Some(session) => {
+                        let event = session.recv_timeout(slice);
+                        let ended = event.is_none() && session.is_closed();
+                        (event, ended)
+                    }
+                }
+            });
+            if let Some(event) = event {
+                return events::to_py(py, event).map(Some);
+            }
+            if ended || deadline.is_some_and(|d| Instant::now() >= d) {
+                return Ok(None);
+            }
+            py.check_signals()?;
+        }
+    }
+
+    /// Closes the session (see `close`).
+    pub(crate) fn shutdown(&self, py: Python<'_>) -> PyResult<()> {
+        callback::forbid("close()")?;
+        let session = py.detach(|| {
+            self.inner
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take()
+        });
+        if let Some(session) = session {
+            // The session thread may be waiting for the interpreter lock to run the callback.
+            py.detach(|| session.close());
+        }
+        Ok(())
+    }
+
+    /// Runs `op` on the core session with the interpreter lock released.
+    fn run(
+        &self,
+        py: Python<'_>,
+        op: impl FnOnce(&finesse_client::Notifications) -> Result<(), Error> + Send,
+    ) -> PyResult<()> {
+        py.detach(|| {
+            let inner = self.inner.read().unwrap_or_else(PoisonError::into_inner);
+            inner.as_ref().map(op)
+        })
+        .ok_or_else(|| FinesseError::new_err("the notification session is closed"))?
+        .map_err(|e| errors::to_py(py, e))
+    }
+}
+
+/// A timeout argument: `None` (no limit) or seconds, zero included.
+fn timeout(py: Python<'_>, value: Option<f64>) -> PyResult<Option<Duration>> {
+    value
+        .map(|t| convert::non_negative_seconds("timeout", t))
+        .transpose()
+        .map_err(|e| errors::to_py(py, e))
+}
+
+#[pymethods]
+impl Notifications {
+    /// The next event, waiting at most ``timeout`` seconds.
+    ///
+    /// Args:
+    ///     timeout: Seconds to wait; ``0`` takes an event only if one is waiting; None waits
+    ///         until one comes or the session is closed.
+    ///
+    /// Returns:
+    ///     The event, or None when none came in time or the session is closed.
+    ///
+    /// Raises:
+    ///     ValidationError: ``timeout`` is negative.
+    ///     FinesseError: Called from the event callback.
+    #[pyo3(signature = (timeout = None))]
+    fn next(&self, py: Python<'_>, timeout: Option<f64>) -> PyResult<Option<Py<PyAny>>> {
+        let timeout = self::timeout(py, timeout)?;
+        self.read(py, timeout)
+    }
+
+    /// Iterates over the events as they come.
+    ///
+    /// Args:
+    ///     timeout: Stop after this many seconds without an event; None (the default)
+    ///         iterates until the session is closed.
+    ///
+    /// Returns:
+    ///     An ``EventIterator``.
+    ///
+    /// Raises:
+    ///     ValidationError: ``timeout`` is negative.
+    #[pyo3(signature = (timeout = None))]
+    fn events(slf: Bound<'_, Self>, timeout: Option<f64>) -> PyResult<EventIterator> {
+        let timeout = self::timeout(slf.py(), timeout)?;
+        Ok(EventIterator::new(slf.unbind(), timeout))
+    }
+
+    /// Subscribes to a node explicitly (a Team's users, a Queue), waiting for the server's
+    /// answer. The subscription is renewed after each reconnection.
+    ///
+    /// Args:
+    ///     node: The node, e.g. ``/finesse/api/Team/5007/Users``.
+    ///
+    /// Raises:
+    ///     ValidationError: ``node`` is not a Finesse node.
+    ///     FinesseError: The server refused, the session is closed, or called from the
+    ///         event callback.
+    fn subscribe(&self, py: Python<'_>, node: String) -> PyResult<()> {
+        callback::forbid("subscribe()")?;
+        self.run(py, move |session| session.subscribe(&node))
+    }
+
+    /// Unsubscribes from a node subscribed to explicitly.
+    ///
+    /// Args:
+    ///     node: The node.
+    ///
+    /// Raises:
+    ///     ValidationError: ``node`` is not a Finesse node.
+    ///     FinesseError: The server refused, the session is closed, or called from the
+    ///         event callback.
+    fn unsubscribe(&self, py: Python<'_>, node: String) -> PyResult<()> {
+        callback::forbid("unsubscribe()")?;
+        self.run(py, move |session| session.unsubscribe(&node))
+    }
+
+    /// Whether the connection is up and events are flowing.
+    #[getter]
+    fn connected(&self) -> bool {
+        self.inner
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .is_some_and(|session| session.is_connected())
+    }
+
+    /// Whether the session is closed.
+    #[getter]
+    fn closed(&self) -> bool {
+        self.is_closed()
+    }
+
+    /// How many events were dropped because the queue was full (0 once closed).
+    #[getter]
+    fn dropped(&self) -> u64 {
+        self.inner
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            .map_or(0, |session| session.dropped())
+    }
+
+    /// Closes the session: explicit subscriptions are removed, presence goes unavailable,
+    /// and the background thread ends; the callback is not called afterwards. Events not
+    /// read are discarded. Closing twice does nothing.
+    ///
+    /// Raises:
+    ///     FinesseError: Called from the event callback.
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        self.shutdown(py)
+    }
+
+    fn __enter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __exit__(
+        &self,
+        py: Python<'_>,
+        _exc_type: Option<&Bound<'_, PyType>>,
+        _exc_value: Option<&Bound<'_, PyAny>>,
+        _traceback: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<()> {
+        self.close(py)
+    }
+
+    fn __iter__(slf: Bound<'_, Self>) -> EventIterator {
+        EventIterator::new(slf.unbind(), None)
+    }
+
+    fn __repr__(&self) -> String {
+        if self.is_closed() {
+            "Notifications(closed=True)".to_owned()
+        } else {
+            let connected = if self.connected() { "True" } else { "False" };
+            format!("Notifications(connected={connected})")
+        }
+    }
+}
+
+impl Drop for Notifications {
+    fn drop(&mut self) {
+        let Some(session) = self
+            .inner
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+        else {
+            return;
+        };
+        if callback::running() {
+            // Released by its own callback: the session thread cannot wait for itself to end.
+            std::thread::spawn(move || session.close());
+            return;
+        }
+        let mut session = Some(session);
+        // The session thread may be waiting for the interpreter lock to run the callback.
+        Python::try_attach(|py| py.detach(|| drop(session.take())));
+        drop(session);
+    }
+}
+
+/// Events of a notification session as they come: from ``Notifications.events()``,
+/// iterating over a ``Notifications``, or ``Client.events()``.
+///
+/// Ends when the session is closed, or after ``timeout`` seconds without an event when one
+/// was given. Waiting releases the interpreter lock and can be interrupted with Ctrl-C.
+#[pyclass(frozen, module = "finesse_client")]
+pub(crate) struct EventIterator {
+    session: Py<Notifications>,
+    timeout: Option<Duration>,
+    /// Set once the iteration has ended: it stays ended.
+    done: AtomicBool,
+}
+
+impl EventIterator {
+    /// Iterates over `session`'s events.
+    pub(crate) fn new(session: Py<Notifications>, timeout: Option<Duration>) -> Self {
+        EventIterator {
+            session,
+            timeout,
+            done: AtomicBool::new(false),
+        }
+    }
+}
+
+#[pymethods]
+impl EventIterator {
+    /// The session iterated over.
+    #[getter]
+    fn session(&self, py: Python<'_>) -> Py<Notifications> {
+        self.session.clone_ref(py)
+    }
+
+    fn __iter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        if self.done.load(Ordering::Acquire) {
+            return Ok(None);
+        }
+        let event = self.session.get().read(py, self.timeout)?;
+        if event.is_none() {
+            self.done.store(true, Ordering::Release);
+        }
+        Ok(event)
+    }
+}
