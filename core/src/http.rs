@@ -11,6 +11,9 @@ use crate::error::{ApiFailure, Error};
 use crate::limits::DecodeLimits;
 use crate::model::ApiError;
 
+/// The size of each I/O buffer of a connection.
+const BUFFER_BYTES: usize = 16 * 1024;
+
 /// How much of a non-XML error body is kept for the error message.
 const SNIPPET_CHARS: usize = 200;
 
@@ -61,13 +64,17 @@ impl Http {
             .max_redirects(0)
             .max_redirects_will_error(false)
             // One timeout per step, none global, so that a timeout says whether the request
-            // could have been sent.
-            .timeout_resolve(Some(t.connect))
+            // could have been sent. None for name resolution: ureq would resolve on a thread of
+            // its own for every request to enforce it; the system resolver bounds itself.
             .timeout_connect(Some(t.connect))
             .timeout_send_request(Some(t.response))
             .timeout_send_body(Some(t.response))
             .timeout_recv_response(Some(t.response))
             .timeout_recv_body(Some(t.body))
+            // Finesse documents are a few KiB: ureq's 128 KiB buffers (kept per pooled
+            // connection, twice over TLS) would be idle memory.
+            .input_buffer_size(BUFFER_BYTES)
+            .output_buffer_size(BUFFER_BYTES)
             .user_agent(config.user_agent.as_str())
             .tls_config(tls)
             .build()

@@ -118,7 +118,11 @@ impl Connection {
             .header("Sec-WebSocket-Protocol", "xmpp")
             .body(())
             .map_err(|e| Error::invalid("notification_url", e.to_string()))?;
+        // Notifications are a few KiB: small buffers keep an idle session light; larger
+        // frames still arrive, in several reads.
         let ws_config = WebSocketConfig::default()
+            .read_buffer_size(16 * 1024)
+            .write_buffer_size(0)
             .max_message_size(Some(MAX_FRAME_BYTES))
             .max_frame_size(Some(MAX_FRAME_BYTES));
         let (ws, _) = tungstenite::client::client_with_config(request, stream, Some(ws_config))
