@@ -3,11 +3,13 @@
 //! Dialog notification, and the encoding of a MAKE_CALL. `scripts/bench` runs this and
 //! reports the ratio against its target (typed decode within 2x the scan).
 
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use finesse_client::{Dialog, Event, MakeCall};
-use quick_xml::Reader;
-use quick_xml::events::Event as XmlEvent;
 use std::hint::black_box;
+
+use common::scan;
 
 /// The reference 3.2 shape: 3 participants, 10 call variables, 5 ECC variables.
 const DIALOGS: &[u8] = include_bytes!("../tests/documents/dialogs_three_parties.xml");
@@ -15,19 +17,6 @@ const DIALOGS: &[u8] = include_bytes!("../tests/documents/dialogs_three_parties.
 /// The same dialog as a notification: a Dialog PUT, the `<Update>` the client decodes from
 /// the notification stream (the events benchmark of `finesse-bench` sends the same one).
 const DIALOG_UPDATE: &[u8] = include_bytes!("../../bench/documents/update_dialog_put.xml");
-
-/// Reads every event and touches its bytes: what any decoder must do at least.
-fn scan(bytes: &[u8]) -> usize {
-    let mut reader = Reader::from_reader(bytes);
-    let mut total = 0;
-    loop {
-        match reader.read_event() {
-            Ok(XmlEvent::Eof) => return total,
-            Ok(e) => total += e.len(),
-            Err(e) => panic!("{e}"),
-        }
-    }
-}
 
 fn benches(c: &mut Criterion) {
     assert_eq!(Dialog::list_from_xml(DIALOGS).unwrap().len(), 1);

@@ -56,6 +56,7 @@ pub(crate) fn router(state: ControlState) -> Router {
         .route("/latency", put(latency))
         .route("/cut", post(cut))
         .route("/notifications", get(notifications))
+        .route("/updates", post(publish_update))
         .route(
             "/notification-connections",
             put(freeze_connections).delete(drop_connections),
@@ -392,6 +393,31 @@ async fn notifications(
         Err(e) => return error(StatusCode::BAD_REQUEST, &e.body_text()),
     };
     Json(s.engine.with_world(|w| w.notifier.since(since))).into_response()
+}
+
+#[derive(Deserialize)]
+struct UpdateBody {
+    node: String,
+    event: String,
+    /// Defaults to the node.
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    request_id: String,
+    data: String,
+}
+
+async fn publish_update(State(s): State<ControlState>, body: Bytes) -> Response {
+    let b = match parse::<UpdateBody>(&body) {
+        Ok(v) => v,
+        Err(m) => return bad_request(&m),
+    };
+    let source = b.source.unwrap_or_else(|| b.node.clone());
+    let seq = s.engine.with_world(|w| {
+        w.notifier
+            .publish(b.node, &b.event, source, &b.request_id, &b.data)
+    });
+    (StatusCode::CREATED, Json(json!({ "seq": seq }))).into_response()
 }
 
 async fn settle(State(s): State<ControlState>) -> Response {

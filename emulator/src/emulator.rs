@@ -265,6 +265,27 @@ impl Emulator {
         self.engine.with_world(|w| w.notifier.since(seq))
     }
 
+    /// Publishes an Update on a pub-sub node as the server does for its own changes: it is
+    /// logged and routed at once to every available session subscribed to `node` (a user's
+    /// sessions for `/finesse/api/User/<id>` and `/finesse/api/User/<id>/Dialogs`). `data`
+    /// is the payload element (`<dialog>…</dialog>`, `<user>…</user>`), written inside
+    /// `<data>` as given; the emulator's own state does not change. For benchmarks and for
+    /// tests of a client's decoding: the caller knows when the Update left. Returns its
+    /// sequence number.
+    pub fn publish_update(
+        &self,
+        node: &str,
+        event: &str,
+        source: &str,
+        request_id: &str,
+        data: &str,
+    ) -> u64 {
+        self.engine.with_world(|w| {
+            w.notifier
+                .publish(node.to_owned(), event, source.to_owned(), request_id, data)
+        })
+    }
+
     /// Notifications published from now on, as they happen.
     pub fn subscribe(&self) -> mpsc::Receiver<Notification> {
         self.engine.with_world(|w| w.notifier.subscribe())

@@ -49,7 +49,7 @@ impl Notifier {
         source: String,
         request_id: &str,
         data: &str,
-    ) {
+    ) -> u64 {
         self.next_seq += 1;
         let n = Notification {
             seq: self.next_seq,
@@ -66,6 +66,7 @@ impl Notifier {
             self.log.pop_front();
         }
         self.log.push_back(n);
+        self.next_seq
     }
 
     pub fn since(&self, seq: u64) -> Vec<Notification> {

@@ -268,3 +268,60 @@ fn notification_controls() {
         emulator.notification_sessions("1001") == 0
     });
 }
+
+#[test]
+fn published_updates_reach_the_users_sessions() {
+    let (emulator, _) = start(fast());
+    let c = control(&emulator);
+    let mut mine = Xmpp::sign_in(&emulator, "1001", "mine");
+    let mut other = Xmpp::sign_in(&emulator, "1002", "other");
+    let data = "<dialog><id>42</id><state>ACTIVE</state></dialog>";
+
+    // From Rust: the caller knows the sequence number and when the Update left.
+    let seq = emulator.publish_update(
+        "/finesse/api/User/1001/Dialogs",
+        "PUT",
+        "/finesse/api/Dialog/42",
+        "r-1",
+        data,
+    );
+    let event = mine.next_event(Duration::from_secs(5)).expect("event");
+    assert_eq!(event.node, "/finesse/api/User/1001/Dialogs");
+    assert_eq!(
+        event.update,
+        format!(
+            "<Update><data>{data}</data><event>PUT</event><requestId>r-1</requestId>\
+             <source>/finesse/api/Dialog/42</source></Update>"
+        )
+    );
+    let logged = emulator.notifications_since(seq - 1);
+    assert_eq!(logged.len(), 1);
+    assert_eq!(logged[0].seq, seq);
+    assert_eq!(logged[0].request_id, "r-1");
+
+    // Over HTTP: the source defaults to the node.
+    let r = json(
+        &c,
+        "POST",
+        "/updates",
+        &serde_json::json!({"node": "/finesse/api/User/1001", "event": "PUT",
+                            "data": "<user><state>READY</state></user>"})
+        .to_string(),
+    );
+    assert_eq!(r.status, 201);
+    assert_eq!(value(&r)["seq"], seq + 1);
+    let event = mine.next_event(Duration::from_secs(5)).expect("event");
+    assert_eq!(
+        event.update,
+        "<Update><data><user><state>READY</state></user></data><event>PUT</event>\
+         <requestId></requestId><source>/finesse/api/User/1001</source></Update>"
+    );
+    assert_eq!(
+        json(&c, "POST", "/updates", r#"{"node": "/x"}"#).status,
+        400
+    );
+
+    // Nothing for another user's session, and no state changed.
+    assert!(other.next_event(Duration::from_millis(200)).is_none());
+    assert!(emulator.dialogs().is_empty());
+}
