@@ -1,4 +1,5 @@
-//! What the benches share: the practical limit of decoding a document.
+//! The practical limit of decoding a document, shared by the criterion benches and by the
+//! raw round trip of `finesse-bench` (which includes this file by path).
 
 use quick_xml::Reader;
 use quick_xml::events::Event as XmlEvent;
