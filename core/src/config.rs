@@ -336,21 +336,16 @@ fn normalize_url(field: &str, url: &str) -> Result<String, Error> {
             format!("must be scheme://host[:port] only, found {c:?}"),
         ));
     }
-    let has_port = match rest.rsplit_once(':') {
-        // An IPv6 literal `[::1]` has colons inside the brackets.
-        Some((host, port)) => !host.is_empty() && !port.contains(']'),
-        None => false,
-    };
-    if has_port {
-        let port = rest.rsplit_once(':').map(|(_, p)| p).unwrap_or_default();
-        if port.parse::<u16>().map_or(true, |p| p == 0) {
-            return Err(Error::invalid(field, format!("port {port:?} is not valid")));
+    match rest.rsplit_once(':') {
+        // An IPv6 literal `[::1]` has colons inside the brackets: those are not a port.
+        Some((host, port)) if !host.is_empty() && !port.contains(']') => {
+            if port.parse::<u16>().map_or(true, |p| p == 0) {
+                return Err(Error::invalid(field, format!("port {port:?} is not valid")));
+            }
+            Ok(format!("{scheme}://{rest}"))
         }
-        Ok(format!("{scheme}://{rest}"))
-    } else if url.contains("://") {
-        Ok(format!("{scheme}://{rest}"))
-    } else {
-        Ok(format!("https://{rest}:{DEFAULT_PORT}"))
+        _ if url.contains("://") => Ok(format!("{scheme}://{rest}")),
+        _ => Ok(format!("https://{rest}:{DEFAULT_PORT}")),
     }
 }
 

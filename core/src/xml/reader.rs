@@ -193,15 +193,7 @@ impl<'a> XmlReader<'a> {
 
     /// Reads every child named `item` (lowercase) as text, skipping others: `<roles><role>…`.
     pub(crate) fn text_list(&mut self, item: &[u8]) -> Result<Vec<String>, Error> {
-        let mut out = Vec::new();
-        while let Some(name) = self.next_child()? {
-            if name.as_bytes() == item {
-                out.push(self.text()?);
-            } else {
-                self.skip()?;
-            }
-        }
-        Ok(out)
+        self.list(item, Self::text)
     }
 
     /// Reads every child named `item` (lowercase) with `read`, skipping others.
