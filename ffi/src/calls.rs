@@ -2,20 +2,19 @@
 //!
 //! Each command returns once Finesse accepted it (HTTP 202); the outcome (the new dialog, the
 //! new state) shows in the next `finesse_get_dialog` / `finesse_get_dialogs`, in the events, or
-//! is waited for by the command's `_wait` variant. Commands are never retried:
+//! is waited for with `finesse_accepted_wait`. Commands are never retried:
 //! `FINESSE_RESULT_OUTCOME_UNKNOWN` means the command may have been carried out.
 
 use std::ffi::c_char;
 
 use ::finesse_client::{Accepted, CallData, Client, MakeCall};
 
-use crate::client::{client_arg, deliver, finesse_client};
-use crate::dialog::finesse_dialog;
+use crate::accepted::{deliver, finesse_accepted};
+use crate::client::{client_arg, finesse_client};
 use crate::error::{Failure, finesse_result};
 use crate::handles::Out;
 use crate::panic::fallible;
 use crate::strings::{optional_str_arg, pairs, str_arg};
-use crate::wait::call_command_wait;
 
 /// Runs one action on dialog `dialog_id`: checks the common arguments, then `act`.
 ///
@@ -24,36 +23,17 @@ use crate::wait::call_command_wait;
 unsafe fn dialog_action(
     client: *const finesse_client,
     dialog_id: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
     act: impl FnOnce(&Client, &str) -> Result<Accepted, Failure>,
 ) -> finesse_result {
     fallible(|| {
         let client = unsafe { client_arg(client) }?;
         let dialog_id = unsafe { str_arg(dialog_id, "dialog_id") }?;
-        let out = Out::optional(out_request_id);
+        let out = Out::optional(out_accepted);
         let accepted = act(client, dialog_id)?;
         unsafe { deliver(out, accepted) };
         Ok(())
     })
-}
-
-/// Runs one action on dialog `dialog_id`, then waits for its outcome.
-///
-/// # Safety
-/// The pointers follow the C API contract.
-unsafe fn dialog_action_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-    act: impl FnOnce(&Client, &str) -> Result<Accepted, Failure>,
-) -> finesse_result {
-    unsafe {
-        call_command_wait(client, timeout_ms, out_dialog, |c| {
-            let dialog_id = str_arg(dialog_id, "dialog_id")?;
-            act(c, dialog_id)
-        })
-    }
 }
 
 /// Reads the call data of `finesse_update_call_data`.
@@ -105,9 +85,10 @@ unsafe fn place_call(
 /// in all, no `BA*` or wrap-up reason): `FINESSE_RESULT_INVALID_ARGUMENT` means nothing was
 /// sent. The new dialog appears in `finesse_get_dialogs` once the phone starts the call.
 ///
-/// All strings are borrowed for the call only. On success, when `out_request_id` is not NULL,
-/// `*out_request_id` receives the command's request id: an owned NUL-terminated string,
-/// released with `finesse_string_free`. On failure it is not written.
+/// All strings are borrowed for the call only. On success, when `out_accepted` is not NULL, `*out_accepted` receives the accepted
+/// command (its request id, and `finesse_accepted_wait` for its outcome), owned, released with
+/// `finesse_accepted_free`. On failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_make_call(
     client: *const finesse_client,
@@ -115,140 +96,58 @@ pub unsafe extern "C" fn finesse_make_call(
     var_names: *const *const c_char,
     var_values: *const *const c_char,
     count: usize,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     fallible(|| {
         let client = unsafe { client_arg(client) }?;
-        let out = Out::optional(out_request_id);
+        let out = Out::optional(out_accepted);
         let accepted = unsafe { place_call(client, to_address, var_names, var_values, count) }?;
         unsafe { deliver(out, accepted) };
         Ok(())
     })
 }
 
-/// Places a call as `finesse_make_call` does, then waits at most `timeout_ms` milliseconds for
-/// the new dialog, as described for `finesse_sign_in_wait`. The dialog is the one first
-/// published, usually INITIATING: follow the call with `finesse_next_event` or
-/// `finesse_get_dialog`.
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` receives the new dialog, owned, released with `finesse_dialog_free` (NULL in
-/// the rare case the outcome carried no dialog); on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_make_call_wait(
-    client: *const finesse_client,
-    to_address: *const c_char,
-    var_names: *const *const c_char,
-    var_values: *const *const c_char,
-    count: usize,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        call_command_wait(client, timeout_ms, out_dialog, |c| {
-            place_call(c, to_address, var_names, var_values, count)
-        })
-    }
-}
-
 /// Answers the ringing call `dialog_id`.
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_answer(
     client: *const finesse_client,
     dialog_id: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
-    unsafe { dialog_action(client, dialog_id, out_request_id, |c, id| Ok(c.answer(id)?)) }
-}
-
-/// Answers the ringing call `dialog_id` as `finesse_answer` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
-/// `finesse_sign_in_wait`: the dialog with the agent ACTIVE.
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
-/// outcome carried no dialog: the call ended); on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_answer_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
-            Ok(c.answer(id)?)
-        })
-    }
+    unsafe { dialog_action(client, dialog_id, out_accepted, |c, id| Ok(c.answer(id)?)) }
 }
 
 /// Puts the call `dialog_id` on hold.
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_hold(
     client: *const finesse_client,
     dialog_id: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
-    unsafe { dialog_action(client, dialog_id, out_request_id, |c, id| Ok(c.hold(id)?)) }
-}
-
-/// Puts the call `dialog_id` on hold as `finesse_hold` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
-/// `finesse_sign_in_wait`: the dialog with the agent HELD.
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
-/// outcome carried no dialog: the call ended); on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_hold_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
-            Ok(c.hold(id)?)
-        })
-    }
+    unsafe { dialog_action(client, dialog_id, out_accepted, |c, id| Ok(c.hold(id)?)) }
 }
 
 /// Takes the call `dialog_id` off hold.
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_retrieve(
     client: *const finesse_client,
     dialog_id: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     unsafe {
-        dialog_action(client, dialog_id, out_request_id, |c, id| {
-            Ok(c.retrieve(id)?)
-        })
-    }
-}
-
-/// Takes the call `dialog_id` off hold as `finesse_retrieve` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
-/// `finesse_sign_in_wait`: the dialog with the agent ACTIVE again; RETRIEVE on a call that is not held is refused by the CTI server (`FINESSE_RESULT_CTI`).
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
-/// outcome carried no dialog: the call ended); on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_retrieve_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
+        dialog_action(client, dialog_id, out_accepted, |c, id| {
             Ok(c.retrieve(id)?)
         })
     }
@@ -256,35 +155,17 @@ pub unsafe extern "C" fn finesse_retrieve_wait(
 
 /// Leaves (hangs up) the call `dialog_id`.
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_drop_call(
     client: *const finesse_client,
     dialog_id: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     unsafe {
-        dialog_action(client, dialog_id, out_request_id, |c, id| {
-            Ok(c.drop_call(id)?)
-        })
-    }
-}
-
-/// Leaves the call `dialog_id` as `finesse_drop_call` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
-/// `finesse_sign_in_wait`: the end of the call for the agent (its participant DROPPED or in WRAP_UP, or the dialog removed).
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` is set to NULL: the call ended; on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_drop_call_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
+        dialog_action(client, dialog_id, out_accepted, |c, id| {
             Ok(c.drop_call(id)?)
         })
     }
@@ -293,39 +174,18 @@ pub unsafe extern "C" fn finesse_drop_call_wait(
 /// Holds the call `dialog_id` and calls `to_address` for a consult; the consult call is a new
 /// dialog. `to_address` is borrowed for the call only.
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_consult_call(
     client: *const finesse_client,
     dialog_id: *const c_char,
     to_address: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     unsafe {
-        dialog_action(client, dialog_id, out_request_id, |c, id| {
-            let to_address = str_arg(to_address, "to_address")?;
-            Ok(c.consult_call(id, to_address)?)
-        })
-    }
-}
-
-/// Holds the call `dialog_id` and calls `to_address` for a consult as `finesse_consult_call` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
-/// `finesse_sign_in_wait`: the new consult dialog.
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` receives the consult dialog, owned, released with `finesse_dialog_free` (NULL when the
-/// outcome carried no dialog: the call ended); on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_consult_call_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    to_address: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
+        dialog_action(client, dialog_id, out_accepted, |c, id| {
             let to_address = str_arg(to_address, "to_address")?;
             Ok(c.consult_call(id, to_address)?)
         })
@@ -334,35 +194,17 @@ pub unsafe extern "C" fn finesse_consult_call_wait(
 
 /// Completes a consult transfer (on either of the two dialogs).
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_transfer(
     client: *const finesse_client,
     dialog_id: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     unsafe {
-        dialog_action(client, dialog_id, out_request_id, |c, id| {
-            Ok(c.transfer(id)?)
-        })
-    }
-}
-
-/// Completes a consult transfer as `finesse_transfer` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
-/// `finesse_sign_in_wait`: the end of the call for the agent.
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` is set to NULL: the call ended; on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_transfer_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
+        dialog_action(client, dialog_id, out_accepted, |c, id| {
             Ok(c.transfer(id)?)
         })
     }
@@ -371,38 +213,18 @@ pub unsafe extern "C" fn finesse_transfer_wait(
 /// Transfers the call `dialog_id` to `to_address` in one step (blind transfer). `to_address`
 /// is borrowed for the call only.
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_transfer_sst(
     client: *const finesse_client,
     dialog_id: *const c_char,
     to_address: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     unsafe {
-        dialog_action(client, dialog_id, out_request_id, |c, id| {
-            let to_address = str_arg(to_address, "to_address")?;
-            Ok(c.transfer_sst(id, to_address)?)
-        })
-    }
-}
-
-/// Transfers the call `dialog_id` to `to_address` in one step as `finesse_transfer_sst` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
-/// `finesse_sign_in_wait`: the end of the call for the agent.
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` is set to NULL: the call ended; on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_transfer_sst_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    to_address: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
+        dialog_action(client, dialog_id, out_accepted, |c, id| {
             let to_address = str_arg(to_address, "to_address")?;
             Ok(c.transfer_sst(id, to_address)?)
         })
@@ -411,36 +233,17 @@ pub unsafe extern "C" fn finesse_transfer_sst_wait(
 
 /// Joins the consult call into a conference.
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_conference(
     client: *const finesse_client,
     dialog_id: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     unsafe {
-        dialog_action(client, dialog_id, out_request_id, |c, id| {
-            Ok(c.conference(id)?)
-        })
-    }
-}
-
-/// Joins the consult call into a conference as `finesse_conference` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
-/// `finesse_sign_in_wait`: the conference dialog, with three participants or more.
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` receives the conference dialog, owned, released with `finesse_dialog_free` (NULL when the
-/// outcome carried no dialog: the call ended); on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_conference_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
+        dialog_action(client, dialog_id, out_accepted, |c, id| {
             Ok(c.conference(id)?)
         })
     }
@@ -449,39 +252,18 @@ pub unsafe extern "C" fn finesse_conference_wait(
 /// Sends DTMF `digits` (0-9, *, #, A-D) on the call `dialog_id`. `digits` is borrowed for the
 /// call only.
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_send_dtmf(
     client: *const finesse_client,
     dialog_id: *const c_char,
     digits: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     unsafe {
-        dialog_action(client, dialog_id, out_request_id, |c, id| {
-            let digits = str_arg(digits, "digits")?;
-            Ok(c.send_dtmf(id, digits)?)
-        })
-    }
-}
-
-/// Sends DTMF `digits` on the call `dialog_id` as `finesse_send_dtmf` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
-/// `finesse_sign_in_wait`: with a notification session, the dialog echoing the request (DTMF leaves no other trace); without one, the dialog as it is.
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` receives the dialog, owned, released with `finesse_dialog_free` (NULL when the
-/// outcome carried no dialog: the call ended); on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_send_dtmf_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    digits: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
+        dialog_action(client, dialog_id, out_accepted, |c, id| {
             let digits = str_arg(digits, "digits")?;
             Ok(c.send_dtmf(id, digits)?)
         })
@@ -491,39 +273,18 @@ pub unsafe extern "C" fn finesse_send_dtmf_wait(
 /// Drops the participant at `media_address` from the conference `dialog_id` (CCE).
 /// `media_address` is borrowed for the call only.
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_drop_participant(
     client: *const finesse_client,
     dialog_id: *const c_char,
     media_address: *const c_char,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     unsafe {
-        dialog_action(client, dialog_id, out_request_id, |c, id| {
-            let media_address = str_arg(media_address, "media_address")?;
-            Ok(c.drop_participant(id, media_address)?)
-        })
-    }
-}
-
-/// Drops the participant at `media_address` from the conference `dialog_id` as `finesse_drop_participant` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
-/// `finesse_sign_in_wait`: the dialog without that participant (or with it DROPPED).
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
-/// outcome carried no dialog: the call ended); on failure it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_drop_participant_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    media_address: *const c_char,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
+        dialog_action(client, dialog_id, out_accepted, |c, id| {
             let media_address = str_arg(media_address, "media_address")?;
             Ok(c.drop_participant(id, media_address)?)
         })
@@ -535,8 +296,9 @@ pub unsafe extern "C" fn finesse_drop_participant_wait(
 /// `finesse_make_call` (with `count` 0 both arrays may be NULL). Give a reason, variables, or
 /// both. All strings are borrowed for the call only.
 ///
-/// `out_request_id` may be NULL; otherwise on success it receives an owned request id,
-/// released with `finesse_string_free`, and on failure it is not written.
+/// `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+/// `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_update_call_data(
     client: *const finesse_client,
@@ -545,39 +307,10 @@ pub unsafe extern "C" fn finesse_update_call_data(
     var_names: *const *const c_char,
     var_values: *const *const c_char,
     count: usize,
-    out_request_id: *mut *mut c_char,
+    out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     unsafe {
-        dialog_action(client, dialog_id, out_request_id, |c, id| {
-            Ok(c.update_call_data(
-                id,
-                &call_data(wrap_up_reason, var_names, var_values, count)?,
-            )?)
-        })
-    }
-}
-
-/// Writes call data on the call `dialog_id` as `finesse_update_call_data` does, then waits at
-/// most `timeout_ms` milliseconds for the outcome, as described for `finesse_sign_in_wait`: the
-/// dialog showing the new wrap-up reason and call variables.
-///
-/// All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
-/// `*out_dialog` receives the dialog after the change, owned, released with
-/// `finesse_dialog_free` (NULL when the outcome carried no dialog: the call ended); on failure
-/// it is not written.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_update_call_data_wait(
-    client: *const finesse_client,
-    dialog_id: *const c_char,
-    wrap_up_reason: *const c_char,
-    var_names: *const *const c_char,
-    var_values: *const *const c_char,
-    count: usize,
-    timeout_ms: u32,
-    out_dialog: *mut *mut finesse_dialog,
-) -> finesse_result {
-    unsafe {
-        dialog_action_wait(client, dialog_id, timeout_ms, out_dialog, |c, id| {
+        dialog_action(client, dialog_id, out_accepted, |c, id| {
             Ok(c.update_call_data(
                 id,
                 &call_data(wrap_up_reason, var_names, var_values, count)?,

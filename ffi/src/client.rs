@@ -1,14 +1,11 @@
 //! `finesse_client`: one agent's connection to Finesse.
 
-use std::ffi::c_char;
-
-use ::finesse_client::{Accepted, Client};
+use ::finesse_client::Client;
 
 use crate::config::finesse_config;
 use crate::error::{Failure, finesse_result};
 use crate::handles::{Handle, Out, arg, free, into_owned, take};
 use crate::panic::{fallible, infallible};
-use crate::strings::into_owned_c_string;
 
 /// A Finesse client for one agent (or supervisor).
 ///
@@ -31,6 +28,7 @@ impl Handle for finesse_client {
 /// Consumes `config` in every case, success or failure: do not use or free it afterwards.
 /// On success the caller owns `*out_client` and releases it with `finesse_client_free`; on
 /// failure `*out_client` is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_client_new(
     config: *mut finesse_config,
@@ -62,14 +60,4 @@ pub unsafe extern "C" fn finesse_client_free(client: *mut finesse_client) {
 /// `client` is NULL or a live handle from `finesse_client_new`.
 pub(crate) unsafe fn client_arg<'a>(client: *const finesse_client) -> Result<&'a Client, Failure> {
     unsafe { arg(client, "client") }
-}
-
-/// Hands the request id of an accepted command to the caller, when wanted.
-///
-/// # Safety
-/// `out` was made from a pointer valid for a write.
-pub(crate) unsafe fn deliver(out: Option<Out<*mut c_char>>, accepted: Accepted) {
-    if let Some(out) = out {
-        unsafe { out.write(into_owned_c_string(&accepted.request_id)) };
-    }
 }

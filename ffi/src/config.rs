@@ -38,6 +38,7 @@ fn update(builder: &mut ConfigBuilder, step: impl FnOnce(ConfigBuilder) -> Confi
 /// The URL is checked by `finesse_client_new`. On success the caller owns `*out_config` and
 /// releases it with `finesse_client_new` or `finesse_config_free`; on failure `*out_config` is
 /// not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_new(
     url: *const c_char,
@@ -63,6 +64,7 @@ pub unsafe extern "C" fn finesse_config_free(config: *mut finesse_config) {
 
 /// Sets the side B node (same URL forms as `finesse_config_new`), tried when side A cannot be
 /// reached or is out of service. `url` is borrowed for the call only.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_set_secondary(
     config: *mut finesse_config,
@@ -78,6 +80,7 @@ pub unsafe extern "C" fn finesse_config_set_secondary(
 
 /// Authenticates with HTTP Basic: the agent id (or sign-in name) and password. Both strings are
 /// copied; the password is never shown in messages.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_set_basic_auth(
     config: *mut finesse_config,
@@ -95,6 +98,7 @@ pub unsafe extern "C" fn finesse_config_set_basic_auth(
 
 /// Authenticates with an SSO access token (`Authorization: Bearer`) for agent `login_id`. Both
 /// strings are copied; the token is never shown in messages.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_set_bearer_token(
     config: *mut finesse_config,
@@ -112,6 +116,7 @@ pub unsafe extern "C" fn finesse_config_set_bearer_token(
 
 /// Sets the agent id used in URIs, for a Basic user name that is a sign-in name different from
 /// it; without it the id is learned from the first User document. `login_id` is copied.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_set_login_id(
     config: *mut finesse_config,
@@ -128,6 +133,7 @@ pub unsafe extern "C" fn finesse_config_set_login_id(
 /// Trusts the CA certificates in the PEM file at `path`, in addition to the built-in roots
 /// (Finesse nodes often carry self-signed or private-CA certificates). The file is read by
 /// `finesse_client_new`. `path` is copied.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_add_ca_file(
     config: *mut finesse_config,
@@ -143,6 +149,7 @@ pub unsafe extern "C" fn finesse_config_add_ca_file(
 
 /// Trusts the CA certificates in `len` bytes of PEM text at `pem`, in addition to the built-in
 /// roots. The bytes are copied; they need no NUL terminator.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_add_ca_pem(
     config: *mut finesse_config,
@@ -160,6 +167,7 @@ pub unsafe extern "C" fn finesse_config_add_ca_pem(
 /// **Switches certificate verification off** when `accept` is true. Anyone on the network path
 /// can then read the agent's password and calls: use only against a lab server, never in
 /// production; prefer `finesse_config_add_ca_file`.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_danger_accept_invalid_certs(
     config: *mut finesse_config,
@@ -174,6 +182,7 @@ pub unsafe extern "C" fn finesse_config_danger_accept_invalid_certs(
 
 /// Sets the connect timeout, TLS handshake included, in milliseconds (default 5000; 0 is
 /// refused by `finesse_client_new`).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_set_connect_timeout_ms(
     config: *mut finesse_config,
@@ -190,6 +199,7 @@ pub unsafe extern "C" fn finesse_config_set_connect_timeout_ms(
 
 /// Sets the time allowed to send a request and receive the response headers, and again to
 /// receive the body, in milliseconds (default 10000; 0 is refused by `finesse_client_new`).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_set_request_timeout_ms(
     config: *mut finesse_config,
@@ -206,6 +216,7 @@ pub unsafe extern "C" fn finesse_config_set_request_timeout_ms(
 
 /// Sets the `User-Agent` header (printable ASCII, checked by `finesse_client_new`).
 /// `user_agent` is copied.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_set_user_agent(
     config: *mut finesse_config,

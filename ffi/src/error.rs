@@ -3,8 +3,10 @@
 use std::cell::RefCell;
 use std::ffi::{CString, c_char};
 
-use ::finesse_client::{ApiError, Error, ErrorKind};
+use ::finesse_client::{Error, ErrorKind};
 
+use crate::handles::lend;
+use crate::models::{ApiErrorView, finesse_api_error};
 use crate::panic::infallible;
 use crate::strings::c_string;
 
@@ -108,29 +110,12 @@ fn code_of(kind: ErrorKind) -> finesse_result {
     }
 }
 
-/// One `ApiError` of a failure or of a CTI error event, as C strings.
-pub(crate) struct ApiErrorText {
-    pub(crate) error_type: CString,
-    pub(crate) message: CString,
-    pub(crate) data: CString,
-}
-
-impl From<&ApiError> for ApiErrorText {
-    fn from(a: &ApiError) -> Self {
-        ApiErrorText {
-            error_type: c_string(&a.error_type),
-            message: c_string(&a.error_message),
-            data: c_string(&a.error_data),
-        }
-    }
-}
-
 /// The details of the most recent failure on this thread.
 struct LastError {
     code: finesse_result,
     message: CString,
     http_status: u16,
-    api_errors: Vec<ApiErrorText>,
+    api_errors: Vec<ApiErrorView>,
     request_id: Option<CString>,
 }
 
@@ -172,7 +157,7 @@ fn core_error(e: &Error, request_id: Option<&str>) -> LastError {
         code: code_of(e.kind()),
         message: c_string(&e.to_string()),
         http_status: e.http_status().unwrap_or(0),
-        api_errors: e.api_errors().iter().map(ApiErrorText::from).collect(),
+        api_errors: e.api_errors().iter().cloned().map(ApiErrorView::new).collect(),
         request_id: e.request_id().or(request_id).map(c_string),
     }
 }
@@ -192,7 +177,7 @@ fn with_last<T>(default: T, f: impl FnOnce(&LastError) -> T) -> T {
     LAST_ERROR.with_borrow(|slot| slot.as_ref().map_or(default, f))
 }
 
-fn api_error<T>(index: usize, f: impl FnOnce(&ApiErrorText) -> T) -> Option<T> {
+fn api_error<T>(index: usize, f: impl FnOnce(&ApiErrorView) -> T) -> Option<T> {
     LAST_ERROR.with_borrow(|slot| slot.as_ref().and_then(|e| e.api_errors.get(index)).map(f))
 }
 
@@ -201,6 +186,7 @@ fn api_error<T>(index: usize, f: impl FnOnce(&ApiErrorText) -> T) -> Option<T> {
 ///
 /// The last error is per thread: each thread sees only its own calls. Successful calls leave
 /// it unchanged; always check a function's return value first.
+#[must_use]
 #[unsafe(no_mangle)]
 pub extern "C" fn finesse_last_error_code() -> finesse_result {
     infallible(|| Some(with_last(finesse_result::Ok, |e| e.code)))
@@ -223,40 +209,22 @@ pub extern "C" fn finesse_last_error_http_status() -> u16 {
 }
 
 /// How many `ApiError` entries the server's error answer carried (0 when the last error is not
-/// an error answer, or its body held none). Index them with `finesse_last_error_api_*`.
+/// an error answer, or its body held none). `finesse_last_error_api_error` gives each.
 #[unsafe(no_mangle)]
 pub extern "C" fn finesse_last_error_api_count() -> usize {
     infallible(|| Some(with_last(0, |e| e.api_errors.len())))
 }
 
-/// The `ErrorType` of API error `index` of the last error (e.g. `"Invalid State"`), or NULL
-/// when there is no such entry.
+/// API error `index` of the last error: its `ErrorType` (e.g. `"Invalid State"`),
+/// `ErrorMessage` (e.g. `"SERVER_OUT_OF_SERVICE"`), `ErrorData` (the field, user or CTI code at
+/// fault) and peripheral fields, read with the `finesse_api_error_*` accessors; NULL when there
+/// is no such entry.
 ///
-/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
-/// `finesse_last_error_clear`; do not free it.
+/// Borrowed, valid until the next failing call on this thread or `finesse_last_error_clear`;
+/// never freed.
 #[unsafe(no_mangle)]
-pub extern "C" fn finesse_last_error_api_type(index: usize) -> *const c_char {
-    infallible(|| api_error(index, |a| a.error_type.as_ptr()))
-}
-
-/// The `ErrorMessage` of API error `index` of the last error (e.g. `"SERVER_OUT_OF_SERVICE"`),
-/// or NULL when there is no such entry.
-///
-/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
-/// `finesse_last_error_clear`; do not free it.
-#[unsafe(no_mangle)]
-pub extern "C" fn finesse_last_error_api_message(index: usize) -> *const c_char {
-    infallible(|| api_error(index, |a| a.message.as_ptr()))
-}
-
-/// The `ErrorData` of API error `index` of the last error (the field, user or CTI code at
-/// fault), or NULL when there is no such entry.
-///
-/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
-/// `finesse_last_error_clear`; do not free it.
-#[unsafe(no_mangle)]
-pub extern "C" fn finesse_last_error_api_data(index: usize) -> *const c_char {
-    infallible(|| api_error(index, |a| a.data.as_ptr()))
+pub extern "C" fn finesse_last_error_api_error(index: usize) -> *const finesse_api_error {
+    infallible(|| api_error(index, lend::<finesse_api_error>))
 }
 
 /// The `requestId` of the command the last error belongs to (always set for

@@ -1,18 +1,19 @@
 //! `finesse_event`: one notification (a User or Dialog change, a CTI error, a SystemInfo
-//! change, a change of the notification connection), and `finesse_event_list`, the events of
-//! one decoded `<Update>` document.
+//! change, a change of the notification connection), `finesse_owned_event`, one the caller
+//! owns, and `finesse_owned_event_list`, the events of one decoded `<Update>` document.
 
 use std::ffi::{CString, c_char};
 
 use ::finesse_client::{ConnectionState, Event};
 
-use crate::dialog::{DialogView, finesse_dialog};
-use crate::error::{ApiErrorText, finesse_result};
+use crate::error::finesse_result;
 use crate::handles::{Handle, Out, borrow, free, into_owned, lend};
+use crate::models::{
+    ApiErrorView, DialogView, SystemInfoView, UserView, finesse_api_error, finesse_dialog,
+    finesse_system_info, finesse_user,
+};
 use crate::panic::{Fallback, fallible, infallible};
 use crate::strings::{bytes_arg, c_string, c_string_opt, ptr_of};
-use crate::system::{SystemInfoView, finesse_system_info};
-use crate::user::{UserView, finesse_user};
 
 /// What an event reports, as `finesse_event_type` returns it. In C a `uint32_t`: a newer
 /// library may add kinds, so treat an unknown value like `FINESSE_EVENT_KIND_OTHER`.
@@ -79,14 +80,13 @@ impl Fallback for finesse_connection_state {
     }
 }
 
-/// One event. Owned when it comes from `finesse_next_event` (release it with
-/// `finesse_event_free`); borrowed when it comes from `finesse_event_list_get` (valid until the
-/// list is freed) or is passed to a `finesse_event_callback` (valid during that call only);
-/// borrowed events are never freed.
+/// One event, borrowed: from an owned event (`finesse_owned_event_view`), from a list
+/// (`finesse_owned_event_list_get`, valid until the list is freed) or passed to a
+/// `finesse_event_callback` (valid during that call only). Never freed itself.
 ///
 /// Read it with `finesse_event_type` and the accessor of its kind. Immutable: safe to read from
-/// several threads at once. Strings and handles it returns (the User, the Dialog, the
-/// SystemInfo) are borrowed from it and valid until it is freed.
+/// several threads at once. Strings and views it returns (the User, the Dialog, the
+/// SystemInfo) are borrowed from it and valid as long as it is.
 pub struct finesse_event {
     _private: [u8; 0],
 }
@@ -95,15 +95,25 @@ impl Handle for finesse_event {
     type Target = EventView;
 }
 
-/// The events of one `<Update>` document, from `finesse_event_list_from_xml`.
-///
-/// Released by `finesse_event_list_free`, which also ends the events borrowed from it.
-/// Immutable: safe to read from several threads at once.
-pub struct finesse_event_list {
+/// An event the caller owns, from `finesse_next_event`: read it through
+/// `finesse_owned_event_view`, release it with `finesse_owned_event_free`.
+pub struct finesse_owned_event {
     _private: [u8; 0],
 }
 
-impl Handle for finesse_event_list {
+impl Handle for finesse_owned_event {
+    type Target = EventView;
+}
+
+/// The events of one `<Update>` document, from `finesse_event_list_from_xml`.
+///
+/// Released by `finesse_owned_event_list_free`, which also ends the events borrowed from it.
+/// Immutable: safe to read from several threads at once.
+pub struct finesse_owned_event_list {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_event_list {
     type Target = Vec<EventView>;
 }
 
@@ -114,7 +124,7 @@ pub(crate) struct EventView {
     user: Option<UserView>,
     dialog: Option<DialogView>,
     system_info: Option<SystemInfoView>,
-    errors: Vec<ApiErrorText>,
+    errors: Vec<ApiErrorView>,
     source: Option<CString>,
     operation: Option<CString>,
     update_xml: Option<CString>,
@@ -147,28 +157,28 @@ impl From<&Event> for EventView {
         let request_id = event.request_id();
         match event {
             Event::UserChanged { user, .. } => EventView {
-                user: Some(UserView::from(user)),
+                user: Some(UserView::new(user.clone())),
                 ..EventView::new(Kind::UserChanged, request_id)
             },
             Event::DialogAdded { dialog, .. } => EventView {
-                dialog: Some(DialogView::from(dialog)),
+                dialog: Some(DialogView::new(dialog.clone())),
                 ..EventView::new(Kind::DialogAdded, request_id)
             },
             Event::DialogChanged { dialog, .. } => EventView {
-                dialog: Some(DialogView::from(dialog)),
+                dialog: Some(DialogView::new(dialog.clone())),
                 ..EventView::new(Kind::DialogChanged, request_id)
             },
             Event::DialogRemoved { dialog, .. } => EventView {
-                dialog: Some(DialogView::from(dialog)),
+                dialog: Some(DialogView::new(dialog.clone())),
                 ..EventView::new(Kind::DialogRemoved, request_id)
             },
             Event::CtiError { errors, source, .. } => EventView {
-                errors: errors.iter().map(ApiErrorText::from).collect(),
+                errors: errors.iter().cloned().map(ApiErrorView::new).collect(),
                 source: Some(c_string(source)),
                 ..EventView::new(Kind::CtiError, request_id)
             },
             Event::SystemStatusChanged { info } => EventView {
-                system_info: Some(SystemInfoView::from(info)),
+                system_info: Some(SystemInfoView::new(info.clone())),
                 ..EventView::new(Kind::SystemStatus, request_id)
             },
             Event::Connection(state) => {
@@ -215,21 +225,22 @@ impl From<&Event> for EventView {
 /// and element names are matched without regard to case, as Finesse sends both forms; an
 /// update of a kind the library does not type gives one `FINESSE_EVENT_KIND_OTHER` event.
 ///
-/// On success the caller owns `*out_list` and releases it with `finesse_event_list_free`; on
+/// On success the caller owns `*out_list` and releases it with `finesse_owned_event_list_free`; on
 /// failure (`FINESSE_RESULT_DECODE` for a document that is not an Update) `*out_list` is not
 /// written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_event_list_from_xml(
     xml: *const u8,
     len: usize,
-    out_list: *mut *mut finesse_event_list,
+    out_list: *mut *mut finesse_owned_event_list,
 ) -> finesse_result {
     fallible(|| {
         let xml = unsafe { bytes_arg(xml, len, "xml") }?;
         let out = Out::required(out_list, "out_list")?;
         let events = Event::from_update_xml(xml)?;
         let views = events.iter().map(EventView::from).collect();
-        unsafe { out.write(into_owned::<finesse_event_list>(views)) };
+        unsafe { out.write(into_owned::<finesse_owned_event_list>(views)) };
         Ok(())
     })
 }
@@ -237,7 +248,7 @@ pub unsafe extern "C" fn finesse_event_list_from_xml(
 /// Releases an event list and the events borrowed from it. NULL is a no-op; must not be called
 /// twice with the same pointer.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_event_list_free(list: *mut finesse_event_list) {
+pub unsafe extern "C" fn finesse_owned_event_list_free(list: *mut finesse_owned_event_list) {
     infallible(|| {
         unsafe { free(list) };
         Some(())
@@ -246,7 +257,7 @@ pub unsafe extern "C" fn finesse_event_list_free(list: *mut finesse_event_list) 
 
 /// The number of events in `list` (0 when `list` is NULL).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_event_list_count(list: *const finesse_event_list) -> usize {
+pub unsafe extern "C" fn finesse_owned_event_list_count(list: *const finesse_owned_event_list) -> usize {
     infallible(|| unsafe { borrow(list) }.map(Vec::len))
 }
 
@@ -255,8 +266,8 @@ pub unsafe extern "C" fn finesse_event_list_count(list: *const finesse_event_lis
 ///
 /// Borrowed from `list`, valid until the list is freed; never free it.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_event_list_get(
-    list: *const finesse_event_list,
+pub unsafe extern "C" fn finesse_owned_event_list_get(
+    list: *const finesse_owned_event_list,
     index: usize,
 ) -> *const finesse_event {
     infallible(|| {
@@ -266,11 +277,18 @@ pub unsafe extern "C" fn finesse_event_list_get(
     })
 }
 
-/// Releases an event obtained as owned (from `finesse_next_event`), with the User, Dialog,
-/// SystemInfo and strings borrowed from it. NULL is a no-op; must not be called twice with the
-/// same pointer, and never on an event borrowed from a list or passed to a callback.
+/// The view of an owned event, valid until it is freed; NULL when `event` is NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_event_free(event: *mut finesse_event) {
+pub unsafe extern "C" fn finesse_owned_event_view(
+    event: *const finesse_owned_event,
+) -> *const finesse_event {
+    infallible(|| unsafe { borrow(event) }.map(lend::<finesse_event>))
+}
+
+/// Releases an owned event, with the User, Dialog, SystemInfo and strings borrowed from it.
+/// NULL is a no-op; must not be called twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_event_free(event: *mut finesse_owned_event) {
     infallible(|| {
         unsafe { free(event) };
         Some(())
@@ -336,51 +354,26 @@ pub unsafe extern "C" fn finesse_event_system_info(
 }
 
 /// How many errors a `FINESSE_EVENT_KIND_CTI_ERROR` event carries (0 for other kinds and for
-/// NULL). Index them with `finesse_event_error_type`, `_message` and `_data`.
+/// NULL); `finesse_event_error` gives each.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_event_error_count(event: *const finesse_event) -> usize {
     infallible(|| unsafe { borrow(event) }.map(|e| e.errors.len()))
 }
 
-/// The `errorType` of error `index` of a CTI error event (e.g. `"Generic Error"`,
-/// `"Call Operation Failure"`), or NULL when there is no such entry. Borrowed from `event`,
-/// valid until it is freed.
+/// Error `index` of a CTI error event (its `errorType`, e.g. `"Generic Error"`, its
+/// `errorMessage`, its `errorData`: the CTI error code, and the peripheral's fields), read
+/// with the `finesse_api_error_*` accessors; NULL when there is no such entry. Borrowed from
+/// `event`, valid as long as it is.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_event_error_type(
+pub unsafe extern "C" fn finesse_event_error(
     event: *const finesse_event,
     index: usize,
-) -> *const c_char {
+) -> *const finesse_api_error {
     infallible(|| {
-        let e = unsafe { borrow(event) }?;
-        e.errors.get(index).map(|a| a.error_type.as_ptr())
-    })
-}
-
-/// The `errorMessage` of error `index` of a CTI error event (e.g.
-/// `"CF_RESOURCE_OUT_OF_SERVICE"`), or NULL when there is no such entry. Borrowed from
-/// `event`, valid until it is freed.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_event_error_message(
-    event: *const finesse_event,
-    index: usize,
-) -> *const c_char {
-    infallible(|| {
-        let e = unsafe { borrow(event) }?;
-        e.errors.get(index).map(|a| a.message.as_ptr())
-    })
-}
-
-/// The `errorData` of error `index` of a CTI error event: the CTI error code (e.g.
-/// `"20999"`), or NULL when there is no such entry. Borrowed from `event`, valid until it is
-/// freed.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_event_error_data(
-    event: *const finesse_event,
-    index: usize,
-) -> *const c_char {
-    infallible(|| {
-        let e = unsafe { borrow(event) }?;
-        e.errors.get(index).map(|a| a.data.as_ptr())
+        unsafe { borrow(event) }?
+            .errors
+            .get(index)
+            .map(lend::<finesse_api_error>)
     })
 }
 

@@ -15,30 +15,32 @@
     reason = "the safety contract of every exported function is the C API contract in ffi/README.md"
 )]
 
+mod accepted;
+mod agent;
 mod calls;
 mod client;
 mod config;
-mod dialog;
 mod error;
 mod events;
 mod handles;
+mod model_methods;
+mod models;
 mod notifications;
 mod panic;
+mod queries;
 mod strings;
-mod system;
-mod user;
-mod wait;
 
+pub use accepted::*;
+pub use agent::*;
 pub use calls::*;
 pub use client::*;
 pub use config::*;
-pub use dialog::*;
 pub use error::*;
 pub use events::*;
+pub use model_methods::*;
+pub use models::*;
 pub use notifications::*;
-pub use strings::finesse_string_free;
-pub use system::*;
-pub use user::*;
+pub use queries::*;
 
 use std::ffi::c_char;
 

@@ -10,7 +10,7 @@ use ::finesse_client::{Event, NotificationOptions, Notifications};
 
 use crate::client::{client_arg, finesse_client};
 use crate::error::{Failure, finesse_result};
-use crate::events::{EventView, finesse_event};
+use crate::events::{EventView, finesse_event, finesse_owned_event};
 use crate::handles::{Handle, Out, arg, arg_mut, borrow, free, into_owned, lend};
 use crate::panic::{fallible, infallible};
 use crate::strings::{optional_str_arg, str_arg};
@@ -67,6 +67,7 @@ pub type finesse_event_callback =
 ///
 /// On success the caller owns `*out_options` and releases it with
 /// `finesse_notification_options_free`; on failure `*out_options` is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notification_options_new(
     out_options: *mut *mut finesse_notification_options,
@@ -97,6 +98,7 @@ pub unsafe extern "C" fn finesse_notification_options_free(
 /// Sets the WebSocket URL of the notification service (`wss://host:port/path`, or `ws://` for
 /// test servers); NULL goes back to the default, derived from the client's active node. `url`
 /// is copied.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notification_options_set_url(
     options: *mut finesse_notification_options,
@@ -111,6 +113,7 @@ pub unsafe extern "C" fn finesse_notification_options_set_url(
 
 /// Sets the XMPP resource of the session (never `"desktop"`, which the Finesse desktop
 /// reserves); NULL goes back to a random `finesse-client-<random>`. `resource` is copied.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notification_options_set_resource(
     options: *mut finesse_notification_options,
@@ -127,6 +130,7 @@ pub unsafe extern "C" fn finesse_notification_options_set_resource(
 /// the link declared dead (a `FINESSE_CONNECTION_STATE_DISCONNECTED` event, then reconnection)
 /// after `max_missed` unanswered pings in a row. All must be greater than zero (checked when
 /// the session starts). The default, 10,000 / 5,000 / 2, notices a silent link within 20 s.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notification_options_set_keep_alive(
     options: *mut finesse_notification_options,
@@ -145,6 +149,7 @@ pub unsafe extern "C" fn finesse_notification_options_set_keep_alive(
 
 /// Adds a pub-sub node to subscribe to when the session starts and after each reconnection,
 /// e.g. `"/finesse/api/Team/5007/Users"` for a supervisor. `node` is copied.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notification_options_add_subscription(
     options: *mut finesse_notification_options,
@@ -161,6 +166,7 @@ pub unsafe extern "C" fn finesse_notification_options_add_subscription(
 /// Sets how many unread events are kept before the oldest are dropped (see
 /// `finesse_notifications_dropped`); greater than zero, checked when the session starts.
 /// Default 10,000.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notification_options_set_queue_capacity(
     options: *mut finesse_notification_options,
@@ -180,6 +186,7 @@ fn millis(ms: u32) -> Duration {
 /// Starts the notification session of `client` with the default options, at the WebSocket
 /// `url` (e.g. the emulator's `wss://127.0.0.1:PORT/ws`), or at `wss://<REST host>:<REST
 /// port>/ws` when `url` is NULL. See `finesse_notifications_start_with`.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notifications_start(
     client: *const finesse_client,
@@ -211,6 +218,7 @@ pub unsafe extern "C" fn finesse_notifications_start(
 /// On success the caller owns `*out_notifications` and releases it with
 /// `finesse_notifications_free`; on failure (`FINESSE_RESULT_AUTHENTICATION`,
 /// `FINESSE_RESULT_TLS`, `FINESSE_RESULT_TRANSPORT`, ...) `*out_notifications` is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notifications_start_with(
     client: *const finesse_client,
@@ -245,13 +253,14 @@ pub unsafe extern "C" fn finesse_notifications_free(notifications: *mut finesse_
 /// registered they go to the callback instead, and this only returns those queued before.
 ///
 /// Returns `FINESSE_RESULT_OK` with the event, or `FINESSE_RESULT_NO_EVENT` when none came in
-/// time. On success the caller owns `*out_event` and releases it with `finesse_event_free`;
+/// time. On success the caller owns `*out_event` and releases it with `finesse_owned_event_free`;
 /// otherwise `*out_event` is not written.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_next_event(
     notifications: *const finesse_notifications,
     timeout_ms: u32,
-    out_event: *mut *mut finesse_event,
+    out_event: *mut *mut finesse_owned_event,
 ) -> finesse_result {
     fallible(|| {
         let notifications = unsafe { arg(notifications, "notifications") }?;
@@ -259,7 +268,7 @@ pub unsafe extern "C" fn finesse_next_event(
         let event = notifications
             .recv_timeout(millis(timeout_ms))
             .ok_or(Failure::NoEvent(timeout_ms))?;
-        unsafe { out.write(into_owned::<finesse_event>(EventView::from(&event))) };
+        unsafe { out.write(into_owned::<finesse_owned_event>(EventView::from(&event))) };
         Ok(())
     })
 }
@@ -295,6 +304,7 @@ impl CCallback {
 /// `finesse_notifications_free` has returned (which ends the thread), or at least until the
 /// running call has returned. A callback still registered then receives the last event,
 /// `FINESSE_CONNECTION_STATE_CLOSED`, while `finesse_notifications_free` runs.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notifications_set_callback(
     notifications: *const finesse_notifications,
@@ -323,6 +333,7 @@ pub unsafe extern "C" fn finesse_notifications_set_callback(
 /// only. A node that is not a Finesse URI is `FINESSE_RESULT_INVALID_ARGUMENT`; a refusal by
 /// the server (`forbidden`, `item-not-found`) is `FINESSE_RESULT_TRANSPORT` with the reason in
 /// the message.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notifications_subscribe(
     notifications: *const finesse_notifications,
@@ -338,6 +349,7 @@ pub unsafe extern "C" fn finesse_notifications_subscribe(
 
 /// Unsubscribes the session from a node it subscribed to explicitly, waiting up to 10 s for
 /// the server's answer. `node` is borrowed for the call only.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notifications_unsubscribe(
     notifications: *const finesse_notifications,

@@ -3,7 +3,6 @@
 use std::ffi::{CStr, CString, c_char};
 
 use crate::error::Failure;
-use crate::panic::infallible;
 
 /// Reads a required string argument.
 ///
@@ -104,26 +103,6 @@ pub(crate) fn c_string_opt(s: Option<&str>) -> Option<CString> {
 /// A pointer to an optional borrowed string; NULL when absent.
 pub(crate) fn ptr_of(s: &Option<CString>) -> Option<*const c_char> {
     s.as_ref().map(|s| s.as_ptr())
-}
-
-/// Hands a string to C; the caller owns it and releases it with `finesse_string_free`.
-pub(crate) fn into_owned_c_string(s: &str) -> *mut c_char {
-    c_string(s).into_raw()
-}
-
-/// Releases a string this library handed over as owned (a request id). NULL is a no-op.
-///
-/// Must be called exactly once per owned string; never pass a borrowed string or memory from
-/// elsewhere, and never release owned strings with `free()`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_string_free(s: *mut c_char) {
-    infallible(|| {
-        if !s.is_null() {
-            // SAFETY: by the contract above, `s` came from `CString::into_raw`.
-            drop(unsafe { CString::from_raw(s) });
-        }
-        Some(())
-    })
 }
 
 #[cfg(test)]

@@ -268,7 +268,7 @@ impl Client {
     /// Returns:
     ///     The ``User``.
     fn user(&self, py: Python<'_>) -> PyResult<User> {
-        self.run(py, |c| c.user()).map(User::new)
+        self.run(py, |c| c.user()).map(User::from)
     }
 
     /// Gets another user by id (a supervisor's team member), or by sign-in name on CCE 12.5+.
@@ -279,7 +279,7 @@ impl Client {
     /// Returns:
     ///     The ``User``.
     fn user_by_id(&self, py: Python<'_>, id: String) -> PyResult<User> {
-        self.run(py, move |c| c.user_by_id(&id)).map(User::new)
+        self.run(py, move |c| c.user_by_id(&id)).map(User::from)
     }
 
     /// Signs the agent in on ``extension``; the agent becomes NOT_READY.
@@ -370,7 +370,7 @@ impl Client {
     ///     The ``Dialog`` list.
     fn dialogs(&self, py: Python<'_>) -> PyResult<Vec<Dialog>> {
         self.run(py, |c| c.dialogs())
-            .map(|dialogs| dialogs.into_iter().map(Dialog::new).collect())
+            .map(|dialogs| dialogs.into_iter().map(Dialog::from).collect())
     }
 
     /// Gets one dialog by id.
@@ -381,7 +381,7 @@ impl Client {
     /// Returns:
     ///     The ``Dialog``.
     fn dialog(&self, py: Python<'_>, id: String) -> PyResult<Dialog> {
-        self.run(py, move |c| c.dialog(&id)).map(Dialog::new)
+        self.run(py, move |c| c.dialog(&id)).map(Dialog::from)
     }
 
     /// Places a call (click-to-dial). The new dialog shows in ``dialogs()`` once the phone
@@ -804,7 +804,7 @@ impl Client {
     /// Returns:
     ///     The ``SystemInfo``.
     fn system_info(&self, py: Python<'_>) -> PyResult<SystemInfo> {
-        self.run(py, |c| c.system_info()).map(SystemInfo::new)
+        self.run(py, |c| c.system_info()).map(SystemInfo::from)
     }
 
     /// Lists the reason codes of a category available to the agent.
@@ -818,7 +818,7 @@ impl Client {
     fn reason_codes(&self, py: Python<'_>, category: &str) -> PyResult<Vec<ReasonCode>> {
         let category = model::ReasonCodeCategory::parse(category);
         self.run(py, move |c| c.reason_codes(category))
-            .map(|codes| codes.into_iter().map(ReasonCode::new).collect())
+            .map(|codes| codes.into_iter().map(ReasonCode::from).collect())
     }
 
     /// Lists the wrap-up reasons available to the agent.
@@ -827,6 +827,6 @@ impl Client {
     ///     The ``WrapUpReason`` list.
     fn wrap_up_reasons(&self, py: Python<'_>) -> PyResult<Vec<WrapUpReason>> {
         self.run(py, |c| c.wrap_up_reasons())
-            .map(|reasons| reasons.into_iter().map(WrapUpReason::new).collect())
+            .map(|reasons| reasons.into_iter().map(WrapUpReason::from).collect())
     }
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use finesse_client::Error;
+use finesse_client::{CallVariable, Error};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
@@ -53,7 +53,7 @@ impl FromPyObject<'_, '_> for DialogId {
 
     fn extract(obj: Borrowed<'_, '_, PyAny>) -> PyResult<Self> {
         if let Ok(dialog) = obj.cast::<Dialog>() {
-            return Ok(DialogId(dialog.get().id().to_owned()));
+            return Ok(DialogId(dialog.get().inner.id.clone()));
         }
         if let Ok(id) = obj.extract::<String>() {
             return Ok(DialogId(id));
@@ -115,6 +115,21 @@ pub(crate) fn non_negative_seconds(field: &str, value: f64) -> Result<Duration, 
         field: field.to_owned(),
         message: format!("must be a number of seconds, zero or more, not {value}"),
     })
+}
+
+/// Call variables as a dict of name to value, in document order (the first wins if a name
+/// repeats).
+pub(crate) fn variables_dict<'py>(
+    py: Python<'py>,
+    variables: &[CallVariable],
+) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    for var in variables {
+        if !dict.contains(&var.name)? {
+            dict.set_item(&var.name, &var.value)?;
+        }
+    }
+    Ok(dict)
 }
 
 /// A constructor-like `__repr__`: `Name(field=value, …)` with the Python `repr` of each

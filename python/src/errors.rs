@@ -11,7 +11,7 @@ use crate::exceptions::{
     NotFoundError, OutcomeUnknownError, ServiceUnavailableError, TlsError, TransportError,
     timeout_error, validation_error,
 };
-use crate::models::ApiErrorDetail;
+use crate::models::ApiError as ApiErrorDetail;
 
 /// The exception for a core error.
 pub(crate) fn to_py(py: Python<'_>, err: Error) -> PyErr {
@@ -57,7 +57,7 @@ fn server_fields(
     value.setattr("error_message", first.map(|e| e.error_message.as_str()))?;
     value.setattr("error_data", first.map(|e| e.error_data.as_str()))?;
     value.setattr("request_id", request_id)?;
-    let details: Vec<ApiErrorDetail> = errors.iter().cloned().map(ApiErrorDetail::new).collect();
+    let details: Vec<ApiErrorDetail> = errors.iter().cloned().map(ApiErrorDetail::from).collect();
     value.setattr("errors", details)
 }
 

@@ -8,7 +8,7 @@ use pyo3::types::PyDict;
 
 use crate::convert::{self, StrOrBytes};
 use crate::errors;
-use crate::models::{ApiErrorDetail, Dialog, SystemInfo, User};
+use crate::models::{ApiError, Dialog, SystemInfo, User};
 
 /// The Python object for a core event.
 pub(crate) fn to_py(py: Python<'_>, event: Event) -> PyResult<Py<PyAny>> {
@@ -94,7 +94,7 @@ impl UserChanged {
     /// The ``User`` after the change.
     #[getter]
     fn user(&self) -> User {
-        User::new(self.user.clone())
+        User::from(self.user.clone())
     }
 
     /// The ``requestId`` of the command that caused it, or None.
@@ -129,7 +129,7 @@ macro_rules! dialog_event {
             #[doc = $dialog_doc]
             #[getter]
             fn dialog(&self) -> Dialog {
-                Dialog::new(self.dialog.clone())
+                Dialog::from(self.dialog.clone())
             }
 
             /// The ``requestId`` of the command that caused it, or None.
@@ -179,13 +179,13 @@ pub(crate) struct CtiErrorEvent {
 
 #[pymethods]
 impl CtiErrorEvent {
-    /// The errors (``ApiErrorDetail``); ``error_data`` is the CTI error code, e.g. ``20999``.
+    /// The errors (``ApiError``); ``error_data`` is the CTI error code, e.g. ``20999``.
     #[getter]
-    fn errors(&self) -> Vec<ApiErrorDetail> {
+    fn errors(&self) -> Vec<ApiError> {
         self.errors
             .iter()
             .cloned()
-            .map(ApiErrorDetail::new)
+            .map(ApiError::from)
             .collect()
     }
 
@@ -224,7 +224,7 @@ impl SystemStatusChanged {
     /// The new ``SystemInfo``.
     #[getter]
     fn info(&self) -> SystemInfo {
-        SystemInfo::new(self.info.clone())
+        SystemInfo::from(self.info.clone())
     }
 
     /// The properties as a dict of plain values.

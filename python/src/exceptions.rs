@@ -22,7 +22,7 @@ create_exception!(
     "The server rejected the request with an HTTP error status; it was not carried out.\n\n\
      Attributes: ``status`` (the HTTP status), ``error_type``, ``error_message`` and \
      ``error_data`` (of the first error in the body, or None), ``errors`` (every \
-     ``ApiErrorDetail``), ``request_id`` (for commands, else None)."
+     ``ApiError``), ``request_id`` (for commands, else None)."
 );
 create_exception!(
     finesse_client,
@@ -55,7 +55,7 @@ create_exception!(
     ApiError,
     "Finesse accepted a command (HTTP 202), then the CTI server refused it: raised when the \
      command is waited on (``wait=``, ``Accepted.wait``).\n\n\
-     Attributes: ``errors`` (every ``ApiErrorDetail``; ``error_data`` is the CTI error \
+     Attributes: ``errors`` (every ``ApiError``; ``error_data`` is the CTI error \
      code, e.g. ``20999``), ``error_type``, ``error_message`` and ``error_data`` of the \
      first, ``request_id`` (the refused command's), ``source`` (the resource it acted on, \
      e.g. ``/finesse/api/Dialog/16777217``), and ``status``, 202: the HTTP request itself \

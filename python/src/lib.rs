@@ -22,7 +22,7 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<client::Client>()?;
     m.add_class::<models::Accepted>()?;
-    m.add_class::<models::ApiErrorDetail>()?;
+    m.add_class::<models::ApiError>()?;
     m.add_class::<models::Dialog>()?;
     m.add_class::<models::MediaProperties>()?;
     m.add_class::<models::MobileAgent>()?;

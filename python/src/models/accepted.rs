@@ -32,8 +32,8 @@ impl Accepted {
 /// command ended the call.
 pub(crate) fn outcome_to_py(py: Python<'_>, outcome: Outcome) -> PyResult<Py<PyAny>> {
     match outcome {
-        Outcome::User(user) => User::new(user).into_py_any(py),
-        Outcome::Dialog(dialog) => Dialog::new(dialog).into_py_any(py),
+        Outcome::User(user) => User::from(user).into_py_any(py),
+        Outcome::Dialog(dialog) => Dialog::from(dialog).into_py_any(py),
         // `Ended`: the call is over.
         _ => Ok(py.None()),
     }
