@@ -148,10 +148,10 @@ async fn notification_sessions(
     let Ok(Path(id)) = path else {
         return error(StatusCode::NOT_FOUND, "no such agent");
     };
-    let count = s.engine.with_world(|w| {
+    let count = s.engine.with_notifier(|w, n| {
         w.agents
             .contains_key(&id)
-            .then(|| w.available_sessions(&id))
+            .then(|| n.sessions.available(&id))
     });
     match count {
         Some(n) => Json(json!({ "login_id": id, "available_sessions": n })).into_response(),
@@ -188,7 +188,7 @@ async fn service_presence(State(s): State<ControlState>, body: Bytes) -> Respons
     match parse::<ServicePresenceBody>(&body) {
         Ok(b) => {
             s.engine
-                .with_world(|w| w.set_service_available(b.available));
+                .with_notifier(|_, n| xmpp::set_service_available(&mut n.sessions, b.available));
             no_content()
         }
         Err(m) => bad_request(&m),
@@ -392,7 +392,7 @@ async fn notifications(
         },
         Err(e) => return error(StatusCode::BAD_REQUEST, &e.body_text()),
     };
-    Json(s.engine.with_world(|w| w.notifier.since(since))).into_response()
+    Json(s.engine.with_notifier(|_, n| n.since(since))).into_response()
 }
 
 #[derive(Deserialize)]
@@ -413,10 +413,9 @@ async fn publish_update(State(s): State<ControlState>, body: Bytes) -> Response 
         Err(m) => return bad_request(&m),
     };
     let source = b.source.unwrap_or_else(|| b.node.clone());
-    let seq = s.engine.with_world(|w| {
-        w.notifier
-            .publish(b.node, &b.event, source, &b.request_id, &b.data)
-    });
+    let seq = s
+        .engine
+        .with_notifier(|_, n| n.publish(b.node, &b.event, source, &b.request_id, &b.data));
     (StatusCode::CREATED, Json(json!({ "seq": seq }))).into_response()
 }
 

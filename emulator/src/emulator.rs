@@ -237,12 +237,13 @@ impl Emulator {
     /// again; every available session receives the presence.
     pub fn set_service_available(&self, available: bool) {
         self.engine
-            .with_world(|w| w.set_service_available(available));
+            .with_notifier(|_, n| xmpp::set_service_available(&mut n.sessions, available));
     }
 
     /// The user's available notification sessions.
     pub fn notification_sessions(&self, login_id: &str) -> usize {
-        self.engine.with_world(|w| w.available_sessions(login_id))
+        self.engine
+            .with_notifier(|_, n| n.sessions.available(login_id))
     }
 
     /// Every dialog the emulator holds, including those in wrap-up.
@@ -262,7 +263,7 @@ impl Emulator {
 
     /// Notifications with a sequence number greater than `seq`.
     pub fn notifications_since(&self, seq: u64) -> Vec<Notification> {
-        self.engine.with_world(|w| w.notifier.since(seq))
+        self.engine.with_notifier(|_, n| n.since(seq))
     }
 
     /// Publishes an Update on a pub-sub node as the server does for its own changes: it is
@@ -280,15 +281,14 @@ impl Emulator {
         request_id: &str,
         data: &str,
     ) -> u64 {
-        self.engine.with_world(|w| {
-            w.notifier
-                .publish(node.to_owned(), event, source.to_owned(), request_id, data)
+        self.engine.with_notifier(|_, n| {
+            n.publish(node.to_owned(), event, source.to_owned(), request_id, data)
         })
     }
 
     /// Notifications published from now on, as they happen.
     pub fn subscribe(&self) -> mpsc::Receiver<Notification> {
-        self.engine.with_world(|w| w.notifier.subscribe())
+        self.engine.with_notifier(|_, n| n.subscribe())
     }
 
     /// Waits until every request accepted so far (202) has been applied.

@@ -1,5 +1,8 @@
-//! The running emulator's shared state: the world behind its mutex, the CTI queue that
-//! applies accepted requests in order one step after their 202, and the timers.
+//! The running emulator's shared state: the world and the notifier behind one mutex, the
+//! CTI queue that applies accepted requests in order one step after their 202, and the
+//! timers. Every operation on the world ends here: its changes are published before the
+//! lock is released (so notifications go out in the order of the changes), its timers are
+//! spawned after.
 
 use std::sync::{Arc, Mutex, MutexGuard, mpsc as std_mpsc};
 use std::time::Duration;
@@ -8,6 +11,8 @@ use tokio::runtime::Handle;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
+use crate::notify::Notifier;
+use crate::publish::publish_changes;
 use crate::state::{CtiJob, Timer, World};
 
 /// Signals that the CTI queue has drained up to a point.
@@ -35,8 +40,14 @@ pub(crate) enum Queued {
     Flush(Done),
 }
 
+/// What the mutex guards.
+struct Platform {
+    world: World,
+    notifier: Notifier,
+}
+
 pub(crate) struct Engine {
-    world: Mutex<World>,
+    platform: Mutex<Platform>,
     cti: mpsc::UnboundedSender<Queued>,
     handle: Handle,
 }
@@ -45,23 +56,35 @@ impl Engine {
     pub fn new(world: World, handle: Handle) -> (Arc<Engine>, mpsc::UnboundedReceiver<Queued>) {
         let (cti, rx) = mpsc::unbounded_channel();
         let engine = Engine {
-            world: Mutex::new(world),
+            platform: Mutex::new(Platform {
+                world,
+                notifier: Notifier::default(),
+            }),
             cti,
             handle,
         };
         (Arc::new(engine), rx)
     }
 
-    fn lock(&self) -> MutexGuard<'_, World> {
+    fn lock(&self) -> MutexGuard<'_, Platform> {
         // A panic elsewhere must not take the whole server down with it.
-        self.world.lock().unwrap_or_else(|e| e.into_inner())
+        self.platform.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Runs `f` on the world, then starts the timers it asked for.
+    /// Runs `f` on the world, publishes the changes it made, then starts the timers it
+    /// asked for.
     pub fn with_world<R>(self: &Arc<Self>, f: impl FnOnce(&mut World) -> R) -> R {
+        self.with_notifier(|world, _| f(world))
+    }
+
+    /// As [`Engine::with_world`], with the notifier too: its log, its subscribers and the
+    /// notification sessions.
+    pub fn with_notifier<R>(self: &Arc<Self>, f: impl FnOnce(&mut World, &mut Notifier) -> R) -> R {
         let (result, timers) = {
-            let mut world = self.lock();
-            let result = f(&mut world);
+            let mut guard = self.lock();
+            let Platform { world, notifier } = &mut *guard;
+            let result = f(world, notifier);
+            publish_changes(world, notifier);
             (result, std::mem::take(&mut world.timers))
         };
         self.spawn_timers(timers);
@@ -79,18 +102,13 @@ impl Engine {
     }
 
     fn fire(self: &Arc<Self>, timer: Timer) {
-        let timers = {
-            let mut world = self.lock();
-            world.fire(timer);
-            std::mem::take(&mut world.timers)
-        };
-        self.spawn_timers(timers);
+        self.with_world(|w| w.fire(timer));
     }
 
     /// Queues an accepted request; it is applied one CTI step from now, after all
     /// requests accepted before it.
     pub fn submit(&self, job: CtiJob) {
-        let step = self.lock().timing.step;
+        let step = self.lock().world.timing.step;
         // The worker only stops with the runtime, when no request can arrive any more.
         let _ = self.cti.send(Queued::Job {
             due: Instant::now() + step,

@@ -23,6 +23,7 @@ mod emulator;
 mod engine;
 mod errors;
 mod notify;
+mod publish;
 mod routes;
 mod server;
 mod state;

@@ -27,7 +27,7 @@ pub(super) async fn list(
         let items: Vec<String> = w
             .dialogs_of(&target)
             .into_iter()
-            .map(|d| w.render_dialog(d, "Dialog"))
+            .map(|d| xml_out::dialog(d, &w.dialog_actions(d), "Dialog"))
             .collect();
         ok_xml(xml_out::dialogs(&items))
     }))
@@ -86,7 +86,11 @@ pub(super) async fn get(
         let d = w
             .visible_dialog(&actor, id)
             .ok_or_else(|| ApiError::dialog_not_found(&id.to_string()))?;
-        ok_xml(xml_out::document(&w.render_dialog(d, "Dialog")))
+        ok_xml(xml_out::document(&xml_out::dialog(
+            d,
+            &w.dialog_actions(d),
+            "Dialog",
+        )))
     }))
 }
 

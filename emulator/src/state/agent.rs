@@ -58,6 +58,7 @@ impl AgentState {
 /// A state with its reason code id.
 pub(crate) type StateWithReason = (AgentState, Option<u32>);
 
+#[derive(Clone)]
 pub(crate) struct Agent {
     pub cfg: AgentConfig,
     pub state: AgentState,
@@ -75,6 +76,9 @@ pub(crate) struct Agent {
     /// Bumped whenever a forced-logout timer starts or is cancelled; a timer only acts
     /// while the epoch it was started with is current.
     pub presence_epoch: u64,
+    /// Notification sessions of the user that are available, as the notification service
+    /// reports them.
+    pub available_sessions: usize,
 }
 
 impl Agent {
@@ -91,6 +95,7 @@ impl Agent {
             bad_passwords: 0,
             locked_until: None,
             presence_epoch: 0,
+            available_sessions: 0,
         }
     }
 

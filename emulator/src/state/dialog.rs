@@ -1,13 +1,12 @@
 //! Dialogs: the call model, the participant actions computed from state (reference 3.5),
-//! and how dialog changes are published to the agents' Dialogs nodes.
+//! and which agents' Dialogs nodes receive each dialog change.
 
 use std::time::SystemTime;
 
-use super::World;
 use super::validate::call_variable_index;
+use super::{Change, DialogEvent, World};
 use crate::config::FarEnd;
 use crate::control::{CallVariable, DialogSnapshot, ParticipantSnapshot};
-use crate::xml_out;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DialogState {
@@ -108,6 +107,7 @@ impl Participant {
     }
 }
 
+#[derive(Clone)]
 pub(crate) struct Dialog {
     pub id: u64,
     pub from_address: String,
@@ -392,14 +392,25 @@ impl World {
         actions
     }
 
-    /// The dialog document with computed actions; `root` is `Dialog` or `dialog`.
-    pub fn render_dialog(&self, d: &Dialog, root: &str) -> String {
-        let actions: Vec<Vec<&str>> = d
-            .participants
+    /// The actions of every participant (`actions[i]` for participant `i`).
+    pub fn dialog_actions(&self, d: &Dialog) -> Vec<Vec<&'static str>> {
+        d.participants
             .iter()
             .map(|p| self.participant_actions(d, p))
-            .collect();
-        xml_out::dialog(d, &actions, root)
+            .collect()
+    }
+
+    /// Records the dialog as it is now for the given agents.
+    fn record_dialog(&mut self, id: u64, deliveries: Vec<(String, DialogEvent)>, rid: &str) {
+        let Some(d) = self.dialogs.get(&id) else {
+            return;
+        };
+        self.changes.push(Change::Dialog {
+            dialog: Box::new(d.clone()),
+            actions: self.dialog_actions(d),
+            deliveries,
+            request_id: rid.to_owned(),
+        });
     }
 
     /// POST to agents who have not seen the dialog yet, PUT to the others.
@@ -407,23 +418,19 @@ impl World {
         let Some(d) = self.dialogs.get(&id) else {
             return;
         };
-        let item = self.render_dialog(d, "dialog");
-        let listed = format!("<dialogs>{}</dialogs>", self.render_dialog(d, "Dialog"));
-        let targets: Vec<(String, bool)> = d
+        let deliveries = d
             .participants
             .iter()
-            .filter_map(|p| p.agent.clone().map(|a| (a, p.announced)))
+            .filter_map(|p| {
+                let event = if p.announced {
+                    DialogEvent::Put
+                } else {
+                    DialogEvent::Post
+                };
+                p.agent.clone().map(|a| (a, event))
+            })
             .collect();
-        for (agent, announced) in targets {
-            let node = format!("/finesse/api/User/{agent}/Dialogs");
-            if announced {
-                let source = format!("/finesse/api/Dialog/{id}");
-                self.notifier.publish(node, "PUT", source, rid, &item);
-            } else {
-                self.notifier
-                    .publish(node.clone(), "POST", node, rid, &listed);
-            }
-        }
+        self.record_dialog(id, deliveries, rid);
         if let Some(d) = self.dialogs.get_mut(&id) {
             for p in d.participants.iter_mut().filter(|p| p.agent.is_some()) {
                 p.announced = true;
@@ -433,13 +440,7 @@ impl World {
 
     /// DELETE from the agent's Dialogs collection, then forget the agent's participation.
     pub(super) fn remove_agent_from(&mut self, id: u64, login_id: &str, rid: &str) {
-        let Some(d) = self.dialogs.get(&id) else {
-            return;
-        };
-        let listed = format!("<dialogs>{}</dialogs>", self.render_dialog(d, "Dialog"));
-        let node = format!("/finesse/api/User/{login_id}/Dialogs");
-        self.notifier
-            .publish(node.clone(), "DELETE", node, rid, &listed);
+        self.record_dialog(id, vec![(login_id.to_owned(), DialogEvent::Delete)], rid);
         if let Some(d) = self.dialogs.get_mut(&id) {
             d.participants.retain(|p| !p.is_agent(login_id));
         }

@@ -1,14 +1,16 @@
-//! The emulated platform: agents, dialogs, and the notifications their changes produce.
+//! The emulated platform: agents, dialogs, and the changes that Finesse notifies.
 //!
 //! `World` is a plain state machine behind one mutex. Requests are validated against it
 //! synchronously (ApiErrors), then applied as [`CtiJob`]s a CTI step later, the way Finesse
 //! answers 202 and reports the outcome by notification. Telephony that happens on its own
 //! (ringing, answering, hanging up) and the forced logout of agents without a notification
 //! session are driven by [`Timer`]s, which the caller of a World method spawns after the
-//! lock is released.
+//! lock is released. What an operation changed is recorded as [`Change`]s, which the
+//! caller renders and publishes before releasing the lock.
 
 pub(crate) mod agent;
 mod calls;
+mod change;
 pub(crate) mod dialog;
 mod presence;
 mod pubsub;
@@ -20,11 +22,11 @@ use std::time::Duration;
 use crate::config::{Deployment, EmulatorConfig, FarEnd, ReasonCode, Timing, WrapUpReason};
 use crate::control::{AgentSnapshot, DialogSnapshot};
 use crate::errors::CtiError;
-use crate::notify::Notifier;
-use crate::xml_out;
 
 pub(crate) use agent::{Agent, UserChange};
+pub(crate) use change::{Change, DialogEvent};
 pub(crate) use dialog::{Dialog, DialogAction};
+pub(crate) use pubsub::Subscription;
 
 /// CCE call ids are large numbers; starting here makes ids look like real ones.
 const FIRST_DIALOG_ID: u64 = 16_777_217;
@@ -85,9 +87,11 @@ pub(crate) struct World {
     pub out_of_service: bool,
     pub latency: Duration,
     pub cut: Option<CutRule>,
-    pub notifier: Notifier,
     /// Timers requested by the last operation; drained and spawned by the caller.
     pub timers: Vec<(Duration, Timer)>,
+    /// The outbox: changes made by the last operation, in order; drained, rendered and
+    /// published by the caller.
+    pub changes: Vec<Change>,
 }
 
 impl World {
@@ -111,8 +115,8 @@ impl World {
             out_of_service: false,
             latency: Duration::ZERO,
             cut: None,
-            notifier: Notifier::default(),
             timers: Vec::new(),
+            changes: Vec::new(),
         }
     }
 
@@ -157,38 +161,34 @@ impl World {
         }
     }
 
-    /// Turns the node in or out of service and publishes the SystemInfo change.
+    /// Turns the node in or out of service, recording the SystemInfo change.
     pub fn set_out_of_service(&mut self, yes: bool) {
         if self.out_of_service == yes {
             return;
         }
         self.out_of_service = yes;
-        let data = xml_out::system_info(self, "SystemInfo");
-        let node = "/finesse/api/SystemInfo".to_owned();
-        self.notifier.publish(node.clone(), "PUT", node, "", &data);
+        self.changes.push(Change::SystemInfo);
     }
 
-    /// Publishes the user on its own node and on its team's node (the per-member `<user>`
-    /// update supervisors subscribe to).
+    /// Records the user as it is now for its own node and its team's node (the per-member
+    /// `<user>` update supervisors subscribe to).
     pub fn publish_user(&mut self, login_id: &str, request_id: &str) {
         let Some(agent) = self.agents.get(login_id) else {
             return;
         };
-        let data = xml_out::user(self, agent, "user");
-        let team_node = format!("/finesse/api/Team/{}/Users", agent.cfg.team_id);
-        let node = format!("/finesse/api/User/{login_id}");
-        self.notifier
-            .publish(node.clone(), "PUT", node.clone(), request_id, &data);
-        self.notifier
-            .publish(team_node, "PUT", node, request_id, &data);
+        self.changes.push(Change::User {
+            agent: Box::new(agent.clone()),
+            request_id: request_id.to_owned(),
+        });
     }
 
     /// An asynchronous error on the user's node (state changes).
     pub fn user_cti_error(&mut self, login_id: &str, request_id: &str, error: CtiError) {
-        let node = format!("/finesse/api/User/{login_id}");
-        let data = xml_out::cti_error(&error);
-        self.notifier
-            .publish(node.clone(), "PUT", node, request_id, &data);
+        self.changes.push(Change::UserError {
+            login_id: login_id.to_owned(),
+            request_id: request_id.to_owned(),
+            error,
+        });
     }
 
     /// An asynchronous error on the user's Dialogs node (call control).
@@ -199,14 +199,12 @@ impl World {
         request_id: &str,
         error: CtiError,
     ) {
-        let node = format!("/finesse/api/User/{login_id}/Dialogs");
-        let source = match dialog {
-            Some(id) => format!("/finesse/api/Dialog/{id}"),
-            None => node.clone(),
-        };
-        let data = xml_out::cti_error(&error);
-        self.notifier
-            .publish(node, "PUT", source, request_id, &data);
+        self.changes.push(Change::DialogError {
+            login_id: login_id.to_owned(),
+            dialog,
+            request_id: request_id.to_owned(),
+            error,
+        });
     }
 
     pub fn dialog_snapshots(&self) -> Vec<DialogSnapshot> {

@@ -19,7 +19,7 @@ use super::frames::{self, StanzaError};
 use super::link::Link;
 use super::sessions::{OUTBOX_CAP, Outbound, bare_jid};
 use super::stanza::{self, Incoming, IqKind, IqRequest};
-use super::{DOMAIN, PUBSUB_DOMAIN};
+use super::{DOMAIN, PUBSUB_DOMAIN, presence, pubsub};
 use crate::engine::Engine;
 
 /// Time allowed from connecting to a bound session.
@@ -112,7 +112,8 @@ where
         }
     };
     if let Some(session) = conn.session() {
-        conn.engine.with_world(|w| w.session_ended(session));
+        conn.engine
+            .with_notifier(|w, n| presence::session_ended(w, &mut n.sessions, session));
     }
     finish(ws, end).await;
 }
@@ -241,9 +242,9 @@ impl Connection {
                 .collect()),
             (Stage::Bound { session, .. }, Incoming::Presence(update)) => {
                 let session = *session;
-                let reply = self
-                    .engine
-                    .with_world(|w| w.session_presence(session, update));
+                let reply = self.engine.with_notifier(|w, n| {
+                    presence::session_presence(w, &mut n.sessions, session, update)
+                });
                 Ok(reply.into_iter().collect())
             }
             (Stage::Bound { .. }, Incoming::Ignored) => Ok(Vec::new()),
@@ -293,7 +294,7 @@ impl Connection {
         };
         let (session, resource) = self
             .engine
-            .with_world(|w| w.bind_session(&login_id, resource, outbox));
+            .with_notifier(|_, n| n.sessions.bind(&login_id, resource, outbox));
         let jid = format!("{}/{resource}", bare_jid(&login_id));
         let reply = frames::bind_result(id, &jid);
         self.stage = Stage::Bound {
@@ -324,9 +325,9 @@ impl Connection {
                     jid: subscriber,
                 },
             ) => {
-                let outcome = self
-                    .engine
-                    .with_world(|w| w.subscribe_node(login_id, &node, &subscriber));
+                let outcome = self.engine.with_notifier(|w, n| {
+                    pubsub::subscribe(w, &mut n.sessions, login_id, &node, &subscriber)
+                });
                 match outcome {
                     Ok(()) => frames::subscribed(id, jid, &node, &subscriber),
                     Err(e) => frames::iq_error(id, Some(PUBSUB_DOMAIN), Some(jid), e),
@@ -339,9 +340,9 @@ impl Connection {
                     jid: subscriber,
                 },
             ) => {
-                let outcome = self
-                    .engine
-                    .with_world(|w| w.unsubscribe_node(login_id, &node, &subscriber));
+                let outcome = self.engine.with_notifier(|w, n| {
+                    pubsub::unsubscribe(w, &mut n.sessions, login_id, &node, &subscriber)
+                });
                 match outcome {
                     Ok(()) => frames::iq_result(id, Some(PUBSUB_DOMAIN), Some(jid)),
                     Err(e) => frames::iq_error(id, Some(PUBSUB_DOMAIN), Some(jid), e),

@@ -10,14 +10,15 @@ mod connection;
 mod frames;
 mod link;
 mod listener;
+mod presence;
+mod pubsub;
 mod sessions;
 mod stanza;
 
-pub(crate) use frames::{StanzaError, service_presence};
 pub(crate) use link::Links;
 pub(crate) use listener::serve;
-pub(crate) use sessions::{Outbound, Sessions, bare_jid};
-pub(crate) use stanza::PresenceUpdate;
+pub(crate) use presence::set_service_available;
+pub(crate) use sessions::Sessions;
 
 /// The XMPP domain: user JIDs are `<loginId>@localhost`.
 pub(crate) const DOMAIN: &str = "localhost";

@@ -1,6 +1,6 @@
 //! The notification sessions of the running server and the pub-sub routing: which node
-//! goes to which session. Lives inside the world, so notifications are routed in the order
-//! they are published.
+//! goes to which session. Lives inside the notifier, behind the engine's lock, so
+//! notifications are routed in the order they are published.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,0 +1,75 @@
+//! The outbox: what an operation changed, recorded as typed values for the caller to render
+//! and publish once the operation is over. Documents are written from copies taken when
+//! the change happened, because later steps of the same operation go on changing the
+//! state (a dialog is published, then its participant is removed, then it is published
+//! again).
+
+use super::agent::Agent;
+use super::dialog::Dialog;
+use crate::errors::CtiError;
+
+/// One change to publish, in the order the operation made them.
+pub(crate) enum Change {
+    /// The node went in or out of service (SystemInfo).
+    SystemInfo,
+    /// The user changed; published on its own node and on its team's.
+    User {
+        /// Copy of the agent at the change.
+        agent: Box<Agent>,
+        /// The request that caused the change; empty for the platform's own changes.
+        request_id: String,
+    },
+    /// A dialog changed; delivered to some of its agents' Dialogs nodes.
+    Dialog {
+        /// Copy of the dialog at the change.
+        dialog: Box<Dialog>,
+        /// Each participant's actions at the change (`actions[i]` for participant `i`).
+        actions: Vec<Vec<&'static str>>,
+        /// Who receives it, in order, and how.
+        deliveries: Vec<(String, DialogEvent)>,
+        /// The request that caused the change; empty for the platform's own changes.
+        request_id: String,
+    },
+    /// An asynchronous error on the user's node (state changes).
+    UserError {
+        /// The user.
+        login_id: String,
+        /// The refused request.
+        request_id: String,
+        /// What went wrong.
+        error: CtiError,
+    },
+    /// An asynchronous error on the user's Dialogs node (call control).
+    DialogError {
+        /// The user.
+        login_id: String,
+        /// The dialog acted on; none for MAKE_CALL.
+        dialog: Option<u64>,
+        /// The refused request.
+        request_id: String,
+        /// What went wrong.
+        error: CtiError,
+    },
+}
+
+/// How an agent's Dialogs collection changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DialogEvent {
+    /// The agent sees the dialog for the first time.
+    Post,
+    /// A dialog the agent has seen changed.
+    Put,
+    /// The dialog leaves the agent's collection.
+    Delete,
+}
+
+impl DialogEvent {
+    /// The Update's `<event>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DialogEvent::Post => "POST",
+            DialogEvent::Put => "PUT",
+            DialogEvent::Delete => "DELETE",
+        }
+    }
+}
