@@ -25,6 +25,13 @@
 /** The patch part of `FINESSE_VERSION`. */
 #define FINESSE_VERSION_PATCH 0
 
+/** Marks a function whose status must be checked: ignoring it warns (GCC and Clang). */
+#if defined(__GNUC__) || defined(__clang__)
+#define FINESSE_MUST_USE __attribute__((warn_unused_result))
+#else
+#define FINESSE_MUST_USE
+#endif
+
 /**
  * The status every fallible function returns: `FINESSE_RESULT_OK` (0) or the class of the
  * failure. Details of a failure are in the thread-local last error (`finesse_last_error_*`).
@@ -120,6 +127,24 @@ typedef enum finesse_result finesse_result;
 typedef uint32_t finesse_result;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+/**
+ * What kind of outcome a `finesse_outcome` holds.
+ */
+typedef enum {
+  /**
+   * The agent's User after a state change: `finesse_outcome_user`.
+   */
+  FINESSE_OUTCOME_KIND_USER,
+  /**
+   * The dialog a call command created or changed: `finesse_outcome_dialog`.
+   */
+  FINESSE_OUTCOME_KIND_DIALOG,
+  /**
+   * The call a command ended (drop, transfer): `finesse_outcome_ended_dialog_id`.
+   */
+  FINESSE_OUTCOME_KIND_ENDED,
+} finesse_outcome_kind;
 
 /**
  * What an event reports, as `finesse_event_type` returns it. In C a `uint32_t`: a newer
@@ -252,6 +277,37 @@ typedef uint32_t finesse_reason_category;
 #endif // __cplusplus
 
 /**
+ * A command Finesse accepted (HTTP 202): its request id, and its outcome to wait for with
+ * `finesse_accepted_wait`.
+ *
+ * Returned by every command (`finesse_sign_in`, `finesse_make_call`, ...) through its
+ * `out_accepted`, released with `finesse_accepted_free`. Safe to use from several threads at
+ * once; it keeps its client's connections alive until it is freed.
+ */
+typedef struct finesse_accepted finesse_accepted;
+
+/**
+ * One error reported by Finesse.
+ *
+ * Synchronous answers write `ApiErrors/ApiError/ErrorType`; asynchronous CTI errors write
+ * `apiErrors/apiError/errorType`. Both are decoded, in any child order.
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_api_error finesse_api_error;
+
+/**
+ * One call variable: `callVariableN`, `user.<name>`, `user.<name>[<i>]` or `BA*`.
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_call_variable finesse_call_variable;
+
+/**
  * A Finesse client for one agent (or supervisor).
  *
  * Created by `finesse_client_new`, released by `finesse_client_free`. Safe to share across
@@ -273,44 +329,42 @@ typedef struct finesse_client finesse_client;
 typedef struct finesse_config finesse_config;
 
 /**
- * A dialog: for voice, one call, with its call data and participants.
+ * A dialog (`/finesse/api/Dialog/<id>`): for voice, one call.
  *
- * Owned when created by `finesse_get_dialog` or `finesse_dialog_from_xml` (release it with
- * `finesse_dialog_free`); borrowed when obtained from `finesse_dialog_list_get` (valid until
- * the list is freed; never free it). Immutable: safe to read from several threads at once.
- * Strings and participants it returns are borrowed from it and valid until it (or its list)
- * is freed.
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
  */
 typedef struct finesse_dialog finesse_dialog;
 
 /**
- * A list of dialogs, as `finesse_get_dialogs` returns the agent's calls.
- *
- * Created by `finesse_get_dialogs` or `finesse_dialog_list_from_xml`, released by
- * `finesse_dialog_list_free`, which also ends the dialogs borrowed from it. Immutable: safe
- * to read from several threads at once.
- */
-typedef struct finesse_dialog_list finesse_dialog_list;
-
-/**
- * One event. Owned when it comes from `finesse_next_event` (release it with
- * `finesse_event_free`); borrowed when it comes from `finesse_event_list_get` (valid until the
- * list is freed) or is passed to a `finesse_event_callback` (valid during that call only);
- * borrowed events are never freed.
+ * One event, borrowed: from an owned event (`finesse_owned_event_view`), from a list
+ * (`finesse_owned_event_list_get`, valid until the list is freed) or passed to a
+ * `finesse_event_callback` (valid during that call only). Never freed itself.
  *
  * Read it with `finesse_event_type` and the accessor of its kind. Immutable: safe to read from
- * several threads at once. Strings and handles it returns (the User, the Dialog, the
- * SystemInfo) are borrowed from it and valid until it is freed.
+ * several threads at once. Strings and views it returns (the User, the Dialog, the
+ * SystemInfo) are borrowed from it and valid as long as it is.
  */
 typedef struct finesse_event finesse_event;
 
 /**
- * The events of one `<Update>` document, from `finesse_event_list_from_xml`.
+ * Call data of a dialog (`Dialog/mediaProperties`).
  *
- * Released by `finesse_event_list_free`, which also ends the events borrowed from it.
- * Immutable: safe to read from several threads at once.
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
  */
-typedef struct finesse_event_list finesse_event_list;
+typedef struct finesse_media_properties finesse_media_properties;
+
+/**
+ * Mobile agent settings (`User/mobileAgent`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_mobile_agent finesse_mobile_agent;
 
 /**
  * Settings of a notification session, for `finesse_notifications_start_with`. The defaults
@@ -339,48 +393,173 @@ typedef struct finesse_notification_options finesse_notification_options;
 typedef struct finesse_notifications finesse_notifications;
 
 /**
- * One party on a dialog: its address, state and the actions it may take now.
+ * The outcome of a command, from `finesse_accepted_wait`; released with
+ * `finesse_outcome_free`. Immutable: safe to read from several threads at once.
+ */
+typedef struct finesse_outcome finesse_outcome;
+
+/**
+ * An owned `finesse_api_error`: returned by `finesse_api_error_from_xml` and by client calls, read
+ * through `finesse_owned_api_error_view`, released with `finesse_owned_api_error_free`. Immutable:
+ * safe to read from several threads at once; free it only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_api_error finesse_owned_api_error;
+
+/**
+ * An owned list of `finesse_api_error`: returned by `finesse_api_error_list_from_xml` and by
+ * client calls, read with `finesse_owned_api_error_list_count` and
+ * `finesse_owned_api_error_list_get`, released with `finesse_owned_api_error_list_free`.
+ * Immutable: safe to read from several threads at once.
+ */
+typedef struct finesse_owned_api_error_list finesse_owned_api_error_list;
+
+/**
+ * An owned `finesse_dialog`: returned by `finesse_dialog_from_xml` and by client calls, read
+ * through `finesse_owned_dialog_view`, released with `finesse_owned_dialog_free`. Immutable: safe
+ * to read from several threads at once; free it only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_dialog finesse_owned_dialog;
+
+/**
+ * An owned list of `finesse_dialog`: returned by `finesse_dialog_list_from_xml` and by client
+ * calls, read with `finesse_owned_dialog_list_count` and `finesse_owned_dialog_list_get`, released
+ * with `finesse_owned_dialog_list_free`. Immutable: safe to read from several threads at once.
+ */
+typedef struct finesse_owned_dialog_list finesse_owned_dialog_list;
+
+/**
+ * An event the caller owns, from `finesse_next_event`: read it through
+ * `finesse_owned_event_view`, release it with `finesse_owned_event_free`.
+ */
+typedef struct finesse_owned_event finesse_owned_event;
+
+/**
+ * The events of one `<Update>` document, from `finesse_event_list_from_xml`.
  *
- * Always borrowed from its dialog (`finesse_dialog_participant`), valid until that dialog is
- * freed; there is no free function. Immutable: safe to read from several threads at once.
+ * Released by `finesse_owned_event_list_free`, which also ends the events borrowed from it.
+ * Immutable: safe to read from several threads at once.
+ */
+typedef struct finesse_owned_event_list finesse_owned_event_list;
+
+/**
+ * An owned `finesse_reason_code`: returned by `finesse_reason_code_from_xml` and by client calls,
+ * read through `finesse_owned_reason_code_view`, released with `finesse_owned_reason_code_free`.
+ * Immutable: safe to read from several threads at once; free it only once no thread uses it or its
+ * views.
+ */
+typedef struct finesse_owned_reason_code finesse_owned_reason_code;
+
+/**
+ * An owned list of `finesse_reason_code`: returned by `finesse_reason_code_list_from_xml` and by
+ * client calls, read with `finesse_owned_reason_code_list_count` and
+ * `finesse_owned_reason_code_list_get`, released with `finesse_owned_reason_code_list_free`.
+ * Immutable: safe to read from several threads at once.
+ */
+typedef struct finesse_owned_reason_code_list finesse_owned_reason_code_list;
+
+/**
+ * An owned `finesse_system_info`: returned by `finesse_system_info_from_xml` and by client calls,
+ * read through `finesse_owned_system_info_view`, released with `finesse_owned_system_info_free`.
+ * Immutable: safe to read from several threads at once; free it only once no thread uses it or its
+ * views.
+ */
+typedef struct finesse_owned_system_info finesse_owned_system_info;
+
+/**
+ * An owned `finesse_user`: returned by `finesse_user_from_xml` and by client calls, read through
+ * `finesse_owned_user_view`, released with `finesse_owned_user_free`. Immutable: safe to read from
+ * several threads at once; free it only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_user finesse_owned_user;
+
+/**
+ * An owned `finesse_wrap_up_reason`: returned by `finesse_wrap_up_reason_from_xml` and by client
+ * calls, read through `finesse_owned_wrap_up_reason_view`, released with
+ * `finesse_owned_wrap_up_reason_free`. Immutable: safe to read from several threads at once; free
+ * it only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_wrap_up_reason finesse_owned_wrap_up_reason;
+
+/**
+ * An owned list of `finesse_wrap_up_reason`: returned by `finesse_wrap_up_reason_list_from_xml`
+ * and by client calls, read with `finesse_owned_wrap_up_reason_list_count` and
+ * `finesse_owned_wrap_up_reason_list_get`, released with `finesse_owned_wrap_up_reason_list_free`.
+ * Immutable: safe to read from several threads at once.
+ */
+typedef struct finesse_owned_wrap_up_reason_list finesse_owned_wrap_up_reason_list;
+
+/**
+ * One party on a dialog (`Dialog/participants/Participant`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
  */
 typedef struct finesse_participant finesse_participant;
 
 /**
- * The reason codes of one category, each with its Finesse id, code and label.
+ * A NOT_READY or LOGOUT reason (`ReasonCode`).
  *
- * Created by `finesse_get_reason_codes` or `finesse_reason_code_list_from_xml`, released by
- * `finesse_reason_code_list_free`. Immutable: safe to read from several threads at once.
- * Strings it returns are borrowed from it and valid until it is freed.
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
  */
-typedef struct finesse_reason_code_list finesse_reason_code_list;
+typedef struct finesse_reason_code finesse_reason_code;
 
 /**
- * A Finesse node's description: service status, deployment type, XMPP domain, peers.
+ * A scheduled callback (`Dialog/scheduledCallbackInfo`).
  *
- * Created by `finesse_get_system_info` or `finesse_system_info_from_xml`, released by
- * `finesse_system_info_free`. Immutable: safe to read from several threads at once. Strings it
- * returns are borrowed from it and valid until it is freed.
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_scheduled_callback_info finesse_scheduled_callback_info;
+
+/**
+ * A user's wrap-up and device settings (`User/settings`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_settings finesse_settings;
+
+/**
+ * A Finesse node's description (`/finesse/api/SystemInfo`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
  */
 typedef struct finesse_system_info finesse_system_info;
 
 /**
- * An agent or supervisor as Finesse describes them: state, extension, reason code, team.
+ * A team a supervisor supervises (`User/teams/Team`).
  *
- * Created by `finesse_get_user` or `finesse_user_from_xml`, released by `finesse_user_free`.
- * Immutable: safe to read from several threads at once; free it only once no thread uses it.
- * Strings it returns are borrowed from it and valid until it is freed.
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_team_ref finesse_team_ref;
+
+/**
+ * An agent or supervisor (`/finesse/api/User/<id>`), as a GET returns it and as user notifications
+ * carry it.
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
  */
 typedef struct finesse_user finesse_user;
 
 /**
- * The wrap-up reasons available to the agent, each with its id and label.
+ * A wrap-up reason (`WrapUpReason`).
  *
- * Created by `finesse_get_wrap_up_reasons` or `finesse_wrap_up_reason_list_from_xml`,
- * released by `finesse_wrap_up_reason_list_free`. Immutable: safe to read from several threads
- * at once. Strings it returns are borrowed from it and valid until it is freed.
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
  */
-typedef struct finesse_wrap_up_reason_list finesse_wrap_up_reason_list;
+typedef struct finesse_wrap_up_reason finesse_wrap_up_reason;
 
 /**
  * A function receiving events on the library's notification thread (named
@@ -409,6 +588,115 @@ extern "C" {
 const char *finesse_version(void);
 
 /**
+ * The `requestId` the command carried, which its notifications echo. Borrowed from
+ * `accepted`, valid until it is freed; NULL when `accepted` is NULL.
+ */
+const char *finesse_accepted_request_id(const finesse_accepted *accepted);
+
+/**
+ * Waits at most `timeout_ms` milliseconds for the command's outcome: the User after a state
+ * change, the new or changed dialog after a call command, or the end of the call after a
+ * drop or a transfer.
+ *
+ * While a notification session of the client runs, the outcome is the event that echoes the
+ * request id or shows the requested change, and a refusal by the CTI server returns
+ * `FINESSE_RESULT_CTI` with the server's errors in the last error. Without a session, the
+ * resource is read until it shows the requested change (a CTI refusal then shows as a
+ * timeout). `FINESSE_RESULT_TIMEOUT` means the outcome was not seen in time: the command may
+ * still be carried out. Called from an event callback it fails at once
+ * (`FINESSE_RESULT_INVALID_ARGUMENT`): the callback runs on the thread that would deliver the
+ * outcome. The last error of a failure carries the command's request id.
+ *
+ * On success, when `out_outcome` is not NULL, `*out_outcome` receives the outcome, owned,
+ * released with `finesse_outcome_free`; on failure it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_accepted_wait(const finesse_accepted *accepted,
+                                     uint32_t timeout_ms,
+                                     finesse_outcome **out_outcome);
+
+/**
+ * Releases an accepted command. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_accepted_free(finesse_accepted *accepted);
+
+/**
+ * What the outcome holds (`FINESSE_OUTCOME_KIND_ENDED` when `outcome` is NULL).
+ */
+finesse_outcome_kind finesse_outcome_type(const finesse_outcome *outcome);
+
+/**
+ * The User of a `FINESSE_OUTCOME_KIND_USER` outcome, borrowed from `outcome` until it is
+ * freed; NULL for other kinds.
+ */
+const finesse_user *finesse_outcome_user(const finesse_outcome *outcome);
+
+/**
+ * The dialog of a `FINESSE_OUTCOME_KIND_DIALOG` outcome, borrowed from `outcome` until it is
+ * freed; NULL for other kinds.
+ */
+const finesse_dialog *finesse_outcome_dialog(const finesse_outcome *outcome);
+
+/**
+ * The id of the dialog a `FINESSE_OUTCOME_KIND_ENDED` outcome ended, borrowed from
+ * `outcome` until it is freed; NULL for other kinds.
+ */
+const char *finesse_outcome_ended_dialog_id(const finesse_outcome *outcome);
+
+/**
+ * Releases an outcome and the views it lent. NULL is a no-op; must not be called twice with
+ * the same pointer.
+ */
+void finesse_outcome_free(finesse_outcome *outcome);
+
+/**
+ * Signs the agent in on `extension`; the agent becomes NOT_READY.
+ *
+ * On success, when `out_accepted` is not NULL, `*out_accepted` receives the accepted command
+ * (its request id, and `finesse_accepted_wait` for its outcome), owned, released with
+ * `finesse_accepted_free`. On failure it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_sign_in(const finesse_client *client,
+                               const char *extension,
+                               finesse_accepted **out_accepted);
+
+/**
+ * Makes the agent READY.
+ *
+ * `out_accepted` as for `finesse_sign_in`: may be NULL; otherwise it receives the accepted
+ * command on success, released with `finesse_accepted_free`.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_ready(const finesse_client *client,
+                             finesse_accepted **out_accepted);
+
+/**
+ * Makes the agent NOT_READY with the Finesse id of a NOT_READY reason code (see
+ * `finesse_get_reason_codes`), or with none when `reason_code_id` is negative.
+ *
+ * `out_accepted` as for `finesse_sign_in`: may be NULL; otherwise it receives the accepted
+ * command on success, released with `finesse_accepted_free`.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_not_ready(const finesse_client *client,
+                                 int64_t reason_code_id,
+                                 finesse_accepted **out_accepted);
+
+/**
+ * Signs the agent out with the Finesse id of a LOGOUT reason code, or with none when
+ * `reason_code_id` is negative. On CCE the agent must be NOT_READY first.
+ *
+ * `out_accepted` as for `finesse_sign_in`: may be NULL; otherwise it receives the accepted
+ * command on success, released with `finesse_accepted_free`.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_sign_out(const finesse_client *client,
+                                int64_t reason_code_id,
+                                finesse_accepted **out_accepted);
+
+/**
  * Places a call (click-to-dial) from the agent's extension to `to_address`, any printable
  * ASCII, sent as given. `count` call variables go with it: `var_names[i]` is
  * `"callVariable1"` to `"callVariable10"`, `"user.<name>"` or `"user.<name>[<index>]"` (ECC),
@@ -419,273 +707,135 @@ const char *finesse_version(void);
  * in all, no `BA*` or wrap-up reason): `FINESSE_RESULT_INVALID_ARGUMENT` means nothing was
  * sent. The new dialog appears in `finesse_get_dialogs` once the phone starts the call.
  *
- * All strings are borrowed for the call only. On success, when `out_request_id` is not NULL,
- * `*out_request_id` receives the command's request id: an owned NUL-terminated string,
- * released with `finesse_string_free`. On failure it is not written.
+ * All strings are borrowed for the call only. On success, when `out_accepted` is not NULL, `*out_accepted` receives the accepted
+ * command (its request id, and `finesse_accepted_wait` for its outcome), owned, released with
+ * `finesse_accepted_free`. On failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_make_call(const finesse_client *client,
                                  const char *to_address,
                                  const char *const *var_names,
                                  const char *const *var_values,
                                  size_t count,
-                                 char **out_request_id);
-
-/**
- * Places a call as `finesse_make_call` does, then waits at most `timeout_ms` milliseconds for
- * the new dialog, as described for `finesse_sign_in_wait`. The dialog is the one first
- * published, usually INITIATING: follow the call with `finesse_next_event` or
- * `finesse_get_dialog`.
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` receives the new dialog, owned, released with `finesse_dialog_free` (NULL in
- * the rare case the outcome carried no dialog); on failure it is not written.
- */
-finesse_result finesse_make_call_wait(const finesse_client *client,
-                                      const char *to_address,
-                                      const char *const *var_names,
-                                      const char *const *var_values,
-                                      size_t count,
-                                      uint32_t timeout_ms,
-                                      finesse_dialog **out_dialog);
+                                 finesse_accepted **out_accepted);
 
 /**
  * Answers the ringing call `dialog_id`.
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_answer(const finesse_client *client,
                               const char *dialog_id,
-                              char **out_request_id);
-
-/**
- * Answers the ringing call `dialog_id` as `finesse_answer` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
- * `finesse_sign_in_wait`: the dialog with the agent ACTIVE.
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
- * outcome carried no dialog: the call ended); on failure it is not written.
- */
-finesse_result finesse_answer_wait(const finesse_client *client,
-                                   const char *dialog_id,
-                                   uint32_t timeout_ms,
-                                   finesse_dialog **out_dialog);
+                              finesse_accepted **out_accepted);
 
 /**
  * Puts the call `dialog_id` on hold.
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_hold(const finesse_client *client,
                             const char *dialog_id,
-                            char **out_request_id);
-
-/**
- * Puts the call `dialog_id` on hold as `finesse_hold` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
- * `finesse_sign_in_wait`: the dialog with the agent HELD.
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
- * outcome carried no dialog: the call ended); on failure it is not written.
- */
-finesse_result finesse_hold_wait(const finesse_client *client,
-                                 const char *dialog_id,
-                                 uint32_t timeout_ms,
-                                 finesse_dialog **out_dialog);
+                            finesse_accepted **out_accepted);
 
 /**
  * Takes the call `dialog_id` off hold.
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_retrieve(const finesse_client *client,
                                 const char *dialog_id,
-                                char **out_request_id);
-
-/**
- * Takes the call `dialog_id` off hold as `finesse_retrieve` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
- * `finesse_sign_in_wait`: the dialog with the agent ACTIVE again; RETRIEVE on a call that is not held is refused by the CTI server (`FINESSE_RESULT_CTI`).
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
- * outcome carried no dialog: the call ended); on failure it is not written.
- */
-finesse_result finesse_retrieve_wait(const finesse_client *client,
-                                     const char *dialog_id,
-                                     uint32_t timeout_ms,
-                                     finesse_dialog **out_dialog);
+                                finesse_accepted **out_accepted);
 
 /**
  * Leaves (hangs up) the call `dialog_id`.
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_drop_call(const finesse_client *client,
                                  const char *dialog_id,
-                                 char **out_request_id);
-
-/**
- * Leaves the call `dialog_id` as `finesse_drop_call` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
- * `finesse_sign_in_wait`: the end of the call for the agent (its participant DROPPED or in WRAP_UP, or the dialog removed).
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` is set to NULL: the call ended; on failure it is not written.
- */
-finesse_result finesse_drop_call_wait(const finesse_client *client,
-                                      const char *dialog_id,
-                                      uint32_t timeout_ms,
-                                      finesse_dialog **out_dialog);
+                                 finesse_accepted **out_accepted);
 
 /**
  * Holds the call `dialog_id` and calls `to_address` for a consult; the consult call is a new
  * dialog. `to_address` is borrowed for the call only.
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_consult_call(const finesse_client *client,
                                     const char *dialog_id,
                                     const char *to_address,
-                                    char **out_request_id);
-
-/**
- * Holds the call `dialog_id` and calls `to_address` for a consult as `finesse_consult_call` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
- * `finesse_sign_in_wait`: the new consult dialog.
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` receives the consult dialog, owned, released with `finesse_dialog_free` (NULL when the
- * outcome carried no dialog: the call ended); on failure it is not written.
- */
-finesse_result finesse_consult_call_wait(const finesse_client *client,
-                                         const char *dialog_id,
-                                         const char *to_address,
-                                         uint32_t timeout_ms,
-                                         finesse_dialog **out_dialog);
+                                    finesse_accepted **out_accepted);
 
 /**
  * Completes a consult transfer (on either of the two dialogs).
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_transfer(const finesse_client *client,
                                 const char *dialog_id,
-                                char **out_request_id);
-
-/**
- * Completes a consult transfer as `finesse_transfer` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
- * `finesse_sign_in_wait`: the end of the call for the agent.
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` is set to NULL: the call ended; on failure it is not written.
- */
-finesse_result finesse_transfer_wait(const finesse_client *client,
-                                     const char *dialog_id,
-                                     uint32_t timeout_ms,
-                                     finesse_dialog **out_dialog);
+                                finesse_accepted **out_accepted);
 
 /**
  * Transfers the call `dialog_id` to `to_address` in one step (blind transfer). `to_address`
  * is borrowed for the call only.
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_transfer_sst(const finesse_client *client,
                                     const char *dialog_id,
                                     const char *to_address,
-                                    char **out_request_id);
-
-/**
- * Transfers the call `dialog_id` to `to_address` in one step as `finesse_transfer_sst` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
- * `finesse_sign_in_wait`: the end of the call for the agent.
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` is set to NULL: the call ended; on failure it is not written.
- */
-finesse_result finesse_transfer_sst_wait(const finesse_client *client,
-                                         const char *dialog_id,
-                                         const char *to_address,
-                                         uint32_t timeout_ms,
-                                         finesse_dialog **out_dialog);
+                                    finesse_accepted **out_accepted);
 
 /**
  * Joins the consult call into a conference.
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_conference(const finesse_client *client,
                                   const char *dialog_id,
-                                  char **out_request_id);
-
-/**
- * Joins the consult call into a conference as `finesse_conference` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
- * `finesse_sign_in_wait`: the conference dialog, with three participants or more.
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` receives the conference dialog, owned, released with `finesse_dialog_free` (NULL when the
- * outcome carried no dialog: the call ended); on failure it is not written.
- */
-finesse_result finesse_conference_wait(const finesse_client *client,
-                                       const char *dialog_id,
-                                       uint32_t timeout_ms,
-                                       finesse_dialog **out_dialog);
+                                  finesse_accepted **out_accepted);
 
 /**
  * Sends DTMF `digits` (0-9, *, #, A-D) on the call `dialog_id`. `digits` is borrowed for the
  * call only.
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_send_dtmf(const finesse_client *client,
                                  const char *dialog_id,
                                  const char *digits,
-                                 char **out_request_id);
-
-/**
- * Sends DTMF `digits` on the call `dialog_id` as `finesse_send_dtmf` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
- * `finesse_sign_in_wait`: with a notification session, the dialog echoing the request (DTMF leaves no other trace); without one, the dialog as it is.
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` receives the dialog, owned, released with `finesse_dialog_free` (NULL when the
- * outcome carried no dialog: the call ended); on failure it is not written.
- */
-finesse_result finesse_send_dtmf_wait(const finesse_client *client,
-                                      const char *dialog_id,
-                                      const char *digits,
-                                      uint32_t timeout_ms,
-                                      finesse_dialog **out_dialog);
+                                 finesse_accepted **out_accepted);
 
 /**
  * Drops the participant at `media_address` from the conference `dialog_id` (CCE).
  * `media_address` is borrowed for the call only.
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_drop_participant(const finesse_client *client,
                                         const char *dialog_id,
                                         const char *media_address,
-                                        char **out_request_id);
-
-/**
- * Drops the participant at `media_address` from the conference `dialog_id` as `finesse_drop_participant` does, then waits at most `timeout_ms` milliseconds for the outcome, as described for
- * `finesse_sign_in_wait`: the dialog without that participant (or with it DROPPED).
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` receives the dialog after the change, owned, released with `finesse_dialog_free` (NULL when the
- * outcome carried no dialog: the call ended); on failure it is not written.
- */
-finesse_result finesse_drop_participant_wait(const finesse_client *client,
-                                             const char *dialog_id,
-                                             const char *media_address,
-                                             uint32_t timeout_ms,
-                                             finesse_dialog **out_dialog);
+                                        finesse_accepted **out_accepted);
 
 /**
  * Writes call data on the call `dialog_id`: the wrap-up reason `wrap_up_reason` (at most 39
@@ -693,35 +843,17 @@ finesse_result finesse_drop_participant_wait(const finesse_client *client,
  * `finesse_make_call` (with `count` 0 both arrays may be NULL). Give a reason, variables, or
  * both. All strings are borrowed for the call only.
  *
- * `out_request_id` may be NULL; otherwise on success it receives an owned request id,
- * released with `finesse_string_free`, and on failure it is not written.
+ * `out_accepted` may be NULL; otherwise on success it receives the accepted command (see
+ * `finesse_accepted_wait`), released with `finesse_accepted_free`; on failure it is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_update_call_data(const finesse_client *client,
                                         const char *dialog_id,
                                         const char *wrap_up_reason,
                                         const char *const *var_names,
                                         const char *const *var_values,
                                         size_t count,
-                                        char **out_request_id);
-
-/**
- * Writes call data on the call `dialog_id` as `finesse_update_call_data` does, then waits at
- * most `timeout_ms` milliseconds for the outcome, as described for `finesse_sign_in_wait`: the
- * dialog showing the new wrap-up reason and call variables.
- *
- * All strings are borrowed for the call only. On success, when `out_dialog` is not NULL,
- * `*out_dialog` receives the dialog after the change, owned, released with
- * `finesse_dialog_free` (NULL when the outcome carried no dialog: the call ended); on failure
- * it is not written.
- */
-finesse_result finesse_update_call_data_wait(const finesse_client *client,
-                                             const char *dialog_id,
-                                             const char *wrap_up_reason,
-                                             const char *const *var_names,
-                                             const char *const *var_values,
-                                             size_t count,
-                                             uint32_t timeout_ms,
-                                             finesse_dialog **out_dialog);
+                                        finesse_accepted **out_accepted);
 
 /**
  * Creates a client from `config`, checking the configuration (URLs, credentials, CA files,
@@ -731,7 +863,9 @@ finesse_result finesse_update_call_data_wait(const finesse_client *client,
  * On success the caller owns `*out_client` and releases it with `finesse_client_free`; on
  * failure `*out_client` is not written.
  */
-finesse_result finesse_client_new(finesse_config *config, finesse_client **out_client);
+FINESSE_MUST_USE
+finesse_result finesse_client_new(finesse_config *config,
+                                  finesse_client **out_client);
 
 /**
  * Releases a client and its connections. NULL is a no-op; must not be called twice with the
@@ -748,7 +882,7 @@ void finesse_client_free(finesse_client *client);
  * releases it with `finesse_client_new` or `finesse_config_free`; on failure `*out_config` is
  * not written.
  */
-finesse_result finesse_config_new(const char *url, finesse_config **out_config);
+FINESSE_MUST_USE finesse_result finesse_config_new(const char *url, finesse_config **out_config);
 
 /**
  * Releases a configuration that was not given to `finesse_client_new`. NULL is a no-op; must
@@ -760,12 +894,15 @@ void finesse_config_free(finesse_config *config);
  * Sets the side B node (same URL forms as `finesse_config_new`), tried when side A cannot be
  * reached or is out of service. `url` is borrowed for the call only.
  */
-finesse_result finesse_config_set_secondary(finesse_config *config, const char *url);
+FINESSE_MUST_USE
+finesse_result finesse_config_set_secondary(finesse_config *config,
+                                            const char *url);
 
 /**
  * Authenticates with HTTP Basic: the agent id (or sign-in name) and password. Both strings are
  * copied; the password is never shown in messages.
  */
+FINESSE_MUST_USE
 finesse_result finesse_config_set_basic_auth(finesse_config *config,
                                              const char *username,
                                              const char *password);
@@ -774,6 +911,7 @@ finesse_result finesse_config_set_basic_auth(finesse_config *config,
  * Authenticates with an SSO access token (`Authorization: Bearer`) for agent `login_id`. Both
  * strings are copied; the token is never shown in messages.
  */
+FINESSE_MUST_USE
 finesse_result finesse_config_set_bearer_token(finesse_config *config,
                                                const char *login_id,
                                                const char *token);
@@ -782,255 +920,60 @@ finesse_result finesse_config_set_bearer_token(finesse_config *config,
  * Sets the agent id used in URIs, for a Basic user name that is a sign-in name different from
  * it; without it the id is learned from the first User document. `login_id` is copied.
  */
-finesse_result finesse_config_set_login_id(finesse_config *config, const char *login_id);
+FINESSE_MUST_USE
+finesse_result finesse_config_set_login_id(finesse_config *config,
+                                           const char *login_id);
 
 /**
  * Trusts the CA certificates in the PEM file at `path`, in addition to the built-in roots
  * (Finesse nodes often carry self-signed or private-CA certificates). The file is read by
  * `finesse_client_new`. `path` is copied.
  */
-finesse_result finesse_config_add_ca_file(finesse_config *config, const char *path);
+FINESSE_MUST_USE
+finesse_result finesse_config_add_ca_file(finesse_config *config,
+                                          const char *path);
 
 /**
  * Trusts the CA certificates in `len` bytes of PEM text at `pem`, in addition to the built-in
  * roots. The bytes are copied; they need no NUL terminator.
  */
-finesse_result finesse_config_add_ca_pem(finesse_config *config, const uint8_t *pem, size_t len);
+FINESSE_MUST_USE
+finesse_result finesse_config_add_ca_pem(finesse_config *config,
+                                         const uint8_t *pem,
+                                         size_t len);
 
 /**
  * **Switches certificate verification off** when `accept` is true. Anyone on the network path
  * can then read the agent's password and calls: use only against a lab server, never in
  * production; prefer `finesse_config_add_ca_file`.
  */
-finesse_result finesse_config_danger_accept_invalid_certs(finesse_config *config, bool accept);
+FINESSE_MUST_USE
+finesse_result finesse_config_danger_accept_invalid_certs(finesse_config *config,
+                                                          bool accept);
 
 /**
  * Sets the connect timeout, TLS handshake included, in milliseconds (default 5000; 0 is
  * refused by `finesse_client_new`).
  */
-finesse_result finesse_config_set_connect_timeout_ms(finesse_config *config, uint64_t timeout_ms);
+FINESSE_MUST_USE
+finesse_result finesse_config_set_connect_timeout_ms(finesse_config *config,
+                                                     uint64_t timeout_ms);
 
 /**
  * Sets the time allowed to send a request and receive the response headers, and again to
  * receive the body, in milliseconds (default 10000; 0 is refused by `finesse_client_new`).
  */
-finesse_result finesse_config_set_request_timeout_ms(finesse_config *config, uint64_t timeout_ms);
+FINESSE_MUST_USE
+finesse_result finesse_config_set_request_timeout_ms(finesse_config *config,
+                                                     uint64_t timeout_ms);
 
 /**
  * Sets the `User-Agent` header (printable ASCII, checked by `finesse_client_new`).
  * `user_agent` is copied.
  */
-finesse_result finesse_config_set_user_agent(finesse_config *config, const char *user_agent);
-
-/**
- * Lists the agent's current dialogs (GET `/finesse/api/User/<id>/Dialogs`).
- *
- * On success the caller owns `*out_list` and releases it with `finesse_dialog_list_free`; on
- * failure `*out_list` is not written.
- */
-finesse_result finesse_get_dialogs(const finesse_client *client, finesse_dialog_list **out_list);
-
-/**
- * Gets one dialog by id (GET `/finesse/api/Dialog/<id>`); `FINESSE_RESULT_NOT_FOUND` when the
- * call no longer exists.
- *
- * On success the caller owns `*out_dialog` and releases it with `finesse_dialog_free`; on
- * failure `*out_dialog` is not written.
- */
-finesse_result finesse_get_dialog(const finesse_client *client,
-                                  const char *dialog_id,
-                                  finesse_dialog **out_dialog);
-
-/**
- * Decodes a Dialog document (`len` bytes of XML at `xml`, e.g. the `<Dialog>` of a
- * notification), without any network call.
- *
- * On success the caller owns `*out_dialog` and releases it with `finesse_dialog_free`; on
- * failure (`FINESSE_RESULT_DECODE` for a document that is not a Dialog) `*out_dialog` is not
- * written.
- */
-finesse_result finesse_dialog_from_xml(const uint8_t *xml, size_t len, finesse_dialog **out_dialog);
-
-/**
- * Decodes a Dialogs document (`len` bytes of XML at `xml`), without any network call.
- *
- * On success the caller owns `*out_list` and releases it with `finesse_dialog_list_free`; on
- * failure `*out_list` is not written.
- */
-finesse_result finesse_dialog_list_from_xml(const uint8_t *xml,
-                                            size_t len,
-                                            finesse_dialog_list **out_list);
-
-/**
- * Releases a dialog obtained as owned. NULL is a no-op; must not be called twice with the same
- * pointer, and never on a dialog borrowed from a list.
- */
-void finesse_dialog_free(finesse_dialog *dialog);
-
-/**
- * Releases a dialog list and the dialogs borrowed from it. NULL is a no-op; must not be called
- * twice with the same pointer.
- */
-void finesse_dialog_list_free(finesse_dialog_list *list);
-
-/**
- * The number of dialogs in `list` (0 when `list` is NULL).
- */
-size_t finesse_dialog_list_count(const finesse_dialog_list *list);
-
-/**
- * Dialog `index` of `list`, or NULL when `index` is out of range or `list` is NULL.
- *
- * Borrowed from `list`, valid until the list is freed; never free it.
- */
-const finesse_dialog *finesse_dialog_list_get(const finesse_dialog_list *list, size_t index);
-
-/**
- * The dialog id (the call id, e.g. `"16777437"`), used by every call action. Borrowed from
- * `dialog`, valid until it is freed; NULL when `dialog` is NULL.
- */
-const char *finesse_dialog_id(const finesse_dialog *dialog);
-
-/**
- * The dialog state as Finesse writes it: `"INITIATING"`, `"INITIATED"`, `"ALERTING"`,
- * `"ACTIVE"`, `"FAILED"`, `"DROPPED"`, ... (a newer server may send others). Borrowed from
- * `dialog`, valid until it is freed; NULL when `dialog` is NULL.
- */
-const char *finesse_dialog_state(const finesse_dialog *dialog);
-
-/**
- * The calling party. Borrowed from `dialog`, valid until it is freed; NULL when `dialog` is
- * NULL.
- */
-const char *finesse_dialog_from_address(const finesse_dialog *dialog);
-
-/**
- * The dialed number of the original call. Borrowed from `dialog`, valid until it is freed;
- * NULL when `dialog` is NULL.
- */
-const char *finesse_dialog_to_address(const finesse_dialog *dialog);
-
-/**
- * The media routing domain name: `"Voice"` for calls. Borrowed from `dialog`, valid until it
- * is freed; NULL when `dialog` is NULL.
- */
-const char *finesse_dialog_media_type(const finesse_dialog *dialog);
-
-/**
- * How the call came to be (`"ACD_IN"`, `"OUT"`, `"AGENT_INSIDE"`, `"CONSULT"`, ...), or NULL when
- * not given. Borrowed from `dialog`, valid until it is freed.
- */
-const char *finesse_dialog_call_type(const finesse_dialog *dialog);
-
-/**
- * The DNIS, or NULL when not given. Borrowed from `dialog`, valid until it is freed.
- */
-const char *finesse_dialog_dnis(const finesse_dialog *dialog);
-
-/**
- * The number dialed, or NULL when not given. Borrowed from `dialog`, valid until it is freed.
- */
-const char *finesse_dialog_dialed_number(const finesse_dialog *dialog);
-
-/**
- * The wrap-up reason set on the call, or NULL when none. Borrowed from `dialog`, valid until
- * it is freed.
- */
-const char *finesse_dialog_wrap_up_reason(const finesse_dialog *dialog);
-
-/**
- * The number of call variables (`callVariable1`-`10`, ECC `user.*`, Outbound `BA*`) on the
- * dialog, in document order (0 when `dialog` is NULL).
- */
-size_t finesse_dialog_call_variable_count(const finesse_dialog *dialog);
-
-/**
- * The name of call variable `index`, or NULL when out of range. Borrowed from `dialog`, valid
- * until it is freed.
- */
-const char *finesse_dialog_call_variable_name(const finesse_dialog *dialog, size_t index);
-
-/**
- * The value of call variable `index` (empty when unset), or NULL when out of range. Borrowed
- * from `dialog`, valid until it is freed.
- */
-const char *finesse_dialog_call_variable_value(const finesse_dialog *dialog, size_t index);
-
-/**
- * The value of the call variable named `name` (e.g. `"callVariable1"`, `"user.CustomerId"`),
- * or NULL when the dialog has none of that name. `name` is borrowed for the call only.
- * The value is borrowed from `dialog`, valid until it is freed.
- */
-const char *finesse_dialog_call_variable(const finesse_dialog *dialog, const char *name);
-
-/**
- * The number of participants (parties) on the dialog (0 when `dialog` is NULL).
- */
-size_t finesse_dialog_participant_count(const finesse_dialog *dialog);
-
-/**
- * Participant `index` of the dialog, or NULL when out of range. Borrowed from `dialog`, valid
- * until it is freed; never free it.
- */
-const finesse_participant *finesse_dialog_participant(const finesse_dialog *dialog, size_t index);
-
-/**
- * The participant whose media address is `media_address` (e.g. the agent's own extension), or
- * NULL when there is none. `media_address` is borrowed for the call only; the participant is
- * borrowed from `dialog`, valid until it is freed; never free it.
- */
-const finesse_participant *finesse_dialog_participant_by_address(const finesse_dialog *dialog,
-                                                                 const char *media_address);
-
-/**
- * The participant's extension or number. Borrowed from the dialog, valid until it is freed;
- * NULL when `participant` is NULL.
- */
-const char *finesse_participant_media_address(const finesse_participant *participant);
-
-/**
- * `"AGENT_DEVICE"` for an agent's phone; NULL for an external party. Borrowed from the dialog,
- * valid until it is freed.
- */
-const char *finesse_participant_media_address_type(const finesse_participant *participant);
-
-/**
- * The participant's state: `"INITIATED"`, `"ALERTING"`, `"ACTIVE"`, `"HELD"`, `"FAILED"`,
- * `"DROPPED"`, `"WRAP_UP"`, ... Borrowed from the dialog, valid until it is freed; NULL when
- * `participant` is NULL.
- */
-const char *finesse_participant_state(const finesse_participant *participant);
-
-/**
- * Why the participant failed (`"BUSY"`, `"BAD_DESTINATION"`, `"OTHER"`, ...), or NULL when it did
- * not. Borrowed from the dialog, valid until it is freed.
- */
-const char *finesse_participant_state_cause(const finesse_participant *participant);
-
-/**
- * When the participant joined, as the server wrote it, or NULL when not given. Borrowed from
- * the dialog, valid until it is freed.
- */
-const char *finesse_participant_start_time(const finesse_participant *participant);
-
-/**
- * When the participant's state last changed, or NULL when not given. Borrowed from the dialog,
- * valid until it is freed.
- */
-const char *finesse_participant_state_change_time(const finesse_participant *participant);
-
-/**
- * The number of actions the participant may take now (0 when `participant` is NULL). Drive
- * buttons from the actions, not from the state.
- */
-size_t finesse_participant_action_count(const finesse_participant *participant);
-
-/**
- * Action `index` of the participant (`"ANSWER"`, `"HOLD"`, `"RETRIEVE"`, `"DROP"`,
- * `"TRANSFER_SST"`, `"UPDATE_CALL_DATA"`, ...), or NULL when out of range. Borrowed from the
- * dialog, valid until it is freed.
- */
-const char *finesse_participant_action(const finesse_participant *participant, size_t index);
+FINESSE_MUST_USE
+finesse_result finesse_config_set_user_agent(finesse_config *config,
+                                             const char *user_agent);
 
 /**
  * The status code of the most recent failed call on this thread, or `FINESSE_RESULT_OK` when
@@ -1039,7 +982,7 @@ const char *finesse_participant_action(const finesse_participant *participant, s
  * The last error is per thread: each thread sees only its own calls. Successful calls leave
  * it unchanged; always check a function's return value first.
  */
-finesse_result finesse_last_error_code(void);
+FINESSE_MUST_USE finesse_result finesse_last_error_code(void);
 
 /**
  * A message describing the most recent failed call on this thread, or NULL when there is none.
@@ -1057,36 +1000,20 @@ uint16_t finesse_last_error_http_status(void);
 
 /**
  * How many `ApiError` entries the server's error answer carried (0 when the last error is not
- * an error answer, or its body held none). Index them with `finesse_last_error_api_*`.
+ * an error answer, or its body held none). `finesse_last_error_api_error` gives each.
  */
 size_t finesse_last_error_api_count(void);
 
 /**
- * The `ErrorType` of API error `index` of the last error (e.g. `"Invalid State"`), or NULL
- * when there is no such entry.
+ * API error `index` of the last error: its `ErrorType` (e.g. `"Invalid State"`),
+ * `ErrorMessage` (e.g. `"SERVER_OUT_OF_SERVICE"`), `ErrorData` (the field, user or CTI code at
+ * fault) and peripheral fields, read with the `finesse_api_error_*` accessors; NULL when there
+ * is no such entry.
  *
- * Borrowed, NUL-terminated, valid until the next failing call on this thread or
- * `finesse_last_error_clear`; do not free it.
+ * Borrowed, valid until the next failing call on this thread or `finesse_last_error_clear`;
+ * never freed.
  */
-const char *finesse_last_error_api_type(size_t index);
-
-/**
- * The `ErrorMessage` of API error `index` of the last error (e.g. `"SERVER_OUT_OF_SERVICE"`),
- * or NULL when there is no such entry.
- *
- * Borrowed, NUL-terminated, valid until the next failing call on this thread or
- * `finesse_last_error_clear`; do not free it.
- */
-const char *finesse_last_error_api_message(size_t index);
-
-/**
- * The `ErrorData` of API error `index` of the last error (the field, user or CTI code at
- * fault), or NULL when there is no such entry.
- *
- * Borrowed, NUL-terminated, valid until the next failing call on this thread or
- * `finesse_last_error_clear`; do not free it.
- */
-const char *finesse_last_error_api_data(size_t index);
+const finesse_api_error *finesse_last_error_api_error(size_t index);
 
 /**
  * The `requestId` of the command the last error belongs to (always set for
@@ -1110,24 +1037,25 @@ void finesse_last_error_clear(void);
  * and element names are matched without regard to case, as Finesse sends both forms; an
  * update of a kind the library does not type gives one `FINESSE_EVENT_KIND_OTHER` event.
  *
- * On success the caller owns `*out_list` and releases it with `finesse_event_list_free`; on
+ * On success the caller owns `*out_list` and releases it with `finesse_owned_event_list_free`; on
  * failure (`FINESSE_RESULT_DECODE` for a document that is not an Update) `*out_list` is not
  * written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_event_list_from_xml(const uint8_t *xml,
                                            size_t len,
-                                           finesse_event_list **out_list);
+                                           finesse_owned_event_list **out_list);
 
 /**
  * Releases an event list and the events borrowed from it. NULL is a no-op; must not be called
  * twice with the same pointer.
  */
-void finesse_event_list_free(finesse_event_list *list);
+void finesse_owned_event_list_free(finesse_owned_event_list *list);
 
 /**
  * The number of events in `list` (0 when `list` is NULL).
  */
-size_t finesse_event_list_count(const finesse_event_list *list);
+size_t finesse_owned_event_list_count(const finesse_owned_event_list *list);
 
 /**
  * Event `index` of `list`, in document order, or NULL when `index` is out of range or `list`
@@ -1135,14 +1063,19 @@ size_t finesse_event_list_count(const finesse_event_list *list);
  *
  * Borrowed from `list`, valid until the list is freed; never free it.
  */
-const finesse_event *finesse_event_list_get(const finesse_event_list *list, size_t index);
+const finesse_event *finesse_owned_event_list_get(const finesse_owned_event_list *list,
+                                                  size_t index);
 
 /**
- * Releases an event obtained as owned (from `finesse_next_event`), with the User, Dialog,
- * SystemInfo and strings borrowed from it. NULL is a no-op; must not be called twice with the
- * same pointer, and never on an event borrowed from a list or passed to a callback.
+ * The view of an owned event, valid until it is freed; NULL when `event` is NULL.
  */
-void finesse_event_free(finesse_event *event);
+const finesse_event *finesse_owned_event_view(const finesse_owned_event *event);
+
+/**
+ * Releases an owned event, with the User, Dialog, SystemInfo and strings borrowed from it.
+ * NULL is a no-op; must not be called twice with the same pointer.
+ */
+void finesse_owned_event_free(finesse_owned_event *event);
 
 /**
  * What `event` reports (a `FINESSE_EVENT_KIND_*` value); `FINESSE_EVENT_KIND_NONE` when
@@ -1180,30 +1113,17 @@ const finesse_system_info *finesse_event_system_info(const finesse_event *event)
 
 /**
  * How many errors a `FINESSE_EVENT_KIND_CTI_ERROR` event carries (0 for other kinds and for
- * NULL). Index them with `finesse_event_error_type`, `_message` and `_data`.
+ * NULL); `finesse_event_error` gives each.
  */
 size_t finesse_event_error_count(const finesse_event *event);
 
 /**
- * The `errorType` of error `index` of a CTI error event (e.g. `"Generic Error"`,
- * `"Call Operation Failure"`), or NULL when there is no such entry. Borrowed from `event`,
- * valid until it is freed.
+ * Error `index` of a CTI error event (its `errorType`, e.g. `"Generic Error"`, its
+ * `errorMessage`, its `errorData`: the CTI error code, and the peripheral's fields), read
+ * with the `finesse_api_error_*` accessors; NULL when there is no such entry. Borrowed from
+ * `event`, valid as long as it is.
  */
-const char *finesse_event_error_type(const finesse_event *event, size_t index);
-
-/**
- * The `errorMessage` of error `index` of a CTI error event (e.g.
- * `"CF_RESOURCE_OUT_OF_SERVICE"`), or NULL when there is no such entry. Borrowed from
- * `event`, valid until it is freed.
- */
-const char *finesse_event_error_message(const finesse_event *event, size_t index);
-
-/**
- * The `errorData` of error `index` of a CTI error event: the CTI error code (e.g.
- * `"20999"`), or NULL when there is no such entry. Borrowed from `event`, valid until it is
- * freed.
- */
-const char *finesse_event_error_data(const finesse_event *event, size_t index);
+const finesse_api_error *finesse_event_error(const finesse_event *event, size_t index);
 
 /**
  * The resource the update is about: for `FINESSE_EVENT_KIND_CTI_ERROR` the one the refused
@@ -1241,11 +1161,1112 @@ finesse_connection_state finesse_event_connection_state(const finesse_event *eve
 const char *finesse_event_connection_detail(const finesse_event *event);
 
 /**
+ * Whether the agent is signed in (in any state but LOGOUT); false when `user` is NULL.
+ */
+bool finesse_user_is_signed_in(const finesse_user *user);
+
+/**
+ * The participant whose media address is `media_address` (e.g. the agent's own extension),
+ * or NULL when there is none. `media_address` is borrowed for the call only; the participant
+ * is borrowed from `dialog`, valid until the handle owning it is freed.
+ */
+const finesse_participant *finesse_dialog_participant(const finesse_dialog *dialog,
+                                                      const char *media_address);
+
+/**
+ * The value of the call variable `name` (`"callVariable1"`, `"user.CustomerId"`, `"BAStatus"`),
+ * or NULL when there is none of that name. `name` is borrowed for the call only; the value is
+ * borrowed from `media_properties`, valid until the handle owning it is freed.
+ */
+const char *finesse_media_properties_call_variable(const finesse_media_properties *media_properties,
+                                                   const char *name);
+
+/**
+ * Whether `action` (as Finesse writes it: `"HOLD"`, `"TRANSFER"`, ...) is allowed for the
+ * participant now; false when `participant` or `action` is NULL.
+ */
+bool finesse_participant_can(const finesse_participant *participant, const char *action);
+
+/**
+ * The class of error, e.g. `Invalid State`, `Parameter Missing`, `Service Unavailable`.
+ *
+ * Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+ * NULL.
+ */
+const char *finesse_api_error_error_type(const finesse_api_error *api_error);
+
+/**
+ * The message, e.g. `SERVER_OUT_OF_SERVICE` or a sentence.
+ *
+ * Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+ * NULL.
+ */
+const char *finesse_api_error_error_message(const finesse_api_error *api_error);
+
+/**
+ * The field, user or key at fault; for CTI errors, the CTI error code.
+ *
+ * Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+ * NULL.
+ */
+const char *finesse_api_error_error_data(const finesse_api_error *api_error);
+
+/**
+ * The peripheral's error code, for CTI-originated failures (12.5+).
+ *
+ * Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+ * NULL or when absent.
+ */
+const char *finesse_api_error_peripheral_error_code(const finesse_api_error *api_error);
+
+/**
+ * The peripheral's error name.
+ *
+ * Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+ * NULL or when absent.
+ */
+const char *finesse_api_error_peripheral_error_msg(const finesse_api_error *api_error);
+
+/**
+ * The peripheral's error text.
+ *
+ * Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+ * NULL or when absent.
+ */
+const char *finesse_api_error_peripheral_error_text(const finesse_api_error *api_error);
+
+/**
+ * Decodes a `ApiError` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_api_error` and releases it with `finesse_owned_api_error_free`;
+ * on failure (`FINESSE_RESULT_DECODE` for a document that is not a `ApiError`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_api_error_from_xml(const uint8_t *xml,
+                                          size_t len,
+                                          finesse_owned_api_error **out_api_error);
+
+/**
+ * The view of an owned `finesse_api_error`, valid until it is freed; NULL when `api_error` is
+ * NULL.
+ */
+const finesse_api_error *finesse_owned_api_error_view(const finesse_owned_api_error *api_error);
+
+/**
+ * Releases an owned `finesse_api_error` and every view it lent. NULL is a no-op; must not be
+ * called twice with the same pointer.
+ */
+void finesse_owned_api_error_free(finesse_owned_api_error *api_error);
+
+/**
+ * Decodes a list document of `ApiError` (`len` bytes of XML at `xml`) without any network call; an
+ * empty list is a list of 0 items.
+ *
+ * On success the caller owns `*out_list` and releases it with `finesse_owned_api_error_list_free`;
+ * on failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_api_error_list_from_xml(const uint8_t *xml,
+                                               size_t len,
+                                               finesse_owned_api_error_list **out_list);
+
+/**
+ * The number of items; 0 when `list` is NULL.
+ */
+size_t finesse_owned_api_error_list_count(const finesse_owned_api_error_list *list);
+
+/**
+ * Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+ * of range.
+ */
+const finesse_api_error *finesse_owned_api_error_list_get(const finesse_owned_api_error_list *list,
+                                                          size_t index);
+
+/**
+ * Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_owned_api_error_list_free(finesse_owned_api_error_list *list);
+
+/**
+ * The variable name as Finesse writes it.
+ *
+ * Borrowed from `call_variable`: valid until the handle owning it is freed. NULL when
+ * `call_variable` is NULL.
+ */
+const char *finesse_call_variable_name(const finesse_call_variable *call_variable);
+
+/**
+ * The value; empty when unset.
+ *
+ * Borrowed from `call_variable`: valid until the handle owning it is freed. NULL when
+ * `call_variable` is NULL.
+ */
+const char *finesse_call_variable_value(const finesse_call_variable *call_variable);
+
+/**
+ * The call id, e.g. `16777437`.
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL.
+ */
+const char *finesse_dialog_id(const finesse_dialog *dialog);
+
+/**
+ * The resource URI.
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL.
+ */
+const char *finesse_dialog_uri(const finesse_dialog *dialog);
+
+/**
+ * The related dialog (consult call and original call), if any.
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or
+ * when absent.
+ */
+const char *finesse_dialog_associated_dialog_uri(const finesse_dialog *dialog);
+
+/**
+ * After a transfer or conference, the id of the call merged away.
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or
+ * when absent.
+ */
+const char *finesse_dialog_secondary_id(const finesse_dialog *dialog);
+
+/**
+ * The media routing domain name: `Voice` for calls.
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL.
+ */
+const char *finesse_dialog_media_type(const finesse_dialog *dialog);
+
+/**
+ * The calling party.
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL.
+ */
+const char *finesse_dialog_from_address(const finesse_dialog *dialog);
+
+/**
+ * The dialed number of the original call.
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL.
+ */
+const char *finesse_dialog_to_address(const finesse_dialog *dialog);
+
+/**
+ * The customer number without dialer prefix (CCE direct preview).
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or
+ * when absent.
+ */
+const char *finesse_dialog_callback_number(const finesse_dialog *dialog);
+
+/**
+ * The dialog state.
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL.
+ */
+const char *finesse_dialog_state(const finesse_dialog *dialog);
+
+/**
+ * Call data.
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL.
+ */
+const finesse_media_properties *finesse_dialog_media_properties(const finesse_dialog *dialog);
+
+/**
+ * How many items `finesse_dialog_participants_get` has: The parties on the call.
+ *
+ * 0 when `dialog` is NULL.
+ */
+size_t finesse_dialog_participants_count(const finesse_dialog *dialog);
+
+/**
+ * Item `index` of: The parties on the call.
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or
+ * `index` is out of range.
+ */
+const finesse_participant *finesse_dialog_participants_get(const finesse_dialog *dialog,
+                                                           size_t index);
+
+/**
+ * A scheduled callback (Outbound Option).
+ *
+ * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or
+ * when absent.
+ */
+const finesse_scheduled_callback_info *finesse_dialog_scheduled_callback_info(const finesse_dialog *dialog);
+
+/**
+ * Decodes a `Dialog` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_dialog` and releases it with `finesse_owned_dialog_free`; on
+ * failure (`FINESSE_RESULT_DECODE` for a document that is not a `Dialog`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_dialog_from_xml(const uint8_t *xml,
+                                       size_t len,
+                                       finesse_owned_dialog **out_dialog);
+
+/**
+ * The view of an owned `finesse_dialog`, valid until it is freed; NULL when `dialog` is NULL.
+ */
+const finesse_dialog *finesse_owned_dialog_view(const finesse_owned_dialog *dialog);
+
+/**
+ * Releases an owned `finesse_dialog` and every view it lent. NULL is a no-op; must not be called
+ * twice with the same pointer.
+ */
+void finesse_owned_dialog_free(finesse_owned_dialog *dialog);
+
+/**
+ * Decodes a list document of `Dialog` (`len` bytes of XML at `xml`) without any network call; an
+ * empty list is a list of 0 items.
+ *
+ * On success the caller owns `*out_list` and releases it with `finesse_owned_dialog_list_free`; on
+ * failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_dialog_list_from_xml(const uint8_t *xml,
+                                            size_t len,
+                                            finesse_owned_dialog_list **out_list);
+
+/**
+ * The number of items; 0 when `list` is NULL.
+ */
+size_t finesse_owned_dialog_list_count(const finesse_owned_dialog_list *list);
+
+/**
+ * Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+ * of range.
+ */
+const finesse_dialog *finesse_owned_dialog_list_get(const finesse_owned_dialog_list *list,
+                                                    size_t index);
+
+/**
+ * Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_owned_dialog_list_free(finesse_owned_dialog_list *list);
+
+/**
+ * The media routing domain id (`1` for voice).
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_media_id(const finesse_media_properties *media_properties);
+
+/**
+ * The number dialed.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_dialed_number(const finesse_media_properties *media_properties);
+
+/**
+ * The DNIS.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_dnis(const finesse_media_properties *media_properties);
+
+/**
+ * How the call came to be.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_call_type(const finesse_media_properties *media_properties);
+
+/**
+ * Outbound Option classification.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_outbound_classification(const finesse_media_properties *media_properties);
+
+/**
+ * The queue (skill group / CSQ) number.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_queue_number(const finesse_media_properties *media_properties);
+
+/**
+ * The queue name.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_queue_name(const finesse_media_properties *media_properties);
+
+/**
+ * CCE call key: call id.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_call_key_call_id(const finesse_media_properties *media_properties);
+
+/**
+ * CCE call key: sequence number.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_call_key_sequence_num(const finesse_media_properties *media_properties);
+
+/**
+ * CCE call key: prefix.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_call_key_prefix(const finesse_media_properties *media_properties);
+
+/**
+ * The CCE call GUID (12.6).
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_call_guid(const finesse_media_properties *media_properties);
+
+/**
+ * The wrap-up reason set on the call.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or when absent.
+ */
+const char *finesse_media_properties_wrap_up_reason(const finesse_media_properties *media_properties);
+
+/**
+ * How many items `finesse_media_properties_wrap_up_items_get` has: Wrap-up items (CCX).
+ *
+ * 0 when `media_properties` is NULL.
+ */
+size_t finesse_media_properties_wrap_up_items_count(const finesse_media_properties *media_properties);
+
+/**
+ * Item `index` of: Wrap-up items (CCX).
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or `index` is out of range.
+ */
+const char *finesse_media_properties_wrap_up_items_get(const finesse_media_properties *media_properties,
+                                                       size_t index);
+
+/**
+ * How many items `finesse_media_properties_call_variables_get` has: Call variables
+ * (`callVariable1`-`10`), ECC variables (`user.*`, arrays as `user.name[i]`) and Outbound Option
+ * `BA*` variables, in document order.
+ *
+ * 0 when `media_properties` is NULL.
+ */
+size_t finesse_media_properties_call_variables_count(const finesse_media_properties *media_properties);
+
+/**
+ * Item `index` of: Call variables (`callVariable1`-`10`), ECC variables (`user.*`, arrays as
+ * `user.name[i]`) and Outbound Option `BA*` variables, in document order.
+ *
+ * Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+ * `media_properties` is NULL or `index` is out of range.
+ */
+const finesse_call_variable *finesse_media_properties_call_variables_get(const finesse_media_properties *media_properties,
+                                                                         size_t index);
+
+/**
+ * `CALL_BY_CALL` or `NAILED_CONNECTION`.
+ *
+ * Borrowed from `mobile_agent`: valid until the handle owning it is freed. NULL when
+ * `mobile_agent` is NULL.
+ */
+const char *finesse_mobile_agent_mode(const finesse_mobile_agent *mobile_agent);
+
+/**
+ * The number the agent is reached at.
+ *
+ * Borrowed from `mobile_agent`: valid until the handle owning it is freed. NULL when
+ * `mobile_agent` is NULL.
+ */
+const char *finesse_mobile_agent_dial_number(const finesse_mobile_agent *mobile_agent);
+
+/**
+ * How many items `finesse_participant_actions_get` has: What this participant may do now; drive
+ * buttons from this, not from the state.
+ *
+ * 0 when `participant` is NULL.
+ */
+size_t finesse_participant_actions_count(const finesse_participant *participant);
+
+/**
+ * Item `index` of: What this participant may do now; drive buttons from this, not from the state.
+ *
+ * Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+ * is NULL or `index` is out of range.
+ */
+const char *finesse_participant_actions_get(const finesse_participant *participant, size_t index);
+
+/**
+ * The party's extension or number.
+ *
+ * Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+ * is NULL.
+ */
+const char *finesse_participant_media_address(const finesse_participant *participant);
+
+/**
+ * `AGENT_DEVICE` for an agent's phone; `None` for external parties.
+ *
+ * Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+ * is NULL or when absent.
+ */
+const char *finesse_participant_media_address_type(const finesse_participant *participant);
+
+/**
+ * When the party joined.
+ *
+ * Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+ * is NULL or when absent.
+ */
+const char *finesse_participant_start_time(const finesse_participant *participant);
+
+/**
+ * The party's state.
+ *
+ * Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+ * is NULL.
+ */
+const char *finesse_participant_state(const finesse_participant *participant);
+
+/**
+ * Why it failed, when it did.
+ *
+ * Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+ * is NULL or when absent.
+ */
+const char *finesse_participant_state_cause(const finesse_participant *participant);
+
+/**
+ * When the state last changed.
+ *
+ * Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+ * is NULL or when absent.
+ */
+const char *finesse_participant_state_change_time(const finesse_participant *participant);
+
+/**
+ * The Finesse id, sent as `reasonCodeId` in state changes; taken from the URI when the document
+ * has no `id` element.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
+ */
+bool finesse_reason_code_id(const finesse_reason_code *reason_code, int64_t *out);
+
+/**
+ * The resource URI.
+ *
+ * Borrowed from `reason_code`: valid until the handle owning it is freed. NULL when `reason_code`
+ * is NULL.
+ */
+const char *finesse_reason_code_uri(const finesse_reason_code *reason_code);
+
+/**
+ * NOT_READY or LOGOUT.
+ *
+ * Borrowed from `reason_code`: valid until the handle owning it is freed. NULL when `reason_code`
+ * is NULL or when absent.
+ */
+const char *finesse_reason_code_category(const finesse_reason_code *reason_code);
+
+/**
+ * The CTI reason code number (e.g. 50006 for a call placed from READY).
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
+ */
+bool finesse_reason_code_code(const finesse_reason_code *reason_code, int64_t *out);
+
+/**
+ * The label shown to agents.
+ *
+ * Borrowed from `reason_code`: valid until the handle owning it is freed. NULL when `reason_code`
+ * is NULL.
+ */
+const char *finesse_reason_code_label(const finesse_reason_code *reason_code);
+
+/**
+ * Whether the code is global rather than assigned to teams.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
+ */
+bool finesse_reason_code_for_all(const finesse_reason_code *reason_code, bool *out);
+
+/**
+ * Whether the code is defined by the system rather than an administrator.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
+ */
+bool finesse_reason_code_system_code(const finesse_reason_code *reason_code, bool *out);
+
+/**
+ * Decodes a `ReasonCode` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_reason_code` and releases it with
+ * `finesse_owned_reason_code_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is not
+ * a `ReasonCode`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_reason_code_from_xml(const uint8_t *xml,
+                                            size_t len,
+                                            finesse_owned_reason_code **out_reason_code);
+
+/**
+ * The view of an owned `finesse_reason_code`, valid until it is freed; NULL when `reason_code` is
+ * NULL.
+ */
+const finesse_reason_code *finesse_owned_reason_code_view(const finesse_owned_reason_code *reason_code);
+
+/**
+ * Releases an owned `finesse_reason_code` and every view it lent. NULL is a no-op; must not be
+ * called twice with the same pointer.
+ */
+void finesse_owned_reason_code_free(finesse_owned_reason_code *reason_code);
+
+/**
+ * Decodes a list document of `ReasonCode` (`len` bytes of XML at `xml`) without any network call;
+ * an empty list is a list of 0 items.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_reason_code_list_free`; on failure (`FINESSE_RESULT_DECODE` for another document)
+ * it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_reason_code_list_from_xml(const uint8_t *xml,
+                                                 size_t len,
+                                                 finesse_owned_reason_code_list **out_list);
+
+/**
+ * The number of items; 0 when `list` is NULL.
+ */
+size_t finesse_owned_reason_code_list_count(const finesse_owned_reason_code_list *list);
+
+/**
+ * Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+ * of range.
+ */
+const finesse_reason_code *finesse_owned_reason_code_list_get(const finesse_owned_reason_code_list *list,
+                                                              size_t index);
+
+/**
+ * Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_owned_reason_code_list_free(finesse_owned_reason_code_list *list);
+
+/**
+ * When, as `YYYY-MM-DDTHH:MM`.
+ *
+ * Borrowed from `scheduled_callback_info`: valid until the handle owning it is freed. NULL when
+ * `scheduled_callback_info` is NULL or when absent.
+ */
+const char *finesse_scheduled_callback_info_callback_time(const finesse_scheduled_callback_info *scheduled_callback_info);
+
+/**
+ * The number to call back.
+ *
+ * Borrowed from `scheduled_callback_info`: valid until the handle owning it is freed. NULL when
+ * `scheduled_callback_info` is NULL or when absent.
+ */
+const char *finesse_scheduled_callback_info_callback_number(const finesse_scheduled_callback_info *scheduled_callback_info);
+
+/**
+ * IN_SERVICE, OUT_OF_SERVICE or PARTIAL_SERVICE.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL.
+ */
+const char *finesse_system_info_status(const finesse_system_info *system_info);
+
+/**
+ * Why the node is not in service (12.x).
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_status_reason(const finesse_system_info *system_info);
+
+/**
+ * UCCE, UCCX or PCCE.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_deployment_type(const finesse_system_info *system_info);
+
+/**
+ * The XMPP domain, used in JIDs.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_xmpp_domain(const finesse_system_info *system_info);
+
+/**
+ * The XMPP pub-sub service domain.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_xmpp_pub_sub_domain(const finesse_system_info *system_info);
+
+/**
+ * Side A host.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_primary_node(const finesse_system_info *system_info);
+
+/**
+ * Side B host.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_secondary_node(const finesse_system_info *system_info);
+
+/**
+ * The server's clock.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_current_timestamp(const finesse_system_info *system_info);
+
+/**
+ * The server's offset from UTC, in minutes.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `system_info` is NULL.
+ */
+bool finesse_system_info_timezone_offset(const finesse_system_info *system_info, int64_t *out);
+
+/**
+ * NON_SSO, SSO or HYBRID.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_system_auth_mode(const finesse_system_info *system_info);
+
+/**
+ * The license string.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_license(const finesse_system_info *system_info);
+
+/**
+ * The CCE peripheral id.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_peripheral_id(const finesse_system_info *system_info);
+
+/**
+ * The CTI protocol version.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const char *finesse_system_info_cti_version(const finesse_system_info *system_info);
+
+/**
+ * The resource URI.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL.
+ */
+const char *finesse_system_info_uri(const finesse_system_info *system_info);
+
+/**
+ * Decodes a `SystemInfo` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_system_info` and releases it with
+ * `finesse_owned_system_info_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is not
+ * a `SystemInfo`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_system_info_from_xml(const uint8_t *xml,
+                                            size_t len,
+                                            finesse_owned_system_info **out_system_info);
+
+/**
+ * The view of an owned `finesse_system_info`, valid until it is freed; NULL when `system_info` is
+ * NULL.
+ */
+const finesse_system_info *finesse_owned_system_info_view(const finesse_owned_system_info *system_info);
+
+/**
+ * Releases an owned `finesse_system_info` and every view it lent. NULL is a no-op; must not be
+ * called twice with the same pointer.
+ */
+void finesse_owned_system_info_free(finesse_owned_system_info *system_info);
+
+/**
+ * Team id.
+ *
+ * Borrowed from `team_ref`: valid until the handle owning it is freed. NULL when `team_ref` is
+ * NULL.
+ */
+const char *finesse_team_ref_id(const finesse_team_ref *team_ref);
+
+/**
+ * Team name.
+ *
+ * Borrowed from `team_ref`: valid until the handle owning it is freed. NULL when `team_ref` is
+ * NULL.
+ */
+const char *finesse_team_ref_name(const finesse_team_ref *team_ref);
+
+/**
+ * Team URI.
+ *
+ * Borrowed from `team_ref`: valid until the handle owning it is freed. NULL when `team_ref` is
+ * NULL.
+ */
+const char *finesse_team_ref_uri(const finesse_team_ref *team_ref);
+
+/**
+ * The resource URI, e.g. `/finesse/api/User/1001`.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL.
+ */
+const char *finesse_user_uri(const finesse_user *user);
+
+/**
+ * The agent id used in URIs.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL.
+ */
+const char *finesse_user_login_id(const finesse_user *user);
+
+/**
+ * The sign-in name (may differ from the id on CCE).
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL.
+ */
+const char *finesse_user_login_name(const finesse_user *user);
+
+/**
+ * First name.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL.
+ */
+const char *finesse_user_first_name(const finesse_user *user);
+
+/**
+ * Last name.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL.
+ */
+const char *finesse_user_last_name(const finesse_user *user);
+
+/**
+ * The extension signed in with; `None` when signed out.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const char *finesse_user_extension(const finesse_user *user);
+
+/**
+ * The URI of the user's Dialogs collection.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL.
+ */
+const char *finesse_user_dialogs_uri(const finesse_user *user);
+
+/**
+ * How many items `finesse_user_roles_get` has: Roles: `Agent`, `Supervisor`.
+ *
+ * 0 when `user` is NULL.
+ */
+size_t finesse_user_roles_count(const finesse_user *user);
+
+/**
+ * Item `index` of: Roles: `Agent`, `Supervisor`.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * `index` is out of range.
+ */
+const char *finesse_user_roles_get(const finesse_user *user, size_t index);
+
+/**
+ * The current state.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL.
+ */
+const char *finesse_user_state(const finesse_user *user);
+
+/**
+ * The state the agent enters when the current call ends, if one was requested.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const char *finesse_user_pending_state(const finesse_user *user);
+
+/**
+ * When the state last changed (`YYYY-MM-DDThh:mm:ss.SSSZ`); may be absent after failover.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const char *finesse_user_state_change_time(const finesse_user *user);
+
+/**
+ * The Finesse id of the current NOT_READY or LOGOUT reason; `None` when there is none (the server
+ * writes `-1`).
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `user` is NULL.
+ */
+bool finesse_user_reason_code_id(const finesse_user *user, int64_t *out);
+
+/**
+ * The current reason, when the server includes it.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const finesse_reason_code *finesse_user_reason_code(const finesse_user *user);
+
+/**
+ * Wrap-up and device settings.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL.
+ */
+const finesse_settings *finesse_user_settings(const finesse_user *user);
+
+/**
+ * The agent's own team id.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const char *finesse_user_team_id(const finesse_user *user);
+
+/**
+ * The agent's own team name.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const char *finesse_user_team_name(const finesse_user *user);
+
+/**
+ * How many items `finesse_user_teams_get` has: Teams a supervisor supervises.
+ *
+ * 0 when `user` is NULL.
+ */
+size_t finesse_user_teams_count(const finesse_user *user);
+
+/**
+ * Item `index` of: Teams a supervisor supervises.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * `index` is out of range.
+ */
+const finesse_team_ref *finesse_user_teams_get(const finesse_user *user, size_t index);
+
+/**
+ * The voice media routing domain id (`1`).
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const char *finesse_user_media_type(const finesse_user *user);
+
+/**
+ * The CCE skill target id.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const char *finesse_user_skill_target_id(const finesse_user *user);
+
+/**
+ * Mobile agent settings, when signed in as a mobile agent.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const finesse_mobile_agent *finesse_user_mobile_agent(const finesse_user *user);
+
+/**
+ * The active device, on multi-line deployments.
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const char *finesse_user_active_device_id(const finesse_user *user);
+
+/**
+ * Decodes a `User` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_user` and releases it with `finesse_owned_user_free`; on
+ * failure (`FINESSE_RESULT_DECODE` for a document that is not a `User`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_user_from_xml(const uint8_t *xml,
+                                     size_t len,
+                                     finesse_owned_user **out_user);
+
+/**
+ * The view of an owned `finesse_user`, valid until it is freed; NULL when `user` is NULL.
+ */
+const finesse_user *finesse_owned_user_view(const finesse_owned_user *user);
+
+/**
+ * Releases an owned `finesse_user` and every view it lent. NULL is a no-op; must not be called
+ * twice with the same pointer.
+ */
+void finesse_owned_user_free(finesse_owned_user *user);
+
+/**
+ * Wrap-up after incoming calls.
+ *
+ * Borrowed from `user_settings`: valid until the handle owning it is freed. NULL when
+ * `user_settings` is NULL or when absent.
+ */
+const char *finesse_user_settings_wrap_up_on_incoming(const finesse_settings *user_settings);
+
+/**
+ * Wrap-up after outgoing calls.
+ *
+ * Borrowed from `user_settings`: valid until the handle owning it is freed. NULL when
+ * `user_settings` is NULL or when absent.
+ */
+const char *finesse_user_settings_wrap_up_on_outgoing(const finesse_settings *user_settings);
+
+/**
+ * Device selection mode, on multi-line deployments.
+ *
+ * Borrowed from `user_settings`: valid until the handle owning it is freed. NULL when
+ * `user_settings` is NULL or when absent.
+ */
+const char *finesse_user_settings_device_selection(const finesse_settings *user_settings);
+
+/**
+ * The Finesse id, taken from the `id` element or the URI.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `wrap_up_reason` is NULL.
+ */
+bool finesse_wrap_up_reason_id(const finesse_wrap_up_reason *wrap_up_reason, int64_t *out);
+
+/**
+ * The resource URI.
+ *
+ * Borrowed from `wrap_up_reason`: valid until the handle owning it is freed. NULL when
+ * `wrap_up_reason` is NULL.
+ */
+const char *finesse_wrap_up_reason_uri(const finesse_wrap_up_reason *wrap_up_reason);
+
+/**
+ * The label, which is what `UPDATE_CALL_DATA` sets as `wrapUpReason`.
+ *
+ * Borrowed from `wrap_up_reason`: valid until the handle owning it is freed. NULL when
+ * `wrap_up_reason` is NULL.
+ */
+const char *finesse_wrap_up_reason_label(const finesse_wrap_up_reason *wrap_up_reason);
+
+/**
+ * Whether the reason is global rather than assigned to teams.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `wrap_up_reason` is NULL.
+ */
+bool finesse_wrap_up_reason_for_all(const finesse_wrap_up_reason *wrap_up_reason, bool *out);
+
+/**
+ * Decodes a `WrapUpReason` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_wrap_up_reason` and releases it with
+ * `finesse_owned_wrap_up_reason_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is
+ * not a `WrapUpReason`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_wrap_up_reason_from_xml(const uint8_t *xml,
+                                               size_t len,
+                                               finesse_owned_wrap_up_reason **out_wrap_up_reason);
+
+/**
+ * The view of an owned `finesse_wrap_up_reason`, valid until it is freed; NULL when
+ * `wrap_up_reason` is NULL.
+ */
+const finesse_wrap_up_reason *finesse_owned_wrap_up_reason_view(const finesse_owned_wrap_up_reason *wrap_up_reason);
+
+/**
+ * Releases an owned `finesse_wrap_up_reason` and every view it lent. NULL is a no-op; must not be
+ * called twice with the same pointer.
+ */
+void finesse_owned_wrap_up_reason_free(finesse_owned_wrap_up_reason *wrap_up_reason);
+
+/**
+ * Decodes a list document of `WrapUpReason` (`len` bytes of XML at `xml`) without any network
+ * call; an empty list is a list of 0 items.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_wrap_up_reason_list_free`; on failure (`FINESSE_RESULT_DECODE` for another
+ * document) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_wrap_up_reason_list_from_xml(const uint8_t *xml,
+                                                    size_t len,
+                                                    finesse_owned_wrap_up_reason_list **out_list);
+
+/**
+ * The number of items; 0 when `list` is NULL.
+ */
+size_t finesse_owned_wrap_up_reason_list_count(const finesse_owned_wrap_up_reason_list *list);
+
+/**
+ * Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+ * of range.
+ */
+const finesse_wrap_up_reason *finesse_owned_wrap_up_reason_list_get(const finesse_owned_wrap_up_reason_list *list,
+                                                                    size_t index);
+
+/**
+ * Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_owned_wrap_up_reason_list_free(finesse_owned_wrap_up_reason_list *list);
+
+/**
  * Creates notification options with the defaults (see `finesse_notification_options`).
  *
  * On success the caller owns `*out_options` and releases it with
  * `finesse_notification_options_free`; on failure `*out_options` is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notification_options_new(finesse_notification_options **out_options);
 
 /**
@@ -1259,6 +2280,7 @@ void finesse_notification_options_free(finesse_notification_options *options);
  * test servers); NULL goes back to the default, derived from the client's active node. `url`
  * is copied.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notification_options_set_url(finesse_notification_options *options,
                                                     const char *url);
 
@@ -1266,6 +2288,7 @@ finesse_result finesse_notification_options_set_url(finesse_notification_options
  * Sets the XMPP resource of the session (never `"desktop"`, which the Finesse desktop
  * reserves); NULL goes back to a random `finesse-client-<random>`. `resource` is copied.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notification_options_set_resource(finesse_notification_options *options,
                                                          const char *resource);
 
@@ -1275,6 +2298,7 @@ finesse_result finesse_notification_options_set_resource(finesse_notification_op
  * after `max_missed` unanswered pings in a row. All must be greater than zero (checked when
  * the session starts). The default, 10,000 / 5,000 / 2, notices a silent link within 20 s.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notification_options_set_keep_alive(finesse_notification_options *options,
                                                            uint32_t interval_ms,
                                                            uint32_t timeout_ms,
@@ -1284,6 +2308,7 @@ finesse_result finesse_notification_options_set_keep_alive(finesse_notification_
  * Adds a pub-sub node to subscribe to when the session starts and after each reconnection,
  * e.g. `"/finesse/api/Team/5007/Users"` for a supervisor. `node` is copied.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notification_options_add_subscription(finesse_notification_options *options,
                                                              const char *node);
 
@@ -1292,6 +2317,7 @@ finesse_result finesse_notification_options_add_subscription(finesse_notificatio
  * `finesse_notifications_dropped`); greater than zero, checked when the session starts.
  * Default 10,000.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notification_options_set_queue_capacity(finesse_notification_options *options,
                                                                size_t capacity);
 
@@ -1300,6 +2326,7 @@ finesse_result finesse_notification_options_set_queue_capacity(finesse_notificat
  * `url` (e.g. the emulator's `wss://127.0.0.1:PORT/ws`), or at `wss://<REST host>:<REST
  * port>/ws` when `url` is NULL. See `finesse_notifications_start_with`.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notifications_start(const finesse_client *client,
                                            const char *url,
                                            finesse_notifications **out_notifications);
@@ -1319,6 +2346,7 @@ finesse_result finesse_notifications_start(const finesse_client *client,
  * `finesse_notifications_free`; on failure (`FINESSE_RESULT_AUTHENTICATION`,
  * `FINESSE_RESULT_TLS`, `FINESSE_RESULT_TRANSPORT`, ...) `*out_notifications` is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notifications_start_with(const finesse_client *client,
                                                 const finesse_notification_options *options,
                                                 finesse_notifications **out_notifications);
@@ -1338,12 +2366,13 @@ void finesse_notifications_free(finesse_notifications *notifications);
  * registered they go to the callback instead, and this only returns those queued before.
  *
  * Returns `FINESSE_RESULT_OK` with the event, or `FINESSE_RESULT_NO_EVENT` when none came in
- * time. On success the caller owns `*out_event` and releases it with `finesse_event_free`;
+ * time. On success the caller owns `*out_event` and releases it with `finesse_owned_event_free`;
  * otherwise `*out_event` is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_next_event(const finesse_notifications *notifications,
                                   uint32_t timeout_ms,
-                                  finesse_event **out_event);
+                                  finesse_owned_event **out_event);
 
 /**
  * Delivers events to `callback` instead of the queue of `finesse_next_event` (events already
@@ -1357,6 +2386,7 @@ finesse_result finesse_next_event(const finesse_notifications *notifications,
  * running call has returned. A callback still registered then receives the last event,
  * `FINESSE_CONNECTION_STATE_CLOSED`, while `finesse_notifications_free` runs.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notifications_set_callback(const finesse_notifications *notifications,
                                                   finesse_event_callback callback,
                                                   void *user_data);
@@ -1369,6 +2399,7 @@ finesse_result finesse_notifications_set_callback(const finesse_notifications *n
  * the server (`forbidden`, `item-not-found`) is `FINESSE_RESULT_TRANSPORT` with the reason in
  * the message.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notifications_subscribe(const finesse_notifications *notifications,
                                                const char *node);
 
@@ -1376,6 +2407,7 @@ finesse_result finesse_notifications_subscribe(const finesse_notifications *noti
  * Unsubscribes the session from a node it subscribed to explicitly, waiting up to 10 s for
  * the server's answer. `node` is borrowed for the call only.
  */
+FINESSE_MUST_USE
 finesse_result finesse_notifications_unsubscribe(const finesse_notifications *notifications,
                                                  const char *node);
 
@@ -1391,367 +2423,80 @@ bool finesse_notifications_is_connected(const finesse_notifications *notificatio
 uint64_t finesse_notifications_dropped(const finesse_notifications *notifications);
 
 /**
- * Releases a string this library handed over as owned (a request id). NULL is a no-op.
+ * Gets the agent's User document (GET `/finesse/api/User/<id>`).
  *
- * Must be called exactly once per owned string; never pass a borrowed string or memory from
- * elsewhere, and never release owned strings with `free()`.
+ * On success the caller owns `*out_user` and releases it with `finesse_owned_user_free`; on
+ * failure `*out_user` is not written.
  */
-void finesse_string_free(char *s);
+FINESSE_MUST_USE
+finesse_result finesse_get_user(const finesse_client *client,
+                                finesse_owned_user **out_user);
+
+/**
+ * Gets another user's User document by id, or by sign-in name on CCE 12.5 and later
+ * (a supervisor reading a team member, say).
+ *
+ * `id` is borrowed for the call only. On success the caller owns `*out_user` and releases it
+ * with `finesse_owned_user_free`; on failure `*out_user` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_user_by_id(const finesse_client *client,
+                                      const char *id,
+                                      finesse_owned_user **out_user);
+
+/**
+ * Lists the agent's current dialogs (GET `/finesse/api/User/<id>/Dialogs`).
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_dialog_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_dialogs(const finesse_client *client,
+                                   finesse_owned_dialog_list **out_list);
+
+/**
+ * Gets one dialog by id (GET `/finesse/api/Dialog/<id>`); `FINESSE_RESULT_NOT_FOUND` when the
+ * call no longer exists.
+ *
+ * `dialog_id` is borrowed for the call only. On success the caller owns `*out_dialog` and
+ * releases it with `finesse_owned_dialog_free`; on failure `*out_dialog` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_dialog(const finesse_client *client,
+                                  const char *dialog_id,
+                                  finesse_owned_dialog **out_dialog);
 
 /**
  * Gets the node's SystemInfo (GET `/finesse/api/SystemInfo`).
  *
- * On success the caller owns `*out_info` and releases it with `finesse_system_info_free`; on
- * failure `*out_info` is not written.
+ * On success the caller owns `*out_info` and releases it with
+ * `finesse_owned_system_info_free`; on failure `*out_info` is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_get_system_info(const finesse_client *client,
-                                       finesse_system_info **out_info);
-
-/**
- * Decodes a SystemInfo document (`len` bytes of XML at `xml`), without any network call.
- *
- * On success the caller owns `*out_info` and releases it with `finesse_system_info_free`; on
- * failure `*out_info` is not written.
- */
-finesse_result finesse_system_info_from_xml(const uint8_t *xml,
-                                            size_t len,
-                                            finesse_system_info **out_info);
-
-/**
- * Releases a SystemInfo. NULL is a no-op; must not be called twice with the same pointer.
- */
-void finesse_system_info_free(finesse_system_info *info);
-
-/**
- * The node's status: `"IN_SERVICE"`, `"OUT_OF_SERVICE"` or `"PARTIAL_SERVICE"`. Borrowed from
- * `info`, valid until it is freed; NULL when `info` is NULL.
- */
-const char *finesse_system_info_status(const finesse_system_info *info);
-
-/**
- * Why the node is not in service, or NULL. Borrowed from `info`, valid until it is freed.
- */
-const char *finesse_system_info_status_reason(const finesse_system_info *info);
-
-/**
- * `"UCCE"`, `"UCCX"` or `"PCCE"`, or NULL when not given. Borrowed from `info`, valid until it
- * is freed.
- */
-const char *finesse_system_info_deployment_type(const finesse_system_info *info);
-
-/**
- * The XMPP domain, or NULL when not given. Borrowed from `info`, valid until it is freed.
- */
-const char *finesse_system_info_xmpp_domain(const finesse_system_info *info);
-
-/**
- * The side A host, or NULL when not given. Borrowed from `info`, valid until it is freed.
- */
-const char *finesse_system_info_primary_node(const finesse_system_info *info);
-
-/**
- * The side B host, or NULL when there is none. Borrowed from `info`, valid until it is freed.
- */
-const char *finesse_system_info_secondary_node(const finesse_system_info *info);
-
-/**
- * The server's clock as it wrote it, or NULL when not given. Borrowed from `info`, valid until
- * it is freed.
- */
-const char *finesse_system_info_current_timestamp(const finesse_system_info *info);
+                                       finesse_owned_system_info **out_info);
 
 /**
  * Lists the reason codes of `category` (a `finesse_reason_category` value) available to the
  * agent; `FINESSE_RESULT_INVALID_ARGUMENT` for any other value.
  *
- * On success the caller owns `*out_list` and releases it with `finesse_reason_code_list_free`;
- * on failure `*out_list` is not written.
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_reason_code_list_free`; on failure `*out_list` is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_get_reason_codes(const finesse_client *client,
                                         uint32_t category,
-                                        finesse_reason_code_list **out_list);
-
-/**
- * Decodes a ReasonCodes document (`len` bytes of XML at `xml`), without any network call.
- *
- * On success the caller owns `*out_list` and releases it with `finesse_reason_code_list_free`;
- * on failure `*out_list` is not written.
- */
-finesse_result finesse_reason_code_list_from_xml(const uint8_t *xml,
-                                                 size_t len,
-                                                 finesse_reason_code_list **out_list);
-
-/**
- * Releases a reason code list. NULL is a no-op; must not be called twice with the same
- * pointer.
- */
-void finesse_reason_code_list_free(finesse_reason_code_list *list);
-
-/**
- * The number of reason codes in `list` (0 when `list` is NULL).
- */
-size_t finesse_reason_code_list_count(const finesse_reason_code_list *list);
-
-/**
- * The Finesse id of reason code `index`: the value `finesse_not_ready` and `finesse_sign_out`
- * take. -1 when out of range or unknown.
- */
-int64_t finesse_reason_code_list_id(const finesse_reason_code_list *list, size_t index);
-
-/**
- * The CTI reason code number of reason code `index` (e.g. 50006); -1 when out of range or
- * not given.
- */
-int64_t finesse_reason_code_list_code(const finesse_reason_code_list *list, size_t index);
-
-/**
- * The label of reason code `index`, as shown to agents, or NULL when out of range. Borrowed
- * from `list`, valid until it is freed.
- */
-const char *finesse_reason_code_list_label(const finesse_reason_code_list *list, size_t index);
-
-/**
- * The category of reason code `index` (`"NOT_READY"` or `"LOGOUT"`), or NULL when out of range
- * or not given. Borrowed from `list`, valid until it is freed.
- */
-const char *finesse_reason_code_list_category(const finesse_reason_code_list *list, size_t index);
+                                        finesse_owned_reason_code_list **out_list);
 
 /**
  * Lists the wrap-up reasons available to the agent.
  *
  * On success the caller owns `*out_list` and releases it with
- * `finesse_wrap_up_reason_list_free`; on failure `*out_list` is not written.
+ * `finesse_owned_wrap_up_reason_list_free`; on failure `*out_list` is not written.
  */
+FINESSE_MUST_USE
 finesse_result finesse_get_wrap_up_reasons(const finesse_client *client,
-                                           finesse_wrap_up_reason_list **out_list);
-
-/**
- * Decodes a WrapUpReasons document (`len` bytes of XML at `xml`), without any network call.
- *
- * On success the caller owns `*out_list` and releases it with
- * `finesse_wrap_up_reason_list_free`; on failure `*out_list` is not written.
- */
-finesse_result finesse_wrap_up_reason_list_from_xml(const uint8_t *xml,
-                                                    size_t len,
-                                                    finesse_wrap_up_reason_list **out_list);
-
-/**
- * Releases a wrap-up reason list. NULL is a no-op; must not be called twice with the same
- * pointer.
- */
-void finesse_wrap_up_reason_list_free(finesse_wrap_up_reason_list *list);
-
-/**
- * The number of wrap-up reasons in `list` (0 when `list` is NULL).
- */
-size_t finesse_wrap_up_reason_list_count(const finesse_wrap_up_reason_list *list);
-
-/**
- * The Finesse id of wrap-up reason `index`, or -1 when out of range or unknown.
- */
-int64_t finesse_wrap_up_reason_list_id(const finesse_wrap_up_reason_list *list, size_t index);
-
-/**
- * The label of wrap-up reason `index`: the text `finesse_update_call_data` takes as
- * `wrap_up_reason`. NULL when out of range. Borrowed from `list`, valid until it is freed.
- */
-const char *finesse_wrap_up_reason_list_label(const finesse_wrap_up_reason_list *list,
-                                              size_t index);
-
-/**
- * Gets the agent's User document (GET `/finesse/api/User/<id>`).
- *
- * On success the caller owns `*out_user` and releases it with `finesse_user_free`; on failure
- * `*out_user` is not written.
- */
-finesse_result finesse_get_user(const finesse_client *client, finesse_user **out_user);
-
-/**
- * Decodes a User document (`len` bytes of XML at `xml`, e.g. from a notification), without
- * any network call.
- *
- * On success the caller owns `*out_user` and releases it with `finesse_user_free`; on failure
- * (`FINESSE_RESULT_DECODE` for a document that is not a User) `*out_user` is not written.
- */
-finesse_result finesse_user_from_xml(const uint8_t *xml, size_t len, finesse_user **out_user);
-
-/**
- * Releases a user. NULL is a no-op; must not be called twice with the same pointer.
- */
-void finesse_user_free(finesse_user *user);
-
-/**
- * Signs the agent in on `extension`; the agent becomes NOT_READY.
- *
- * On success, when `out_request_id` is not NULL, `*out_request_id` receives the command's
- * request id: an owned NUL-terminated string, released with `finesse_string_free`. On failure
- * it is not written.
- */
-finesse_result finesse_sign_in(const finesse_client *client,
-                               const char *extension,
-                               char **out_request_id);
-
-/**
- * Makes the agent READY.
- *
- * `out_request_id` as for `finesse_sign_in`: may be NULL; otherwise it receives an owned
- * string on success, released with `finesse_string_free`.
- */
-finesse_result finesse_ready(const finesse_client *client, char **out_request_id);
-
-/**
- * Makes the agent NOT_READY with the Finesse id of a NOT_READY reason code (see
- * `finesse_get_reason_codes`), or with none when `reason_code_id` is negative.
- *
- * `out_request_id` as for `finesse_sign_in`: may be NULL; otherwise it receives an owned
- * string on success, released with `finesse_string_free`.
- */
-finesse_result finesse_not_ready(const finesse_client *client,
-                                 int64_t reason_code_id,
-                                 char **out_request_id);
-
-/**
- * Signs the agent out with the Finesse id of a LOGOUT reason code, or with none when
- * `reason_code_id` is negative. On CCE the agent must be NOT_READY first.
- *
- * `out_request_id` as for `finesse_sign_in`: may be NULL; otherwise it receives an owned
- * string on success, released with `finesse_string_free`.
- */
-finesse_result finesse_sign_out(const finesse_client *client,
-                                int64_t reason_code_id,
-                                char **out_request_id);
-
-/**
- * Signs the agent in on `extension` as `finesse_sign_in` does, then waits at most
- * `timeout_ms` milliseconds for the outcome: the agent NOT_READY (or still in its state, when
- * already signed in).
- *
- * Waiting works the same way for every `_wait` function. While a notification session of
- * this client runs (`finesse_notifications_start`), the outcome is the event that echoes the
- * command's request id or shows the requested change, and a refusal by the CTI server
- * returns `FINESSE_RESULT_CTI`, the last error carrying its `errorType`, `errorMessage` and
- * `errorData` (`finesse_last_error_api_*`). Without a session, the resource is read until it
- * shows the requested change, and a CTI refusal then shows as `FINESSE_RESULT_TIMEOUT`.
- * `FINESSE_RESULT_TIMEOUT` means the outcome was not seen in time: the command was accepted
- * and may still be carried out. Failures before sending are those of `finesse_sign_in`;
- * after sending, the last error's request id is the command's.
- *
- * `extension` is borrowed for the call only. On success, when `out_user` is not NULL,
- * `*out_user` receives the User after the change, owned, released with `finesse_user_free`
- * (NULL in the rare case the outcome carried no User); on failure it is not written.
- */
-finesse_result finesse_sign_in_wait(const finesse_client *client,
-                                    const char *extension,
-                                    uint32_t timeout_ms,
-                                    finesse_user **out_user);
-
-/**
- * Makes the agent READY as `finesse_ready` does, then waits at most `timeout_ms` milliseconds
- * for the User showing it (READY, or READY as the pending state during a call); waiting as
- * described for `finesse_sign_in_wait`.
- *
- * On success, when `out_user` is not NULL, `*out_user` receives the User after the change,
- * owned, released with `finesse_user_free` (NULL in the rare case the outcome carried no
- * User); on failure it is not written.
- */
-finesse_result finesse_ready_wait(const finesse_client *client,
-                                  uint32_t timeout_ms,
-                                  finesse_user **out_user);
-
-/**
- * Makes the agent NOT_READY as `finesse_not_ready` does (a negative `reason_code_id` sends
- * none), then waits at most `timeout_ms` milliseconds for the User showing it (or showing it
- * as the pending state during a call); waiting as described for `finesse_sign_in_wait`.
- *
- * On success, when `out_user` is not NULL, `*out_user` receives the User after the change,
- * owned, released with `finesse_user_free` (NULL in the rare case the outcome carried no
- * User); on failure it is not written.
- */
-finesse_result finesse_not_ready_wait(const finesse_client *client,
-                                      int64_t reason_code_id,
-                                      uint32_t timeout_ms,
-                                      finesse_user **out_user);
-
-/**
- * Signs the agent out as `finesse_sign_out` does (a negative `reason_code_id` sends none),
- * then waits at most `timeout_ms` milliseconds for the User showing LOGOUT (or LOGOUT as the
- * pending state during a call); waiting as described for `finesse_sign_in_wait`.
- *
- * On success, when `out_user` is not NULL, `*out_user` receives the User after the change,
- * owned, released with `finesse_user_free` (NULL in the rare case the outcome carried no
- * User); on failure it is not written.
- */
-finesse_result finesse_sign_out_wait(const finesse_client *client,
-                                     int64_t reason_code_id,
-                                     uint32_t timeout_ms,
-                                     finesse_user **out_user);
-
-/**
- * The agent id used in URIs, e.g. `"1001"`. Borrowed from `user`, valid until it is freed;
- * NULL when `user` is NULL.
- */
-const char *finesse_user_login_id(const finesse_user *user);
-
-/**
- * The sign-in name (may differ from the id on CCE). Borrowed from `user`, valid until it is
- * freed; NULL when `user` is NULL.
- */
-const char *finesse_user_login_name(const finesse_user *user);
-
-/**
- * The first name, possibly empty. Borrowed from `user`, valid until it is freed; NULL when
- * `user` is NULL.
- */
-const char *finesse_user_first_name(const finesse_user *user);
-
-/**
- * The last name, possibly empty. Borrowed from `user`, valid until it is freed; NULL when
- * `user` is NULL.
- */
-const char *finesse_user_last_name(const finesse_user *user);
-
-/**
- * The agent state as Finesse writes it: `"LOGOUT"`, `"NOT_READY"`, `"READY"`, `"TALKING"`,
- * `"WORK"`, ... (a newer server may send values not listed here). Borrowed from `user`, valid
- * until it is freed; NULL when `user` is NULL.
- */
-const char *finesse_user_state(const finesse_user *user);
-
-/**
- * The state the agent enters when the current call ends, when one was requested; otherwise
- * NULL. Borrowed from `user`, valid until it is freed.
- */
-const char *finesse_user_pending_state(const finesse_user *user);
-
-/**
- * When the state last changed (`YYYY-MM-DDThh:mm:ss.SSSZ`), or NULL when the server did not
- * say. Borrowed from `user`, valid until it is freed.
- */
-const char *finesse_user_state_change_time(const finesse_user *user);
-
-/**
- * The Finesse id of the current NOT_READY or LOGOUT reason code, or -1 when there is none
- * (or `user` is NULL).
- */
-int64_t finesse_user_reason_code_id(const finesse_user *user);
-
-/**
- * The extension the agent is signed in with, or NULL when signed out. Borrowed from `user`,
- * valid until it is freed.
- */
-const char *finesse_user_extension(const finesse_user *user);
-
-/**
- * The id of the agent's team, or NULL when not given. Borrowed from `user`, valid until it is
- * freed.
- */
-const char *finesse_user_team_id(const finesse_user *user);
-
-/**
- * The name of the agent's team, or NULL when not given. Borrowed from `user`, valid until it
- * is freed.
- */
-const char *finesse_user_team_name(const finesse_user *user);
+                                           finesse_owned_wrap_up_reason_list **out_list);
 
 #ifdef __cplusplus
 }  // extern "C"

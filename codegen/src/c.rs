@@ -74,7 +74,10 @@ fn view(out: &mut String, model: &Model, models: &[Model]) -> Result<(), String>
             .iter()
             .any(|f| matches!(f.ty.kind, Kind::Integer | Kind::Boolean));
     if keep {
-        let _ = writeln!(out, "    /// The model itself.\n    pub(crate) inner: model::{name},");
+        let _ = writeln!(
+            out,
+            "    /// The model itself.\n    pub(crate) inner: model::{name},"
+        );
     }
     let mut init = String::new();
     for field in &model.fields {
@@ -90,9 +93,10 @@ fn view(out: &mut String, model: &Model, models: &[Model]) -> Result<(), String>
                 "Vec<CString>".to_owned(),
                 format!("inner.{f}.iter().map(|s| c_string(s)).collect()"),
             ),
-            (Kind::Enum(_), Shape::One) => {
-                ("CString".to_owned(), format!("c_string(inner.{f}.as_str())"))
-            }
+            (Kind::Enum(_), Shape::One) => (
+                "CString".to_owned(),
+                format!("c_string(inner.{f}.as_str())"),
+            ),
             (Kind::Enum(_), Shape::Optional) => (
                 "Option<CString>".to_owned(),
                 format!("inner.{f}.as_ref().map(|e| c_string(e.as_str()))"),
@@ -141,9 +145,7 @@ fn accessor(out: &mut String, model: &Model, field: &Field) -> Result<(), String
     let ctype = c_type(&model.name);
     let f = &field.name;
     let function = format!("finesse_{}_{f}", c_param(&model.name));
-    let lent = format!(
-        "Borrowed from `{param}`: valid until the handle owning it is freed."
-    );
+    let lent = format!("Borrowed from `{param}`: valid until the handle owning it is freed.");
     let _ = writeln!(out);
     match (&field.ty.kind, field.ty.shape) {
         (Kind::Text | Kind::Enum(_), Shape::One | Shape::Optional) => {
@@ -151,7 +153,10 @@ fn accessor(out: &mut String, model: &Model, field: &Field) -> Result<(), String
             let (absent, body) = if field.ty.shape == Shape::One {
                 ("", format!(".map(|v| v.{f}.as_ptr())"))
             } else {
-                (" or when absent", format!(".and_then(|v| v.{f}.as_ref()).map(|s| s.as_ptr())"))
+                (
+                    " or when absent",
+                    format!(".and_then(|v| v.{f}.as_ref()).map(|s| s.as_ptr())"),
+                )
             };
             let _ = writeln!(
                 out,
@@ -161,7 +166,11 @@ fn accessor(out: &mut String, model: &Model, field: &Field) -> Result<(), String
             );
         }
         (Kind::Integer | Kind::Boolean, Shape::One | Shape::Optional) => {
-            let ty = if field.ty.kind == Kind::Integer { "i64" } else { "bool" };
+            let ty = if field.ty.kind == Kind::Integer {
+                "i64"
+            } else {
+                "bool"
+            };
             doc(out, "///", &field.doc);
             let value = if field.ty.shape == Shape::One {
                 format!("let value = unsafe {{ borrow({param}) }}?.inner.{f};")
@@ -185,7 +194,10 @@ fn accessor(out: &mut String, model: &Model, field: &Field) -> Result<(), String
             let (absent, body) = if field.ty.shape == Shape::One {
                 ("", format!(".map(|v| lend::<{target}>(&v.{f}))"))
             } else {
-                (" or when absent", format!(".and_then(|v| v.{f}.as_ref()).map(lend::<{target}>)"))
+                (
+                    " or when absent",
+                    format!(".and_then(|v| v.{f}.as_ref()).map(lend::<{target}>)"),
+                )
             };
             let _ = writeln!(
                 out,
@@ -196,9 +208,16 @@ fn accessor(out: &mut String, model: &Model, field: &Field) -> Result<(), String
         }
         (kind, Shape::List) => {
             let (item, item_expr) = match kind {
-                Kind::Text | Kind::Enum(_) => ("c_char".to_owned(), ".map(|s| s.as_ptr())".to_owned()),
+                Kind::Text | Kind::Enum(_) => {
+                    ("c_char".to_owned(), ".map(|s| s.as_ptr())".to_owned())
+                }
                 Kind::Model(m) => (c_type(m), format!(".map(lend::<{}>)", c_type(m))),
-                _ => return Err(format!("{}::{f}: lists of numbers have no C form yet", model.name)),
+                _ => {
+                    return Err(format!(
+                        "{}::{f}: lists of numbers have no C form yet",
+                        model.name
+                    ));
+                }
             };
             let first = field.doc.split("\n\n").next().unwrap_or_default();
             let _ = writeln!(

@@ -4,9 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::presentation::{
-    Binding, EXCEPTIONS, c_owned_list_type, c_param, py_class, shown,
-};
+use crate::presentation::{Binding, EXCEPTIONS, c_owned_list_type, c_param, py_class, shown};
 use crate::source::{Kind, Model, Shape};
 
 /// What the bindings lack, one line each; empty when at parity.
@@ -52,7 +50,10 @@ pub fn check(models: &[Model], header: &str, stub: &str) -> Vec<String> {
                 }
             }
             if model.from_xml {
-                expect_c(format!("finesse_{param}_from_xml"), &format!("{}::from_xml", model.name));
+                expect_c(
+                    format!("finesse_{param}_from_xml"),
+                    &format!("{}::from_xml", model.name),
+                );
             }
             if model.list_from_xml {
                 let what = format!("{}::list_from_xml", model.name);
@@ -111,7 +112,8 @@ fn python_members(stub: &str) -> BTreeMap<String, BTreeSet<String>> {
             current = Some(name);
         } else if !line.starts_with(' ') && !line.is_empty() && !line.starts_with('@') {
             current = None;
-        } else if let (Some(class), Some(def)) = (&current, line.trim_start().strip_prefix("def ")) {
+        } else if let (Some(class), Some(def)) = (&current, line.trim_start().strip_prefix("def "))
+        {
             let name: String = def
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')

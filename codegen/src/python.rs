@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::presentation::{Binding, py_class, py_methods, py_repr, shown};
 use crate::source::{Field, Kind, Model, Shape};
+use crate::text::wrap;
 
 /// Whether a list of this model shows in Python as a dict of name to value.
 fn as_dict(kind: &Kind) -> bool {
@@ -12,7 +13,9 @@ fn as_dict(kind: &Kind) -> bool {
 }
 
 fn classes(models: &[Model]) -> impl Iterator<Item = &Model> {
-    models.iter().filter(|m| shown(Binding::Python, &m.name, None))
+    models
+        .iter()
+        .filter(|m| shown(Binding::Python, &m.name, None))
 }
 
 fn fields(model: &Model) -> impl Iterator<Item = &Field> {
@@ -128,9 +131,10 @@ fn getter(out: &mut String, model: &Model, field: &Field) -> Result<(), String> 
     let f = &field.name;
     let (ret, body) = match (&field.ty.kind, field.ty.shape) {
         (Kind::Text, Shape::One) => ("&str".to_owned(), format!("&self.inner.{f}")),
-        (Kind::Text, Shape::Optional) => {
-            ("Option<&str>".to_owned(), format!("self.inner.{f}.as_deref()"))
-        }
+        (Kind::Text, Shape::Optional) => (
+            "Option<&str>".to_owned(),
+            format!("self.inner.{f}.as_deref()"),
+        ),
         (Kind::Text, Shape::List) => (
             "Vec<&str>".to_owned(),
             format!("self.inner.{f}.iter().map(String::as_str).collect()"),
@@ -157,7 +161,10 @@ fn getter(out: &mut String, model: &Model, field: &Field) -> Result<(), String> 
         ),
         (Kind::Model(m), shape) => {
             if !shown(Binding::Python, m, None) {
-                return Err(format!("{}::{f}: model {m} has no Python class", model.name));
+                return Err(format!(
+                    "{}::{f}: model {m} has no Python class",
+                    model.name
+                ));
             }
             match shape {
                 Shape::One => (m.clone(), format!("{m}::from(self.inner.{f}.clone())")),
@@ -211,19 +218,7 @@ fn stub_type(field: &Field) -> String {
 /// A docstring, wrapped to fit in 100 columns at `indent`.
 fn docstring(out: &mut String, indent: &str, text: &str) {
     let text = py_doc(text).replace("\n\n", " ");
-    let width = 100 - indent.len() - 6;
-    let mut lines = vec![String::new()];
-    for word in text.split(' ') {
-        let line = lines.last_mut().expect("one line at least");
-        if !line.is_empty() && line.len() + 1 + word.len() > width {
-            lines.push(word.to_owned());
-        } else {
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-    }
+    let lines = wrap(&text, 100 - indent.len() - 6);
     if lines.len() == 1 {
         let _ = writeln!(out, "{indent}\"\"\"{}\"\"\"", lines[0]);
     } else {
@@ -242,7 +237,10 @@ pub fn stub(models: &[Model]) -> String {
         let py = py_class(&model.name);
         let _ = writeln!(out, "@final\nclass {py}:");
         docstring(&mut out, "    ", &model.doc);
-        let _ = writeln!(out, "\n    __hash__: ClassVar[None]  # type: ignore[assignment]");
+        let _ = writeln!(
+            out,
+            "\n    __hash__: ClassVar[None]  # type: ignore[assignment]"
+        );
         if model.from_xml {
             let _ = writeln!(
                 out,

@@ -85,7 +85,10 @@ pub fn read(core: &Path) -> Result<Vec<Model>, String> {
             ));
         }
     }
-    let enums: Vec<String> = files.iter().flat_map(|(_, text)| enum_names(text)).collect();
+    let enums: Vec<String> = files
+        .iter()
+        .flat_map(|(_, text)| enum_names(text))
+        .collect();
     let structs: Vec<&syn::ItemStruct> = files
         .iter()
         .flat_map(|(file, _)| &file.items)
@@ -102,9 +105,18 @@ pub fn read(core: &Path) -> Result<Vec<Model>, String> {
             continue;
         };
         let mut fields = Vec::new();
-        for f in named.named.iter().filter(|f| matches!(f.vis, Visibility::Public(_))) {
-            let field = f.ident.as_ref().map(ToString::to_string).unwrap_or_default();
-            let ty = field_type(&f.ty, &enums, &names).map_err(|e| format!("{name}::{field}: {e}"))?;
+        for f in named
+            .named
+            .iter()
+            .filter(|f| matches!(f.vis, Visibility::Public(_)))
+        {
+            let field = f
+                .ident
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let ty =
+                field_type(&f.ty, &enums, &names).map_err(|e| format!("{name}::{field}: {e}"))?;
             fields.push(Field {
                 name: field,
                 doc: doc(&f.attrs),
@@ -112,25 +124,31 @@ pub fn read(core: &Path) -> Result<Vec<Model>, String> {
             });
         }
         let has = |method: &str| {
-            files.iter().flat_map(|(file, _)| &file.items).any(|item| match item {
+            files
+                .iter()
+                .flat_map(|(file, _)| &file.items)
+                .any(|item| match item {
+                    Item::Impl(i) if type_name(&i.self_ty).as_deref() == Some(name.as_str()) => {
+                        i.items.iter().any(|it| {
+                            matches!(it, ImplItem::Fn(f)
+                            if f.sig.ident == method && matches!(f.vis, Visibility::Public(_)))
+                        })
+                    }
+                    _ => false,
+                })
+        };
+        let has_methods = files
+            .iter()
+            .flat_map(|(file, _)| &file.items)
+            .any(|item| match item {
                 Item::Impl(i) if type_name(&i.self_ty).as_deref() == Some(name.as_str()) => {
                     i.items.iter().any(|it| {
                         matches!(it, ImplItem::Fn(f)
-                            if f.sig.ident == method && matches!(f.vis, Visibility::Public(_)))
+                        if f.sig.receiver().is_some() && matches!(f.vis, Visibility::Public(_)))
                     })
                 }
                 _ => false,
-            })
-        };
-        let has_methods = files.iter().flat_map(|(file, _)| &file.items).any(|item| match item {
-            Item::Impl(i) if type_name(&i.self_ty).as_deref() == Some(name.as_str()) => {
-                i.items.iter().any(|it| {
-                    matches!(it, ImplItem::Fn(f)
-                        if f.sig.receiver().is_some() && matches!(f.vis, Visibility::Public(_)))
-                })
-            }
-            _ => false,
-        });
+            });
         models.push(Model {
             has_methods,
             doc: doc(&s.attrs),
@@ -223,6 +241,10 @@ fn kind(ident: &str, enums: &[String], structs: &[String]) -> Result<Kind, Strin
         "bool" => Kind::Boolean,
         _ if enums.iter().any(|e| e == ident) => Kind::Enum(ident.to_owned()),
         _ if structs.iter().any(|s| s == ident) => Kind::Model(ident.to_owned()),
-        _ => return Err(format!("type {ident} has no C or Python form yet: teach codegen")),
+        _ => {
+            return Err(format!(
+                "type {ident} has no C or Python form yet: teach codegen"
+            ));
+        }
     })
 }

@@ -60,8 +60,8 @@ impl Handle for finesse_outcome {
 
 /// An outcome with its documents converted once.
 pub(crate) enum OutcomeView {
-    User(UserView),
-    Dialog(DialogView),
+    User(Box<UserView>),
+    Dialog(Box<DialogView>),
     Ended(CString),
 }
 
@@ -121,8 +121,8 @@ pub unsafe extern "C" fn finesse_accepted_wait(
             .map_err(|e| Failure::Waited(e, view.accepted.request_id.clone()))?;
         if let Some(out) = out {
             let outcome = match outcome {
-                Outcome::User(user) => OutcomeView::User(UserView::new(user)),
-                Outcome::Dialog(dialog) => OutcomeView::Dialog(DialogView::new(dialog)),
+                Outcome::User(user) => OutcomeView::User(Box::new(UserView::new(user))),
+                Outcome::Dialog(dialog) => OutcomeView::Dialog(Box::new(DialogView::new(dialog))),
                 Outcome::Ended { dialog_id } => {
                     OutcomeView::Ended(crate::strings::c_string(&dialog_id))
                 }
@@ -166,7 +166,7 @@ pub unsafe extern "C" fn finesse_outcome_user(
     outcome: *const finesse_outcome,
 ) -> *const finesse_user {
     infallible(|| match unsafe { borrow(outcome) }? {
-        OutcomeView::User(user) => Some(lend::<finesse_user>(user)),
+        OutcomeView::User(user) => Some(lend::<finesse_user>(user.as_ref())),
         _ => None,
     })
 }
@@ -178,7 +178,7 @@ pub unsafe extern "C" fn finesse_outcome_dialog(
     outcome: *const finesse_outcome,
 ) -> *const finesse_dialog {
     infallible(|| match unsafe { borrow(outcome) }? {
-        OutcomeView::Dialog(dialog) => Some(lend::<finesse_dialog>(dialog)),
+        OutcomeView::Dialog(dialog) => Some(lend::<finesse_dialog>(dialog.as_ref())),
         _ => None,
     })
 }

@@ -146,11 +146,7 @@ pub unsafe extern "C" fn finesse_retrieve(
     dialog_id: *const c_char,
     out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
-    unsafe {
-        dialog_action(client, dialog_id, out_accepted, |c, id| {
-            Ok(c.retrieve(id)?)
-        })
-    }
+    unsafe { dialog_action(client, dialog_id, out_accepted, |c, id| Ok(c.retrieve(id)?)) }
 }
 
 /// Leaves (hangs up) the call `dialog_id`.
@@ -165,9 +161,12 @@ pub unsafe extern "C" fn finesse_drop_call(
     out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
     unsafe {
-        dialog_action(client, dialog_id, out_accepted, |c, id| {
-            Ok(c.drop_call(id)?)
-        })
+        dialog_action(
+            client,
+            dialog_id,
+            out_accepted,
+            |c, id| Ok(c.drop_call(id)?),
+        )
     }
 }
 
@@ -203,11 +202,7 @@ pub unsafe extern "C" fn finesse_transfer(
     dialog_id: *const c_char,
     out_accepted: *mut *mut finesse_accepted,
 ) -> finesse_result {
-    unsafe {
-        dialog_action(client, dialog_id, out_accepted, |c, id| {
-            Ok(c.transfer(id)?)
-        })
-    }
+    unsafe { dialog_action(client, dialog_id, out_accepted, |c, id| Ok(c.transfer(id)?)) }
 }
 
 /// Transfers the call `dialog_id` to `to_address` in one step (blind transfer). `to_address`

@@ -157,7 +157,12 @@ fn core_error(e: &Error, request_id: Option<&str>) -> LastError {
         code: code_of(e.kind()),
         message: c_string(&e.to_string()),
         http_status: e.http_status().unwrap_or(0),
-        api_errors: e.api_errors().iter().cloned().map(ApiErrorView::new).collect(),
+        api_errors: e
+            .api_errors()
+            .iter()
+            .cloned()
+            .map(ApiErrorView::new)
+            .collect(),
         request_id: e.request_id().or(request_id).map(c_string),
     }
 }

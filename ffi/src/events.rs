@@ -257,7 +257,9 @@ pub unsafe extern "C" fn finesse_owned_event_list_free(list: *mut finesse_owned_
 
 /// The number of events in `list` (0 when `list` is NULL).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn finesse_owned_event_list_count(list: *const finesse_owned_event_list) -> usize {
+pub unsafe extern "C" fn finesse_owned_event_list_count(
+    list: *const finesse_owned_event_list,
+) -> usize {
     infallible(|| unsafe { borrow(list) }.map(Vec::len))
 }
 

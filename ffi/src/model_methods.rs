@@ -27,8 +27,15 @@ pub unsafe extern "C" fn finesse_dialog_participant(
         let dialog = unsafe { borrow(dialog) }?;
         let address = unsafe { str_arg(media_address, "media_address") }.ok()?;
         let found = dialog.inner.participant(address)?;
-        let index = dialog.inner.participants.iter().position(|p| std::ptr::eq(p, found))?;
-        dialog.participants.get(index).map(lend::<finesse_participant>)
+        let index = dialog
+            .inner
+            .participants
+            .iter()
+            .position(|p| std::ptr::eq(p, found))?;
+        dialog
+            .participants
+            .get(index)
+            .map(lend::<finesse_participant>)
     })
 }
 
@@ -49,7 +56,10 @@ pub unsafe extern "C" fn finesse_media_properties_call_variable(
             .call_variables
             .iter()
             .position(|v| std::ptr::eq(v.value.as_str(), value))?;
-        properties.call_variables.get(index).map(|v| v.value.as_ptr())
+        properties
+            .call_variables
+            .get(index)
+            .map(|v| v.value.as_ptr())
     })
 }
 

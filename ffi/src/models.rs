@@ -15,11 +15,12 @@ use crate::strings::{bytes_arg, c_string};
 
 /// One error reported by Finesse.
 ///
-/// Synchronous answers write `ApiErrors/ApiError/ErrorType`; asynchronous CTI errors write `apiErrors/apiError/errorType`. Both are decoded, in any child order.
+/// Synchronous answers write `ApiErrors/ApiError/ErrorType`; asynchronous CTI errors write
+/// `apiErrors/apiError/errorType`. Both are decoded, in any child order.
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_api_error {
     _private: [u8; 0],
 }
@@ -54,7 +55,8 @@ impl ApiErrorView {
 
 /// The class of error, e.g. `Invalid State`, `Parameter Missing`, `Service Unavailable`.
 ///
-/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is NULL.
+/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+/// NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_api_error_error_type(
     api_error: *const finesse_api_error,
@@ -64,7 +66,8 @@ pub unsafe extern "C" fn finesse_api_error_error_type(
 
 /// The message, e.g. `SERVER_OUT_OF_SERVICE` or a sentence.
 ///
-/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is NULL.
+/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+/// NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_api_error_error_message(
     api_error: *const finesse_api_error,
@@ -74,7 +77,8 @@ pub unsafe extern "C" fn finesse_api_error_error_message(
 
 /// The field, user or key at fault; for CTI errors, the CTI error code.
 ///
-/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is NULL.
+/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+/// NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_api_error_error_data(
     api_error: *const finesse_api_error,
@@ -84,7 +88,8 @@ pub unsafe extern "C" fn finesse_api_error_error_data(
 
 /// The peripheral's error code, for CTI-originated failures (12.5+).
 ///
-/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is NULL or when absent.
+/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+/// NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_api_error_peripheral_error_code(
     api_error: *const finesse_api_error,
@@ -98,7 +103,8 @@ pub unsafe extern "C" fn finesse_api_error_peripheral_error_code(
 
 /// The peripheral's error name.
 ///
-/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is NULL or when absent.
+/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+/// NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_api_error_peripheral_error_msg(
     api_error: *const finesse_api_error,
@@ -112,7 +118,8 @@ pub unsafe extern "C" fn finesse_api_error_peripheral_error_msg(
 
 /// The peripheral's error text.
 ///
-/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is NULL or when absent.
+/// Borrowed from `api_error`: valid until the handle owning it is freed. NULL when `api_error` is
+/// NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_api_error_peripheral_error_text(
     api_error: *const finesse_api_error,
@@ -125,8 +132,8 @@ pub unsafe extern "C" fn finesse_api_error_peripheral_error_text(
 }
 
 /// An owned `finesse_api_error`: returned by `finesse_api_error_from_xml` and by client calls, read
-/// through `finesse_owned_api_error_view`, released with `finesse_owned_api_error_free`. Immutable: safe to read
-/// from several threads at once; free it only once no thread uses it or its views.
+/// through `finesse_owned_api_error_view`, released with `finesse_owned_api_error_free`. Immutable:
+/// safe to read from several threads at once; free it only once no thread uses it or its views.
 pub struct finesse_owned_api_error {
     _private: [u8; 0],
 }
@@ -137,8 +144,8 @@ impl Handle for finesse_owned_api_error {
 
 /// Decodes a `ApiError` document (`len` bytes of XML at `xml`) without any network call.
 ///
-/// On success the caller owns `*out_api_error` and releases it with `finesse_owned_api_error_free`; on
-/// failure (`FINESSE_RESULT_DECODE` for a document that is not a `ApiError`) it is not written.
+/// On success the caller owns `*out_api_error` and releases it with `finesse_owned_api_error_free`;
+/// on failure (`FINESSE_RESULT_DECODE` for a document that is not a `ApiError`) it is not written.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_api_error_from_xml(
@@ -159,7 +166,8 @@ pub unsafe extern "C" fn finesse_api_error_from_xml(
     })
 }
 
-/// The view of an owned `finesse_api_error`, valid until it is freed; NULL when `api_error` is NULL.
+/// The view of an owned `finesse_api_error`, valid until it is freed; NULL when `api_error` is
+/// NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_api_error_view(
     api_error: *const finesse_owned_api_error,
@@ -177,9 +185,10 @@ pub unsafe extern "C" fn finesse_owned_api_error_free(api_error: *mut finesse_ow
     })
 }
 
-/// An owned list of `finesse_api_error`: returned by `finesse_api_error_list_from_xml` and by client
-/// calls, read with `finesse_owned_api_error_list_count` and `finesse_owned_api_error_list_get`, released with
-/// `finesse_owned_api_error_list_free`. Immutable: safe to read from several threads at once.
+/// An owned list of `finesse_api_error`: returned by `finesse_api_error_list_from_xml` and by
+/// client calls, read with `finesse_owned_api_error_list_count` and
+/// `finesse_owned_api_error_list_get`, released with `finesse_owned_api_error_list_free`.
+/// Immutable: safe to read from several threads at once.
 pub struct finesse_owned_api_error_list {
     _private: [u8; 0],
 }
@@ -188,11 +197,11 @@ impl Handle for finesse_owned_api_error_list {
     type Target = Vec<ApiErrorView>;
 }
 
-/// Decodes a list document of `ApiError` (`len` bytes of XML at `xml`) without any network
-/// call; an empty list is a list of 0 items.
+/// Decodes a list document of `ApiError` (`len` bytes of XML at `xml`) without any network call; an
+/// empty list is a list of 0 items.
 ///
-/// On success the caller owns `*out_list` and releases it with `finesse_owned_api_error_list_free`; on
-/// failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+/// On success the caller owns `*out_list` and releases it with `finesse_owned_api_error_list_free`;
+/// on failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_api_error_list_from_xml(
@@ -221,8 +230,8 @@ pub unsafe extern "C" fn finesse_owned_api_error_list_count(
     infallible(|| unsafe { borrow(list) }.map(Vec::len))
 }
 
-/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or
-/// `index` is out of range.
+/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+/// of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_api_error_list_get(
     list: *const finesse_owned_api_error_list,
@@ -235,8 +244,8 @@ pub unsafe extern "C" fn finesse_owned_api_error_list_get(
     })
 }
 
-/// Releases a list and every view it lent. NULL is a no-op; must not be called twice
-/// with the same pointer.
+/// Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+/// pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_api_error_list_free(
     list: *mut finesse_owned_api_error_list,
@@ -249,9 +258,9 @@ pub unsafe extern "C" fn finesse_owned_api_error_list_free(
 
 /// One call variable: `callVariableN`, `user.<name>`, `user.<name>[<i>]` or `BA*`.
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_call_variable {
     _private: [u8; 0],
 }
@@ -278,7 +287,8 @@ impl CallVariableView {
 
 /// The variable name as Finesse writes it.
 ///
-/// Borrowed from `call_variable`: valid until the handle owning it is freed. NULL when `call_variable` is NULL.
+/// Borrowed from `call_variable`: valid until the handle owning it is freed. NULL when
+/// `call_variable` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_call_variable_name(
     call_variable: *const finesse_call_variable,
@@ -288,7 +298,8 @@ pub unsafe extern "C" fn finesse_call_variable_name(
 
 /// The value; empty when unset.
 ///
-/// Borrowed from `call_variable`: valid until the handle owning it is freed. NULL when `call_variable` is NULL.
+/// Borrowed from `call_variable`: valid until the handle owning it is freed. NULL when
+/// `call_variable` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_call_variable_value(
     call_variable: *const finesse_call_variable,
@@ -298,9 +309,9 @@ pub unsafe extern "C" fn finesse_call_variable_value(
 
 /// A dialog (`/finesse/api/Dialog/<id>`): for voice, one call.
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_dialog {
     _private: [u8; 0],
 }
@@ -374,7 +385,8 @@ pub unsafe extern "C" fn finesse_dialog_uri(dialog: *const finesse_dialog) -> *c
 
 /// The related dialog (consult call and original call), if any.
 ///
-/// Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or when absent.
+/// Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_dialog_associated_dialog_uri(
     dialog: *const finesse_dialog,
@@ -388,7 +400,8 @@ pub unsafe extern "C" fn finesse_dialog_associated_dialog_uri(
 
 /// After a transfer or conference, the id of the call merged away.
 ///
-/// Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or when absent.
+/// Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_dialog_secondary_id(
     dialog: *const finesse_dialog,
@@ -428,7 +441,8 @@ pub unsafe extern "C" fn finesse_dialog_to_address(dialog: *const finesse_dialog
 
 /// The customer number without dialer prefix (CCE direct preview).
 ///
-/// Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or when absent.
+/// Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_dialog_callback_number(
     dialog: *const finesse_dialog,
@@ -470,7 +484,8 @@ pub unsafe extern "C" fn finesse_dialog_participants_count(dialog: *const finess
 
 /// Item `index` of: The parties on the call.
 ///
-/// Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or `index` is out of range.
+/// Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or
+/// `index` is out of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_dialog_participants_get(
     dialog: *const finesse_dialog,
@@ -485,7 +500,8 @@ pub unsafe extern "C" fn finesse_dialog_participants_get(
 
 /// A scheduled callback (Outbound Option).
 ///
-/// Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or when absent.
+/// Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_dialog_scheduled_callback_info(
     dialog: *const finesse_dialog,
@@ -498,8 +514,8 @@ pub unsafe extern "C" fn finesse_dialog_scheduled_callback_info(
 }
 
 /// An owned `finesse_dialog`: returned by `finesse_dialog_from_xml` and by client calls, read
-/// through `finesse_owned_dialog_view`, released with `finesse_owned_dialog_free`. Immutable: safe to read
-/// from several threads at once; free it only once no thread uses it or its views.
+/// through `finesse_owned_dialog_view`, released with `finesse_owned_dialog_free`. Immutable: safe
+/// to read from several threads at once; free it only once no thread uses it or its views.
 pub struct finesse_owned_dialog {
     _private: [u8; 0],
 }
@@ -536,8 +552,8 @@ pub unsafe extern "C" fn finesse_owned_dialog_view(
     infallible(|| unsafe { borrow(dialog) }.map(lend::<finesse_dialog>))
 }
 
-/// Releases an owned `finesse_dialog` and every view it lent. NULL is a no-op; must not be
-/// called twice with the same pointer.
+/// Releases an owned `finesse_dialog` and every view it lent. NULL is a no-op; must not be called
+/// twice with the same pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_dialog_free(dialog: *mut finesse_owned_dialog) {
     infallible(|| {
@@ -547,8 +563,8 @@ pub unsafe extern "C" fn finesse_owned_dialog_free(dialog: *mut finesse_owned_di
 }
 
 /// An owned list of `finesse_dialog`: returned by `finesse_dialog_list_from_xml` and by client
-/// calls, read with `finesse_owned_dialog_list_count` and `finesse_owned_dialog_list_get`, released with
-/// `finesse_owned_dialog_list_free`. Immutable: safe to read from several threads at once.
+/// calls, read with `finesse_owned_dialog_list_count` and `finesse_owned_dialog_list_get`, released
+/// with `finesse_owned_dialog_list_free`. Immutable: safe to read from several threads at once.
 pub struct finesse_owned_dialog_list {
     _private: [u8; 0],
 }
@@ -557,8 +573,8 @@ impl Handle for finesse_owned_dialog_list {
     type Target = Vec<DialogView>;
 }
 
-/// Decodes a list document of `Dialog` (`len` bytes of XML at `xml`) without any network
-/// call; an empty list is a list of 0 items.
+/// Decodes a list document of `Dialog` (`len` bytes of XML at `xml`) without any network call; an
+/// empty list is a list of 0 items.
 ///
 /// On success the caller owns `*out_list` and releases it with `finesse_owned_dialog_list_free`; on
 /// failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
@@ -590,8 +606,8 @@ pub unsafe extern "C" fn finesse_owned_dialog_list_count(
     infallible(|| unsafe { borrow(list) }.map(Vec::len))
 }
 
-/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or
-/// `index` is out of range.
+/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+/// of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_dialog_list_get(
     list: *const finesse_owned_dialog_list,
@@ -604,8 +620,8 @@ pub unsafe extern "C" fn finesse_owned_dialog_list_get(
     })
 }
 
-/// Releases a list and every view it lent. NULL is a no-op; must not be called twice
-/// with the same pointer.
+/// Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+/// pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_dialog_list_free(list: *mut finesse_owned_dialog_list) {
     infallible(|| {
@@ -616,9 +632,9 @@ pub unsafe extern "C" fn finesse_owned_dialog_list_free(list: *mut finesse_owned
 
 /// Call data of a dialog (`Dialog/mediaProperties`).
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_media_properties {
     _private: [u8; 0],
 }
@@ -677,7 +693,8 @@ impl MediaPropertiesView {
 
 /// The media routing domain id (`1` for voice).
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_media_id(
     media_properties: *const finesse_media_properties,
@@ -691,7 +708,8 @@ pub unsafe extern "C" fn finesse_media_properties_media_id(
 
 /// The number dialed.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_dialed_number(
     media_properties: *const finesse_media_properties,
@@ -705,7 +723,8 @@ pub unsafe extern "C" fn finesse_media_properties_dialed_number(
 
 /// The DNIS.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_dnis(
     media_properties: *const finesse_media_properties,
@@ -719,7 +738,8 @@ pub unsafe extern "C" fn finesse_media_properties_dnis(
 
 /// How the call came to be.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_call_type(
     media_properties: *const finesse_media_properties,
@@ -733,7 +753,8 @@ pub unsafe extern "C" fn finesse_media_properties_call_type(
 
 /// Outbound Option classification.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_outbound_classification(
     media_properties: *const finesse_media_properties,
@@ -747,7 +768,8 @@ pub unsafe extern "C" fn finesse_media_properties_outbound_classification(
 
 /// The queue (skill group / CSQ) number.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_queue_number(
     media_properties: *const finesse_media_properties,
@@ -761,7 +783,8 @@ pub unsafe extern "C" fn finesse_media_properties_queue_number(
 
 /// The queue name.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_queue_name(
     media_properties: *const finesse_media_properties,
@@ -775,7 +798,8 @@ pub unsafe extern "C" fn finesse_media_properties_queue_name(
 
 /// CCE call key: call id.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_call_key_call_id(
     media_properties: *const finesse_media_properties,
@@ -789,7 +813,8 @@ pub unsafe extern "C" fn finesse_media_properties_call_key_call_id(
 
 /// CCE call key: sequence number.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_call_key_sequence_num(
     media_properties: *const finesse_media_properties,
@@ -803,7 +828,8 @@ pub unsafe extern "C" fn finesse_media_properties_call_key_sequence_num(
 
 /// CCE call key: prefix.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_call_key_prefix(
     media_properties: *const finesse_media_properties,
@@ -817,7 +843,8 @@ pub unsafe extern "C" fn finesse_media_properties_call_key_prefix(
 
 /// The CCE call GUID (12.6).
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_call_guid(
     media_properties: *const finesse_media_properties,
@@ -831,7 +858,8 @@ pub unsafe extern "C" fn finesse_media_properties_call_guid(
 
 /// The wrap-up reason set on the call.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or when absent.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_wrap_up_reason(
     media_properties: *const finesse_media_properties,
@@ -855,7 +883,8 @@ pub unsafe extern "C" fn finesse_media_properties_wrap_up_items_count(
 
 /// Item `index` of: Wrap-up items (CCX).
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or `index` is out of range.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or `index` is out of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_wrap_up_items_get(
     media_properties: *const finesse_media_properties,
@@ -868,7 +897,9 @@ pub unsafe extern "C" fn finesse_media_properties_wrap_up_items_get(
     })
 }
 
-/// How many items `finesse_media_properties_call_variables_get` has: Call variables (`callVariable1`-`10`), ECC variables (`user.*`, arrays as `user.name[i]`) and Outbound Option `BA*` variables, in document order.
+/// How many items `finesse_media_properties_call_variables_get` has: Call variables
+/// (`callVariable1`-`10`), ECC variables (`user.*`, arrays as `user.name[i]`) and Outbound Option
+/// `BA*` variables, in document order.
 ///
 /// 0 when `media_properties` is NULL.
 #[unsafe(no_mangle)]
@@ -878,9 +909,11 @@ pub unsafe extern "C" fn finesse_media_properties_call_variables_count(
     infallible(|| unsafe { borrow(media_properties) }.map(|v| v.call_variables.len()))
 }
 
-/// Item `index` of: Call variables (`callVariable1`-`10`), ECC variables (`user.*`, arrays as `user.name[i]`) and Outbound Option `BA*` variables, in document order.
+/// Item `index` of: Call variables (`callVariable1`-`10`), ECC variables (`user.*`, arrays as
+/// `user.name[i]`) and Outbound Option `BA*` variables, in document order.
 ///
-/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when `media_properties` is NULL or `index` is out of range.
+/// Borrowed from `media_properties`: valid until the handle owning it is freed. NULL when
+/// `media_properties` is NULL or `index` is out of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_media_properties_call_variables_get(
     media_properties: *const finesse_media_properties,
@@ -895,9 +928,9 @@ pub unsafe extern "C" fn finesse_media_properties_call_variables_get(
 
 /// Mobile agent settings (`User/mobileAgent`).
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_mobile_agent {
     _private: [u8; 0],
 }
@@ -924,7 +957,8 @@ impl MobileAgentView {
 
 /// `CALL_BY_CALL` or `NAILED_CONNECTION`.
 ///
-/// Borrowed from `mobile_agent`: valid until the handle owning it is freed. NULL when `mobile_agent` is NULL.
+/// Borrowed from `mobile_agent`: valid until the handle owning it is freed. NULL when
+/// `mobile_agent` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_mobile_agent_mode(
     mobile_agent: *const finesse_mobile_agent,
@@ -934,7 +968,8 @@ pub unsafe extern "C" fn finesse_mobile_agent_mode(
 
 /// The number the agent is reached at.
 ///
-/// Borrowed from `mobile_agent`: valid until the handle owning it is freed. NULL when `mobile_agent` is NULL.
+/// Borrowed from `mobile_agent`: valid until the handle owning it is freed. NULL when
+/// `mobile_agent` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_mobile_agent_dial_number(
     mobile_agent: *const finesse_mobile_agent,
@@ -944,9 +979,9 @@ pub unsafe extern "C" fn finesse_mobile_agent_dial_number(
 
 /// One party on a dialog (`Dialog/participants/Participant`).
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_participant {
     _private: [u8; 0],
 }
@@ -987,7 +1022,8 @@ impl ParticipantView {
     }
 }
 
-/// How many items `finesse_participant_actions_get` has: What this participant may do now; drive buttons from this, not from the state.
+/// How many items `finesse_participant_actions_get` has: What this participant may do now; drive
+/// buttons from this, not from the state.
 ///
 /// 0 when `participant` is NULL.
 #[unsafe(no_mangle)]
@@ -999,7 +1035,8 @@ pub unsafe extern "C" fn finesse_participant_actions_count(
 
 /// Item `index` of: What this participant may do now; drive buttons from this, not from the state.
 ///
-/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant` is NULL or `index` is out of range.
+/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+/// is NULL or `index` is out of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_participant_actions_get(
     participant: *const finesse_participant,
@@ -1014,7 +1051,8 @@ pub unsafe extern "C" fn finesse_participant_actions_get(
 
 /// The party's extension or number.
 ///
-/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant` is NULL.
+/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+/// is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_participant_media_address(
     participant: *const finesse_participant,
@@ -1024,7 +1062,8 @@ pub unsafe extern "C" fn finesse_participant_media_address(
 
 /// `AGENT_DEVICE` for an agent's phone; `None` for external parties.
 ///
-/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant` is NULL or when absent.
+/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_participant_media_address_type(
     participant: *const finesse_participant,
@@ -1038,7 +1077,8 @@ pub unsafe extern "C" fn finesse_participant_media_address_type(
 
 /// When the party joined.
 ///
-/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant` is NULL or when absent.
+/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_participant_start_time(
     participant: *const finesse_participant,
@@ -1052,7 +1092,8 @@ pub unsafe extern "C" fn finesse_participant_start_time(
 
 /// The party's state.
 ///
-/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant` is NULL.
+/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+/// is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_participant_state(
     participant: *const finesse_participant,
@@ -1062,7 +1103,8 @@ pub unsafe extern "C" fn finesse_participant_state(
 
 /// Why it failed, when it did.
 ///
-/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant` is NULL or when absent.
+/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_participant_state_cause(
     participant: *const finesse_participant,
@@ -1076,7 +1118,8 @@ pub unsafe extern "C" fn finesse_participant_state_cause(
 
 /// When the state last changed.
 ///
-/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant` is NULL or when absent.
+/// Borrowed from `participant`: valid until the handle owning it is freed. NULL when `participant`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_participant_state_change_time(
     participant: *const finesse_participant,
@@ -1090,9 +1133,9 @@ pub unsafe extern "C" fn finesse_participant_state_change_time(
 
 /// A NOT_READY or LOGOUT reason (`ReasonCode`).
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_reason_code {
     _private: [u8; 0],
 }
@@ -1122,10 +1165,11 @@ impl ReasonCodeView {
     }
 }
 
-/// The Finesse id, sent as `reasonCodeId` in state changes; taken from the URI when the document has no `id` element.
+/// The Finesse id, sent as `reasonCodeId` in state changes; taken from the URI when the document
+/// has no `id` element.
 ///
-/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is
-/// present; returns false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_reason_code_id(
     reason_code: *const finesse_reason_code,
@@ -1142,7 +1186,8 @@ pub unsafe extern "C" fn finesse_reason_code_id(
 
 /// The resource URI.
 ///
-/// Borrowed from `reason_code`: valid until the handle owning it is freed. NULL when `reason_code` is NULL.
+/// Borrowed from `reason_code`: valid until the handle owning it is freed. NULL when `reason_code`
+/// is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_reason_code_uri(
     reason_code: *const finesse_reason_code,
@@ -1152,7 +1197,8 @@ pub unsafe extern "C" fn finesse_reason_code_uri(
 
 /// NOT_READY or LOGOUT.
 ///
-/// Borrowed from `reason_code`: valid until the handle owning it is freed. NULL when `reason_code` is NULL or when absent.
+/// Borrowed from `reason_code`: valid until the handle owning it is freed. NULL when `reason_code`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_reason_code_category(
     reason_code: *const finesse_reason_code,
@@ -1166,8 +1212,8 @@ pub unsafe extern "C" fn finesse_reason_code_category(
 
 /// The CTI reason code number (e.g. 50006 for a call placed from READY).
 ///
-/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is
-/// present; returns false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_reason_code_code(
     reason_code: *const finesse_reason_code,
@@ -1184,7 +1230,8 @@ pub unsafe extern "C" fn finesse_reason_code_code(
 
 /// The label shown to agents.
 ///
-/// Borrowed from `reason_code`: valid until the handle owning it is freed. NULL when `reason_code` is NULL.
+/// Borrowed from `reason_code`: valid until the handle owning it is freed. NULL when `reason_code`
+/// is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_reason_code_label(
     reason_code: *const finesse_reason_code,
@@ -1194,8 +1241,8 @@ pub unsafe extern "C" fn finesse_reason_code_label(
 
 /// Whether the code is global rather than assigned to teams.
 ///
-/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is
-/// present; returns false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_reason_code_for_all(
     reason_code: *const finesse_reason_code,
@@ -1212,8 +1259,8 @@ pub unsafe extern "C" fn finesse_reason_code_for_all(
 
 /// Whether the code is defined by the system rather than an administrator.
 ///
-/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is
-/// present; returns false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `reason_code` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_reason_code_system_code(
     reason_code: *const finesse_reason_code,
@@ -1228,9 +1275,10 @@ pub unsafe extern "C" fn finesse_reason_code_system_code(
     })
 }
 
-/// An owned `finesse_reason_code`: returned by `finesse_reason_code_from_xml` and by client calls, read
-/// through `finesse_owned_reason_code_view`, released with `finesse_owned_reason_code_free`. Immutable: safe to read
-/// from several threads at once; free it only once no thread uses it or its views.
+/// An owned `finesse_reason_code`: returned by `finesse_reason_code_from_xml` and by client calls,
+/// read through `finesse_owned_reason_code_view`, released with `finesse_owned_reason_code_free`.
+/// Immutable: safe to read from several threads at once; free it only once no thread uses it or its
+/// views.
 pub struct finesse_owned_reason_code {
     _private: [u8; 0],
 }
@@ -1241,8 +1289,9 @@ impl Handle for finesse_owned_reason_code {
 
 /// Decodes a `ReasonCode` document (`len` bytes of XML at `xml`) without any network call.
 ///
-/// On success the caller owns `*out_reason_code` and releases it with `finesse_owned_reason_code_free`; on
-/// failure (`FINESSE_RESULT_DECODE` for a document that is not a `ReasonCode`) it is not written.
+/// On success the caller owns `*out_reason_code` and releases it with
+/// `finesse_owned_reason_code_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is not
+/// a `ReasonCode`) it is not written.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_reason_code_from_xml(
@@ -1263,7 +1312,8 @@ pub unsafe extern "C" fn finesse_reason_code_from_xml(
     })
 }
 
-/// The view of an owned `finesse_reason_code`, valid until it is freed; NULL when `reason_code` is NULL.
+/// The view of an owned `finesse_reason_code`, valid until it is freed; NULL when `reason_code` is
+/// NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_reason_code_view(
     reason_code: *const finesse_owned_reason_code,
@@ -1283,9 +1333,10 @@ pub unsafe extern "C" fn finesse_owned_reason_code_free(
     })
 }
 
-/// An owned list of `finesse_reason_code`: returned by `finesse_reason_code_list_from_xml` and by client
-/// calls, read with `finesse_owned_reason_code_list_count` and `finesse_owned_reason_code_list_get`, released with
-/// `finesse_owned_reason_code_list_free`. Immutable: safe to read from several threads at once.
+/// An owned list of `finesse_reason_code`: returned by `finesse_reason_code_list_from_xml` and by
+/// client calls, read with `finesse_owned_reason_code_list_count` and
+/// `finesse_owned_reason_code_list_get`, released with `finesse_owned_reason_code_list_free`.
+/// Immutable: safe to read from several threads at once.
 pub struct finesse_owned_reason_code_list {
     _private: [u8; 0],
 }
@@ -1294,11 +1345,12 @@ impl Handle for finesse_owned_reason_code_list {
     type Target = Vec<ReasonCodeView>;
 }
 
-/// Decodes a list document of `ReasonCode` (`len` bytes of XML at `xml`) without any network
-/// call; an empty list is a list of 0 items.
+/// Decodes a list document of `ReasonCode` (`len` bytes of XML at `xml`) without any network call;
+/// an empty list is a list of 0 items.
 ///
-/// On success the caller owns `*out_list` and releases it with `finesse_owned_reason_code_list_free`; on
-/// failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+/// On success the caller owns `*out_list` and releases it with
+/// `finesse_owned_reason_code_list_free`; on failure (`FINESSE_RESULT_DECODE` for another document)
+/// it is not written.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_reason_code_list_from_xml(
@@ -1327,8 +1379,8 @@ pub unsafe extern "C" fn finesse_owned_reason_code_list_count(
     infallible(|| unsafe { borrow(list) }.map(Vec::len))
 }
 
-/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or
-/// `index` is out of range.
+/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+/// of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_reason_code_list_get(
     list: *const finesse_owned_reason_code_list,
@@ -1341,8 +1393,8 @@ pub unsafe extern "C" fn finesse_owned_reason_code_list_get(
     })
 }
 
-/// Releases a list and every view it lent. NULL is a no-op; must not be called twice
-/// with the same pointer.
+/// Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+/// pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_reason_code_list_free(
     list: *mut finesse_owned_reason_code_list,
@@ -1355,9 +1407,9 @@ pub unsafe extern "C" fn finesse_owned_reason_code_list_free(
 
 /// A scheduled callback (`Dialog/scheduledCallbackInfo`).
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_scheduled_callback_info {
     _private: [u8; 0],
 }
@@ -1384,7 +1436,8 @@ impl ScheduledCallbackInfoView {
 
 /// When, as `YYYY-MM-DDTHH:MM`.
 ///
-/// Borrowed from `scheduled_callback_info`: valid until the handle owning it is freed. NULL when `scheduled_callback_info` is NULL or when absent.
+/// Borrowed from `scheduled_callback_info`: valid until the handle owning it is freed. NULL when
+/// `scheduled_callback_info` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_scheduled_callback_info_callback_time(
     scheduled_callback_info: *const finesse_scheduled_callback_info,
@@ -1398,7 +1451,8 @@ pub unsafe extern "C" fn finesse_scheduled_callback_info_callback_time(
 
 /// The number to call back.
 ///
-/// Borrowed from `scheduled_callback_info`: valid until the handle owning it is freed. NULL when `scheduled_callback_info` is NULL or when absent.
+/// Borrowed from `scheduled_callback_info`: valid until the handle owning it is freed. NULL when
+/// `scheduled_callback_info` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_scheduled_callback_info_callback_number(
     scheduled_callback_info: *const finesse_scheduled_callback_info,
@@ -1412,9 +1466,9 @@ pub unsafe extern "C" fn finesse_scheduled_callback_info_callback_number(
 
 /// A Finesse node's description (`/finesse/api/SystemInfo`).
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_system_info {
     _private: [u8; 0],
 }
@@ -1466,7 +1520,8 @@ impl SystemInfoView {
 
 /// IN_SERVICE, OUT_OF_SERVICE or PARTIAL_SERVICE.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_status(
     system_info: *const finesse_system_info,
@@ -1476,7 +1531,8 @@ pub unsafe extern "C" fn finesse_system_info_status(
 
 /// Why the node is not in service (12.x).
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_status_reason(
     system_info: *const finesse_system_info,
@@ -1490,7 +1546,8 @@ pub unsafe extern "C" fn finesse_system_info_status_reason(
 
 /// UCCE, UCCX or PCCE.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_deployment_type(
     system_info: *const finesse_system_info,
@@ -1504,7 +1561,8 @@ pub unsafe extern "C" fn finesse_system_info_deployment_type(
 
 /// The XMPP domain, used in JIDs.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_xmpp_domain(
     system_info: *const finesse_system_info,
@@ -1518,7 +1576,8 @@ pub unsafe extern "C" fn finesse_system_info_xmpp_domain(
 
 /// The XMPP pub-sub service domain.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_xmpp_pub_sub_domain(
     system_info: *const finesse_system_info,
@@ -1532,7 +1591,8 @@ pub unsafe extern "C" fn finesse_system_info_xmpp_pub_sub_domain(
 
 /// Side A host.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_primary_node(
     system_info: *const finesse_system_info,
@@ -1546,7 +1606,8 @@ pub unsafe extern "C" fn finesse_system_info_primary_node(
 
 /// Side B host.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_secondary_node(
     system_info: *const finesse_system_info,
@@ -1560,7 +1621,8 @@ pub unsafe extern "C" fn finesse_system_info_secondary_node(
 
 /// The server's clock.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_current_timestamp(
     system_info: *const finesse_system_info,
@@ -1574,8 +1636,8 @@ pub unsafe extern "C" fn finesse_system_info_current_timestamp(
 
 /// The server's offset from UTC, in minutes.
 ///
-/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is
-/// present; returns false, leaving `*out` alone, when it is absent or `system_info` is NULL.
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `system_info` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_timezone_offset(
     system_info: *const finesse_system_info,
@@ -1592,7 +1654,8 @@ pub unsafe extern "C" fn finesse_system_info_timezone_offset(
 
 /// NON_SSO, SSO or HYBRID.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_system_auth_mode(
     system_info: *const finesse_system_info,
@@ -1606,7 +1669,8 @@ pub unsafe extern "C" fn finesse_system_info_system_auth_mode(
 
 /// The license string.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_license(
     system_info: *const finesse_system_info,
@@ -1620,7 +1684,8 @@ pub unsafe extern "C" fn finesse_system_info_license(
 
 /// The CCE peripheral id.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_peripheral_id(
     system_info: *const finesse_system_info,
@@ -1634,7 +1699,8 @@ pub unsafe extern "C" fn finesse_system_info_peripheral_id(
 
 /// The CTI protocol version.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL or when absent.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_cti_version(
     system_info: *const finesse_system_info,
@@ -1648,7 +1714,8 @@ pub unsafe extern "C" fn finesse_system_info_cti_version(
 
 /// The resource URI.
 ///
-/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info` is NULL.
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_uri(
     system_info: *const finesse_system_info,
@@ -1656,9 +1723,10 @@ pub unsafe extern "C" fn finesse_system_info_uri(
     infallible(|| unsafe { borrow(system_info) }.map(|v| v.uri.as_ptr()))
 }
 
-/// An owned `finesse_system_info`: returned by `finesse_system_info_from_xml` and by client calls, read
-/// through `finesse_owned_system_info_view`, released with `finesse_owned_system_info_free`. Immutable: safe to read
-/// from several threads at once; free it only once no thread uses it or its views.
+/// An owned `finesse_system_info`: returned by `finesse_system_info_from_xml` and by client calls,
+/// read through `finesse_owned_system_info_view`, released with `finesse_owned_system_info_free`.
+/// Immutable: safe to read from several threads at once; free it only once no thread uses it or its
+/// views.
 pub struct finesse_owned_system_info {
     _private: [u8; 0],
 }
@@ -1669,8 +1737,9 @@ impl Handle for finesse_owned_system_info {
 
 /// Decodes a `SystemInfo` document (`len` bytes of XML at `xml`) without any network call.
 ///
-/// On success the caller owns `*out_system_info` and releases it with `finesse_owned_system_info_free`; on
-/// failure (`FINESSE_RESULT_DECODE` for a document that is not a `SystemInfo`) it is not written.
+/// On success the caller owns `*out_system_info` and releases it with
+/// `finesse_owned_system_info_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is not
+/// a `SystemInfo`) it is not written.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_system_info_from_xml(
@@ -1691,7 +1760,8 @@ pub unsafe extern "C" fn finesse_system_info_from_xml(
     })
 }
 
-/// The view of an owned `finesse_system_info`, valid until it is freed; NULL when `system_info` is NULL.
+/// The view of an owned `finesse_system_info`, valid until it is freed; NULL when `system_info` is
+/// NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_system_info_view(
     system_info: *const finesse_owned_system_info,
@@ -1713,9 +1783,9 @@ pub unsafe extern "C" fn finesse_owned_system_info_free(
 
 /// A team a supervisor supervises (`User/teams/Team`).
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_team_ref {
     _private: [u8; 0],
 }
@@ -1744,7 +1814,8 @@ impl TeamRefView {
 
 /// Team id.
 ///
-/// Borrowed from `team_ref`: valid until the handle owning it is freed. NULL when `team_ref` is NULL.
+/// Borrowed from `team_ref`: valid until the handle owning it is freed. NULL when `team_ref` is
+/// NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_team_ref_id(team_ref: *const finesse_team_ref) -> *const c_char {
     infallible(|| unsafe { borrow(team_ref) }.map(|v| v.id.as_ptr()))
@@ -1752,7 +1823,8 @@ pub unsafe extern "C" fn finesse_team_ref_id(team_ref: *const finesse_team_ref) 
 
 /// Team name.
 ///
-/// Borrowed from `team_ref`: valid until the handle owning it is freed. NULL when `team_ref` is NULL.
+/// Borrowed from `team_ref`: valid until the handle owning it is freed. NULL when `team_ref` is
+/// NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_team_ref_name(team_ref: *const finesse_team_ref) -> *const c_char {
     infallible(|| unsafe { borrow(team_ref) }.map(|v| v.name.as_ptr()))
@@ -1760,17 +1832,19 @@ pub unsafe extern "C" fn finesse_team_ref_name(team_ref: *const finesse_team_ref
 
 /// Team URI.
 ///
-/// Borrowed from `team_ref`: valid until the handle owning it is freed. NULL when `team_ref` is NULL.
+/// Borrowed from `team_ref`: valid until the handle owning it is freed. NULL when `team_ref` is
+/// NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_team_ref_uri(team_ref: *const finesse_team_ref) -> *const c_char {
     infallible(|| unsafe { borrow(team_ref) }.map(|v| v.uri.as_ptr()))
 }
 
-/// An agent or supervisor (`/finesse/api/User/<id>`), as a GET returns it and as user notifications carry it.
+/// An agent or supervisor (`/finesse/api/User/<id>`), as a GET returns it and as user notifications
+/// carry it.
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_user {
     _private: [u8; 0],
 }
@@ -1876,7 +1950,8 @@ pub unsafe extern "C" fn finesse_user_last_name(user: *const finesse_user) -> *c
 
 /// The extension signed in with; `None` when signed out.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or when absent.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_extension(user: *const finesse_user) -> *const c_char {
     infallible(|| {
@@ -1904,7 +1979,8 @@ pub unsafe extern "C" fn finesse_user_roles_count(user: *const finesse_user) -> 
 
 /// Item `index` of: Roles: `Agent`, `Supervisor`.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or `index` is out of range.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// `index` is out of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_roles_get(
     user: *const finesse_user,
@@ -1927,7 +2003,8 @@ pub unsafe extern "C" fn finesse_user_state(user: *const finesse_user) -> *const
 
 /// The state the agent enters when the current call ends, if one was requested.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or when absent.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_pending_state(user: *const finesse_user) -> *const c_char {
     infallible(|| {
@@ -1939,7 +2016,8 @@ pub unsafe extern "C" fn finesse_user_pending_state(user: *const finesse_user) -
 
 /// When the state last changed (`YYYY-MM-DDThh:mm:ss.SSSZ`); may be absent after failover.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or when absent.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_state_change_time(
     user: *const finesse_user,
@@ -1951,10 +2029,11 @@ pub unsafe extern "C" fn finesse_user_state_change_time(
     })
 }
 
-/// The Finesse id of the current NOT_READY or LOGOUT reason; `None` when there is none (the server writes `-1`).
+/// The Finesse id of the current NOT_READY or LOGOUT reason; `None` when there is none (the server
+/// writes `-1`).
 ///
-/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is
-/// present; returns false, leaving `*out` alone, when it is absent or `user` is NULL.
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `user` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_reason_code_id(
     user: *const finesse_user,
@@ -1971,7 +2050,8 @@ pub unsafe extern "C" fn finesse_user_reason_code_id(
 
 /// The current reason, when the server includes it.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or when absent.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_reason_code(
     user: *const finesse_user,
@@ -1995,7 +2075,8 @@ pub unsafe extern "C" fn finesse_user_settings(
 
 /// The agent's own team id.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or when absent.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_team_id(user: *const finesse_user) -> *const c_char {
     infallible(|| {
@@ -2007,7 +2088,8 @@ pub unsafe extern "C" fn finesse_user_team_id(user: *const finesse_user) -> *con
 
 /// The agent's own team name.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or when absent.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_team_name(user: *const finesse_user) -> *const c_char {
     infallible(|| {
@@ -2027,7 +2109,8 @@ pub unsafe extern "C" fn finesse_user_teams_count(user: *const finesse_user) -> 
 
 /// Item `index` of: Teams a supervisor supervises.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or `index` is out of range.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// `index` is out of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_teams_get(
     user: *const finesse_user,
@@ -2042,7 +2125,8 @@ pub unsafe extern "C" fn finesse_user_teams_get(
 
 /// The voice media routing domain id (`1`).
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or when absent.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_media_type(user: *const finesse_user) -> *const c_char {
     infallible(|| {
@@ -2054,7 +2138,8 @@ pub unsafe extern "C" fn finesse_user_media_type(user: *const finesse_user) -> *
 
 /// The CCE skill target id.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or when absent.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_skill_target_id(user: *const finesse_user) -> *const c_char {
     infallible(|| {
@@ -2066,7 +2151,8 @@ pub unsafe extern "C" fn finesse_user_skill_target_id(user: *const finesse_user)
 
 /// Mobile agent settings, when signed in as a mobile agent.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or when absent.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_mobile_agent(
     user: *const finesse_user,
@@ -2080,7 +2166,8 @@ pub unsafe extern "C" fn finesse_user_mobile_agent(
 
 /// The active device, on multi-line deployments.
 ///
-/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or when absent.
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_active_device_id(user: *const finesse_user) -> *const c_char {
     infallible(|| {
@@ -2090,9 +2177,9 @@ pub unsafe extern "C" fn finesse_user_active_device_id(user: *const finesse_user
     })
 }
 
-/// An owned `finesse_user`: returned by `finesse_user_from_xml` and by client calls, read
-/// through `finesse_owned_user_view`, released with `finesse_owned_user_free`. Immutable: safe to read
-/// from several threads at once; free it only once no thread uses it or its views.
+/// An owned `finesse_user`: returned by `finesse_user_from_xml` and by client calls, read through
+/// `finesse_owned_user_view`, released with `finesse_owned_user_free`. Immutable: safe to read from
+/// several threads at once; free it only once no thread uses it or its views.
 pub struct finesse_owned_user {
     _private: [u8; 0],
 }
@@ -2129,8 +2216,8 @@ pub unsafe extern "C" fn finesse_owned_user_view(
     infallible(|| unsafe { borrow(user) }.map(lend::<finesse_user>))
 }
 
-/// Releases an owned `finesse_user` and every view it lent. NULL is a no-op; must not be
-/// called twice with the same pointer.
+/// Releases an owned `finesse_user` and every view it lent. NULL is a no-op; must not be called
+/// twice with the same pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_user_free(user: *mut finesse_owned_user) {
     infallible(|| {
@@ -2141,9 +2228,9 @@ pub unsafe extern "C" fn finesse_owned_user_free(user: *mut finesse_owned_user) 
 
 /// A user's wrap-up and device settings (`User/settings`).
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_settings {
     _private: [u8; 0],
 }
@@ -2178,7 +2265,8 @@ impl UserSettingsView {
 
 /// Wrap-up after incoming calls.
 ///
-/// Borrowed from `user_settings`: valid until the handle owning it is freed. NULL when `user_settings` is NULL or when absent.
+/// Borrowed from `user_settings`: valid until the handle owning it is freed. NULL when
+/// `user_settings` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_settings_wrap_up_on_incoming(
     user_settings: *const finesse_settings,
@@ -2192,7 +2280,8 @@ pub unsafe extern "C" fn finesse_user_settings_wrap_up_on_incoming(
 
 /// Wrap-up after outgoing calls.
 ///
-/// Borrowed from `user_settings`: valid until the handle owning it is freed. NULL when `user_settings` is NULL or when absent.
+/// Borrowed from `user_settings`: valid until the handle owning it is freed. NULL when
+/// `user_settings` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_settings_wrap_up_on_outgoing(
     user_settings: *const finesse_settings,
@@ -2206,7 +2295,8 @@ pub unsafe extern "C" fn finesse_user_settings_wrap_up_on_outgoing(
 
 /// Device selection mode, on multi-line deployments.
 ///
-/// Borrowed from `user_settings`: valid until the handle owning it is freed. NULL when `user_settings` is NULL or when absent.
+/// Borrowed from `user_settings`: valid until the handle owning it is freed. NULL when
+/// `user_settings` is NULL or when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_user_settings_device_selection(
     user_settings: *const finesse_settings,
@@ -2220,9 +2310,9 @@ pub unsafe extern "C" fn finesse_user_settings_device_selection(
 
 /// A wrap-up reason (`WrapUpReason`).
 ///
-/// A borrowed view: lent by the handle that owns it (an owned document, a list, an
-/// event, another view) and valid until that handle is freed; never freed itself.
-/// Immutable: safe to read from several threads at once.
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
 pub struct finesse_wrap_up_reason {
     _private: [u8; 0],
 }
@@ -2252,8 +2342,8 @@ impl WrapUpReasonView {
 
 /// The Finesse id, taken from the `id` element or the URI.
 ///
-/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is
-/// present; returns false, leaving `*out` alone, when it is absent or `wrap_up_reason` is NULL.
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `wrap_up_reason` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_wrap_up_reason_id(
     wrap_up_reason: *const finesse_wrap_up_reason,
@@ -2270,7 +2360,8 @@ pub unsafe extern "C" fn finesse_wrap_up_reason_id(
 
 /// The resource URI.
 ///
-/// Borrowed from `wrap_up_reason`: valid until the handle owning it is freed. NULL when `wrap_up_reason` is NULL.
+/// Borrowed from `wrap_up_reason`: valid until the handle owning it is freed. NULL when
+/// `wrap_up_reason` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_wrap_up_reason_uri(
     wrap_up_reason: *const finesse_wrap_up_reason,
@@ -2280,7 +2371,8 @@ pub unsafe extern "C" fn finesse_wrap_up_reason_uri(
 
 /// The label, which is what `UPDATE_CALL_DATA` sets as `wrapUpReason`.
 ///
-/// Borrowed from `wrap_up_reason`: valid until the handle owning it is freed. NULL when `wrap_up_reason` is NULL.
+/// Borrowed from `wrap_up_reason`: valid until the handle owning it is freed. NULL when
+/// `wrap_up_reason` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_wrap_up_reason_label(
     wrap_up_reason: *const finesse_wrap_up_reason,
@@ -2290,8 +2382,8 @@ pub unsafe extern "C" fn finesse_wrap_up_reason_label(
 
 /// Whether the reason is global rather than assigned to teams.
 ///
-/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is
-/// present; returns false, leaving `*out` alone, when it is absent or `wrap_up_reason` is NULL.
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `wrap_up_reason` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_wrap_up_reason_for_all(
     wrap_up_reason: *const finesse_wrap_up_reason,
@@ -2306,9 +2398,10 @@ pub unsafe extern "C" fn finesse_wrap_up_reason_for_all(
     })
 }
 
-/// An owned `finesse_wrap_up_reason`: returned by `finesse_wrap_up_reason_from_xml` and by client calls, read
-/// through `finesse_owned_wrap_up_reason_view`, released with `finesse_owned_wrap_up_reason_free`. Immutable: safe to read
-/// from several threads at once; free it only once no thread uses it or its views.
+/// An owned `finesse_wrap_up_reason`: returned by `finesse_wrap_up_reason_from_xml` and by client
+/// calls, read through `finesse_owned_wrap_up_reason_view`, released with
+/// `finesse_owned_wrap_up_reason_free`. Immutable: safe to read from several threads at once; free
+/// it only once no thread uses it or its views.
 pub struct finesse_owned_wrap_up_reason {
     _private: [u8; 0],
 }
@@ -2319,8 +2412,9 @@ impl Handle for finesse_owned_wrap_up_reason {
 
 /// Decodes a `WrapUpReason` document (`len` bytes of XML at `xml`) without any network call.
 ///
-/// On success the caller owns `*out_wrap_up_reason` and releases it with `finesse_owned_wrap_up_reason_free`; on
-/// failure (`FINESSE_RESULT_DECODE` for a document that is not a `WrapUpReason`) it is not written.
+/// On success the caller owns `*out_wrap_up_reason` and releases it with
+/// `finesse_owned_wrap_up_reason_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is
+/// not a `WrapUpReason`) it is not written.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_wrap_up_reason_from_xml(
@@ -2341,7 +2435,8 @@ pub unsafe extern "C" fn finesse_wrap_up_reason_from_xml(
     })
 }
 
-/// The view of an owned `finesse_wrap_up_reason`, valid until it is freed; NULL when `wrap_up_reason` is NULL.
+/// The view of an owned `finesse_wrap_up_reason`, valid until it is freed; NULL when
+/// `wrap_up_reason` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_wrap_up_reason_view(
     wrap_up_reason: *const finesse_owned_wrap_up_reason,
@@ -2361,9 +2456,10 @@ pub unsafe extern "C" fn finesse_owned_wrap_up_reason_free(
     })
 }
 
-/// An owned list of `finesse_wrap_up_reason`: returned by `finesse_wrap_up_reason_list_from_xml` and by client
-/// calls, read with `finesse_owned_wrap_up_reason_list_count` and `finesse_owned_wrap_up_reason_list_get`, released with
-/// `finesse_owned_wrap_up_reason_list_free`. Immutable: safe to read from several threads at once.
+/// An owned list of `finesse_wrap_up_reason`: returned by `finesse_wrap_up_reason_list_from_xml`
+/// and by client calls, read with `finesse_owned_wrap_up_reason_list_count` and
+/// `finesse_owned_wrap_up_reason_list_get`, released with `finesse_owned_wrap_up_reason_list_free`.
+/// Immutable: safe to read from several threads at once.
 pub struct finesse_owned_wrap_up_reason_list {
     _private: [u8; 0],
 }
@@ -2375,8 +2471,9 @@ impl Handle for finesse_owned_wrap_up_reason_list {
 /// Decodes a list document of `WrapUpReason` (`len` bytes of XML at `xml`) without any network
 /// call; an empty list is a list of 0 items.
 ///
-/// On success the caller owns `*out_list` and releases it with `finesse_owned_wrap_up_reason_list_free`; on
-/// failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+/// On success the caller owns `*out_list` and releases it with
+/// `finesse_owned_wrap_up_reason_list_free`; on failure (`FINESSE_RESULT_DECODE` for another
+/// document) it is not written.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_wrap_up_reason_list_from_xml(
@@ -2405,8 +2502,8 @@ pub unsafe extern "C" fn finesse_owned_wrap_up_reason_list_count(
     infallible(|| unsafe { borrow(list) }.map(Vec::len))
 }
 
-/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or
-/// `index` is out of range.
+/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+/// of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_wrap_up_reason_list_get(
     list: *const finesse_owned_wrap_up_reason_list,
@@ -2419,8 +2516,8 @@ pub unsafe extern "C" fn finesse_owned_wrap_up_reason_list_get(
     })
 }
 
-/// Releases a list and every view it lent. NULL is a no-op; must not be called twice
-/// with the same pointer.
+/// Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+/// pointer.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_owned_wrap_up_reason_list_free(
     list: *mut finesse_owned_wrap_up_reason_list,

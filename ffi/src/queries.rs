@@ -28,7 +28,10 @@ pub enum finesse_reason_category {
 
 fn category(value: u32) -> Option<ReasonCodeCategory> {
     [
-        (finesse_reason_category::NotReady, ReasonCodeCategory::NotReady),
+        (
+            finesse_reason_category::NotReady,
+            ReasonCodeCategory::NotReady,
+        ),
         (finesse_reason_category::Logout, ReasonCodeCategory::Logout),
     ]
     .into_iter()

@@ -182,11 +182,7 @@ impl CtiErrorEvent {
     /// The errors (``ApiError``); ``error_data`` is the CTI error code, e.g. ``20999``.
     #[getter]
     fn errors(&self) -> Vec<ApiError> {
-        self.errors
-            .iter()
-            .cloned()
-            .map(ApiError::from)
-            .collect()
+        self.errors.iter().cloned().map(ApiError::from).collect()
     }
 
     /// The ``requestId`` of the refused command, or None.

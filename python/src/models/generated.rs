@@ -14,7 +14,8 @@ use crate::errors;
 
 /// One error reported by Finesse.
 ///
-/// Synchronous answers write ``ApiErrors/ApiError/ErrorType``; asynchronous CTI errors write ``apiErrors/apiError/errorType``. Both are decoded, in any child order.
+/// Synchronous answers write ``ApiErrors/ApiError/ErrorType``; asynchronous CTI errors write
+/// ``apiErrors/apiError/errorType``. Both are decoded, in any child order.
 #[pyclass(frozen, eq, module = "finesse_client", name = "ApiErrorDetail")]
 #[derive(PartialEq)]
 pub(crate) struct ApiError {
@@ -43,11 +44,9 @@ impl ApiError {
 impl ApiError {
     /// Decodes one ``ApiError`` document.
     ///
-    /// Args:
-    ///     data: The document, as ``str`` or ``bytes``.
+    /// Args: data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises:
-    ///     DecodeError: The document is not a ``ApiError`` document.
+    /// Raises: DecodeError: The document is not a ``ApiError`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::ApiError::from_xml(data)
@@ -57,11 +56,9 @@ impl ApiError {
 
     /// Decodes a list document of ``ApiError``, in document order.
     ///
-    /// Args:
-    ///     data: The document, as ``str`` or ``bytes``.
+    /// Args: data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises:
-    ///     DecodeError: The document is not such a list.
+    /// Raises: DecodeError: The document is not such a list.
     #[classmethod]
     fn list_from_xml(
         _cls: &Bound<'_, PyType>,
@@ -154,11 +151,9 @@ impl Dialog {
 impl Dialog {
     /// Decodes one ``Dialog`` document.
     ///
-    /// Args:
-    ///     data: The document, as ``str`` or ``bytes``.
+    /// Args: data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises:
-    ///     DecodeError: The document is not a ``Dialog`` document.
+    /// Raises: DecodeError: The document is not a ``Dialog`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::Dialog::from_xml(data)
@@ -168,11 +163,9 @@ impl Dialog {
 
     /// Decodes a list document of ``Dialog``, in document order.
     ///
-    /// Args:
-    ///     data: The document, as ``str`` or ``bytes``.
+    /// Args: data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises:
-    ///     DecodeError: The document is not such a list.
+    /// Raises: DecodeError: The document is not such a list.
     #[classmethod]
     fn list_from_xml(
         _cls: &Bound<'_, PyType>,
@@ -391,7 +384,8 @@ impl MediaProperties {
             .collect()
     }
 
-    /// Call variables (``callVariable1``-``10``), ECC variables (``user.*``, arrays as ``user.name[i]``) and Outbound Option ``BA*`` variables, in document order.
+    /// Call variables (``callVariable1``-``10``), ECC variables (``user.*``, arrays as
+    /// ``user.name[i]``) and Outbound Option ``BA*`` variables, in document order.
     #[getter(call_variables)]
     fn get_call_variables<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         convert::variables_dict(py, &self.inner.call_variables)
@@ -559,11 +553,9 @@ impl ReasonCode {
 impl ReasonCode {
     /// Decodes one ``ReasonCode`` document.
     ///
-    /// Args:
-    ///     data: The document, as ``str`` or ``bytes``.
+    /// Args: data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises:
-    ///     DecodeError: The document is not a ``ReasonCode`` document.
+    /// Raises: DecodeError: The document is not a ``ReasonCode`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::ReasonCode::from_xml(data)
@@ -573,11 +565,9 @@ impl ReasonCode {
 
     /// Decodes a list document of ``ReasonCode``, in document order.
     ///
-    /// Args:
-    ///     data: The document, as ``str`` or ``bytes``.
+    /// Args: data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises:
-    ///     DecodeError: The document is not such a list.
+    /// Raises: DecodeError: The document is not such a list.
     #[classmethod]
     fn list_from_xml(
         _cls: &Bound<'_, PyType>,
@@ -589,7 +579,8 @@ impl ReasonCode {
             .map_err(|e| errors::to_py(py, e))
     }
 
-    /// The Finesse id, sent as ``reasonCodeId`` in state changes; taken from the URI when the document has no ``id`` element.
+    /// The Finesse id, sent as ``reasonCodeId`` in state changes; taken from the URI when the
+    /// document has no ``id`` element.
     #[getter(id)]
     fn get_id(&self) -> Option<i64> {
         self.inner.id
@@ -720,11 +711,9 @@ impl SystemInfo {
 impl SystemInfo {
     /// Decodes one ``SystemInfo`` document.
     ///
-    /// Args:
-    ///     data: The document, as ``str`` or ``bytes``.
+    /// Args: data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises:
-    ///     DecodeError: The document is not a ``SystemInfo`` document.
+    /// Raises: DecodeError: The document is not a ``SystemInfo`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::SystemInfo::from_xml(data)
@@ -874,7 +863,8 @@ impl TeamRef {
     }
 }
 
-/// An agent or supervisor (``/finesse/api/User/<id>``), as a GET returns it and as user notifications carry it.
+/// An agent or supervisor (``/finesse/api/User/<id>``), as a GET returns it and as user
+/// notifications carry it.
 #[pyclass(frozen, eq, module = "finesse_client", name = "User")]
 #[derive(PartialEq)]
 pub(crate) struct User {
@@ -918,11 +908,9 @@ impl User {
 impl User {
     /// Decodes one ``User`` document.
     ///
-    /// Args:
-    ///     data: The document, as ``str`` or ``bytes``.
+    /// Args: data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises:
-    ///     DecodeError: The document is not a ``User`` document.
+    /// Raises: DecodeError: The document is not a ``User`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::User::from_xml(data)
@@ -996,7 +984,8 @@ impl User {
         self.inner.state_change_time.as_deref()
     }
 
-    /// The Finesse id of the current NOT_READY or LOGOUT reason; ``None`` when there is none (the server writes ``-1``).
+    /// The Finesse id of the current NOT_READY or LOGOUT reason; ``None`` when there is none (the
+    /// server writes ``-1``).
     #[getter(reason_code_id)]
     fn get_reason_code_id(&self) -> Option<i64> {
         self.inner.reason_code_id
@@ -1149,11 +1138,9 @@ impl WrapUpReason {
 impl WrapUpReason {
     /// Decodes one ``WrapUpReason`` document.
     ///
-    /// Args:
-    ///     data: The document, as ``str`` or ``bytes``.
+    /// Args: data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises:
-    ///     DecodeError: The document is not a ``WrapUpReason`` document.
+    /// Raises: DecodeError: The document is not a ``WrapUpReason`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::WrapUpReason::from_xml(data)
@@ -1163,11 +1150,9 @@ impl WrapUpReason {
 
     /// Decodes a list document of ``WrapUpReason``, in document order.
     ///
-    /// Args:
-    ///     data: The document, as ``str`` or ``bytes``.
+    /// Args: data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises:
-    ///     DecodeError: The document is not such a list.
+    /// Raises: DecodeError: The document is not such a list.
     #[classmethod]
     fn list_from_xml(
         _cls: &Bound<'_, PyType>,
