@@ -1,17 +1,18 @@
 //! The client: one agent's view of Finesse, with every operation of the Desktop API.
 
-use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
-use crate::commands::{Accepted, CallData, DialogAction, MakeCall, user_state_xml};
+use crate::commands::{CallData, DialogAction, MakeCall, user_state_xml};
 use crate::config::{Config, Credentials};
 use crate::error::Error;
 use crate::http::{Http, Method};
 use crate::model::{
     AgentState, Dialog, ReasonCode, ReasonCodeCategory, SystemInfo, User, WrapUpReason,
 };
-use crate::session::{NotificationOptions, Notifications, Shared};
+use crate::notification_url;
+use crate::session::{self, NotificationOptions, Notifications, Shared, Slot};
 use crate::validate;
-use crate::wait::Expect;
+use crate::wait::{Accepted, Expect};
 
 /// A synchronous Finesse client for one agent (or supervisor).
 ///
@@ -48,8 +49,10 @@ struct Inner {
     extension: Mutex<Option<String>>,
     /// Held while a command is in flight.
     command_lock: Mutex<()>,
-    /// The notification session, while one runs: commands wait on its events.
-    session: Mutex<Weak<Shared>>,
+    /// The notification session: commands wait on its events, `events()` hands it out.
+    session: Mutex<Slot>,
+    /// Held while a session starts, so that two threads do not both start one.
+    starting: Mutex<()>,
 }
 
 impl std::fmt::Debug for Client {
@@ -83,7 +86,8 @@ impl Client {
                 login_id,
                 extension: Mutex::new(None),
                 command_lock: Mutex::new(()),
-                session: Mutex::new(Weak::new()),
+                session: Mutex::new(Slot::default()),
+                starting: Mutex::new(()),
             }),
         })
     }
@@ -354,19 +358,75 @@ impl Client {
         self.notifications_with(NotificationOptions::default())
     }
 
-    /// Starts a notification session: an XMPP-over-WebSocket connection to the active node
-    /// on a background thread, signed in with the client's credentials, with presence (so
-    /// Finesse does not sign the agent out after 60 s) and a keep-alive ping; it reconnects
-    /// by itself. Returns once connected, or with the error that kept it from connecting.
-    /// One session per client runs at a time.
+    /// Starts a notification session: an XMPP-over-WebSocket connection on a background
+    /// thread, to [`NotificationOptions::url`] or else the configuration's
+    /// [`ConfigBuilder::notification_url`](crate::ConfigBuilder::notification_url), signed in
+    /// with the client's credentials, with presence (so Finesse does not sign the agent out
+    /// after 60 s) and a keep-alive ping; it reconnects by itself. Returns once connected, or
+    /// with the error that kept it from connecting.
+    ///
+    /// One session per client runs at a time: while this one is open, [`Client::events`]
+    /// hands out this same session. The application owns it: it ends when closed, or when its
+    /// last handle is dropped. From an event callback this fails at once with
+    /// [`Error::InvalidArgument`] (field `notifications`).
     pub fn notifications_with(&self, options: NotificationOptions) -> Result<Notifications, Error> {
         options.validate()?;
-        if self.session().is_some() {
+        refuse_start_from_callback("notifications")?;
+        let _starting = lock(&self.inner.starting);
+        if self.slot().running().is_some() {
             return Err(Error::invalid(
                 "notifications",
                 "a notification session is already running for this client",
             ));
         }
+        let session = self.start_session(&options)?;
+        let previous = self.slot().watch(&session);
+        // Released outside the client's lock: releasing it may wait for its thread to end.
+        drop(previous);
+        Ok(session)
+    }
+
+    /// The client's event session: the one running (started by this method, or the one
+    /// [`Client::notifications`] returned while the application still holds it and has not
+    /// closed it), else a new one with the default options, which the client owns.
+    ///
+    /// A session the client owns keeps the agent's presence and stays open until
+    /// [`Client::close_events`] is called or the last clone of the client is dropped, even
+    /// while handles to it are still held; later calls return it. Handles are cheap clones
+    /// of one session: closing any of them closes it for all.
+    ///
+    /// Starting a session from an event callback fails at once with
+    /// [`Error::InvalidArgument`] (field `events`); returning the running one does not.
+    pub fn events(&self) -> Result<Notifications, Error> {
+        if let Some(running) = self.slot().running() {
+            return Ok(running);
+        }
+        refuse_start_from_callback("events")?;
+        let _starting = lock(&self.inner.starting);
+        // Another thread may have started one meanwhile.
+        if let Some(running) = self.slot().running() {
+            return Ok(running);
+        }
+        let session = self.start_session(&NotificationOptions::default())?;
+        let previous = self.slot().own(session.clone());
+        // Released outside the client's lock: releasing it may wait for its thread to end.
+        drop(previous);
+        Ok(session)
+    }
+
+    /// Closes the session [`Client::events`] started, if any; a session
+    /// [`Client::notifications`] returned is left to the application. Returns once it has
+    /// ended (from an event callback of that session, at once; it ends when the callback
+    /// returns).
+    pub fn close_events(&self) {
+        let owned = self.slot().take_owned();
+        if let Some(session) = owned {
+            session.close();
+        }
+    }
+
+    /// Connects a new session; the caller records it.
+    fn start_session(&self, options: &NotificationOptions) -> Result<Notifications, Error> {
         let login_id = self.login_id()?;
         let info = self.system_info()?;
         let node = self.active_node().to_owned();
@@ -382,11 +442,11 @@ impl Client {
             .xmpp_pub_sub_domain
             .clone()
             .unwrap_or_else(|| format!("pubsub.{domain}"));
-        let url = match &options.url {
-            Some(url) => url.clone(),
-            None if node.starts_with("http://") => format!("ws://{host}/ws"),
-            None => format!("wss://{host}/ws"),
-        };
+        let url = options
+            .url
+            .clone()
+            .or_else(|| self.inner.config.notification_url.clone())
+            .unwrap_or_else(|| notification_url::default_for(&node));
         let secret = match &self.inner.config.credentials {
             Credentials::Basic { password, .. } => password.expose().to_owned(),
             Credentials::Bearer { token, .. } => token.expose().to_owned(),
@@ -397,7 +457,7 @@ impl Client {
                 &uuid::Uuid::new_v4().simple().to_string()[..8]
             )
         });
-        let target = crate::session::Target {
+        let target = session::Target {
             url,
             domain,
             login_id,
@@ -406,9 +466,9 @@ impl Client {
             tls: crate::tls::client_config(&self.inner.config)?,
             timeout: self.inner.config.timeouts.connect + self.inner.config.timeouts.response,
         };
-        let connection = crate::session::Connection::open(&target)?;
+        let connection = session::Connection::open(&target)?;
         let (shared, control) = Shared::new(options.queue_capacity);
-        let context = crate::session::Context {
+        let context = session::Context {
             target,
             pubsub_domain,
             ping_interval: options.ping_interval,
@@ -417,22 +477,16 @@ impl Client {
             subscriptions: options.subscriptions.clone(),
             limits: self.inner.config.limits,
         };
-        let notifications = Notifications::start(shared, control, connection, context);
-        *self
-            .inner
-            .session
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Arc::downgrade(notifications.shared());
-        Ok(notifications)
+        Ok(Notifications::start(shared, control, connection, context))
     }
 
-    /// The running notification session, if any.
+    /// The latest notification session's state, while it has a handle: commands wait on it.
     pub(crate) fn session(&self) -> Option<Arc<Shared>> {
-        self.inner
-            .session
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .upgrade()
+        self.slot().shared()
+    }
+
+    fn slot(&self) -> MutexGuard<'_, Slot> {
+        lock(&self.inner.session)
     }
 
     /// The agent id for URIs: configured, or learned from the first User document (the
@@ -469,10 +523,24 @@ impl Client {
         }
     }
 
-    fn extension_slot(&self) -> std::sync::MutexGuard<'_, Option<String>> {
-        self.inner
-            .extension
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+    fn extension_slot(&self) -> MutexGuard<'_, Option<String>> {
+        lock(&self.inner.extension)
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Starting a session from an event callback would hold up the session thread the callback
+/// runs on (its events, its keep-alive) for as long as connecting takes.
+fn refuse_start_from_callback(operation: &str) -> Result<(), Error> {
+    if session::on_session_thread() {
+        return Err(Error::invalid(
+            operation,
+            "cannot start a session from an event callback: it runs on a session thread, \
+             which would be held up while connecting",
+        ));
+    }
+    Ok(())
 }

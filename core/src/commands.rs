@@ -1,63 +1,9 @@
 //! The commands a client sends (PUT/POST), their validation and their XML bodies.
 
-use std::time::Duration;
-
-use crate::client::Client;
 use crate::error::Error;
 use crate::model::CallVariable;
 use crate::validate::{self, VariableUse};
-use crate::wait::{self, Expect, Outcome};
 use crate::xml::XmlWriter;
-
-/// A command Finesse accepted (HTTP 202). Its outcome arrives later as a notification that
-/// echoes [`Accepted::request_id`]; [`Accepted::wait`] waits for it.
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub struct Accepted {
-    /// The `requestId` header the command carried.
-    pub request_id: String,
-    client: Client,
-    /// The notification sequence number when the command was sent, if a session was up.
-    from_seq: Option<u64>,
-    expect: Expect,
-}
-
-impl Accepted {
-    pub(crate) fn new(
-        request_id: String,
-        client: Client,
-        from_seq: Option<u64>,
-        expect: Expect,
-    ) -> Self {
-        Accepted {
-            request_id,
-            client,
-            from_seq,
-            expect,
-        }
-    }
-
-    /// Waits at most `timeout` for the command's outcome: the User after a state change, the
-    /// new or changed Dialog after a call command, or the end of the call after a drop or a
-    /// transfer.
-    ///
-    /// With a notification session ([`Client::notifications`]) the outcome is the
-    /// notification echoing the request id, or showing the requested change; a refusal by
-    /// the CTI server is returned as [`Error::Cti`]. Without one, the resource is read until
-    /// it shows the requested state — which also holds when it already did before the
-    /// command, and a CTI refusal then shows as a timeout. A timeout means the outcome was
-    /// not seen, not that the command failed. SEND_DTMF changes nothing Finesse publishes:
-    /// waiting on it returns the dialog as it is.
-    pub fn wait(&self, timeout: Duration) -> Result<Outcome, Error> {
-        wait::wait(
-            &self.client,
-            &self.request_id,
-            self.from_seq,
-            &self.expect,
-            timeout,
-        )
-    }
-}
 
 /// A call to place (`MAKE_CALL`): click-to-dial.
 ///

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use crate::error::Error;
 use crate::limits::DecodeLimits;
+use crate::notification_url;
 use crate::validate;
 
 /// The HTTPS port Finesse serves its REST API on, used when a URL names none.
@@ -96,6 +97,7 @@ pub struct Config {
     pub(crate) user_agent: String,
     pub(crate) limits: DecodeLimits,
     pub(crate) login_id: Option<String>,
+    pub(crate) notification_url: Option<String>,
 }
 
 impl Config {
@@ -105,7 +107,8 @@ impl Config {
         ConfigBuilder {
             primary: url.into(),
             secondary: None,
-            credentials: None,
+            basic: None,
+            bearer: None,
             ca_pems: Vec::new(),
             ca_files: Vec::new(),
             accept_invalid_certs: false,
@@ -113,6 +116,7 @@ impl Config {
             user_agent: concat!("finesse-client/", env!("CARGO_PKG_VERSION")).to_owned(),
             limits: DecodeLimits::DEFAULT,
             login_id: None,
+            notification_url: None,
         }
     }
 
@@ -140,6 +144,12 @@ impl Config {
     pub fn limits(&self) -> DecodeLimits {
         self.limits
     }
+
+    /// The notification service URL set with [`ConfigBuilder::notification_url`]; `None`
+    /// means the default derived from the active node, as described there.
+    pub fn notification_url(&self) -> Option<&str> {
+        self.notification_url.as_deref()
+    }
 }
 
 /// Builds a [`Config`]; [`ConfigBuilder::build`] checks it.
@@ -148,7 +158,9 @@ impl Config {
 pub struct ConfigBuilder {
     primary: String,
     secondary: Option<String>,
-    credentials: Option<Credentials>,
+    /// Both kinds are recorded, so that `build` can refuse a configuration that gives both.
+    basic: Option<(String, Secret)>,
+    bearer: Option<(String, Secret)>,
     ca_pems: Vec<Vec<u8>>,
     ca_files: Vec<std::path::PathBuf>,
     accept_invalid_certs: bool,
@@ -156,6 +168,7 @@ pub struct ConfigBuilder {
     user_agent: String,
     limits: DecodeLimits,
     login_id: Option<String>,
+    notification_url: Option<String>,
 }
 
 impl ConfigBuilder {
@@ -165,21 +178,17 @@ impl ConfigBuilder {
         self
     }
 
-    /// HTTP Basic credentials: agent id (or sign-in name) and password.
+    /// HTTP Basic credentials: agent id (or sign-in name) and password. Give these or a
+    /// [`bearer_token`](ConfigBuilder::bearer_token), not both.
     pub fn basic_auth(mut self, username: impl Into<String>, password: impl Into<String>) -> Self {
-        self.credentials = Some(Credentials::Basic {
-            username: username.into(),
-            password: Secret::new(password),
-        });
+        self.basic = Some((username.into(), Secret::new(password)));
         self
     }
 
-    /// An SSO bearer token for agent `login_id`.
+    /// An SSO bearer token for agent `login_id`. Give this or
+    /// [`basic_auth`](ConfigBuilder::basic_auth), not both.
     pub fn bearer_token(mut self, login_id: impl Into<String>, token: impl Into<String>) -> Self {
-        self.credentials = Some(Credentials::Bearer {
-            login_id: login_id.into(),
-            token: Secret::new(token),
-        });
+        self.bearer = Some((login_id.into(), Secret::new(token)));
         self
     }
 
@@ -243,15 +252,37 @@ impl ConfigBuilder {
         self
     }
 
+    /// The notification service's WebSocket URL (`wss://host[:port][/path]`, or `ws://`),
+    /// used by every session whose [`NotificationOptions::url`](crate::NotificationOptions)
+    /// is not set.
+    ///
+    /// Without it, a session connects to `wss://<host>:<port>/ws` of the node REST requests
+    /// go to when the session starts (side A, or side B after a failover), `ws://` when that
+    /// node is plain `http://`: where Finesse 12.x serves XMPP over WebSocket. Set it for
+    /// older releases behind a WebSocket proxy, or when the service listens elsewhere.
+    pub fn notification_url(mut self, url: impl Into<String>) -> Self {
+        self.notification_url = Some(url.into());
+        self
+    }
+
     /// Checks the configuration: URLs, credentials, CA certificates.
     pub fn build(self) -> Result<Config, Error> {
         let mut nodes = vec![normalize_url("url", &self.primary)?];
         if let Some(secondary) = &self.secondary {
             nodes.push(normalize_url("secondary", secondary)?);
         }
-        let credentials = self
-            .credentials
-            .ok_or_else(|| Error::invalid("credentials", "set basic_auth or bearer_token"))?;
+        // The messages name the choice the way every binding's constructor offers it.
+        let credentials = match (self.basic, self.bearer) {
+            (Some((username, password)), None) => Credentials::Basic { username, password },
+            (None, Some((login_id, token))) => Credentials::Bearer { login_id, token },
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid(
+                    "token",
+                    "give a password or a token, not both",
+                ));
+            }
+            (None, None) => return Err(Error::invalid("password", "give a password or a token")),
+        };
         match &credentials {
             Credentials::Basic { username, password } => {
                 validate::path_segment("username", username)?;
@@ -297,6 +328,10 @@ impl ConfigBuilder {
         if self.user_agent.chars().any(|c| !(' '..='~').contains(&c)) {
             return Err(Error::invalid("user_agent", "must be printable ASCII"));
         }
+        let notification_url = self
+            .notification_url
+            .map(|url| notification_url::normalize("notification_url", &url))
+            .transpose()?;
         Ok(Config {
             nodes,
             credentials,
@@ -306,6 +341,7 @@ impl ConfigBuilder {
             user_agent: self.user_agent,
             limits: self.limits,
             login_id: self.login_id,
+            notification_url,
         })
     }
 }

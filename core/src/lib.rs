@@ -38,6 +38,7 @@ mod events;
 mod http;
 mod limits;
 pub mod model;
+mod notification_url;
 mod session;
 mod tls;
 mod validate;
@@ -46,7 +47,7 @@ mod xml;
 mod xmpp;
 
 pub use client::Client;
-pub use commands::{Accepted, CallData, DialogAction, MakeCall};
+pub use commands::{CallData, DialogAction, MakeCall};
 pub use config::{Config, ConfigBuilder, Credentials, DEFAULT_PORT, Secret, Timeouts};
 pub use error::{ApiFailure, CtiFailure, DecodeError, Error, ErrorKind};
 pub use events::{ConnectionState, Event};
@@ -59,7 +60,16 @@ pub use session::{EventCallback, NotificationOptions, Notifications};
 pub use validate::{
     CALL_VARIABLE_MAX_BYTES, ECC_TOTAL_MAX_BYTES, ECC_VARIABLE_MAX_BYTES, WRAP_UP_REASON_MAX_BYTES,
 };
-pub use wait::Outcome;
+pub use wait::{Accepted, Outcome};
+
+// The bindings share these between threads (a C handle, a Python object released from the
+// interpreter lock): a change that loses `Send` or `Sync` must not compile.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Client>();
+    assert_send_sync::<Notifications>();
+    assert_send_sync::<Accepted>();
+};
 
 /// The library version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

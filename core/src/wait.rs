@@ -1,5 +1,6 @@
-//! Waiting for a command's outcome: the notification echoing its `requestId`, else the state
-//! change it asked for, else (without a notification session) polling the resource.
+//! What a command returns, [`Accepted`], and waiting on it for the command's outcome: the
+//! notification echoing its `requestId`, else the state change it asked for, else (without a
+//! notification session) polling the resource.
 
 use std::time::{Duration, Instant};
 
@@ -42,6 +43,60 @@ impl Outcome {
             Outcome::Dialog(d) => Some(d),
             _ => None,
         }
+    }
+}
+
+/// A command Finesse accepted (HTTP 202). Its outcome arrives later as a notification that
+/// echoes [`Accepted::request_id`]; [`Accepted::wait`] waits for it.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Accepted {
+    /// The `requestId` header the command carried.
+    pub request_id: String,
+    client: Client,
+    /// The notification sequence number when the command was sent, if a session was up.
+    from_seq: Option<u64>,
+    expect: Expect,
+}
+
+impl Accepted {
+    pub(crate) fn new(
+        request_id: String,
+        client: Client,
+        from_seq: Option<u64>,
+        expect: Expect,
+    ) -> Self {
+        Accepted {
+            request_id,
+            client,
+            from_seq,
+            expect,
+        }
+    }
+
+    /// Waits at most `timeout` for the command's outcome: the User after a state change, the
+    /// new or changed Dialog after a call command, or the end of the call after a drop or a
+    /// transfer.
+    ///
+    /// With a notification session ([`Client::notifications`]) the outcome is the
+    /// notification echoing the request id, or showing the requested change; a refusal by
+    /// the CTI server is returned as [`Error::Cti`]. Without one, the resource is read until
+    /// it shows the requested state — which also holds when it already did before the
+    /// command, and a CTI refusal then shows as a timeout. A timeout means the outcome was
+    /// not seen, not that the command failed. SEND_DTMF changes nothing Finesse publishes:
+    /// waiting on it returns the dialog as it is.
+    ///
+    /// From an event callback of the client's session this fails at once with
+    /// [`Error::InvalidArgument`] (field `wait`): the outcome would arrive on the very thread
+    /// that is waiting.
+    pub fn wait(&self, timeout: Duration) -> Result<Outcome, Error> {
+        wait(
+            &self.client,
+            &self.request_id,
+            self.from_seq,
+            &self.expect,
+            timeout,
+        )
     }
 }
 
@@ -191,13 +246,17 @@ fn call_data_applied(dialog: &Dialog, data: &CallData) -> bool {
 }
 
 /// Waits for the outcome of the command `request_id`, sent after event `from_seq`.
-pub(crate) fn wait(
+fn wait(
     client: &Client,
     request_id: &str,
     from_seq: Option<u64>,
     expect: &Expect,
     timeout: Duration,
 ) -> Result<Outcome, Error> {
+    let session = client.session();
+    if session.as_ref().is_some_and(|s| s.is_own_thread()) {
+        return Err(crate::session::from_callback("wait"));
+    }
     if let Expect::Dialog {
         id,
         action: DialogAction::SendDtmf { .. },
@@ -208,10 +267,8 @@ pub(crate) fn wait(
         return client.dialog(id).map(Outcome::Dialog);
     }
     let deadline = Instant::now() + timeout;
-    // On the session's own thread (in a callback) no event can arrive while waiting: poll.
-    if let (Some(from), Some(session)) = (from_seq, client.session())
+    if let (Some(from), Some(session)) = (from_seq, session)
         && session.is_connected()
-        && !session.is_own_thread()
     {
         let found = session.wait_for(from, deadline, |event| match event.request_id() {
             // Another command's outcome is never this one's.

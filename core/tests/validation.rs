@@ -5,7 +5,7 @@
 
 use std::net::TcpListener;
 
-use finesse_client::{CallData, Client, Config, DialogAction, Error, ErrorKind, MakeCall};
+use finesse_client::{CallData, Client, Config, DialogAction, Error, MakeCall};
 
 struct Counter {
     listener: TcpListener,
@@ -227,9 +227,11 @@ fn dialog_actions() {
 
 #[test]
 fn configuration_errors_name_the_field() {
-    let no_credentials = Config::builder("fin-a").build().unwrap_err();
-    assert_eq!(no_credentials.kind(), ErrorKind::InvalidArgument);
-    assert!(no_credentials.to_string().contains("`credentials`"));
+    assert_invalid(
+        Config::builder("fin-a").build(),
+        "password",
+        "give a password or a token",
+    );
     assert_invalid(
         Config::builder("fin-a").basic_auth("1001", "").build(),
         "password",
@@ -279,6 +281,72 @@ fn configuration_errors_name_the_field() {
         "connect_timeout",
         "greater than zero",
     );
+}
+
+#[test]
+fn credentials_are_a_password_or_a_token_not_both() {
+    // Either order: the builder records both rather than keeping the last one.
+    assert_invalid(
+        Config::builder("fin-a")
+            .basic_auth("1001", "p")
+            .bearer_token("1001", "tok")
+            .build(),
+        "token",
+        "give a password or a token, not both",
+    );
+    assert_invalid(
+        Config::builder("fin-a")
+            .bearer_token("1001", "tok")
+            .basic_auth("1001", "p")
+            .build(),
+        "token",
+        "not both",
+    );
+    let basic = Config::builder("fin-a")
+        .basic_auth("1001", "p")
+        .build()
+        .unwrap();
+    assert!(matches!(
+        basic.credentials(),
+        finesse_client::Credentials::Basic { username, .. } if username == "1001"
+    ));
+    let bearer = Config::builder("fin-a")
+        .bearer_token("1001", "tok")
+        .build()
+        .unwrap();
+    assert_eq!(bearer.credentials().username(), "1001");
+}
+
+#[test]
+fn the_notification_url_is_checked_when_built() {
+    let with = |url: &str| {
+        Config::builder("fin-a")
+            .basic_auth("1001", "p")
+            .notification_url(url)
+            .build()
+    };
+    for bad in [
+        "https://fin-a:8445/ws",
+        "fin-a:8445/ws",
+        "wss://",
+        "wss://fin-a:0/ws",
+        "wss://user:pw@fin-a/ws",
+        "wss://fin-a/w s",
+    ] {
+        assert_invalid(with(bad), "notification_url", "");
+    }
+    assert_invalid(with("ftp://fin-a"), "notification_url", "wss or ws");
+    let config = with("WSS://fin-a:7443/ws/").unwrap();
+    assert_eq!(config.notification_url(), Some("wss://fin-a:7443/ws/"));
+    assert_eq!(
+        with("ws://10.0.0.1/ws").unwrap().notification_url(),
+        Some("ws://10.0.0.1/ws")
+    );
+    let default = Config::builder("fin-a")
+        .basic_auth("1001", "p")
+        .build()
+        .unwrap();
+    assert_eq!(default.notification_url(), None);
 }
 
 #[test]

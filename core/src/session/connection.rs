@@ -11,6 +11,7 @@ use tungstenite::{Message, WebSocket};
 
 use crate::error::{ApiFailure, Error};
 use crate::model::ApiError;
+use crate::notification_url;
 use crate::xmpp::{self, Frame};
 
 /// How long a read waits before the session loop looks at its timers and requests.
@@ -87,13 +88,19 @@ impl Connection {
     /// Connects and signs in: stream, SASL PLAIN, bind, session, presence.
     pub(crate) fn open(target: &Target) -> Result<Connection, Error> {
         let deadline = Instant::now() + target.timeout;
-        let (scheme, host, port, path) = split_url(&target.url)?;
+        let notification_url::Parts {
+            tls,
+            host,
+            port,
+            path,
+        } = notification_url::parse("notification_url", &target.url)?;
+        let scheme = if tls { "wss" } else { "ws" };
         let tcp = connect_tcp(&host, port, target.timeout)?;
         tcp.set_read_timeout(Some(target.timeout))
             .and_then(|()| tcp.set_write_timeout(Some(target.timeout)))
             .and_then(|()| tcp.set_nodelay(true))
             .map_err(|e| transport(&target.url, &e))?;
-        let stream = if scheme == "wss" {
+        let stream = if tls {
             let name = ServerName::try_from(host.trim_matches(['[', ']']).to_owned())
                 .map_err(|e| Error::invalid("notification_url", e.to_string()))?;
             let conn = rustls::ClientConnection::new(target.tls.clone(), name).map_err(|e| {
@@ -276,26 +283,6 @@ impl Connection {
         let _ = self.ws.close(None);
         let _ = self.ws.flush();
     }
-}
-
-fn split_url(url: &str) -> Result<(String, String, u16, String), Error> {
-    let bad = |why: &str| Error::invalid("notification_url", format!("{url:?}: {why}"));
-    let (scheme, rest) = url.split_once("://").ok_or_else(|| bad("no scheme"))?;
-    if scheme != "wss" && scheme != "ws" {
-        return Err(bad("the scheme must be wss or ws"));
-    }
-    let (authority, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
-    };
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((h, p)) if !p.contains(']') => (h, p.parse().map_err(|_| bad("bad port"))?),
-        _ => (authority, if scheme == "wss" { 443 } else { 80 }),
-    };
-    if host.is_empty() {
-        return Err(bad("no host"));
-    }
-    Ok((scheme.to_owned(), host.to_owned(), port, path.to_owned()))
 }
 
 fn connect_tcp(host: &str, port: u16, timeout: Duration) -> Result<TcpStream, Error> {

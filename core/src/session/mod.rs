@@ -4,10 +4,12 @@
 
 mod connection;
 mod run;
+mod slot;
 
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::sync::mpsc;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError, Weak};
 use std::thread::{JoinHandle, ThreadId};
 use std::time::{Duration, Instant};
 
@@ -16,6 +18,7 @@ use crate::events::{ConnectionState, Event};
 
 pub(crate) use connection::{Connection, Target};
 pub(crate) use run::Context;
+pub(crate) use slot::Slot;
 
 /// How many recent events are kept for commands waiting on their outcome.
 const RECENT_EVENTS: usize = 1024;
@@ -24,7 +27,8 @@ const RECENT_EVENTS: usize = 1024;
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct NotificationOptions {
-    /// The WebSocket URL; by default `wss://<REST host>:<REST port>/ws`.
+    /// The WebSocket URL (`wss://…` or `ws://…`); by default the configuration's, see
+    /// [`ConfigBuilder::notification_url`](crate::ConfigBuilder::notification_url).
     pub url: Option<String>,
     /// The XMPP resource; by default `finesse-client-<random>`. Never `desktop`, which the
     /// Finesse desktop reserves.
@@ -86,6 +90,9 @@ impl NotificationOptions {
     }
 
     pub(crate) fn validate(&self) -> Result<(), Error> {
+        if let Some(url) = &self.url {
+            crate::notification_url::parse("url", url)?;
+        }
         if let Some(resource) = &self.resource
             && (resource.is_empty() || resource.eq_ignore_ascii_case("desktop"))
         {
@@ -115,12 +122,50 @@ impl NotificationOptions {
 pub type EventCallback = Box<dyn FnMut(&Event) + Send>;
 
 /// A running notification session. Events are read with [`Notifications::recv_timeout`] or
-/// by iterating, or delivered to a callback. Dropping it closes the session.
+/// by iterating, or delivered to a callback.
 ///
-/// Safe to share between threads.
+/// A cheap handle: clones (and the handles [`Client::events`](crate::Client::events) returns
+/// for the same session) share one session, which ends when [`Notifications::close`] is
+/// called on any of them, or when the last one is dropped. Safe to share between threads.
+///
+/// An event callback runs on the session's own thread: there, the calls that would wait for
+/// that thread ([`Notifications::subscribe`], [`Notifications::unsubscribe`],
+/// [`Notifications::next_event`] with a timeout, [`crate::Accepted::wait`], starting a
+/// session) fail at once with [`Error::InvalidArgument`] naming the call, instead of
+/// blocking; [`Notifications::recv_timeout`] and iterating return only what is already
+/// queued; and [`Notifications::close`] asks the session to end once the callback returns.
+#[derive(Clone)]
 pub struct Notifications {
+    session: Arc<Session>,
+}
+
+/// What the handles of one session share; dropping it closes the session.
+pub(crate) struct Session {
     shared: Arc<Shared>,
-    thread: Option<JoinHandle<()>>,
+    /// Taken by the first `close` from another thread, which joins it.
+    thread: Mutex<Option<JoinHandle<()>>>,
+}
+
+thread_local! {
+    /// Set on every session thread, for the calls a callback must not make on any session.
+    static SESSION_THREAD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the caller runs on a session thread (inside an event callback), of any session.
+pub(crate) fn on_session_thread() -> bool {
+    SESSION_THREAD.get()
+}
+
+/// The error of `operation` called from an event callback, where it would wait for the thread
+/// it runs on.
+pub(crate) fn from_callback(operation: &str) -> Error {
+    Error::invalid(
+        operation,
+        format!(
+            "cannot be called from an event callback: it runs on the session thread, which \
+             {operation} would wait for"
+        ),
+    )
 }
 
 impl std::fmt::Debug for Notifications {
@@ -225,10 +270,17 @@ impl Shared {
         }
     }
 
-    /// Marks the session closed and wakes every reader.
+    /// Marks the session closed, wakes every reader, and drops the callback: what it holds
+    /// (a client, a handle to this session) is released with the session.
     pub(crate) fn mark_closed(&self) {
-        self.lock().closed = true;
+        let callback = {
+            let mut state = self.lock();
+            state.closed = true;
+            state.callback_generation += 1;
+            state.callback.take()
+        };
         self.cond.notify_all();
+        drop(callback);
     }
 
     /// The sequence number the next event will get: a command takes it before sending, and
@@ -291,11 +343,64 @@ impl Shared {
         if sent.is_err() {
             return Err(closed());
         }
-        rx.recv_timeout(timeout).unwrap_or_else(|_| {
-            Err(Error::timeout(
+        rx.recv_timeout(timeout).unwrap_or_else(|e| match e {
+            mpsc::RecvTimeoutError::Timeout => Err(Error::timeout(
                 "no answer from the notification service".to_owned(),
-            ))
+            )),
+            // The session ended before answering.
+            mpsc::RecvTimeoutError::Disconnected => Err(closed()),
         })
+    }
+
+    /// Waits at most `timeout` for an event in the queue.
+    fn pop(&self, timeout: Duration) -> Option<Event> {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.lock();
+        loop {
+            if let Some(event) = state.queue.pop_front() {
+                return Some(event);
+            }
+            let now = Instant::now();
+            if now >= deadline || state.closed {
+                return None;
+            }
+            state = self
+                .cond
+                .wait_timeout(state, deadline - now)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    pub(crate) fn is_closed(&self) -> bool {
+        self.lock().closed
+    }
+}
+
+impl Session {
+    /// Asks the thread to end, and (but on the thread itself) waits until it has.
+    fn close(&self) {
+        let _ = self
+            .shared
+            .control
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .send(Control::Close);
+        // From a callback: the thread ends by itself once the callback returns.
+        if self.shared.is_own_thread() {
+            return;
+        }
+        // Held while joining, so that a concurrent `close` also returns only once it ended.
+        let mut thread = self.thread.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(thread) = thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.close();
     }
 }
 
@@ -314,50 +419,59 @@ impl Notifications {
         let thread_shared = shared.clone();
         let thread = std::thread::Builder::new()
             .name("finesse-notifications".to_owned())
-            .spawn(move || run::run(thread_shared, control, connection, context))
+            .spawn(move || {
+                SESSION_THREAD.set(true);
+                run::run(thread_shared, control, connection, context)
+            })
             .expect("spawning the notification thread");
         let _ = shared.thread.set(thread.thread().id());
         Notifications {
-            shared,
-            thread: Some(thread),
+            session: Arc::new(Session {
+                shared,
+                thread: Mutex::new(Some(thread)),
+            }),
         }
     }
 
     /// The next event, waiting at most `timeout`; `None` when none came, or when the session
-    /// is closed and every event was read.
+    /// is closed and every event was read. From an event callback of this session it does
+    /// not wait (see [`Notifications::next_event`]).
     pub fn recv_timeout(&self, timeout: Duration) -> Option<Event> {
-        let deadline = Instant::now() + timeout;
-        let mut state = self.shared.lock();
-        loop {
-            if let Some(event) = state.queue.pop_front() {
-                return Some(event);
-            }
-            let now = Instant::now();
-            if now >= deadline || state.closed {
-                return None;
-            }
-            state = self
-                .shared
-                .cond
-                .wait_timeout(state, deadline - now)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
+        if self.shared().is_own_thread() {
+            return self.try_recv();
         }
+        self.shared().pop(timeout)
+    }
+
+    /// The next event, waiting at most `timeout`: `Ok(None)` when none came, or when the
+    /// session is closed and every event was read. From an event callback of this session a
+    /// non-zero `timeout` is an [`Error::InvalidArgument`] (field `next_event`): no event can
+    /// reach the queue while the callback holds the session thread.
+    pub fn next_event(&self, timeout: Duration) -> Result<Option<Event>, Error> {
+        if self.shared().is_own_thread() && !timeout.is_zero() {
+            return Err(from_callback("next_event"));
+        }
+        Ok(self.shared().pop(timeout))
     }
 
     /// The next event if one is waiting.
     pub fn try_recv(&self) -> Option<Event> {
-        self.shared.lock().queue.pop_front()
+        self.shared().lock().queue.pop_front()
     }
 
-    /// Events as they come, until the session is closed.
+    /// Events as they come, until the session is closed. From an event callback of this
+    /// session, only the events already queued.
     pub fn iter(&self) -> impl Iterator<Item = Event> + '_ {
+        let own_thread = self.shared().is_own_thread();
         std::iter::from_fn(move || {
+            if own_thread {
+                return self.try_recv();
+            }
             loop {
-                if let Some(event) = self.recv_timeout(Duration::from_secs(3600)) {
+                if let Some(event) = self.shared().pop(Duration::from_secs(3600)) {
                     return Some(event);
                 }
-                if self.shared.lock().closed {
+                if self.is_closed() {
                     return None;
                 }
             }
@@ -366,34 +480,49 @@ impl Notifications {
 
     /// Delivers events to `callback` instead of the queue (events already queued stay
     /// there). The callback runs on the session's own thread, named `finesse-notifications`:
-    /// keep it short. A command awaited from it is confirmed by reading the resource, since
-    /// no event can arrive while the callback runs. `None` goes back to the queue.
+    /// keep it short. It may send commands and read resources with the client; the calls
+    /// that would wait for its thread fail there (see [`Notifications`]). `None` goes back to
+    /// the queue.
+    ///
+    /// The callback is dropped when the session ends (at once, on a closed session). Until
+    /// then what it holds stays alive: a handle to this session keeps the session open, and a
+    /// clone of the [`Client`](crate::Client) keeps a session the client owns
+    /// ([`Client::events`](crate::Client::events)) open; close those explicitly.
     pub fn set_callback(&self, callback: Option<EventCallback>) {
-        let mut state = self.shared.lock();
-        state.callback = callback;
+        let mut state = self.shared().lock();
         state.callback_generation += 1;
+        // A closed session delivers nothing more: keeping the callback would only keep what
+        // it holds alive.
+        let replaced = if state.closed {
+            callback
+        } else {
+            std::mem::replace(&mut state.callback, callback)
+        };
+        drop(state);
+        drop(replaced);
     }
 
     /// Whether the connection is up and events are flowing.
     pub fn is_connected(&self) -> bool {
-        self.shared.is_connected()
+        self.shared().is_connected()
     }
 
     /// Whether the session has ended (it reconnects by itself otherwise).
     pub fn is_closed(&self) -> bool {
-        self.shared.lock().closed
+        self.shared().is_closed()
     }
 
     /// How many events were dropped because the queue was full.
     pub fn dropped(&self) -> u64 {
-        self.shared.lock().dropped
+        self.shared().lock().dropped
     }
 
     /// Subscribes to a node (a Team's users, a Queue), waiting for the server's answer. The
     /// subscription is renewed after each reconnection.
     pub fn subscribe(&self, node: &str) -> Result<(), Error> {
         check_node(node)?;
-        self.shared.request(
+        self.check_thread("subscribe")?;
+        self.shared().request(
             |tx| Control::Subscribe(node.to_owned(), tx),
             Duration::from_secs(10),
         )
@@ -402,41 +531,40 @@ impl Notifications {
     /// Unsubscribes from a node subscribed to explicitly.
     pub fn unsubscribe(&self, node: &str) -> Result<(), Error> {
         check_node(node)?;
-        self.shared.request(
+        self.check_thread("unsubscribe")?;
+        self.shared().request(
             |tx| Control::Unsubscribe(node.to_owned(), tx),
             Duration::from_secs(10),
         )
     }
 
-    /// Closes the session: explicit subscriptions are removed (they would otherwise persist
-    /// on the server), presence goes unavailable, and the thread ends.
-    pub fn close(mut self) {
-        self.shutdown();
-    }
-
-    fn shutdown(&mut self) {
-        let _ = self
-            .shared
-            .control
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .send(Control::Close);
-        if let Some(thread) = self.thread.take() {
-            // Closed from a callback: the thread ends by itself after the callback returns.
-            if thread.thread().id() != std::thread::current().id() {
-                let _ = thread.join();
-            }
-        }
+    /// Closes the session, for every handle: explicit subscriptions are removed (they would
+    /// otherwise persist on the server), presence goes unavailable, and the thread ends.
+    /// Returns once it has ended; from an event callback of this session, at once (the
+    /// session ends when the callback returns). Closing again does nothing.
+    pub fn close(&self) {
+        self.session.close();
     }
 
     pub(crate) fn shared(&self) -> &Arc<Shared> {
-        &self.shared
+        &self.session.shared
     }
-}
 
-impl Drop for Notifications {
-    fn drop(&mut self) {
-        self.shutdown();
+    /// A reference that does not keep the session open.
+    pub(crate) fn downgrade(&self) -> Weak<Session> {
+        Arc::downgrade(&self.session)
+    }
+
+    /// A handle to a session still referenced elsewhere.
+    pub(crate) fn upgrade(session: &Weak<Session>) -> Option<Notifications> {
+        session.upgrade().map(|session| Notifications { session })
+    }
+
+    fn check_thread(&self, operation: &str) -> Result<(), Error> {
+        if self.shared().is_own_thread() {
+            return Err(from_callback(operation));
+        }
+        Ok(())
     }
 }
 
