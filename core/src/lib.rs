@@ -50,11 +50,13 @@ pub use client::Client;
 pub use commands::{CallData, DialogAction, MakeCall};
 pub use config::{Config, ConfigBuilder, Credentials, DEFAULT_PORT, Secret, Timeouts};
 pub use error::{ApiFailure, CtiFailure, DecodeError, Error, ErrorKind};
-pub use events::{ConnectionState, Event};
+pub use events::{ConnectionState, Event, PubSubMessage};
 pub use limits::DecodeLimits;
 pub use model::{
-    Action, AgentState, ApiError, CallVariable, Dialog, DialogState, MediaProperties, Participant,
-    ParticipantState, ReasonCode, ReasonCodeCategory, StateCause, SystemInfo, User, WrapUpReason,
+    Action, AgentState, ApiError, CallType, CallVariable, DeploymentType, Dialog, DialogState,
+    MediaAddressType, MediaProperties, MobileAgent, Participant, ParticipantState, ReasonCode,
+    ReasonCodeCategory, ScheduledCallbackInfo, StateCause, SystemInfo, SystemStatus, TeamRef, User,
+    UserSettings, WrapUpMode, WrapUpReason,
 };
 pub use session::{EventCallback, NotificationOptions, Notifications};
 pub use validate::{

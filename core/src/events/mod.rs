@@ -2,9 +2,14 @@
 //!
 //! Finesse publishes every change (a new state, a ringing call, a CTI error) as an `<Update>`
 //! document carried, escaped, inside an XMPP pub-sub item. [`Event::from_update_xml`] decodes
-//! one such document, whatever transport delivered it.
+//! one such document, whatever transport delivered it; [`PubSubMessage::from_xml`] decodes the
+//! whole `<message>` stanza around it.
+
+mod pubsub;
 
 use serde::Serialize;
+
+pub use pubsub::PubSubMessage;
 
 use crate::error::Error;
 use crate::limits::DecodeLimits;

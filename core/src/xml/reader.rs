@@ -7,8 +7,10 @@
 //! serde) keeps the limits (size, depth, text length) and the "no DTD, no custom entity" rule in
 //! one pass, and costs little more than scanning the events.
 
+use std::borrow::Cow;
+
 use quick_xml::Reader;
-use quick_xml::events::Event;
+use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use crate::error::{DecodeError, Error};
 use crate::limits::DecodeLimits;
@@ -41,6 +43,8 @@ impl Name {
 
 /// Walks one XML document from its root element down.
 pub(crate) struct XmlReader<'a> {
+    /// The whole input, for handing out an element's markup as written.
+    bytes: &'a [u8],
     reader: Reader<&'a [u8]>,
     limits: DecodeLimits,
     /// Name of the document being decoded, for error messages.
@@ -74,6 +78,7 @@ impl<'a> XmlReader<'a> {
         let mut reader = Reader::from_reader(bytes);
         reader.config_mut().check_end_names = true;
         let mut this = XmlReader {
+            bytes,
             reader,
             limits,
             document,
@@ -101,6 +106,67 @@ impl<'a> XmlReader<'a> {
     /// Reads the next child element of the current element, returning its lowercased name, or
     /// `None` when the current element ends. Text between children is ignored.
     pub(crate) fn next_child(&mut self) -> Result<Option<Name>, Error> {
+        Ok(self
+            .next_start()?
+            .map(|start| Name::new(start.local_name().as_ref())))
+    }
+
+    /// Like `next_child`, with the value of the child's attribute `attr` (lowercase, matched
+    /// ignoring ASCII case and any prefix), entities resolved.
+    pub(crate) fn next_child_with_attr(
+        &mut self,
+        attr: &[u8],
+    ) -> Result<Option<(Name, Option<String>)>, Error> {
+        let Some(start) = self.next_start()? else {
+            return Ok(None);
+        };
+        let mut value = None;
+        for a in start.attributes() {
+            let a = a.map_err(|e| self.error(&e.to_string()))?;
+            if a.key.local_name().as_ref().eq_ignore_ascii_case(attr) {
+                let v = a.unescape_value().map_err(|e| self.error(&e.to_string()))?;
+                if v.len() > self.limits.max_text_bytes {
+                    return Err(self.error(&format!(
+                        "attribute longer than {} bytes",
+                        self.limits.max_text_bytes
+                    )));
+                }
+                value = Some(v.into_owned());
+                break;
+            }
+        }
+        Ok(Some((Name::new(start.local_name().as_ref()), value)))
+    }
+
+    /// Reads the text of the element just returned by `next_child` (or of the root), up to its
+    /// end tag. Child elements inside it are skipped; entity references are resolved.
+    pub(crate) fn text(&mut self) -> Result<String, Error> {
+        self.text_within(self.limits.max_text_bytes)
+            .map(|(text, _)| text)
+    }
+
+    /// Reads the content of the element just returned by `next_child` that carries a whole
+    /// document: its text, entities resolved (the document escaped, as Finesse sends it), or,
+    /// when it has child elements, its inner markup as written (the document embedded).
+    /// Bounded by the document size limit rather than the text limit, since it is a document.
+    pub(crate) fn embedded_document(&mut self) -> Result<Cow<'a, [u8]>, Error> {
+        let start = self.position();
+        let (text, had_children) = self.text_within(self.limits.max_document_bytes)?;
+        if !had_children {
+            return Ok(Cow::Owned(text.into_bytes()));
+        }
+        // Up to the element's own end tag, the last `</` read.
+        let markup = &self.bytes[start.min(self.bytes.len())..self.position()];
+        let inner = markup
+            .windows(2)
+            .rposition(|w| w == b"</")
+            .map_or(markup, |end| &markup[..end]);
+        Ok(Cow::Borrowed(inner.trim_ascii()))
+    }
+
+    /// The next child's start tag, or `None` when the current element ends.
+    #[inline]
+    fn next_start(&mut self) -> Result<Option<BytesStart<'a>>, Error> {
         if std::mem::take(&mut self.pending_empty) {
             return Ok(None);
         }
@@ -108,11 +174,11 @@ impl<'a> XmlReader<'a> {
             match self.event()? {
                 Event::Start(start) => {
                     self.enter()?;
-                    return Ok(Some(Name::new(start.local_name().as_ref())));
+                    return Ok(Some(start));
                 }
                 Event::Empty(start) => {
                     self.pending_empty = true;
-                    return Ok(Some(Name::new(start.local_name().as_ref())));
+                    return Ok(Some(start));
                 }
                 Event::End(_) => {
                     self.depth -= 1;
@@ -124,54 +190,64 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    /// Reads the text of the element just returned by `next_child` (or of the root), up to its
-    /// end tag. Child elements inside it are skipped; entity references are resolved.
-    pub(crate) fn text(&mut self) -> Result<String, Error> {
+    /// The text of the current element up to its end tag, at most `max` bytes, and whether
+    /// child elements (skipped) were met.
+    fn text_within(&mut self, max: usize) -> Result<(String, bool), Error> {
         let mut out = String::new();
+        let mut had_children = false;
         if std::mem::take(&mut self.pending_empty) {
-            return Ok(out);
+            return Ok((out, had_children));
         }
         loop {
             match self.event()? {
                 Event::Text(t) => {
                     let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
-                    self.push_text(&mut out, &s)?;
+                    self.push_text(&mut out, &s, max)?;
                 }
                 Event::CData(t) => {
                     let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
-                    self.push_text(&mut out, &s)?;
+                    self.push_text(&mut out, &s, max)?;
                 }
                 Event::GeneralRef(r) => {
-                    let resolved = if let Some(ch) = r
-                        .resolve_char_ref()
-                        .map_err(|e| self.error(&e.to_string()))?
-                    {
-                        ch.encode_utf8(&mut [0u8; 4]).to_owned()
-                    } else {
-                        let name = r.decode().map_err(|e| self.error(&e.to_string()))?;
-                        match quick_xml::escape::resolve_predefined_entity(&name) {
-                            Some(s) => s.to_owned(),
-                            None => {
-                                return Err(self.error(&format!(
-                                    "unknown entity &{name}; (entities are never expanded)"
-                                )));
-                            }
-                        }
-                    };
-                    self.push_text(&mut out, &resolved)?;
+                    let resolved = self.resolve(&r)?;
+                    self.push_text(&mut out, &resolved, max)?;
                 }
                 Event::Start(_) => {
+                    had_children = true;
                     self.enter()?;
                     self.skip()?;
                 }
+                Event::Empty(_) => had_children = true,
                 Event::End(_) => {
                     self.depth -= 1;
-                    return Ok(out);
+                    return Ok((out, had_children));
                 }
                 Event::Eof => return Err(self.error("unexpected end of document")),
                 _ => {}
             }
         }
+    }
+
+    /// A character or predefined entity reference; any other entity is refused.
+    fn resolve(&self, r: &BytesRef<'_>) -> Result<String, Error> {
+        if let Some(ch) = r
+            .resolve_char_ref()
+            .map_err(|e| self.error(&e.to_string()))?
+        {
+            return Ok(ch.to_string());
+        }
+        let name = r.decode().map_err(|e| self.error(&e.to_string()))?;
+        quick_xml::escape::resolve_predefined_entity(&name)
+            .map(str::to_owned)
+            .ok_or_else(|| {
+                self.error(&format!(
+                    "unknown entity &{name}; (entities are never expanded)"
+                ))
+            })
+    }
+
+    fn position(&self) -> usize {
+        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
     }
 
     /// Skips the rest of the element just returned by `next_child`, children included.
@@ -264,12 +340,9 @@ impl<'a> XmlReader<'a> {
         Ok(())
     }
 
-    fn push_text(&self, out: &mut String, s: &str) -> Result<(), Error> {
-        if out.len() + s.len() > self.limits.max_text_bytes {
-            return Err(self.error(&format!(
-                "text longer than {} bytes",
-                self.limits.max_text_bytes
-            )));
+    fn push_text(&self, out: &mut String, s: &str, max: usize) -> Result<(), Error> {
+        if out.len() + s.len() > max {
+            return Err(self.error(&format!("text longer than {max} bytes")));
         }
         out.push_str(s);
         Ok(())
