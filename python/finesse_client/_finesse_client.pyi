@@ -46,6 +46,7 @@ __all__ = [
     "SystemStatusChanged",
     "ConnectionChanged",
     "OtherUpdate",
+    "PubSubMessage",
     "decode_update",
     "FinesseError",
     "ApiError",
@@ -97,8 +98,8 @@ class Client:
         ca_file: str | os.PathLike[str] | None = None,
         ca_pem: str | bytes | None = None,
         verify: bool = True,
-        timeout: float = 10.0,
-        connect_timeout: float = 5.0,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
         token: str | None = None,
         login_id: str | None = None,
         notification_url: str | None = None,
@@ -241,9 +242,9 @@ class Client:
         url: str | None = None,
         resource: str | None = None,
         subscribe: Sequence[str] = ...,
-        ping_interval: float = 10.0,
-        ping_timeout: float = 5.0,
-        max_missed_pings: int = 2,
+        ping_interval: float | None = None,
+        ping_timeout: float | None = None,
+        max_missed_pings: int | None = None,
         callback: Callable[[_Event], object] | None = None,
     ) -> Notifications:
         """Starts a notification session: events as they happen, and presence."""
@@ -866,6 +867,23 @@ class OtherUpdate:
         """The whole ``<Update>`` document."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+
+@final
+class PubSubMessage:
+    """One pub-sub ``<message>`` of the Finesse notification service: node, item id, events."""
+
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> PubSubMessage:
+        """Decodes a ``<message>`` stanza as Finesse sends it."""
+    @property
+    def node(self) -> str:
+        """The node the item was published to, e.g. ``/finesse/api/User/1001``."""
+    @property
+    def item_id(self) -> str | None:
+        """The item's id, if it has one."""
+    @property
+    def events(self) -> list[_Event]:
+        """The events of the item's ``<Update>``, in document order."""
 
 def decode_update(data: str | bytes) -> list[_Event]:
     """Decodes one notification document (``<Update>``) into its events."""

@@ -9,7 +9,8 @@
 - ``OtherUpdate``: an update of another kind, raw.
 
 ``Event`` is the union of them all, for annotations, ``isinstance`` and ``match``.
-``decode_update`` decodes one notification document.
+``decode_update`` decodes one notification document, and ``PubSubMessage.from_xml`` a whole
+pub-sub ``<message>`` as an XMPP stack receives it (its node, item id and events).
 
 Example::
 
@@ -32,6 +33,7 @@ from finesse_client._finesse_client import (
     EventIterator,
     Notifications,
     OtherUpdate,
+    PubSubMessage,
     SystemStatusChanged,
     UserChanged,
     decode_update,
@@ -59,6 +61,7 @@ __all__ = [
     "EventIterator",
     "Notifications",
     "OtherUpdate",
+    "PubSubMessage",
     "SystemStatusChanged",
     "UserChanged",
     "decode_update",

@@ -17,7 +17,6 @@ use crate::errors;
 use crate::exceptions::{FinesseError, InsecureWarning};
 use crate::models::{Accepted, Dialog, ReasonCode, SystemInfo, User, WrapUpReason, outcome_to_py};
 use crate::notifications::{EventIterator, Notifications};
-use crate::session::SessionSlot;
 
 /// A synchronous Finesse client for one agent (or supervisor).
 ///
@@ -67,14 +66,10 @@ use crate::session::SessionSlot;
 pub(crate) struct Client {
     /// The core client; `None` once closed.
     inner: RwLock<Option<finesse_client::Client>>,
-    /// The notification session `events()` reads.
-    session: SessionSlot,
     /// The side A node, for `__repr__`.
     url: String,
     /// The user name, for `__repr__`.
     user: String,
-    /// The default WebSocket URL of notification sessions.
-    notification_url: Option<String>,
 }
 
 impl Client {
@@ -108,21 +103,6 @@ impl Client {
         let outcome = self.run(py, move |c| op(c)?.wait(timeout))?;
         outcome_to_py(py, outcome)
     }
-
-    /// Starts a notification session, at the client's `notification_url` unless `options`
-    /// name one.
-    fn start_notifications<'py>(
-        &self,
-        py: Python<'py>,
-        mut options: NotificationOptions,
-        callback: Option<Py<PyAny>>,
-    ) -> PyResult<Bound<'py, Notifications>> {
-        if let (None, Some(url)) = (&options.url, &self.notification_url) {
-            options = options.url(url.as_str());
-        }
-        let session = self.run(py, move |c| c.notifications_with(options))?;
-        Bound::new(py, Notifications::new(session, callback))
-    }
 }
 
 #[pymethods]
@@ -137,8 +117,8 @@ impl Client {
         ca_file = None,
         ca_pem = None,
         verify = true,
-        timeout = 10.0,
-        connect_timeout = 5.0,
+        timeout = None,
+        connect_timeout = None,
         token = None,
         login_id = None,
         notification_url = None,
@@ -153,30 +133,20 @@ impl Client {
         ca_file: Option<PathBuf>,
         ca_pem: Option<StrOrBytes>,
         verify: bool,
-        timeout: f64,
-        connect_timeout: f64,
+        timeout: Option<f64>,
+        connect_timeout: Option<f64>,
         token: Option<String>,
         login_id: Option<String>,
         notification_url: Option<String>,
     ) -> PyResult<Client> {
         let config = (|| {
             let mut builder = Config::builder(url.as_str());
-            builder = match (password, token) {
-                (Some(password), None) => builder.basic_auth(user.as_str(), password),
-                (None, Some(token)) => builder.bearer_token(user.as_str(), token),
-                (Some(_), Some(_)) => {
-                    return Err(Error::InvalidArgument {
-                        field: "token".to_owned(),
-                        message: "give a password or a token, not both".to_owned(),
-                    });
-                }
-                (None, None) => {
-                    return Err(Error::InvalidArgument {
-                        field: "password".to_owned(),
-                        message: "give a password or a token".to_owned(),
-                    });
-                }
-            };
+            if let Some(password) = password {
+                builder = builder.basic_auth(user.as_str(), password);
+            }
+            if let Some(token) = token {
+                builder = builder.bearer_token(user.as_str(), token);
+            }
             if let Some(secondary) = secondary {
                 builder = builder.secondary(secondary);
             }
@@ -189,11 +159,16 @@ impl Client {
             if let Some(id) = login_id {
                 builder = builder.login_id(id);
             }
-            builder
-                .danger_accept_invalid_certs(!verify)
-                .request_timeout(convert::seconds("timeout", timeout)?)
-                .connect_timeout(convert::seconds("connect_timeout", connect_timeout)?)
-                .build()
+            if let Some(url) = notification_url {
+                builder = builder.notification_url(url);
+            }
+            if let Some(timeout) = timeout {
+                builder = builder.request_timeout(convert::seconds("timeout", timeout)?);
+            }
+            if let Some(timeout) = connect_timeout {
+                builder = builder.connect_timeout(convert::seconds("connect_timeout", timeout)?);
+            }
+            builder.danger_accept_invalid_certs(!verify).build()
         })()
         .map_err(|e| errors::to_py(py, e))?;
         if !verify {
@@ -208,10 +183,8 @@ impl Client {
         let client = finesse_client::Client::new(config).map_err(|e| errors::to_py(py, e))?;
         Ok(Client {
             inner: RwLock::new(Some(client)),
-            session: SessionSlot::new(),
             url,
             user,
-            notification_url,
         })
     }
 
@@ -232,14 +205,16 @@ impl Client {
     /// Releases the client's connections, and closes the notification session ``events()``
     /// started. Later calls raise ``FinesseError``; calls in progress finish. A session
     /// returned by ``notifications()`` is left to its owner. Closing twice does nothing.
-    fn close(&self, py: Python<'_>) -> PyResult<()> {
-        self.inner
+    fn close(&self, py: Python<'_>) {
+        let client = self
+            .inner
             .write()
             .unwrap_or_else(PoisonError::into_inner)
             .take();
-        match self.session.take_owned(py) {
-            Some(session) => session.get().shutdown(py),
-            None => Ok(()),
+        // Closing the session waits for its thread, which may be waiting for the interpreter
+        // lock to run a callback.
+        if let Some(client) = client {
+            py.detach(|| client.close_events());
         }
     }
 
@@ -253,7 +228,7 @@ impl Client {
         _exc_type: Option<&Bound<'_, PyType>>,
         _exc_value: Option<&Bound<'_, PyAny>>,
         _traceback: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<()> {
+    ) {
         self.close(py)
     }
 
@@ -719,9 +694,9 @@ impl Client {
         url = None,
         resource = None,
         subscribe = Vec::new(),
-        ping_interval = 10.0,
-        ping_timeout = 5.0,
-        max_missed_pings = 2,
+        ping_interval = None,
+        ping_timeout = None,
+        max_missed_pings = None,
         callback = None,
     ))]
     #[allow(clippy::too_many_arguments)]
@@ -731,9 +706,9 @@ impl Client {
         url: Option<String>,
         resource: Option<String>,
         subscribe: Vec<String>,
-        ping_interval: f64,
-        ping_timeout: f64,
-        max_missed_pings: u32,
+        ping_interval: Option<f64>,
+        ping_timeout: Option<f64>,
+        max_missed_pings: Option<u32>,
         callback: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, Notifications>> {
         if let Some(callable) = &callback
@@ -745,10 +720,13 @@ impl Client {
             )));
         }
         let options = (|| {
-            let mut options = NotificationOptions::default().keep_alive(
-                convert::seconds("ping_interval", ping_interval)?,
-                convert::seconds("ping_timeout", ping_timeout)?,
-                max_missed_pings,
+            let defaults = NotificationOptions::default();
+            let interval = ping_interval.map(|s| convert::seconds("ping_interval", s));
+            let timeout = ping_timeout.map(|s| convert::seconds("ping_timeout", s));
+            let mut options = defaults.clone().keep_alive(
+                interval.transpose()?.unwrap_or(defaults.ping_interval),
+                timeout.transpose()?.unwrap_or(defaults.ping_timeout),
+                max_missed_pings.unwrap_or(defaults.max_missed_pings),
             );
             if let Some(url) = url {
                 options = options.url(url);
@@ -761,9 +739,8 @@ impl Client {
                 .fold(options, |options, node| options.subscribe(node)))
         })()
         .map_err(|e: Error| errors::to_py(py, e))?;
-        let callback = callback.map(Bound::unbind);
-        self.session
-            .start_watched(py, || self.start_notifications(py, options, callback))
+        let session = self.run(py, move |c| c.notifications_with(options))?;
+        Bound::new(py, Notifications::new(session, callback.map(Bound::unbind)))
     }
 
     /// Iterates over the events of the client's notification session: the one
@@ -793,9 +770,8 @@ impl Client {
             .map(|t| convert::non_negative_seconds("timeout", t))
             .transpose()
             .map_err(|e| errors::to_py(py, e))?;
-        let session = self.session.get_or_start(py, || {
-            self.start_notifications(py, NotificationOptions::default(), None)
-        })?;
+        let session = self.run(py, |c| c.events())?;
+        let session = Bound::new(py, Notifications::new(session, None))?;
         Ok(EventIterator::new(session.unbind(), timeout))
     }
 

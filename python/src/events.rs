@@ -4,7 +4,7 @@
 use finesse_client::{ConnectionState, Event, model};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyType};
 
 use crate::convert::{self, StrOrBytes};
 use crate::errors;
@@ -332,5 +332,62 @@ impl OtherUpdate {
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         convert::repr(slf.as_any(), &["event", "source"])
+    }
+}
+
+/// One pub-sub ``<message>`` of the Finesse notification service, as an XMPP stack or a log
+/// shows it: the node it was published to, the item's id, and the events of its ``<Update>``.
+#[pyclass(frozen, module = "finesse_client")]
+pub(crate) struct PubSubMessage {
+    inner: finesse_client::PubSubMessage,
+}
+
+#[pymethods]
+impl PubSubMessage {
+    /// Decodes a ``<message>`` stanza as Finesse sends it (the ``<Update>`` escaped inside
+    /// ``<notification>``, or embedded as an element).
+    ///
+    /// Args:
+    ///     data: The ``<message>``, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: It is not a pub-sub event message (the message names what is missing),
+    ///         or its ``<Update>`` cannot be decoded.
+    #[classmethod]
+    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
+        finesse_client::PubSubMessage::from_xml(data)
+            .map(|inner| PubSubMessage { inner })
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The node the item was published to, e.g. ``/finesse/api/User/1001``.
+    #[getter]
+    fn node(&self) -> &str {
+        &self.inner.node
+    }
+
+    /// The item's id, if it has one.
+    #[getter]
+    fn item_id(&self) -> Option<&str> {
+        self.inner.item_id.as_deref()
+    }
+
+    /// The events of the item's ``<Update>``, in document order.
+    #[getter]
+    fn events(&self, py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
+        self.inner
+            .events
+            .iter()
+            .map(|event| to_py(py, event.clone()))
+            .collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "PubSubMessage(node={:?}, item_id={:?}, events={})",
+            self.inner.node,
+            self.inner.item_id,
+            self.inner.events.len()
+        )
     }
 }

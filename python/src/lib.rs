@@ -12,7 +12,6 @@ mod events;
 mod exceptions;
 mod models;
 mod notifications;
-mod session;
 
 use pyo3::prelude::*;
 
@@ -44,6 +43,7 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<events::SystemStatusChanged>()?;
     m.add_class::<events::ConnectionChanged>()?;
     m.add_class::<events::OtherUpdate>()?;
+    m.add_class::<events::PubSubMessage>()?;
     m.add_function(wrap_pyfunction!(events::decode_update, m)?)?;
     exceptions::register(m)
 }

@@ -64,7 +64,6 @@ impl Notifications {
 
     /// The next event within `timeout` (`None`: until the session is closed).
     fn read(&self, py: Python<'_>, timeout: Option<Duration>) -> PyResult<Option<Py<PyAny>>> {
-        callback::forbid("reading events")?;
         let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
         loop {
             let slice = deadline.map_or(SLICE, |d| {
@@ -74,15 +73,17 @@ impl Notifications {
             let (event, ended) = py.detach(|| {
                 let inner = self.inner.read().unwrap_or_else(PoisonError::into_inner);
                 match inner.as_ref() {
-                    None => (None, true),
-                    Some(session) => {
-                        let event = session.recv_timeout(slice);
-                        let ended = event.is_none() && session.is_closed();
-                        (event, ended)
-                    }
+                    None => (Ok(None), true),
+                    Some(session) => match session.next_event(slice) {
+                        Ok(event) => {
+                            let ended = event.is_none() && session.is_closed();
+                            (Ok(event), ended)
+                        }
+                        Err(e) => (Err(e), true),
+                    },
                 }
             });
-            if let Some(event) = event {
+            if let Some(event) = event.map_err(|e| errors::to_py(py, e))? {
                 return events::to_py(py, event).map(Some);
             }
             if ended || deadline.is_some_and(|d| Instant::now() >= d) {
@@ -94,7 +95,6 @@ impl Notifications {
 
     /// Closes the session (see `close`).
     pub(crate) fn shutdown(&self, py: Python<'_>) -> PyResult<()> {
-        callback::forbid("close()")?;
         let session = py.detach(|| {
             self.inner
                 .write()
@@ -179,7 +179,6 @@ impl Notifications {
     ///     FinesseError: The server refused, the session is closed, or called from the
     ///         event callback.
     fn subscribe(&self, py: Python<'_>, node: String) -> PyResult<()> {
-        callback::forbid("subscribe()")?;
         self.run(py, move |session| session.subscribe(&node))
     }
 
@@ -193,7 +192,6 @@ impl Notifications {
     ///     FinesseError: The server refused, the session is closed, or called from the
     ///         event callback.
     fn unsubscribe(&self, py: Python<'_>, node: String) -> PyResult<()> {
-        callback::forbid("unsubscribe()")?;
         self.run(py, move |session| session.unsubscribe(&node))
     }
 
@@ -263,25 +261,19 @@ impl Notifications {
 
 impl Drop for Notifications {
     fn drop(&mut self) {
-        let Some(session) = self
+        let mut session = self
             .inner
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner)
-            .take()
-        else {
-            return;
-        };
-        if callback::running() {
-            // Released by its own callback: the session thread cannot wait for itself to end.
-            std::thread::spawn(move || session.close());
-            return;
-        }
-        let mut session = Some(session);
-        // The session thread may be waiting for the interpreter lock to run the callback.
+            .take();
+        // Dropping the last handle closes the session and waits for its thread, which may be
+        // waiting for the interpreter lock to run the callback (core returns at once when
+        // this runs on that thread itself).
         Python::try_attach(|py| py.detach(|| drop(session.take())));
         drop(session);
     }
 }
+
 
 /// Events of a notification session as they come: from ``Notifications.events()``,
 /// iterating over a ``Notifications``, or ``Client.events()``.
