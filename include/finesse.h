@@ -83,9 +83,9 @@ enum finesse_result
    */
   FINESSE_RESULT_TLS = 8,
   /**
-   * No answer in time, where the request had no effect (a GET, or a connect timeout). From a
-   * `_wait` function: the command was accepted but its outcome was not seen in time; it may
-   * still be carried out (the last error carries its request id).
+   * No answer in time, where the request had no effect (a GET, or a connect timeout). From
+   * `finesse_accepted_wait`: the command was accepted but its outcome was not seen in time;
+   * it may still be carried out (the last error carries its request id).
    */
   FINESSE_RESULT_TIMEOUT = 9,
   /**
@@ -383,10 +383,11 @@ typedef struct finesse_notification_options finesse_notification_options;
  * A running notification session of one client: the agent's presence (without which Finesse
  * signs the agent out after 60 s), a keep-alive ping, reconnection, and the events, read with
  * `finesse_next_event` or delivered to a callback (`finesse_notifications_set_callback`).
- * While it runs, the `_wait` command functions of its client wait on its events.
+ * While it runs, `finesse_accepted_wait` of its client's commands waits on its events.
  *
  * Created by `finesse_notifications_start` or `_start_with`, released (and the session
- * closed) by `finesse_notifications_free`. Safe to share across threads: every function takes
+ * closed) by `finesse_notifications_free`; the client's own session of
+ * `finesse_client_next_event` needs no handle. Safe to share across threads: every function takes
  * a `const finesse_notifications *` and may be called from several threads at once. Free it
  * only once no other thread uses it.
  */
@@ -498,6 +499,16 @@ typedef struct finesse_owned_wrap_up_reason_list finesse_owned_wrap_up_reason_li
 typedef struct finesse_participant finesse_participant;
 
 /**
+ * One pub-sub `<message>` of the Finesse notification service, as an XMPP stack or a log
+ * shows it: the node it was published to, the item's id and the events of its `<Update>`.
+ *
+ * Created by `finesse_pubsub_message_from_xml`, released by `finesse_pubsub_message_free`.
+ * Immutable: safe to read from several threads at once. Strings and events it returns are
+ * borrowed from it and valid until it is freed.
+ */
+typedef struct finesse_pubsub_message finesse_pubsub_message;
+
+/**
  * A NOT_READY or LOGOUT reason (`ReasonCode`).
  *
  * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
@@ -570,9 +581,10 @@ typedef struct finesse_wrap_up_reason finesse_wrap_up_reason;
  * respect to the rest of the program, return promptly (events, pings and subscriptions wait
  * meanwhile), and not unwind (no C++ exception, no `longjmp` out of it). It may send commands
  * and read resources with the client, and call `finesse_notifications_set_callback`; it must
- * never call `finesse_notifications_free` on its own session, nor functions that wait for
- * this thread: the `_wait` commands and `finesse_notifications_subscribe` / `_unsubscribe`
- * (they would only time out).
+ * never call `finesse_notifications_free` on its own session. Functions that would wait for
+ * this thread (`finesse_accepted_wait`, `finesse_notifications_subscribe` / `_unsubscribe`,
+ * `finesse_next_event` with a timeout) fail at once there with
+ * `FINESSE_RESULT_INVALID_ARGUMENT`.
  */
 typedef void (*finesse_event_callback)(const finesse_event *event, void *user_data);
 
@@ -976,6 +988,16 @@ finesse_result finesse_config_set_user_agent(finesse_config *config,
                                              const char *user_agent);
 
 /**
+ * Sets the notification service's WebSocket URL (`wss://host[:port][/path]`, or `ws://`),
+ * used by sessions that name none. Without it a session connects to
+ * `wss://<REST host>:<REST port>/ws` of the node requests go to. Checked by
+ * `finesse_client_new`; `url` is copied.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_config_set_notification_url(finesse_config *config,
+                                                   const char *url);
+
+/**
  * The status code of the most recent failed call on this thread, or `FINESSE_RESULT_OK` when
  * none failed since the start or since `finesse_last_error_clear`.
  *
@@ -1159,6 +1181,50 @@ finesse_connection_state finesse_event_connection_state(const finesse_event *eve
  * otherwise. Borrowed from `event`, valid until it is freed.
  */
 const char *finesse_event_connection_detail(const finesse_event *event);
+
+/**
+ * Decodes a whole pub-sub `<message>` stanza as Finesse sends it (the `<Update>` escaped
+ * inside `<notification>`, or embedded as an element): `len` bytes of XML at `xml`,
+ * borrowed for the call only, without any network call.
+ *
+ * On success the caller owns `*out_message` and releases it with
+ * `finesse_pubsub_message_free`; on failure (`FINESSE_RESULT_DECODE`, the message naming
+ * what is missing) `*out_message` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_pubsub_message_from_xml(const uint8_t *xml,
+                                               size_t len,
+                                               finesse_pubsub_message **out_message);
+
+/**
+ * The node the item was published to, e.g. `"/finesse/api/User/1001"`. Borrowed from
+ * `message`, valid until it is freed; NULL when `message` is NULL.
+ */
+const char *finesse_pubsub_message_node(const finesse_pubsub_message *message);
+
+/**
+ * The item's id, or NULL when it has none (or `message` is NULL). Borrowed from `message`,
+ * valid until it is freed.
+ */
+const char *finesse_pubsub_message_item_id(const finesse_pubsub_message *message);
+
+/**
+ * How many events the message's `<Update>` carries (0 when `message` is NULL).
+ */
+size_t finesse_pubsub_message_events_count(const finesse_pubsub_message *message);
+
+/**
+ * Event `index` of the message, in document order, or NULL when out of range. Borrowed from
+ * `message`, valid until it is freed.
+ */
+const finesse_event *finesse_pubsub_message_events_get(const finesse_pubsub_message *message,
+                                                       size_t index);
+
+/**
+ * Releases a pub-sub message and the events borrowed from it. NULL is a no-op; must not be
+ * called twice with the same pointer.
+ */
+void finesse_pubsub_message_free(finesse_pubsub_message *message);
 
 /**
  * Whether the agent is signed in (in any state but LOGOUT); false when `user` is NULL.
@@ -2339,7 +2405,7 @@ finesse_result finesse_notifications_start(const finesse_client *client,
  * connection event. One session per client runs at a time (a second is
  * `FINESSE_RESULT_INVALID_ARGUMENT`); `options` is borrowed for the call only.
  *
- * While the session runs, the `_wait` functions of `client` wait on its events, and see CTI
+ * While the session runs, `finesse_accepted_wait` of commands of `client` waits on its events, and sees CTI
  * refusals. The session does not borrow `client`: either may be freed first.
  *
  * On success the caller owns `*out_notifications` and releases it with
@@ -2373,6 +2439,32 @@ FINESSE_MUST_USE
 finesse_result finesse_next_event(const finesse_notifications *notifications,
                                   uint32_t timeout_ms,
                                   finesse_owned_event **out_event);
+
+/**
+ * Takes the next event of the client's own event session, waiting at most `timeout_ms`
+ * milliseconds (0: only an event already waiting), as `finesse_next_event` does. The session
+ * is the one `finesse_notifications_start` returned while its handle is alive and open;
+ * otherwise one is started here with the default options on first use, which the client
+ * keeps (with the agent's presence) until `finesse_client_close_events` or
+ * `finesse_client_free`. This is the simplest way to read events: no handle to manage.
+ *
+ * Returns `FINESSE_RESULT_OK` with the event, `FINESSE_RESULT_NO_EVENT` when none came in
+ * time, or the failure that kept a session from starting. Called from an event callback with
+ * a non-zero timeout it fails at once (`FINESSE_RESULT_INVALID_ARGUMENT`). On success the
+ * caller owns `*out_event` and releases it with `finesse_owned_event_free`; otherwise
+ * `*out_event` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_client_next_event(const finesse_client *client,
+                                         uint32_t timeout_ms,
+                                         finesse_owned_event **out_event);
+
+/**
+ * Closes the session the client started for `finesse_client_next_event`, if any, and returns
+ * once it has ended; a session `finesse_notifications_start` returned is left to its owner.
+ * NULL is a no-op.
+ */
+void finesse_client_close_events(const finesse_client *client);
 
 /**
  * Delivers events to `callback` instead of the queue of `finesse_next_event` (events already

@@ -229,3 +229,21 @@ pub unsafe extern "C" fn finesse_config_set_user_agent(
         Ok(())
     })
 }
+
+/// Sets the notification service's WebSocket URL (`wss://host[:port][/path]`, or `ws://`),
+/// used by sessions that name none. Without it a session connects to
+/// `wss://<REST host>:<REST port>/ws` of the node requests go to. Checked by
+/// `finesse_client_new`; `url` is copied.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_config_set_notification_url(
+    config: *mut finesse_config,
+    url: *const c_char,
+) -> finesse_result {
+    fallible(|| {
+        let config = unsafe { arg_mut(config, "config") }?;
+        let url = unsafe { str_arg(url, "url") }?;
+        update(config, |b| b.notification_url(url));
+        Ok(())
+    })
+}

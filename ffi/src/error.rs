@@ -38,9 +38,9 @@ pub enum finesse_result {
     Transport = 7,
     /// The TLS handshake failed (untrusted certificate, name mismatch). Nothing was carried out.
     Tls = 8,
-    /// No answer in time, where the request had no effect (a GET, or a connect timeout). From a
-    /// `_wait` function: the command was accepted but its outcome was not seen in time; it may
-    /// still be carried out (the last error carries its request id).
+    /// No answer in time, where the request had no effect (a GET, or a connect timeout). From
+    /// `finesse_accepted_wait`: the command was accepted but its outcome was not seen in time;
+    /// it may still be carried out (the last error carries its request id).
     Timeout = 9,
     /// A command may or may not have been carried out: it was sent and no answer came back.
     /// Retrying could, for example, dial twice: check the state first.

@@ -4,7 +4,7 @@
 
 use std::ffi::{CString, c_char};
 
-use ::finesse_client::{ConnectionState, Event};
+use ::finesse_client::{ConnectionState, Event, PubSubMessage};
 
 use crate::error::finesse_result;
 use crate::handles::{Handle, Out, borrow, free, into_owned, lend};
@@ -421,6 +421,106 @@ pub unsafe extern "C" fn finesse_event_connection_detail(
     event: *const finesse_event,
 ) -> *const c_char {
     infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.connection_detail)))
+}
+
+/// One pub-sub `<message>` of the Finesse notification service, as an XMPP stack or a log
+/// shows it: the node it was published to, the item's id and the events of its `<Update>`.
+///
+/// Created by `finesse_pubsub_message_from_xml`, released by `finesse_pubsub_message_free`.
+/// Immutable: safe to read from several threads at once. Strings and events it returns are
+/// borrowed from it and valid until it is freed.
+pub struct finesse_pubsub_message {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_pubsub_message {
+    type Target = PubSubMessageView;
+}
+
+/// A pub-sub message with its strings and events converted once.
+pub(crate) struct PubSubMessageView {
+    node: CString,
+    item_id: Option<CString>,
+    events: Vec<EventView>,
+}
+
+/// Decodes a whole pub-sub `<message>` stanza as Finesse sends it (the `<Update>` escaped
+/// inside `<notification>`, or embedded as an element): `len` bytes of XML at `xml`,
+/// borrowed for the call only, without any network call.
+///
+/// On success the caller owns `*out_message` and releases it with
+/// `finesse_pubsub_message_free`; on failure (`FINESSE_RESULT_DECODE`, the message naming
+/// what is missing) `*out_message` is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_pubsub_message_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_message: *mut *mut finesse_pubsub_message,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_message, "out_message")?;
+        let message = PubSubMessage::from_xml(xml)?;
+        let view = PubSubMessageView {
+            node: c_string(&message.node),
+            item_id: c_string_opt(message.item_id.as_deref()),
+            events: message.events.iter().map(EventView::from).collect(),
+        };
+        unsafe { out.write(into_owned::<finesse_pubsub_message>(view)) };
+        Ok(())
+    })
+}
+
+/// The node the item was published to, e.g. `"/finesse/api/User/1001"`. Borrowed from
+/// `message`, valid until it is freed; NULL when `message` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_pubsub_message_node(
+    message: *const finesse_pubsub_message,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(message) }.map(|m| m.node.as_ptr()))
+}
+
+/// The item's id, or NULL when it has none (or `message` is NULL). Borrowed from `message`,
+/// valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_pubsub_message_item_id(
+    message: *const finesse_pubsub_message,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(message) }.and_then(|m| ptr_of(&m.item_id)))
+}
+
+/// How many events the message's `<Update>` carries (0 when `message` is NULL).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_pubsub_message_events_count(
+    message: *const finesse_pubsub_message,
+) -> usize {
+    infallible(|| unsafe { borrow(message) }.map(|m| m.events.len()))
+}
+
+/// Event `index` of the message, in document order, or NULL when out of range. Borrowed from
+/// `message`, valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_pubsub_message_events_get(
+    message: *const finesse_pubsub_message,
+    index: usize,
+) -> *const finesse_event {
+    infallible(|| {
+        unsafe { borrow(message) }?
+            .events
+            .get(index)
+            .map(lend::<finesse_event>)
+    })
+}
+
+/// Releases a pub-sub message and the events borrowed from it. NULL is a no-op; must not be
+/// called twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_pubsub_message_free(message: *mut finesse_pubsub_message) {
+    infallible(|| {
+        unsafe { free(message) };
+        Some(())
+    })
 }
 
 #[cfg(test)]

@@ -35,10 +35,11 @@ impl Handle for finesse_notification_options {
 /// A running notification session of one client: the agent's presence (without which Finesse
 /// signs the agent out after 60 s), a keep-alive ping, reconnection, and the events, read with
 /// `finesse_next_event` or delivered to a callback (`finesse_notifications_set_callback`).
-/// While it runs, the `_wait` command functions of its client wait on its events.
+/// While it runs, `finesse_accepted_wait` of its client's commands waits on its events.
 ///
 /// Created by `finesse_notifications_start` or `_start_with`, released (and the session
-/// closed) by `finesse_notifications_free`. Safe to share across threads: every function takes
+/// closed) by `finesse_notifications_free`; the client's own session of
+/// `finesse_client_next_event` needs no handle. Safe to share across threads: every function takes
 /// a `const finesse_notifications *` and may be called from several threads at once. Free it
 /// only once no other thread uses it.
 pub struct finesse_notifications {
@@ -57,9 +58,10 @@ impl Handle for finesse_notifications {
 /// respect to the rest of the program, return promptly (events, pings and subscriptions wait
 /// meanwhile), and not unwind (no C++ exception, no `longjmp` out of it). It may send commands
 /// and read resources with the client, and call `finesse_notifications_set_callback`; it must
-/// never call `finesse_notifications_free` on its own session, nor functions that wait for
-/// this thread: the `_wait` commands and `finesse_notifications_subscribe` / `_unsubscribe`
-/// (they would only time out).
+/// never call `finesse_notifications_free` on its own session. Functions that would wait for
+/// this thread (`finesse_accepted_wait`, `finesse_notifications_subscribe` / `_unsubscribe`,
+/// `finesse_next_event` with a timeout) fail at once there with
+/// `FINESSE_RESULT_INVALID_ARGUMENT`.
 pub type finesse_event_callback =
     Option<unsafe extern "C" fn(event: *const finesse_event, user_data: *mut c_void)>;
 
@@ -212,7 +214,7 @@ pub unsafe extern "C" fn finesse_notifications_start(
 /// connection event. One session per client runs at a time (a second is
 /// `FINESSE_RESULT_INVALID_ARGUMENT`); `options` is borrowed for the call only.
 ///
-/// While the session runs, the `_wait` functions of `client` wait on its events, and see CTI
+/// While the session runs, `finesse_accepted_wait` of commands of `client` waits on its events, and sees CTI
 /// refusals. The session does not borrow `client`: either may be freed first.
 ///
 /// On success the caller owns `*out_notifications` and releases it with
@@ -266,10 +268,52 @@ pub unsafe extern "C" fn finesse_next_event(
         let notifications = unsafe { arg(notifications, "notifications") }?;
         let out = Out::required(out_event, "out_event")?;
         let event = notifications
-            .recv_timeout(millis(timeout_ms))
+            .next_event(millis(timeout_ms))?
             .ok_or(Failure::NoEvent(timeout_ms))?;
         unsafe { out.write(into_owned::<finesse_owned_event>(EventView::from(&event))) };
         Ok(())
+    })
+}
+
+/// Takes the next event of the client's own event session, waiting at most `timeout_ms`
+/// milliseconds (0: only an event already waiting), as `finesse_next_event` does. The session
+/// is the one `finesse_notifications_start` returned while its handle is alive and open;
+/// otherwise one is started here with the default options on first use, which the client
+/// keeps (with the agent's presence) until `finesse_client_close_events` or
+/// `finesse_client_free`. This is the simplest way to read events: no handle to manage.
+///
+/// Returns `FINESSE_RESULT_OK` with the event, `FINESSE_RESULT_NO_EVENT` when none came in
+/// time, or the failure that kept a session from starting. Called from an event callback with
+/// a non-zero timeout it fails at once (`FINESSE_RESULT_INVALID_ARGUMENT`). On success the
+/// caller owns `*out_event` and releases it with `finesse_owned_event_free`; otherwise
+/// `*out_event` is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_client_next_event(
+    client: *const finesse_client,
+    timeout_ms: u32,
+    out_event: *mut *mut finesse_owned_event,
+) -> finesse_result {
+    fallible(|| {
+        let client = unsafe { client_arg(client) }?;
+        let out = Out::required(out_event, "out_event")?;
+        let event = client
+            .events()?
+            .next_event(millis(timeout_ms))?
+            .ok_or(Failure::NoEvent(timeout_ms))?;
+        unsafe { out.write(into_owned::<finesse_owned_event>(EventView::from(&event))) };
+        Ok(())
+    })
+}
+
+/// Closes the session the client started for `finesse_client_next_event`, if any, and returns
+/// once it has ended; a session `finesse_notifications_start` returned is left to its owner.
+/// NULL is a no-op.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_client_close_events(client: *const finesse_client) {
+    infallible(|| {
+        unsafe { borrow(client) }?.close_events();
+        Some(())
     })
 }
 
