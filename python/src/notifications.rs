@@ -274,7 +274,6 @@ impl Drop for Notifications {
     }
 }
 
-
 /// Events of a notification session as they come: from ``Notifications.events()``,
 /// iterating over a ``Notifications``, or ``Client.events()``.
 ///
