@@ -33,9 +33,9 @@ pub struct Server {
     /// anyone on the path).
     #[arg(long)]
     pub insecure: bool,
-    /// Seconds to wait for each answer.
-    #[arg(long, default_value_t = 10.0)]
-    pub timeout: f64,
+    /// Seconds to wait for each answer (the library's default when not given).
+    #[arg(long)]
+    pub timeout: Option<f64>,
     /// Print documents as JSON instead of text.
     #[arg(long)]
     pub json: bool,

@@ -21,12 +21,14 @@ pub fn password(user: &str) -> Result<String, String> {
 /// A client for the server and user named on the command line.
 pub fn client(server: &Server) -> Result<Client, String> {
     let password = password(&server.user)?;
-    let timeout = Duration::try_from_secs_f64(server.timeout)
-        .map_err(|_| format!("--timeout {} is not a duration", server.timeout))?;
     let mut builder = Config::builder(&server.server)
         .basic_auth(&server.user, password)
-        .request_timeout(timeout)
         .user_agent(concat!("finesse-cli/", env!("CARGO_PKG_VERSION")));
+    if let Some(seconds) = server.timeout {
+        let timeout = Duration::try_from_secs_f64(seconds)
+            .map_err(|_| format!("--timeout {seconds} is not a duration"))?;
+        builder = builder.request_timeout(timeout);
+    }
     if let Some(secondary) = &server.secondary {
         builder = builder.secondary(secondary);
     }
