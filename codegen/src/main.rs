@@ -33,10 +33,12 @@ const STUB_BEGIN: &str =
 const STUB_END: &str = "# --- end of the generated models ---\n";
 
 fn main() -> ExitCode {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("codegen/ lies in the workspace");
     let result = match std::env::args().nth(1).as_deref() {
-        Some("write") => write(&root),
-        Some("check") => check(&root),
+        Some("write") => write(root),
+        Some("check") => check(root),
         _ => Err("usage: finesse-codegen write|check".to_owned()),
     };
     match result {
@@ -69,7 +71,7 @@ fn outputs(root: &Path) -> Result<Vec<(PathBuf, String)>, String> {
 fn write(root: &Path) -> Result<(), String> {
     for (path, content) in outputs(root)? {
         std::fs::write(&path, content).map_err(|e| format!("{}: {e}", path.display()))?;
-        println!("wrote {}", path.display());
+        println!("wrote {}", shown(root, &path));
     }
     Ok(())
 }
@@ -80,7 +82,7 @@ fn check(root: &Path) -> Result<(), String> {
         if read(&path)? != content {
             problems.push(format!(
                 "{} is stale: run `cargo run -p finesse-codegen -- write`",
-                path.display()
+                shown(root, &path)
             ));
         }
     }
@@ -105,6 +107,11 @@ fn check(root: &Path) -> Result<(), String> {
     } else {
         Err(problems.join("\n"))
     }
+}
+
+/// `path` relative to the workspace, for messages.
+fn shown(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).display().to_string()
 }
 
 fn read(path: &Path) -> Result<String, String> {
