@@ -21,7 +21,8 @@ pub fn wrap(paragraph: &str, width: usize) -> Vec<String> {
 
 /// `source` with every run of `///` doc lines re-wrapped to 100 columns, paragraphs (separated
 /// by an empty `///` line) kept. The generator writes each doc text on one line and leaves the
-/// wrapping to this one place.
+/// wrapping to this one place. Structured lines stay as written: a heading ending in `:` (as
+/// `Args:`) and the indented lines under it.
 pub fn rewrap_docs(source: &str) -> String {
     let mut out = String::new();
     let mut paragraph: Vec<&str> = Vec::new();
@@ -43,6 +44,10 @@ pub fn rewrap_docs(source: &str) -> String {
             if text.trim().is_empty() {
                 flush(&mut out, &mut paragraph, indent);
                 out.push_str(&format!("{indent}///\n"));
+            } else if text.starts_with("  ") || text.trim_end().ends_with(':') {
+                flush(&mut out, &mut paragraph, indent);
+                out.push_str(line);
+                out.push('\n');
             } else {
                 paragraph.push(text.trim());
             }

@@ -44,9 +44,11 @@ impl ApiError {
 impl ApiError {
     /// Decodes one ``ApiError`` document.
     ///
-    /// Args: data: The document, as ``str`` or ``bytes``.
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises: DecodeError: The document is not a ``ApiError`` document.
+    /// Raises:
+    ///     DecodeError: The document is not a ``ApiError`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::ApiError::from_xml(data)
@@ -56,9 +58,11 @@ impl ApiError {
 
     /// Decodes a list document of ``ApiError``, in document order.
     ///
-    /// Args: data: The document, as ``str`` or ``bytes``.
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises: DecodeError: The document is not such a list.
+    /// Raises:
+    ///     DecodeError: The document is not such a list.
     #[classmethod]
     fn list_from_xml(
         _cls: &Bound<'_, PyType>,
@@ -151,9 +155,11 @@ impl Dialog {
 impl Dialog {
     /// Decodes one ``Dialog`` document.
     ///
-    /// Args: data: The document, as ``str`` or ``bytes``.
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises: DecodeError: The document is not a ``Dialog`` document.
+    /// Raises:
+    ///     DecodeError: The document is not a ``Dialog`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::Dialog::from_xml(data)
@@ -163,9 +169,11 @@ impl Dialog {
 
     /// Decodes a list document of ``Dialog``, in document order.
     ///
-    /// Args: data: The document, as ``str`` or ``bytes``.
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises: DecodeError: The document is not such a list.
+    /// Raises:
+    ///     DecodeError: The document is not such a list.
     #[classmethod]
     fn list_from_xml(
         _cls: &Bound<'_, PyType>,
@@ -553,9 +561,11 @@ impl ReasonCode {
 impl ReasonCode {
     /// Decodes one ``ReasonCode`` document.
     ///
-    /// Args: data: The document, as ``str`` or ``bytes``.
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises: DecodeError: The document is not a ``ReasonCode`` document.
+    /// Raises:
+    ///     DecodeError: The document is not a ``ReasonCode`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::ReasonCode::from_xml(data)
@@ -565,9 +575,11 @@ impl ReasonCode {
 
     /// Decodes a list document of ``ReasonCode``, in document order.
     ///
-    /// Args: data: The document, as ``str`` or ``bytes``.
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises: DecodeError: The document is not such a list.
+    /// Raises:
+    ///     DecodeError: The document is not such a list.
     #[classmethod]
     fn list_from_xml(
         _cls: &Bound<'_, PyType>,
@@ -711,9 +723,11 @@ impl SystemInfo {
 impl SystemInfo {
     /// Decodes one ``SystemInfo`` document.
     ///
-    /// Args: data: The document, as ``str`` or ``bytes``.
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises: DecodeError: The document is not a ``SystemInfo`` document.
+    /// Raises:
+    ///     DecodeError: The document is not a ``SystemInfo`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::SystemInfo::from_xml(data)
@@ -908,9 +922,11 @@ impl User {
 impl User {
     /// Decodes one ``User`` document.
     ///
-    /// Args: data: The document, as ``str`` or ``bytes``.
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises: DecodeError: The document is not a ``User`` document.
+    /// Raises:
+    ///     DecodeError: The document is not a ``User`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::User::from_xml(data)
@@ -1138,9 +1154,11 @@ impl WrapUpReason {
 impl WrapUpReason {
     /// Decodes one ``WrapUpReason`` document.
     ///
-    /// Args: data: The document, as ``str`` or ``bytes``.
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises: DecodeError: The document is not a ``WrapUpReason`` document.
+    /// Raises:
+    ///     DecodeError: The document is not a ``WrapUpReason`` document.
     #[classmethod]
     fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
         model::WrapUpReason::from_xml(data)
@@ -1150,9 +1168,11 @@ impl WrapUpReason {
 
     /// Decodes a list document of ``WrapUpReason``, in document order.
     ///
-    /// Args: data: The document, as ``str`` or ``bytes``.
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
     ///
-    /// Raises: DecodeError: The document is not such a list.
+    /// Raises:
+    ///     DecodeError: The document is not such a list.
     #[classmethod]
     fn list_from_xml(
         _cls: &Bound<'_, PyType>,
