@@ -111,7 +111,10 @@ fn check(root: &Path) -> Result<(), String> {
 
 /// `path` relative to the workspace, for messages.
 fn shown(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).display().to_string()
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 fn read(path: &Path) -> Result<String, String> {

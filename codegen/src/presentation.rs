@@ -103,6 +103,15 @@ pub fn py_repr(model: &str) -> Option<&'static [&'static str]> {
     })
 }
 
+/// The hand-written properties of a Python class (`python/src/models/methods.rs`), which
+/// `to_dict` includes after the fields.
+pub fn py_extra_properties(model: &str) -> &'static [&'static str] {
+    match model {
+        "MediaProperties" => &["call_variable_list"],
+        _ => &[],
+    }
+}
+
 /// Stub lines of the hand-written methods of a Python class (`python/src/models/methods.rs`),
 /// placed after its properties.
 pub fn py_methods(model: &str) -> &'static str {

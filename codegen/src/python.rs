@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::presentation::{Binding, py_class, py_methods, py_repr, shown};
+use crate::presentation::{Binding, py_class, py_extra_properties, py_methods, py_repr, shown};
 use crate::source::{Field, Kind, Model, Shape};
 use crate::text::wrap;
 
@@ -76,6 +76,10 @@ fn class(out: &mut String, model: &Model) -> Result<(), String> {
     rust_doc(out, "", &model.doc);
     let all: Vec<&str> = fields(model).map(|f| f.name.as_str()).collect();
     let repr = py_repr(name).map_or(all.clone(), <[&str]>::to_vec);
+    let all: Vec<&str> = all
+        .into_iter()
+        .chain(py_extra_properties(name).iter().copied())
+        .collect();
     let list = |names: &[&str]| {
         names
             .iter()

@@ -714,6 +714,9 @@ class WrapUpReason:
 class Notifications:
     """A running notification session; a context manager that closes it."""
 
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, other: object, /) -> bool:
+        """Equal when both are handles of one session."""
     def next(self, timeout: float | None = None) -> _Event | None:
         """The next event within ``timeout`` seconds; None if none came or when closed."""
     def events(self, timeout: float | None = None) -> EventIterator:

@@ -249,6 +249,28 @@ impl Notifications {
         EventIterator::new(slf.unbind(), None)
     }
 
+    /// Equal when both are handles of one session (``Client.events()`` hands out the one
+    /// ``notifications()`` returned, say).
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> bool {
+        let Ok(other) = other.cast::<Notifications>() else {
+            return false;
+        };
+        if slf.is(other) {
+            return true;
+        }
+        let mine = slf
+            .get()
+            .inner
+            .read()
+            .unwrap_or_else(PoisonError::into_inner);
+        let theirs = other
+            .get()
+            .inner
+            .read()
+            .unwrap_or_else(PoisonError::into_inner);
+        matches!((mine.as_ref(), theirs.as_ref()), (Some(a), Some(b)) if a == b)
+    }
+
     fn __repr__(&self) -> String {
         if self.is_closed() {
             "Notifications(closed=True)".to_owned()

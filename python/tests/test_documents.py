@@ -80,7 +80,7 @@ def assert_same(value: object, expected: object, path: str) -> None:
             if key == "call_variables":
                 assert_call_variables(value, want, f"{path}.{key}")
                 continue
-            name = RENAMED.get(key, key)
+            name = RENAMED.get(str(key), str(key))
             assert hasattr(value, name), f"{path}: {type(value).__name__} has no {name}"
             assert_same(getattr(value, name), want, f"{path}.{name}")
     else:

@@ -228,7 +228,8 @@ def test_callback_errors_go_to_the_unraisable_hook(
         if len(updates) == 1:
             raise ValueError("the application's bug")
         if len(updates) == 2:
-            sessions[0].close()  # not allowed: it would wait for the thread running it
+            # Refused at once: it would wait for the thread running the callback.
+            sessions[0].subscribe("/finesse/api/Team/5007/Users")
 
     with emulator.client() as client, client.notifications(callback=on_event) as session:
         sessions.append(session)
@@ -237,8 +238,25 @@ def test_callback_errors_go_to_the_unraisable_hook(
         client.not_ready(22)
         eventually(lambda: len(updates) >= 3)
         assert not session.closed, "the session goes on"
-    assert [type(e) for e in reported] == [ValueError, FinesseError]
+    assert [type(e) for e in reported] == [ValueError, ValidationError]
     assert "callback" in str(reported[1])
+
+
+def test_close_from_the_callback_ends_the_session_without_waiting(emulator: Emulator) -> None:
+    sessions: list[Notifications] = []
+    closed_in: list[float] = []
+
+    def on_event(event: Event) -> None:
+        if isinstance(event, UserChanged) and not closed_in:
+            started = time.monotonic()
+            sessions[0].close()
+            closed_in.append(time.monotonic() - started)
+
+    with emulator.client() as client, client.notifications(callback=on_event) as session:
+        sessions.append(session)
+        client.sign_in(EXTENSIONS["1001"])
+        eventually(lambda: session.closed)
+    assert closed_in and closed_in[0] < 1.0
 
 
 def test_client_events_starts_and_reuses_a_session(emulator: Emulator) -> None:
@@ -250,7 +268,7 @@ def test_client_events_starts_and_reuses_a_session(emulator: Emulator) -> None:
         first = next(events)
         assert isinstance(first, ConnectionChanged) and first.state == "connected"
         session = events.session
-        assert client.events().session is session
+        assert client.events().session == session
         client.sign_in(EXTENSIONS["1001"])
         assert any(isinstance(e, UserChanged) for e in client.events(timeout=1.0))
         exhausted = client.events(timeout=0.1)
@@ -263,10 +281,10 @@ def test_client_events_starts_and_reuses_a_session(emulator: Emulator) -> None:
 def test_client_events_reads_the_session_notifications_returned(emulator: Emulator) -> None:
     with emulator.client() as client:
         session = client.notifications()
-        assert client.events().session is session
+        assert client.events().session == session
         session.close()
         replacement = client.events().session
-        assert replacement is not session and not replacement.closed
+        assert replacement != session and not replacement.closed
     assert replacement.closed
     assert not session.connected
 

@@ -139,6 +139,15 @@ pub struct Notifications {
     session: Arc<Session>,
 }
 
+/// Handles are equal when they are handles of one session.
+impl PartialEq for Notifications {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.session, &other.session)
+    }
+}
+
+impl Eq for Notifications {}
+
 /// What the handles of one session share; dropping it closes the session.
 pub(crate) struct Session {
     shared: Arc<Shared>,

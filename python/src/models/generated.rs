@@ -304,6 +304,7 @@ impl MediaProperties {
         "wrap_up_reason",
         "wrap_up_items",
         "call_variables",
+        "call_variable_list",
     ];
     const REPR: &[&str] = &["call_type", "dialed_number", "call_variables"];
 }
