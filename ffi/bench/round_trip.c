@@ -2,8 +2,8 @@
  * python/bench/round_trip.py): `round_trip URL SECONDS` warms up, then runs each operation in a
  * loop for SECONDS and prints `<operation> <ns per call> <calls>`.
  *
- * Operations: get_dialogs (GET the agent's Dialogs into a finesse_dialog_list, then free it)
- * and make_call (a MAKE_CALL with two call variables, accepted with 202). */
+ * Operations: get_dialogs (GET the agent's Dialogs into a finesse_owned_dialog_list, then free
+ * it) and make_call (a MAKE_CALL with two call variables, accepted with 202). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>
@@ -25,12 +25,14 @@ static uint64_t now_ns(void) {
 }
 
 static finesse_result get_dialogs(const finesse_client *client) {
-    finesse_dialog_list *list = NULL;
+    finesse_owned_dialog_list *list = NULL;
     finesse_result result = finesse_get_dialogs(client, &list);
-    finesse_dialog_list_free(list);
+    finesse_owned_dialog_list_free(list);
     return result;
 }
 
+/* Accepted is all that is timed: the outcome is not awaited, so no accepted handle is asked
+ * for. */
 static finesse_result make_call(const finesse_client *client) {
     return finesse_make_call(client, "6135551212", names, values, 2, NULL);
 }

@@ -150,16 +150,17 @@ struct dialog_probe {
 
 static int has_dialog(const void *arg) {
     const struct dialog_probe *p = arg;
-    finesse_dialog_list *list = NULL;
+    finesse_owned_dialog_list *list = NULL;
     int found = 0;
     if (finesse_get_dialogs(p->client, &list) != FINESSE_RESULT_OK) {
         return 0;
     }
-    if (finesse_dialog_list_count(list) > 0) {
-        snprintf(p->id, p->id_len, "%s", finesse_dialog_id(finesse_dialog_list_get(list, 0)));
+    if (finesse_owned_dialog_list_count(list) > 0) {
+        snprintf(p->id, p->id_len, "%s",
+                 finesse_dialog_id(finesse_owned_dialog_list_get(list, 0)));
         found = 1;
     }
-    finesse_dialog_list_free(list);
+    finesse_owned_dialog_list_free(list);
     return found;
 }
 
@@ -173,20 +174,20 @@ int wait_for_dialog(const finesse_client *client, char *id, size_t id_len) {
 
 static int has_other_dialog(const void *arg) {
     const struct dialog_probe *p = arg;
-    finesse_dialog_list *list = NULL;
+    finesse_owned_dialog_list *list = NULL;
     size_t i;
     int found = 0;
     if (finesse_get_dialogs(p->client, &list) != FINESSE_RESULT_OK) {
         return 0;
     }
-    for (i = 0; i < finesse_dialog_list_count(list) && !found; i++) {
-        const char *id = finesse_dialog_id(finesse_dialog_list_get(list, i));
+    for (i = 0; i < finesse_owned_dialog_list_count(list) && !found; i++) {
+        const char *id = finesse_dialog_id(finesse_owned_dialog_list_get(list, i));
         if (strcmp(id, p->known_id) != 0) {
             snprintf(p->id, p->id_len, "%s", id);
             found = 1;
         }
     }
-    finesse_dialog_list_free(list);
+    finesse_owned_dialog_list_free(list);
     return found;
 }
 
@@ -202,18 +203,20 @@ int wait_for_other_dialog(const finesse_client *client, const char *known_id, ch
 
 static int has_participant_count(const void *arg) {
     const struct dialog_probe *p = arg;
-    finesse_dialog *dialog = NULL;
+    finesse_owned_dialog *owned = NULL;
+    const finesse_dialog *dialog;
     size_t i, live = 0;
-    if (finesse_get_dialog(p->client, p->id, &dialog) != FINESSE_RESULT_OK) {
+    if (finesse_get_dialog(p->client, p->id, &owned) != FINESSE_RESULT_OK) {
         return 0;
     }
-    for (i = 0; i < finesse_dialog_participant_count(dialog); i++) {
-        if (strcmp(finesse_participant_state(finesse_dialog_participant(dialog, i)), "DROPPED") !=
-            0) {
+    dialog = finesse_owned_dialog_view(owned);
+    for (i = 0; i < finesse_dialog_participants_count(dialog); i++) {
+        const finesse_participant *participant = finesse_dialog_participants_get(dialog, i);
+        if (strcmp(finesse_participant_state(participant), "DROPPED") != 0) {
             live++;
         }
     }
-    finesse_dialog_free(dialog);
+    finesse_owned_dialog_free(owned);
     return live == p->count;
 }
 
@@ -229,15 +232,16 @@ int wait_for_participant_count(const finesse_client *client, const char *id, siz
 
 static int participant_in_state(const void *arg) {
     const struct dialog_probe *p = arg;
-    finesse_dialog *dialog = NULL;
+    finesse_owned_dialog *owned = NULL;
     const char *state;
     int done;
-    if (finesse_get_dialog(p->client, p->id, &dialog) != FINESSE_RESULT_OK) {
+    if (finesse_get_dialog(p->client, p->id, &owned) != FINESSE_RESULT_OK) {
         return 0;
     }
-    state = finesse_participant_state(finesse_dialog_participant_by_address(dialog, p->address));
+    state = finesse_participant_state(
+        finesse_dialog_participant(finesse_owned_dialog_view(owned), p->address));
     done = state != NULL && strcmp(state, p->state) == 0;
-    finesse_dialog_free(dialog);
+    finesse_owned_dialog_free(owned);
     return done;
 }
 
@@ -255,13 +259,13 @@ int wait_for_participant_state(const finesse_client *client, const char *id,
 
 static int no_dialogs(const void *arg) {
     const struct dialog_probe *p = arg;
-    finesse_dialog_list *list = NULL;
+    finesse_owned_dialog_list *list = NULL;
     int none;
     if (finesse_get_dialogs(p->client, &list) != FINESSE_RESULT_OK) {
         return 0;
     }
-    none = finesse_dialog_list_count(list) == 0;
-    finesse_dialog_list_free(list);
+    none = finesse_owned_dialog_list_count(list) == 0;
+    finesse_owned_dialog_list_free(list);
     return none;
 }
 
@@ -273,13 +277,13 @@ int wait_for_no_dialogs(const finesse_client *client) {
 
 static int user_in_state(const void *arg) {
     const struct dialog_probe *p = arg;
-    finesse_user *user = NULL;
+    finesse_owned_user *user = NULL;
     int done;
     if (finesse_get_user(p->client, &user) != FINESSE_RESULT_OK) {
         return 0;
     }
-    done = strcmp(finesse_user_state(user), p->state) == 0;
-    finesse_user_free(user);
+    done = strcmp(finesse_user_state(finesse_owned_user_view(user)), p->state) == 0;
+    finesse_owned_user_free(user);
     return done;
 }
 

@@ -30,6 +30,17 @@ void harness_fail_code(const char *file, int line, const char *call, finesse_res
     print_last_error();
 }
 
+void harness_fail_str(const char *file, int line, const char *expr, const char *got,
+                      const char *want) {
+    current_failed = 1;
+    if (got == NULL) {
+        fprintf(stderr, "  %s:%d: %s is NULL, expected \"%s\"\n", file, line, expr, want);
+    } else {
+        fprintf(stderr, "  %s:%d: %s is \"%s\", expected \"%s\"\n", file, line, expr, got, want);
+    }
+    print_last_error();
+}
+
 static long now_ms(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);

@@ -5,6 +5,8 @@
 #ifndef FINESSE_TEST_HARNESS_H
 #define FINESSE_TEST_HARNESS_H
 
+#include <string.h>
+
 #include "finesse.h"
 
 /* Records a failed check of the running case. */
@@ -13,6 +15,10 @@ void harness_fail(const char *file, int line, const char *what);
 /* Records a call that returned `got` where `want` was expected. */
 void harness_fail_code(const char *file, int line, const char *call, finesse_result got,
                        finesse_result want);
+
+/* Records a string accessor that returned `got` (possibly NULL) where `want` was expected. */
+void harness_fail_str(const char *file, int line, const char *expr, const char *got,
+                      const char *want);
 
 /* Runs one case and counts it as passed or failed. */
 void harness_run(const char *name, void (*test)(void));
@@ -33,6 +39,17 @@ int harness_report(void);
         finesse_result got_ = (call);                                      \
         if (got_ != (want)) {                                              \
             harness_fail_code(__FILE__, __LINE__, #call, got_, (want));    \
+            return;                                                        \
+        }                                                                  \
+    } while (0)
+
+/* A string result equal to `want` (never NULL). */
+#define CHECK_STR(expr, want)                                              \
+    do {                                                                   \
+        const char *got_ = (expr);                                         \
+        const char *want_ = (want);                                        \
+        if (got_ == NULL || strcmp(got_, want_) != 0) {                    \
+            harness_fail_str(__FILE__, __LINE__, #expr, got_, want_);      \
             return;                                                        \
         }                                                                  \
     } while (0)

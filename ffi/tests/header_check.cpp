@@ -15,17 +15,28 @@ static void on_event(const finesse_event *event, void *user_data) {
 
 int main() {
     finesse_result result = FINESSE_RESULT_OK;
-    finesse_dialog *dialog = nullptr;
-    const char xml[] = "<Dialog><id>7</id><state>ACTIVE</state></Dialog>";
+    finesse_owned_dialog *owned = nullptr;
+    const char xml[] = "<Dialog><id>7</id><state>ACTIVE</state><participants><Participant>"
+                       "<mediaAddress>1001001</mediaAddress><actions><action>HOLD</action>"
+                       "</actions></Participant></participants></Dialog>";
     if (std::strcmp(finesse_version(), FINESSE_VERSION) != 0) {
         return 1;
     }
     result = finesse_dialog_from_xml(reinterpret_cast<const uint8_t *>(xml), sizeof xml - 1,
-                                     &dialog);
-    if (result != FINESSE_RESULT_OK || std::strcmp(finesse_dialog_id(dialog), "7") != 0) {
+                                     &owned);
+    // An owned document and its borrowed view are distinct types.
+    const finesse_dialog *dialog = finesse_owned_dialog_view(owned);
+    if (result != FINESSE_RESULT_OK || std::strcmp(finesse_dialog_id(dialog), "7") != 0 ||
+        !finesse_participant_can(finesse_dialog_participant(dialog, "1001001"), "HOLD") ||
+        finesse_dialog_participants_count(dialog) != 1) {
         return 1;
     }
-    finesse_dialog_free(dialog);
+    finesse_owned_dialog_free(owned);
+    finesse_outcome_kind kind = finesse_outcome_type(nullptr);
+    if (kind != FINESSE_OUTCOME_KIND_ENDED ||
+        finesse_accepted_wait(nullptr, 0, nullptr) != FINESSE_RESULT_NULL_ARGUMENT) {
+        return 1;
+    }
     if (finesse_get_reason_codes(nullptr, FINESSE_REASON_CATEGORY_NOT_READY, nullptr) !=
         FINESSE_RESULT_NULL_ARGUMENT) {
         return 1;

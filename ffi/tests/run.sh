@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command of the C API (ffi/README.md). It builds libfinesse and the emulator, checks
-# that include/finesse.h is what cbindgen generates from ffi/src, then, each against a fresh
+# that include/finesse.h is what cbindgen generates from ffi/src, that every item of it is
+# documented and every function of it called by the C tests, then, each against a fresh
 # emulator on loopback:
 #   1. the C tests linked to libfinesse.a under AddressSanitizer and UBSan,
 #   2. the same tests linked to libfinesse.so under valgrind,
@@ -57,11 +58,25 @@ generate_header --verify ||
     fail "include/finesse.h is out of date: run ffi/tests/run.sh --update-header"
 
 step "every item of include/finesse.h has a doc comment"
-awk 'prev !~ /\*\/$/ && /^(typedef struct|enum |[a-z].*finesse_[a-z0-9_]+\()/ {
-         print "undocumented: " $0; bad = 1
+# FINESSE_MUST_USE, alone on the line before a declaration or in front of it, is not an item.
+awk '$0 == "FINESSE_MUST_USE" { next }
+     { line = $0; sub(/^FINESSE_MUST_USE /, "", line) }
+     prev !~ /\*\/$/ && line ~ /^(typedef struct|enum |[a-z].*finesse_[a-z0-9_]+\()/ {
+         print "undocumented: " line; bad = 1
      }
      { prev = $0 }
      END { exit bad }' include/finesse.h
+
+step "every function of include/finesse.h is called by the C tests"
+declared=$(sed 's/^FINESSE_MUST_USE //' include/finesse.h |
+    grep -E '^[a-z].*\bfinesse_[a-z0-9_]+\(' | grep -oE '\bfinesse_[a-z0-9_]+\(' | tr -d '(' |
+    sort -u)
+untested=()
+for function in $declared; do
+    grep -qw -- "$function" ffi/tests/*.c ffi/tests/*.cpp || untested+=("$function")
+done
+((${#untested[@]} == 0)) || fail "not called by ffi/tests: ${untested[*]}"
+echo "$(wc -w <<<"$declared") functions"
 
 step "version and link line agree across Cargo.toml, the header, finesse.pc and the README"
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
@@ -101,7 +116,8 @@ grep -q __ubsan_handle <<<"$symbols"
 gcc "${cflags[@]}" "${tests[@]}" -L"$lib" -Wl,-rpath,"$lib" -lfinesse -o "$out/tests-shared"
 g++ -std=c++11 -Wall -Wextra -Werror -pedantic -I"$repo/include" ffi/tests/header_check.cpp \
     -L"$lib" -Wl,-rpath,"$lib" -lfinesse -o "$out/header-check-cpp"
-# The C programs of ffi/README.md, in order: dial.c, then pop.c.
+# The C programs of ffi/README.md, in order: dial.c, then pop.c. Only blocks fenced exactly
+# ```c are programs; fragments are fenced ```c fragment.
 readme_program() {
     awk -v want="$1" '/^```c$/ { if (++n == want) { inside = 1; next } }
                       /^```$/ && inside { exit } inside' ffi/README.md

@@ -15,12 +15,12 @@ static finesse_client *client_at(const char *url, int with_ca, unsigned request_
     if (finesse_config_new(url, &config) != FINESSE_RESULT_OK) {
         return NULL;
     }
-    finesse_config_set_basic_auth(config, "1003", "secret1003");
-    if (with_ca) {
-        finesse_config_add_ca_file(config, fixture_ca());
-    }
-    if (request_timeout_ms > 0) {
-        finesse_config_set_request_timeout_ms(config, request_timeout_ms);
+    if (finesse_config_set_basic_auth(config, "1003", "secret1003") != FINESSE_RESULT_OK ||
+        (with_ca && finesse_config_add_ca_file(config, fixture_ca()) != FINESSE_RESULT_OK) ||
+        (request_timeout_ms > 0 &&
+         finesse_config_set_request_timeout_ms(config, request_timeout_ms) != FINESSE_RESULT_OK)) {
+        finesse_config_free(config);
+        return NULL;
     }
     if (finesse_client_new(config, &client) != FINESSE_RESULT_OK) {
         return NULL;
@@ -33,7 +33,7 @@ static void test_invalid_argument_is_never_sent(void) {
     const char *values[] = {"01234567890123456789012345678901234567890"};
     char url[64];
     finesse_client *client;
-    finesse_dialog *dialog = NULL;
+    finesse_owned_dialog *dialog = NULL;
     /* Nothing listens there: a transport error would mean something was sent. */
     snprintf(url, sizeof url, "https://127.0.0.1:%u", closed_port());
     client = client_at(url, 1, 0);
@@ -54,50 +54,53 @@ static void test_invalid_argument_is_never_sent(void) {
 static void test_authentication_401(void) {
     finesse_config *config = fixture_config("1003", "wrong-password");
     finesse_client *client = NULL;
-    finesse_user *user = NULL;
+    finesse_owned_user *user = NULL;
+    const finesse_api_error *error;
     CHECK(config != NULL);
     CHECK_OK(finesse_client_new(config, &client));
     CHECK_CODE(finesse_get_user(client, &user), FINESSE_RESULT_AUTHENTICATION);
     CHECK(user == NULL);
     CHECK(finesse_last_error_http_status() == 401);
     CHECK(finesse_last_error_api_count() == 1);
-    CHECK(strcmp(finesse_last_error_api_type(0), "Authorization Failure") == 0);
-    CHECK(strcmp(finesse_last_error_api_message(0), "UNAUTHORIZED") == 0);
-    CHECK(finesse_last_error_api_type(1) == NULL);
+    error = finesse_last_error_api_error(0);
+    CHECK_STR(finesse_api_error_error_type(error), "Authorization Failure");
+    CHECK_STR(finesse_api_error_error_message(error), "UNAUTHORIZED");
+    CHECK(finesse_api_error_peripheral_error_code(error) == NULL);
+    CHECK(finesse_last_error_api_error(1) == NULL);
     CHECK(strstr(finesse_last_error_message(), "wrong-password") == NULL);
     finesse_client_free(client);
 }
 
 static void test_not_found_404(void) {
     finesse_client *client = fixture_client("1003");
-    finesse_dialog *dialog = NULL;
+    finesse_owned_dialog *dialog = NULL;
     CHECK(client != NULL);
     CHECK_CODE(finesse_get_dialog(client, "99999999", &dialog), FINESSE_RESULT_NOT_FOUND);
     CHECK(dialog == NULL);
     CHECK(finesse_last_error_http_status() == 404);
-    CHECK(strcmp(finesse_last_error_api_type(0), "Not Found") == 0);
-    CHECK(strcmp(finesse_last_error_api_data(0), "99999999") == 0);
+    CHECK_STR(finesse_api_error_error_type(finesse_last_error_api_error(0)), "Not Found");
+    CHECK_STR(finesse_api_error_error_data(finesse_last_error_api_error(0)), "99999999");
     CHECK(finesse_last_error_request_id() == NULL);
     finesse_client_free(client);
 }
 
 static void test_invalid_state_400(void) {
     finesse_client *client = fixture_client("1003");
-    char *request_id = NULL;
+    finesse_accepted *accepted = NULL;
     CHECK(client != NULL);
     /* Agent 1003 is signed out: READY is refused. */
-    CHECK_CODE(finesse_ready(client, &request_id), FINESSE_RESULT_INVALID_STATE);
-    CHECK(request_id == NULL);
+    CHECK_CODE(finesse_ready(client, &accepted), FINESSE_RESULT_INVALID_STATE);
+    CHECK(accepted == NULL);
     CHECK(finesse_last_error_http_status() == 400);
-    CHECK(strcmp(finesse_last_error_api_type(0), "Invalid State") == 0);
-    CHECK(strcmp(finesse_last_error_api_data(0), "LOGOUT") == 0);
+    CHECK_STR(finesse_api_error_error_type(finesse_last_error_api_error(0)), "Invalid State");
+    CHECK_STR(finesse_api_error_error_data(finesse_last_error_api_error(0)), "LOGOUT");
     CHECK(finesse_last_error_request_id() != NULL);
     finesse_client_free(client);
 }
 
 static void test_service_unavailable_503(void) {
     finesse_client *client = fixture_client("1003");
-    finesse_user *user = NULL;
+    finesse_owned_user *user = NULL;
     finesse_result result;
     CHECK(client != NULL);
     CHECK(control("PUT", "/out-of-service", "{\"out_of_service\": true}", NULL, 0) == 204);
@@ -106,16 +109,17 @@ static void test_service_unavailable_503(void) {
     CHECK(result == FINESSE_RESULT_SERVICE_UNAVAILABLE);
     CHECK(user == NULL);
     CHECK(finesse_last_error_http_status() == 503);
-    CHECK(strcmp(finesse_last_error_api_message(0), "SERVER_OUT_OF_SERVICE") == 0);
+    CHECK_STR(finesse_api_error_error_message(finesse_last_error_api_error(0)),
+              "SERVER_OUT_OF_SERVICE");
     CHECK_OK(finesse_get_user(client, &user));
-    finesse_user_free(user);
+    finesse_owned_user_free(user);
     finesse_client_free(client);
 }
 
 static void test_transport_closed_port(void) {
     char url[64];
     finesse_client *client;
-    finesse_system_info *info = NULL;
+    finesse_owned_system_info *info = NULL;
     snprintf(url, sizeof url, "https://127.0.0.1:%u", closed_port());
     client = client_at(url, 1, 0);
     CHECK(client != NULL);
@@ -128,7 +132,7 @@ static void test_transport_closed_port(void) {
 
 static void test_tls_without_ca(void) {
     finesse_client *client = client_at(fixture_url(), 0, 0);
-    finesse_system_info *info = NULL;
+    finesse_owned_system_info *info = NULL;
     CHECK(client != NULL);
     CHECK_CODE(finesse_get_system_info(client, &info), FINESSE_RESULT_TLS);
     CHECK(info == NULL);
@@ -137,7 +141,7 @@ static void test_tls_without_ca(void) {
 
 static void test_timeout(void) {
     finesse_client *client = client_at(fixture_url(), 1, 300);
-    finesse_system_info *info = NULL;
+    finesse_owned_system_info *info = NULL;
     finesse_result result;
     CHECK(client != NULL);
     CHECK(control("PUT", "/latency", "{\"ms\": 1500}", NULL, 0) == 204);
@@ -150,7 +154,7 @@ static void test_timeout(void) {
 
 static void test_outcome_unknown(void) {
     finesse_client *client = fixture_client("1003");
-    char *request_id = NULL;
+    finesse_accepted *accepted = NULL;
     char id[64];
     CHECK(client != NULL);
     CHECK_OK(finesse_sign_in(client, "51003", NULL));
@@ -158,9 +162,9 @@ static void test_outcome_unknown(void) {
     CHECK(control("POST", "/cut",
                   "{\"method\": \"POST\", \"path_prefix\": \"/finesse/api/User/1003/Dialogs\"}",
                   NULL, 0) == 204);
-    CHECK_CODE(finesse_make_call(client, "6135551212", NULL, NULL, 0, &request_id),
+    CHECK_CODE(finesse_make_call(client, "6135551212", NULL, NULL, 0, &accepted),
                FINESSE_RESULT_OUTCOME_UNKNOWN);
-    CHECK(request_id == NULL);
+    CHECK(accepted == NULL);
     CHECK(finesse_last_error_request_id() != NULL);
     CHECK(strlen(finesse_last_error_request_id()) > 0);
     /* The emulator carried the call out before cutting: this is why a retry could dial twice. */

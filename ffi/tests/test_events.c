@@ -1,8 +1,9 @@
 /* Events: the decoder of one notification document, the notification session against the
  * emulator (the events of an outbound call in order, an inbound call's screen pop, CTI errors
  * on awaited commands, presence and forced logout, a silently dead link, the callback), and
- * the wait variants of the commands. Uses agents 3001-3008, added to the emulator, and agents
- * 1001 and 1002 of the second emulator, which signs agents out after 2 s without a session. */
+ * the outcomes of accepted commands, with and without a session. Uses agents 3001-3008, added
+ * to the emulator, and agents 1001 and 1002 of the second emulator, which signs agents out
+ * after 2 s without a session. Every document kind is decoded in test_decode.c. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
@@ -67,97 +68,101 @@ static const char QUEUE_PUT[] =
     "<source>/finesse/api/Queue/10</source></Update>";
 
 /* Decodes `xml` into `*list`; the status of finesse_event_list_from_xml. */
-static finesse_result decode(const char *xml, finesse_event_list **list) {
+static finesse_result decode(const char *xml, finesse_owned_event_list **list) {
     return finesse_event_list_from_xml((const uint8_t *)xml, strlen(xml), list);
 }
 
 static void test_decode_dialog_updates(void) {
-    finesse_event_list *list = NULL;
+    finesse_owned_event_list *list = NULL;
     const finesse_event *event;
     const finesse_dialog *dialog;
     CHECK_OK(decode(DIALOGS_POST, &list));
-    CHECK(finesse_event_list_count(list) == 2);
-    event = finesse_event_list_get(list, 0);
+    CHECK(finesse_owned_event_list_count(list) == 2);
+    event = finesse_owned_event_list_get(list, 0);
     CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_DIALOG_ADDED);
     CHECK(strcmp(finesse_event_request_id(event), "req-1") == 0);
     dialog = finesse_event_dialog(event);
     CHECK(strcmp(finesse_dialog_id(dialog), "16777217") == 0);
     CHECK(strcmp(finesse_dialog_state(dialog), "ALERTING") == 0);
     CHECK(strcmp(finesse_dialog_from_address(dialog), "4085550100") == 0);
-    CHECK(strcmp(finesse_dialog_call_variable(dialog, "callVariable1"), "claim-77") == 0);
+    CHECK_STR(finesse_media_properties_call_variable(finesse_dialog_media_properties(dialog),
+                                                     "callVariable1"),
+              "claim-77");
     CHECK(finesse_event_user(event) == NULL);
     CHECK(finesse_event_system_info(event) == NULL);
     CHECK(finesse_event_error_count(event) == 0);
     CHECK(finesse_event_source(event) == NULL);
     CHECK(finesse_event_update_xml(event) == NULL);
     CHECK(finesse_event_connection_state(event) == FINESSE_CONNECTION_STATE_NONE);
-    event = finesse_event_list_get(list, 1);
+    event = finesse_owned_event_list_get(list, 1);
     CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_DIALOG_ADDED);
     CHECK(strcmp(finesse_dialog_id(finesse_event_dialog(event)), "16777218") == 0);
-    CHECK(finesse_event_list_get(list, 2) == NULL);
-    finesse_event_list_free(list);
+    CHECK(finesse_owned_event_list_get(list, 2) == NULL);
+    finesse_owned_event_list_free(list);
 
     CHECK_OK(decode(DIALOG_PUT, &list));
-    CHECK(finesse_event_list_count(list) == 1);
-    event = finesse_event_list_get(list, 0);
+    CHECK(finesse_owned_event_list_count(list) == 1);
+    event = finesse_owned_event_list_get(list, 0);
     CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_DIALOG_CHANGED);
     CHECK(finesse_event_request_id(event) == NULL);
     CHECK(strcmp(finesse_dialog_state(finesse_event_dialog(event)), "ACTIVE") == 0);
-    finesse_event_list_free(list);
+    finesse_owned_event_list_free(list);
 
     CHECK_OK(decode(DIALOG_DELETE, &list));
-    event = finesse_event_list_get(list, 0);
+    event = finesse_owned_event_list_get(list, 0);
     CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_DIALOG_REMOVED);
     CHECK(strcmp(finesse_dialog_id(finesse_event_dialog(event)), "16777217") == 0);
-    finesse_event_list_free(list);
+    finesse_owned_event_list_free(list);
 }
 
 static void test_decode_user_cti_error_system_and_other(void) {
-    finesse_event_list *list = NULL;
+    finesse_owned_event_list *list = NULL;
     const finesse_event *event;
     const finesse_user *user;
+    const finesse_api_error *error;
     CHECK_OK(decode(USER_PUT, &list));
-    event = finesse_event_list_get(list, 0);
+    event = finesse_owned_event_list_get(list, 0);
     CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_USER_CHANGED);
     CHECK(strcmp(finesse_event_request_id(event), "req-2") == 0);
     user = finesse_event_user(event);
     CHECK(strcmp(finesse_user_login_id(user), "1001") == 0);
     CHECK(strcmp(finesse_user_state(user), "NOT_READY") == 0);
-    CHECK(finesse_user_reason_code_id(user) == 22);
+    CHECK(finesse_user_reason_code_id(user, NULL));
     CHECK(strcmp(finesse_user_extension(user), "1001001") == 0);
     CHECK(finesse_event_dialog(event) == NULL);
-    finesse_event_list_free(list);
+    finesse_owned_event_list_free(list);
 
     CHECK_OK(decode(CTI_ERROR, &list));
-    event = finesse_event_list_get(list, 0);
+    event = finesse_owned_event_list_get(list, 0);
     CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_CTI_ERROR);
     CHECK(strcmp(finesse_event_request_id(event), "req-3") == 0);
     CHECK(finesse_event_error_count(event) == 1);
-    CHECK(strcmp(finesse_event_error_type(event, 0), "Call Operation Failure") == 0);
-    CHECK(strcmp(finesse_event_error_message(event, 0), "CF_RESOURCE_OUT_OF_SERVICE") == 0);
-    CHECK(strcmp(finesse_event_error_data(event, 0), "34") == 0);
-    CHECK(finesse_event_error_type(event, 1) == NULL);
+    error = finesse_event_error(event, 0);
+    CHECK_STR(finesse_api_error_error_type(error), "Call Operation Failure");
+    CHECK_STR(finesse_api_error_error_message(error), "CF_RESOURCE_OUT_OF_SERVICE");
+    CHECK_STR(finesse_api_error_error_data(error), "34");
+    CHECK(finesse_event_error(event, 1) == NULL);
     CHECK(strcmp(finesse_event_source(event), "/finesse/api/Dialog/12345") == 0);
-    finesse_event_list_free(list);
+    finesse_owned_event_list_free(list);
 
     CHECK_OK(decode(SYSTEM_INFO_PUT, &list));
-    event = finesse_event_list_get(list, 0);
+    event = finesse_owned_event_list_get(list, 0);
     CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_SYSTEM_STATUS);
     CHECK(strcmp(finesse_system_info_status(finesse_event_system_info(event)), "OUT_OF_SERVICE") ==
           0);
-    finesse_event_list_free(list);
+    finesse_owned_event_list_free(list);
 
     CHECK_OK(decode(QUEUE_PUT, &list));
-    event = finesse_event_list_get(list, 0);
+    event = finesse_owned_event_list_get(list, 0);
     CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_OTHER);
     CHECK(strcmp(finesse_event_operation(event), "PUT") == 0);
     CHECK(strcmp(finesse_event_source(event), "/finesse/api/Queue/10") == 0);
     CHECK(strstr(finesse_event_update_xml(event), "<Queue><name>Sales</name></Queue>") != NULL);
-    finesse_event_list_free(list);
+    finesse_owned_event_list_free(list);
 }
 
 static void test_decode_errors_and_null_arguments(void) {
-    finesse_event_list *list = UNWRITTEN;
+    finesse_owned_event_list *list = UNWRITTEN;
     CHECK_CODE(decode("<Dialog><id>1</id></Dialog>", &list), FINESSE_RESULT_DECODE);
     CHECK_CODE(decode("<Update><data>", &list), FINESSE_RESULT_DECODE);
     CHECK(list == UNWRITTEN);
@@ -166,17 +171,15 @@ static void test_decode_errors_and_null_arguments(void) {
     CHECK_CODE(decode(USER_PUT, NULL), FINESSE_RESULT_NULL_ARGUMENT);
     CHECK(list == UNWRITTEN);
     /* Accessors of NULL. */
-    CHECK(finesse_event_list_count(NULL) == 0);
-    CHECK(finesse_event_list_get(NULL, 0) == NULL);
+    CHECK(finesse_owned_event_list_count(NULL) == 0);
+    CHECK(finesse_owned_event_list_get(NULL, 0) == NULL);
     CHECK(finesse_event_type(NULL) == FINESSE_EVENT_KIND_NONE);
     CHECK(finesse_event_request_id(NULL) == NULL);
     CHECK(finesse_event_user(NULL) == NULL);
     CHECK(finesse_event_dialog(NULL) == NULL);
     CHECK(finesse_event_system_info(NULL) == NULL);
     CHECK(finesse_event_error_count(NULL) == 0);
-    CHECK(finesse_event_error_type(NULL, 0) == NULL);
-    CHECK(finesse_event_error_message(NULL, 0) == NULL);
-    CHECK(finesse_event_error_data(NULL, 0) == NULL);
+    CHECK(finesse_event_error(NULL, 0) == NULL);
     CHECK(finesse_event_source(NULL) == NULL);
     CHECK(finesse_event_operation(NULL) == NULL);
     CHECK(finesse_event_update_xml(NULL) == NULL);
@@ -184,8 +187,8 @@ static void test_decode_errors_and_null_arguments(void) {
     CHECK(finesse_event_connection_detail(NULL) == NULL);
     CHECK(finesse_notifications_is_connected(NULL) == false);
     CHECK(finesse_notifications_dropped(NULL) == 0);
-    finesse_event_list_free(NULL);
-    finesse_event_free(NULL);
+    finesse_owned_event_list_free(NULL);
+    finesse_owned_event_free(NULL);
     finesse_notifications_free(NULL);
     finesse_notification_options_free(NULL);
 }
@@ -193,7 +196,7 @@ static void test_decode_errors_and_null_arguments(void) {
 static void test_session_arguments(void) {
     finesse_notification_options *options = NULL;
     finesse_notifications *notifications = UNWRITTEN;
-    finesse_event *event = UNWRITTEN;
+    finesse_owned_event *event = UNWRITTEN;
     finesse_client *client = fixture_client("1003");
     CHECK(client != NULL);
     CHECK_CODE(finesse_notifications_start(NULL, NULL, &notifications),
@@ -225,10 +228,11 @@ static void test_session_arguments(void) {
     CHECK_CODE(finesse_notifications_set_callback(NULL, NULL, NULL), FINESSE_RESULT_NULL_ARGUMENT);
     CHECK_CODE(finesse_notifications_subscribe(NULL, "/finesse/api/Team/5007/Users"),
                FINESSE_RESULT_NULL_ARGUMENT);
-    CHECK_CODE(finesse_sign_in_wait(NULL, "1003", 1000, NULL), FINESSE_RESULT_NULL_ARGUMENT);
-    CHECK_CODE(finesse_hold_wait(client, NULL, 1000, NULL), FINESSE_RESULT_NULL_ARGUMENT);
-    CHECK_CODE(finesse_make_call_wait(client, CUSTOMER, NULL, NULL, 1, 1000, NULL),
+    CHECK_CODE(finesse_sign_in(NULL, "1003", NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_hold(client, NULL, NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_make_call(client, CUSTOMER, NULL, NULL, 1, NULL),
                FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_accepted_wait(NULL, 1000, NULL), FINESSE_RESULT_NULL_ARGUMENT);
     finesse_notification_options_free(options);
     finesse_client_free(client);
 }
@@ -260,11 +264,21 @@ static finesse_notifications *session(const finesse_client *client) {
 
 /* Reads and frees every event already waiting. */
 static void drain(const finesse_notifications *notifications) {
-    finesse_event *event = NULL;
+    finesse_owned_event *event = NULL;
     while (finesse_next_event(notifications, 0, &event) == FINESSE_RESULT_OK) {
-        finesse_event_free(event);
+        finesse_owned_event_free(event);
     }
 }
+
+/* Waits for the outcome of `accepted`, then frees it: the status of the wait. The outcome goes
+ * to `*out_outcome` unless it is NULL. */
+static finesse_result wait_for(finesse_accepted *accepted, uint32_t timeout_ms,
+                               finesse_outcome **out_outcome) {
+    finesse_result result = finesse_accepted_wait(accepted, timeout_ms, out_outcome);
+    finesse_accepted_free(accepted);
+    return result;
+}
+
 
 /* Whether `event` is about dialog `id` (any id when NULL) in dialog state `state` (any when
  * NULL). */
@@ -276,25 +290,29 @@ static int is_dialog_event(const finesse_event *event, const char *id, const cha
 
 /* Reads events until `stop` accepts one (which is returned, owned) or `limit_ms` pass (NULL).
  * Every event read is shown to `seen` first when it is not NULL. */
-static finesse_event *next_until(const finesse_notifications *notifications, long limit_ms,
-                                 int (*stop)(const finesse_event *, const void *),
-                                 const void *arg,
-                                 void (*seen)(const finesse_event *, void *), void *seen_arg) {
+static finesse_owned_event *next_until(const finesse_notifications *notifications,
+                                       long limit_ms,
+                                       int (*stop)(const finesse_event *, const void *),
+                                       const void *arg,
+                                       void (*seen)(const finesse_event *, void *),
+                                       void *seen_arg) {
     long deadline = now_ms() + limit_ms;
     for (;;) {
-        finesse_event *event = NULL;
+        finesse_owned_event *owned = NULL;
+        const finesse_event *event;
         long left = deadline - now_ms();
         if (left < 0 ||
-            finesse_next_event(notifications, (uint32_t)left, &event) != FINESSE_RESULT_OK) {
+            finesse_next_event(notifications, (uint32_t)left, &owned) != FINESSE_RESULT_OK) {
             return NULL;
         }
+        event = finesse_owned_event_view(owned);
         if (seen != NULL) {
             seen(event, seen_arg);
         }
         if (stop(event, arg)) {
-            return event;
+            return owned;
         }
-        finesse_event_free(event);
+        finesse_owned_event_free(owned);
     }
 }
 
@@ -348,10 +366,10 @@ static void test_outbound_call_events_in_order(void) {
     const char *values[] = {"acct-42"};
     finesse_client *client = new_agent("3001");
     finesse_notifications *notifications;
-    finesse_user *user = NULL;
-    finesse_dialog *dialog = NULL;
-    finesse_dialog *ended = UNWRITTEN;
-    finesse_event *event;
+    finesse_accepted *accepted = NULL;
+    finesse_outcome *outcome = NULL;
+    const finesse_dialog *dialog;
+    finesse_owned_event *event;
     struct steps steps;
     struct dialog_match active = {NULL, "ACTIVE", FINESSE_EVENT_KIND_DIALOG_CHANGED};
     struct dialog_match removed = {NULL, NULL, FINESSE_EVENT_KIND_DIALOG_REMOVED};
@@ -361,16 +379,25 @@ static void test_outbound_call_events_in_order(void) {
     notifications = session(client);
     CHECK(notifications != NULL);
     CHECK(finesse_notifications_is_connected(notifications));
-    CHECK_OK(finesse_sign_in_wait(client, "53001", WAIT_MS, &user));
-    CHECK(user != NULL && strcmp(finesse_user_state(user), "NOT_READY") == 0);
-    finesse_user_free(user);
+    CHECK_OK(finesse_sign_in(client, "53001", &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK(finesse_outcome_type(outcome) == FINESSE_OUTCOME_KIND_USER);
+    CHECK_STR(finesse_user_state(finesse_outcome_user(outcome)), "NOT_READY");
+    finesse_outcome_free(outcome);
 
-    CHECK_OK(finesse_make_call_wait(client, CUSTOMER, names, values, 1, WAIT_MS, &dialog));
-    CHECK(dialog != NULL);
-    CHECK(strcmp(finesse_dialog_state(dialog), "INITIATING") == 0);
-    CHECK(strcmp(finesse_dialog_call_variable(dialog, "callVariable1"), "acct-42") == 0);
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_make_call(client, CUSTOMER, names, values, 1, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    /* With a session, the outcome is the first event of the new call. */
+    CHECK(finesse_outcome_type(outcome) == FINESSE_OUTCOME_KIND_DIALOG);
+    dialog = finesse_outcome_dialog(outcome);
+    CHECK_STR(finesse_dialog_state(dialog), "INITIATING");
+    CHECK_STR(finesse_media_properties_call_variable(finesse_dialog_media_properties(dialog),
+                                                     "callVariable1"),
+              "acct-42");
     snprintf(id, sizeof id, "%s", finesse_dialog_id(dialog));
-    finesse_dialog_free(dialog);
+    finesse_outcome_free(outcome);
 
     memset(&steps, 0, sizeof steps);
     steps.id = id;
@@ -378,12 +405,18 @@ static void test_outbound_call_events_in_order(void) {
     removed.id = id;
     event = next_until(notifications, WAIT_MS, dialog_matches, &active, record_step, &steps);
     CHECK(event != NULL);
-    finesse_event_free(event);
-    CHECK_OK(finesse_drop_call_wait(client, id, WAIT_MS, &ended));
-    CHECK(ended == NULL);
+    finesse_owned_event_free(event);
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_drop_call(client, id, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK(finesse_outcome_type(outcome) == FINESSE_OUTCOME_KIND_ENDED);
+    CHECK_STR(finesse_outcome_ended_dialog_id(outcome), id);
+    CHECK(finesse_outcome_dialog(outcome) == NULL);
+    finesse_outcome_free(outcome);
     event = next_until(notifications, WAIT_MS, dialog_matches, &removed, record_step, &steps);
     CHECK(event != NULL);
-    finesse_event_free(event);
+    finesse_owned_event_free(event);
 
     for (i = 0; i < steps.count; i++) {
         printf("    step %u: %s\n", (unsigned)i, steps.list[i]);
@@ -399,17 +432,22 @@ static void test_outbound_call_events_in_order(void) {
 static void test_inbound_call_pops_with_call_variables(void) {
     finesse_client *client = new_agent("3002");
     finesse_notifications *notifications;
-    finesse_dialog *dialog = NULL;
-    finesse_event *event;
+    finesse_accepted *accepted = NULL;
+    finesse_outcome *outcome = NULL;
+    finesse_owned_event *event;
     const finesse_dialog *ringing;
+    const finesse_media_properties *media;
     struct dialog_match alerting = {NULL, "ALERTING", FINESSE_EVENT_KIND_NONE};
     char body[256], id[64];
     long injected, latency;
     CHECK(client != NULL);
     notifications = session(client);
     CHECK(notifications != NULL);
-    CHECK_OK(finesse_sign_in_wait(client, "53002", WAIT_MS, NULL));
-    CHECK_OK(finesse_ready_wait(client, WAIT_MS, NULL));
+    CHECK_OK(finesse_sign_in(client, "53002", &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
+    accepted = NULL;
+    CHECK_OK(finesse_ready(client, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
     drain(notifications);
 
     injected = now_ms();
@@ -423,21 +461,28 @@ static void test_inbound_call_pops_with_call_variables(void) {
     CHECK(event != NULL);
     printf("    inbound call: ALERTING event with its call variables %ld ms after the injection\n",
            latency);
-    ringing = finesse_event_dialog(event);
+    ringing = finesse_event_dialog(finesse_owned_event_view(event));
     CHECK(strstr(body, finesse_dialog_id(ringing)) != NULL);
-    CHECK(strcmp(finesse_dialog_from_address(ringing), "4085550100") == 0);
-    CHECK(strcmp(finesse_dialog_call_variable(ringing, "callVariable1"), "claim-77") == 0);
-    CHECK(strcmp(finesse_dialog_call_variable(ringing, "user.CustomerId"), "90210") == 0);
-    CHECK(strcmp(finesse_dialog_call_type(ringing), "ACD_IN") == 0);
+    CHECK_STR(finesse_dialog_from_address(ringing), "4085550100");
+    media = finesse_dialog_media_properties(ringing);
+    CHECK_STR(finesse_media_properties_call_variable(media, "callVariable1"), "claim-77");
+    CHECK_STR(finesse_media_properties_call_variable(media, "user.CustomerId"), "90210");
+    CHECK_STR(finesse_media_properties_call_type(media), "ACD_IN");
+    CHECK_STR(finesse_media_properties_dnis(media), "8005551000");
+    CHECK(finesse_participant_can(finesse_dialog_participant(ringing, "53002"), "ANSWER"));
     snprintf(id, sizeof id, "%s", finesse_dialog_id(ringing));
-    finesse_event_free(event);
+    finesse_owned_event_free(event);
 
-    CHECK_OK(finesse_answer_wait(client, id, WAIT_MS, &dialog));
-    CHECK(dialog != NULL);
-    CHECK(strcmp(finesse_participant_state(finesse_dialog_participant_by_address(dialog, "53002")),
-                 "ACTIVE") == 0);
-    finesse_dialog_free(dialog);
-    CHECK_OK(finesse_drop_call_wait(client, id, WAIT_MS, NULL));
+    accepted = NULL;
+    CHECK_OK(finesse_answer(client, id, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK_STR(finesse_participant_state(
+                  finesse_dialog_participant(finesse_outcome_dialog(outcome), "53002")),
+              "ACTIVE");
+    finesse_outcome_free(outcome);
+    accepted = NULL;
+    CHECK_OK(finesse_drop_call(client, id, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
     finesse_notifications_free(notifications);
     finesse_client_free(client);
 }
@@ -447,73 +492,109 @@ static int is_cti_error(const finesse_event *event, const void *arg) {
     return finesse_event_type(event) == FINESSE_EVENT_KIND_CTI_ERROR;
 }
 
-static void test_command_refused_by_the_cti_and_other_waits(void) {
+static void test_command_refused_by_the_cti_and_other_outcomes(void) {
     const char *names[] = {"callVariable2"};
     const char *values[] = {"ticket-7"};
     finesse_client *client = new_agent("3003");
     finesse_notifications *notifications;
-    finesse_dialog *dialog = UNWRITTEN;
-    finesse_user *user = NULL;
-    finesse_event *event;
+    finesse_accepted *accepted = NULL;
+    finesse_outcome *outcome = UNWRITTEN;
+    const finesse_user *user;
+    const finesse_event *view;
+    const finesse_api_error *error;
+    const finesse_media_properties *media;
+    finesse_owned_event *event;
     struct dialog_match active = {NULL, "ACTIVE", FINESSE_EVENT_KIND_NONE};
     char id[64], request_id[64], source[96];
+    int64_t reason_code_id = 0;
     CHECK(client != NULL);
     notifications = session(client);
     CHECK(notifications != NULL);
-    CHECK_OK(finesse_sign_in_wait(client, "53003", WAIT_MS, NULL));
-    CHECK_OK(finesse_not_ready_wait(client, 22, WAIT_MS, &user));
-    CHECK(finesse_user_reason_code_id(user) == 22);
-    finesse_user_free(user);
-    user = NULL;
-    CHECK_OK(finesse_make_call_wait(client, CUSTOMER, NULL, NULL, 0, WAIT_MS, NULL));
+    CHECK_OK(finesse_sign_in(client, "53003", &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_not_ready(client, 22, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    user = finesse_outcome_user(outcome);
+    CHECK(finesse_user_reason_code_id(user, &reason_code_id) && reason_code_id == 22);
+    CHECK_STR(finesse_reason_code_label(finesse_user_reason_code(user)), "Break");
+    finesse_outcome_free(outcome);
+    accepted = NULL;
+    CHECK_OK(finesse_make_call(client, CUSTOMER, NULL, NULL, 0, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
     event = next_until(notifications, WAIT_MS, dialog_matches, &active, NULL, NULL);
     CHECK(event != NULL);
-    snprintf(id, sizeof id, "%s", finesse_dialog_id(finesse_event_dialog(event)));
-    finesse_event_free(event);
+    snprintf(id, sizeof id, "%s",
+             finesse_dialog_id(finesse_event_dialog(finesse_owned_event_view(event))));
+    finesse_owned_event_free(event);
     drain(notifications);
 
     /* RETRIEVE on a call that is not held: accepted (202), then refused by the CTI server. */
-    CHECK_CODE(finesse_retrieve_wait(client, id, WAIT_MS, &dialog), FINESSE_RESULT_CTI);
-    CHECK(dialog == UNWRITTEN);
+    accepted = NULL;
+    outcome = UNWRITTEN;
+    CHECK_OK(finesse_retrieve(client, id, &accepted));
+    snprintf(request_id, sizeof request_id, "%s", finesse_accepted_request_id(accepted));
+    CHECK_CODE(wait_for(accepted, WAIT_MS, &outcome), FINESSE_RESULT_CTI);
+    CHECK(outcome == UNWRITTEN);
     CHECK(finesse_last_error_code() == FINESSE_RESULT_CTI);
     CHECK(finesse_last_error_api_count() >= 1);
-    CHECK(strcmp(finesse_last_error_api_type(0), "Generic Error") == 0);
-    CHECK(strcmp(finesse_last_error_api_data(0), "20999") == 0);
-    CHECK(finesse_last_error_api_message(0) != NULL);
-    CHECK(finesse_last_error_request_id() != NULL);
-    snprintf(request_id, sizeof request_id, "%s", finesse_last_error_request_id());
+    error = finesse_last_error_api_error(0);
+    CHECK_STR(finesse_api_error_error_type(error), "Generic Error");
+    CHECK_STR(finesse_api_error_error_data(error), "20999");
+    CHECK(finesse_api_error_error_message(error) != NULL);
+    /* The last error names the refused command. */
+    CHECK_STR(finesse_last_error_request_id(), request_id);
     /* The same refusal as an event. */
     event = next_until(notifications, WAIT_MS, is_cti_error, NULL, NULL, NULL);
     CHECK(event != NULL);
-    CHECK(strcmp(finesse_event_request_id(event), request_id) == 0);
-    CHECK(finesse_event_error_count(event) >= 1);
-    CHECK(strcmp(finesse_event_error_type(event, 0), "Generic Error") == 0);
-    CHECK(strcmp(finesse_event_error_data(event, 0), "20999") == 0);
+    view = finesse_owned_event_view(event);
+    CHECK_STR(finesse_event_request_id(view), request_id);
+    CHECK(finesse_event_error_count(view) >= 1);
+    error = finesse_event_error(view, 0);
+    CHECK_STR(finesse_api_error_error_type(error), "Generic Error");
+    CHECK_STR(finesse_api_error_error_data(error), "20999");
     snprintf(source, sizeof source, "/finesse/api/Dialog/%s", id);
-    CHECK(strcmp(finesse_event_source(event), source) == 0);
-    finesse_event_free(event);
+    CHECK_STR(finesse_event_source(view), source);
+    finesse_owned_event_free(event);
 
-    /* The waits that succeed: each returns the dialog after the change. */
-    dialog = NULL;
-    CHECK_OK(finesse_hold_wait(client, id, WAIT_MS, &dialog));
-    CHECK(strcmp(finesse_participant_state(finesse_dialog_participant_by_address(dialog, "53003")),
-                 "HELD") == 0);
-    finesse_dialog_free(dialog);
-    dialog = NULL;
-    CHECK_OK(finesse_retrieve_wait(client, id, WAIT_MS, &dialog));
-    CHECK(strcmp(finesse_participant_state(finesse_dialog_participant_by_address(dialog, "53003")),
-                 "ACTIVE") == 0);
-    finesse_dialog_free(dialog);
-    dialog = NULL;
-    CHECK_OK(finesse_update_call_data_wait(client, id, "Support", names, values, 1, WAIT_MS,
-                                           &dialog));
-    CHECK(strcmp(finesse_dialog_call_variable(dialog, "callVariable2"), "ticket-7") == 0);
-    CHECK(strcmp(finesse_dialog_wrap_up_reason(dialog), "Support") == 0);
-    finesse_dialog_free(dialog);
-    CHECK_OK(finesse_drop_call_wait(client, id, WAIT_MS, NULL));
-    CHECK_OK(finesse_sign_out_wait(client, 31, WAIT_MS, &user));
-    CHECK(strcmp(finesse_user_state(user), "LOGOUT") == 0);
-    finesse_user_free(user);
+    /* The commands that succeed: each outcome is the dialog after the change. */
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_hold(client, id, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK_STR(finesse_participant_state(
+                  finesse_dialog_participant(finesse_outcome_dialog(outcome), "53003")),
+              "HELD");
+    finesse_outcome_free(outcome);
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_retrieve(client, id, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK_STR(finesse_participant_state(
+                  finesse_dialog_participant(finesse_outcome_dialog(outcome), "53003")),
+              "ACTIVE");
+    finesse_outcome_free(outcome);
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_update_call_data(client, id, "Support", names, values, 1, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    media = finesse_dialog_media_properties(finesse_outcome_dialog(outcome));
+    CHECK_STR(finesse_media_properties_call_variable(media, "callVariable2"), "ticket-7");
+    CHECK_STR(finesse_media_properties_wrap_up_reason(media), "Support");
+    finesse_outcome_free(outcome);
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_drop_call(client, id, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK(finesse_outcome_type(outcome) == FINESSE_OUTCOME_KIND_ENDED);
+    finesse_outcome_free(outcome);
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_sign_out(client, 31, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK_STR(finesse_user_state(finesse_outcome_user(outcome)), "LOGOUT");
+    finesse_outcome_free(outcome);
     finesse_notifications_free(notifications);
     finesse_client_free(client);
 }
@@ -522,13 +603,13 @@ static void test_command_refused_by_the_cti_and_other_waits(void) {
 static int wait_for_logout(const finesse_client *client, long limit_ms) {
     long deadline = now_ms() + limit_ms;
     while (now_ms() < deadline) {
-        finesse_user *user = NULL;
+        finesse_owned_user *user = NULL;
         int out;
         if (finesse_get_user(client, &user) != FINESSE_RESULT_OK) {
             return -1;
         }
-        out = strcmp(finesse_user_state(user), "LOGOUT") == 0;
-        finesse_user_free(user);
+        out = !finesse_user_is_signed_in(finesse_owned_user_view(user));
+        finesse_owned_user_free(user);
         if (out) {
             return 0;
         }
@@ -544,31 +625,38 @@ static void test_presence_keeps_an_idle_agent_signed_in(void) {
     finesse_client *with_session = fixture_client_at(url, ca, "1001");
     finesse_client *without = fixture_client_at(url, ca, "1002");
     finesse_notifications *notifications = NULL;
-    finesse_user *user = NULL;
+    finesse_accepted *accepted = NULL;
+    finesse_outcome *outcome = NULL;
+    finesse_owned_user *user = NULL;
+    int64_t reason_code_id = 0;
     long signed_in;
     CHECK(with_session != NULL && without != NULL);
     CHECK_OK(finesse_notifications_start(with_session, fixture_env("FINESSE_TEST_LOGOUT_NOTIFY"),
                                          &notifications));
-    CHECK_OK(finesse_sign_in_wait(with_session, "1001001", WAIT_MS, NULL));
+    CHECK_OK(finesse_sign_in(with_session, "1001001", &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
     signed_in = now_ms();
     /* Without a session, the wait reads the User until it shows the change. */
-    CHECK_OK(finesse_sign_in_wait(without, "1002001", WAIT_MS, &user));
-    CHECK(strcmp(finesse_user_state(user), "NOT_READY") == 0);
-    finesse_user_free(user);
-    user = NULL;
+    accepted = NULL;
+    CHECK_OK(finesse_sign_in(without, "1002001", &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK_STR(finesse_user_state(finesse_outcome_user(outcome)), "NOT_READY");
+    finesse_outcome_free(outcome);
 
     CHECK(wait_for_logout(without, WAIT_MS) == 0);
     CHECK_OK(finesse_get_user(without, &user));
-    CHECK(finesse_user_reason_code_id(user) == 255);
-    finesse_user_free(user);
+    /* Finesse's reason for a sign-out for want of presence. */
+    CHECK(finesse_user_reason_code_id(finesse_owned_user_view(user), &reason_code_id));
+    CHECK(reason_code_id == 255);
+    finesse_owned_user_free(user);
     user = NULL;
     /* Twice the forced-logout time: the agent with a session is still signed in. */
     if (now_ms() - signed_in < 4000) {
         sleep_ms((unsigned)(4000 - (now_ms() - signed_in)));
     }
     CHECK_OK(finesse_get_user(with_session, &user));
-    CHECK(strcmp(finesse_user_state(user), "NOT_READY") == 0);
-    finesse_user_free(user);
+    CHECK_STR(finesse_user_state(finesse_owned_user_view(user)), "NOT_READY");
+    finesse_owned_user_free(user);
     finesse_notifications_free(notifications);
     finesse_client_free(with_session);
     finesse_client_free(without);
@@ -587,7 +675,7 @@ static int connection_is(const finesse_event *event, const void *arg) {
 static void test_service_presence_and_a_dropped_connection(void) {
     finesse_client *client = new_agent("3004");
     finesse_notifications *notifications;
-    finesse_event *event;
+    finesse_owned_event *event;
     struct connection_match unavailable = {FINESSE_CONNECTION_STATE_SERVICE_UNAVAILABLE};
     struct connection_match available = {FINESSE_CONNECTION_STATE_SERVICE_AVAILABLE};
     struct connection_match lost = {FINESSE_CONNECTION_STATE_DISCONNECTED};
@@ -598,31 +686,31 @@ static void test_service_presence_and_a_dropped_connection(void) {
     /* The first event: the session is connected. */
     event = next_until(notifications, WAIT_MS, connection_is, &connected, NULL, NULL);
     CHECK(event != NULL);
-    CHECK(strstr(finesse_event_connection_detail(event), "/ws") != NULL);
-    finesse_event_free(event);
+    CHECK(strstr(finesse_event_connection_detail(finesse_owned_event_view(event)), "/ws") != NULL);
+    finesse_owned_event_free(event);
     event = next_until(notifications, WAIT_MS, connection_is, &available, NULL, NULL);
     CHECK(event != NULL);
-    CHECK(finesse_event_connection_detail(event) == NULL);
-    finesse_event_free(event);
+    CHECK(finesse_event_connection_detail(finesse_owned_event_view(event)) == NULL);
+    finesse_owned_event_free(event);
 
     CHECK(control("PUT", "/service-presence", "{\"available\": false}", NULL, 0) == 204);
     event = next_until(notifications, WAIT_MS, connection_is, &unavailable, NULL, NULL);
     CHECK(event != NULL);
-    finesse_event_free(event);
+    finesse_owned_event_free(event);
     CHECK(control("PUT", "/service-presence", "{\"available\": true}", NULL, 0) == 204);
     event = next_until(notifications, WAIT_MS, connection_is, &available, NULL, NULL);
     CHECK(event != NULL);
-    finesse_event_free(event);
+    finesse_owned_event_free(event);
 
     CHECK(control("DELETE", "/notification-connections", NULL, NULL, 0) == 204);
     event = next_until(notifications, WAIT_MS, connection_is, &lost, NULL, NULL);
     CHECK(event != NULL);
-    CHECK(finesse_event_connection_detail(event) != NULL);
-    finesse_event_free(event);
+    CHECK(finesse_event_connection_detail(finesse_owned_event_view(event)) != NULL);
+    finesse_owned_event_free(event);
     /* It reconnects by itself. */
     event = next_until(notifications, WAIT_MS, connection_is, &connected, NULL, NULL);
     CHECK(event != NULL);
-    finesse_event_free(event);
+    finesse_owned_event_free(event);
     CHECK(finesse_notifications_is_connected(notifications));
     CHECK(finesse_notifications_dropped(notifications) == 0);
     finesse_notifications_free(notifications);
@@ -632,15 +720,18 @@ static void test_service_presence_and_a_dropped_connection(void) {
 static void test_a_silently_dead_link_is_detected(void) {
     finesse_client *client = new_agent("3005");
     finesse_notifications *notifications;
-    finesse_user *user = UNWRITTEN;
-    finesse_event *event = UNWRITTEN;
+    finesse_accepted *accepted = NULL;
+    finesse_outcome *outcome = UNWRITTEN;
+    finesse_owned_event *event = UNWRITTEN;
     struct connection_match lost = {FINESSE_CONNECTION_STATE_DISCONNECTED};
+    char request_id[64];
     long frozen, detected;
     CHECK(client != NULL);
     /* The default keep-alive: a ping every 10 s, 5 s to answer, two misses. */
     notifications = session(client);
     CHECK(notifications != NULL);
-    CHECK_OK(finesse_sign_in_wait(client, "53005", WAIT_MS, NULL));
+    CHECK_OK(finesse_sign_in(client, "53005", &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
     drain(notifications);
     CHECK_CODE(finesse_next_event(notifications, 50, &event), FINESSE_RESULT_NO_EVENT);
     CHECK(finesse_last_error_code() == FINESSE_RESULT_NO_EVENT);
@@ -650,16 +741,19 @@ static void test_a_silently_dead_link_is_detected(void) {
     CHECK(control("PUT", "/notification-connections", "{\"frozen\": true}", NULL, 0) == 204);
     /* The command is carried out, but its event never comes: a timeout that names the
      * request. */
-    CHECK_CODE(finesse_ready_wait(client, 500, &user), FINESSE_RESULT_TIMEOUT);
-    CHECK(user == UNWRITTEN);
-    CHECK(finesse_last_error_request_id() != NULL);
+    accepted = NULL;
+    CHECK_OK(finesse_ready(client, &accepted));
+    snprintf(request_id, sizeof request_id, "%s", finesse_accepted_request_id(accepted));
+    CHECK_CODE(wait_for(accepted, 500, &outcome), FINESSE_RESULT_TIMEOUT);
+    CHECK(outcome == UNWRITTEN);
+    CHECK_STR(finesse_last_error_request_id(), request_id);
     event = next_until(notifications, 30000, connection_is, &lost, NULL, NULL);
     detected = now_ms() - frozen;
     CHECK(control("PUT", "/notification-connections", "{\"frozen\": false}", NULL, 0) == 204);
     CHECK(event != NULL);
     printf("    silent link reported after %ld ms: %s\n", detected,
-           finesse_event_connection_detail(event));
-    finesse_event_free(event);
+           finesse_event_connection_detail(finesse_owned_event_view(event)));
+    finesse_owned_event_free(event);
     CHECK(detected < 25000);
     CHECK(!finesse_notifications_is_connected(notifications));
     finesse_notifications_free(notifications);
@@ -673,14 +767,30 @@ struct callback_log {
     pthread_t test_thread;
     int calls;
     int on_test_thread;
+    int tried_a_wait;
+    int wait_refused;
+    const finesse_client *client;
     char last_state[32];
 };
 
 static void on_event(const finesse_event *event, void *user_data) {
     struct callback_log *log = user_data;
     const finesse_user *user = finesse_event_user(event);
+    finesse_accepted *accepted = NULL;
+    int first, refused = 0;
+    pthread_mutex_lock(&log->lock);
+    first = user != NULL && !log->tried_a_wait;
+    log->tried_a_wait |= first;
+    pthread_mutex_unlock(&log->lock);
+    /* A callback may send commands, but not wait for them: it runs on the thread that would
+     * deliver the outcome, so the wait fails at once. */
+    if (first && finesse_not_ready(log->client, 22, &accepted) == FINESSE_RESULT_OK) {
+        refused = finesse_accepted_wait(accepted, 10000, NULL) == FINESSE_RESULT_INVALID_ARGUMENT;
+        finesse_accepted_free(accepted);
+    }
     pthread_mutex_lock(&log->lock);
     log->calls++;
+    log->wait_refused += refused;
     if (pthread_equal(pthread_self(), log->test_thread)) {
         log->on_test_thread++;
     }
@@ -720,14 +830,15 @@ static int is_ready_user(const finesse_event *event, const void *arg) {
 static void test_callback_runs_on_the_notification_thread(void) {
     finesse_client *client = new_agent("3006");
     finesse_notifications *notifications;
-    finesse_event *event;
+    finesse_owned_event *event;
     struct callback_log log;
-    int calls, on_test_thread, queued_users = 0;
+    int calls, on_test_thread, wait_refused, queued_users = 0;
     CHECK(client != NULL);
     memset(&log, 0, sizeof log);
     pthread_mutex_init(&log.lock, NULL);
     pthread_cond_init(&log.changed, NULL);
     log.test_thread = pthread_self();
+    log.client = client;
     notifications = session(client);
     CHECK(notifications != NULL);
     drain(notifications);
@@ -736,8 +847,8 @@ static void test_callback_runs_on_the_notification_thread(void) {
     CHECK(wait_for_callback_state(&log, "NOT_READY") == 0);
     /* While the callback is registered, nothing goes to the queue (only what came before). */
     while (finesse_next_event(notifications, 0, &event) == FINESSE_RESULT_OK) {
-        queued_users += finesse_event_user(event) != NULL;
-        finesse_event_free(event);
+        queued_users += finesse_event_user(finesse_owned_event_view(event)) != NULL;
+        finesse_owned_event_free(event);
     }
     CHECK(queued_users == 0);
 
@@ -746,15 +857,17 @@ static void test_callback_runs_on_the_notification_thread(void) {
     CHECK_OK(finesse_ready(client, NULL));
     event = next_until(notifications, WAIT_MS, is_ready_user, NULL, NULL, NULL);
     CHECK(event != NULL);
-    finesse_event_free(event);
+    finesse_owned_event_free(event);
     /* Freeing the session ends the thread: no call runs after this. */
     finesse_notifications_free(notifications);
     pthread_mutex_lock(&log.lock);
     calls = log.calls;
     on_test_thread = log.on_test_thread;
+    wait_refused = log.wait_refused;
     pthread_mutex_unlock(&log.lock);
     CHECK(calls > 0);
     CHECK(on_test_thread == 0);
+    CHECK(wait_refused > 0);
     CHECK(strcmp(log.last_state, "NOT_READY") == 0);
     pthread_cond_destroy(&log.changed);
     pthread_mutex_destroy(&log.lock);
@@ -787,30 +900,101 @@ static void test_one_session_per_client_and_subscriptions(void) {
     finesse_client_free(agent);
 }
 
-static void test_waits_without_a_session(void) {
+static void test_outcomes_without_a_session(void) {
     finesse_client *client = new_agent("3008");
-    finesse_user *user = NULL;
-    finesse_dialog *dialog = NULL;
-    finesse_dialog *ended = UNWRITTEN;
+    finesse_accepted *accepted = NULL;
+    finesse_outcome *outcome = NULL;
+    const finesse_dialog *dialog;
     char id[64];
     CHECK(client != NULL);
-    /* Without a notification session the waits read the resource until it shows the change. */
-    CHECK_OK(finesse_sign_in_wait(client, "53008", WAIT_MS, &user));
-    CHECK(strcmp(finesse_user_state(user), "NOT_READY") == 0);
-    finesse_user_free(user);
-    CHECK_OK(finesse_make_call_wait(client, CUSTOMER, NULL, NULL, 0, WAIT_MS, &dialog));
+    /* Without a notification session the wait reads the resource until it shows the change. */
+    CHECK_OK(finesse_sign_in(client, "53008", &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK_STR(finesse_user_state(finesse_outcome_user(outcome)), "NOT_READY");
+    finesse_outcome_free(outcome);
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_make_call(client, CUSTOMER, NULL, NULL, 0, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    dialog = finesse_outcome_dialog(outcome);
     CHECK(dialog != NULL);
-    CHECK(strcmp(finesse_dialog_to_address(dialog), CUSTOMER) == 0);
+    CHECK_STR(finesse_dialog_to_address(dialog), CUSTOMER);
     snprintf(id, sizeof id, "%s", finesse_dialog_id(dialog));
-    finesse_dialog_free(dialog);
-    dialog = NULL;
+    finesse_outcome_free(outcome);
     CHECK(wait_for_participant_state(client, id, CUSTOMER, "ACTIVE") == 0);
-    CHECK_OK(finesse_send_dtmf_wait(client, id, "12#", WAIT_MS, &dialog));
-    CHECK(dialog != NULL && strcmp(finesse_dialog_id(dialog), id) == 0);
-    finesse_dialog_free(dialog);
-    CHECK_OK(finesse_drop_call_wait(client, id, WAIT_MS, &ended));
-    CHECK(ended == NULL);
-    CHECK_OK(finesse_sign_out_wait(client, 31, WAIT_MS, NULL));
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_send_dtmf(client, id, "12#", &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK_STR(finesse_dialog_id(finesse_outcome_dialog(outcome)), id);
+    finesse_outcome_free(outcome);
+    accepted = NULL;
+    outcome = NULL;
+    CHECK_OK(finesse_drop_call(client, id, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, &outcome));
+    CHECK(finesse_outcome_type(outcome) == FINESSE_OUTCOME_KIND_ENDED);
+    CHECK_STR(finesse_outcome_ended_dialog_id(outcome), id);
+    finesse_outcome_free(outcome);
+    accepted = NULL;
+    CHECK_OK(finesse_sign_out(client, 31, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
+    finesse_client_free(client);
+}
+
+static int is_user_in_state(const finesse_event *event, const void *state) {
+    const finesse_user *user = finesse_event_user(event);
+    return user != NULL && strcmp(finesse_user_state(user), state) == 0;
+}
+
+/* Reads the client's own session until `stop` accepts an event; 1 when one did. */
+static int client_event_until(const finesse_client *client,
+                              int (*stop)(const finesse_event *, const void *), const void *arg) {
+    long deadline = now_ms() + WAIT_MS;
+    for (;;) {
+        finesse_owned_event *owned = NULL;
+        long left = deadline - now_ms();
+        int found;
+        if (left < 0 ||
+            finesse_client_next_event(client, (uint32_t)left, &owned) != FINESSE_RESULT_OK) {
+            return 0;
+        }
+        found = stop(finesse_owned_event_view(owned), arg);
+        finesse_owned_event_free(owned);
+        if (found) {
+            return 1;
+        }
+    }
+}
+
+static void test_the_clients_own_event_session(void) {
+    finesse_config *config = NULL;
+    finesse_client *client = NULL;
+    finesse_accepted *accepted = NULL;
+    finesse_owned_event *event = UNWRITTEN;
+    struct connection_match connected = {FINESSE_CONNECTION_STATE_CONNECTED};
+    CHECK(control("POST", "/agents",
+                  "{\"login_id\": \"3009\", \"login_name\": \"agent3009\", "
+                  "\"password\": \"secret3009\"}",
+                  NULL, 0) == 201);
+    /* The notification URL set once in the configuration; no session handle to manage. */
+    config = fixture_config("3009", "secret3009");
+    CHECK(config != NULL);
+    CHECK_OK(finesse_config_set_notification_url(config, fixture_notification_url()));
+    CHECK_OK(finesse_client_new(config, &client));
+    CHECK_CODE(finesse_client_next_event(NULL, 0, &event), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_client_next_event(client, 0, NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK(event == UNWRITTEN);
+    /* The first read starts the session: its first event says it is connected. */
+    CHECK(client_event_until(client, connection_is, &connected));
+    CHECK_OK(finesse_sign_in(client, "53009", &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
+    CHECK(client_event_until(client, is_user_in_state, "NOT_READY"));
+    accepted = NULL;
+    CHECK_OK(finesse_ready(client, &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
+    CHECK(client_event_until(client, is_user_in_state, "READY"));
+    finesse_client_close_events(client);
+    finesse_client_close_events(NULL);
     finesse_client_free(client);
 }
 
@@ -821,11 +1005,12 @@ void event_tests(void) {
     RUN(test_session_arguments);
     RUN(test_outbound_call_events_in_order);
     RUN(test_inbound_call_pops_with_call_variables);
-    RUN(test_command_refused_by_the_cti_and_other_waits);
-    RUN(test_waits_without_a_session);
+    RUN(test_command_refused_by_the_cti_and_other_outcomes);
+    RUN(test_outcomes_without_a_session);
     RUN(test_presence_keeps_an_idle_agent_signed_in);
     RUN(test_callback_runs_on_the_notification_thread);
     RUN(test_one_session_per_client_and_subscriptions);
+    RUN(test_the_clients_own_event_session);
     RUN(test_service_presence_and_a_dropped_connection);
     /* Last: it freezes every notification connection of the emulator for a while. */
     RUN(test_a_silently_dead_link_is_detected);

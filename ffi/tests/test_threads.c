@@ -24,25 +24,27 @@ static void *work(void *arg) {
     struct worker *w = arg;
     int round;
     for (round = 0; round < ROUNDS; round++) {
-        finesse_user *user = NULL;
-        finesse_dialog_list *list = NULL;
-        finesse_dialog *dialog = NULL;
+        finesse_owned_user *user = NULL;
+        finesse_owned_dialog_list *list = NULL;
+        finesse_owned_dialog *dialog = NULL;
+        finesse_accepted *accepted = NULL;
         finesse_result expected;
-        char *request_id = NULL;
 
         if (finesse_get_user(w->client, &user) != FINESSE_RESULT_OK ||
-            strcmp(finesse_user_login_id(user), "2001") != 0) {
+            strcmp(finesse_user_login_id(finesse_owned_user_view(user)), "2001") != 0) {
             w->failures++;
         }
-        finesse_user_free(user);
+        finesse_owned_user_free(user);
         if (finesse_get_dialogs(w->client, &list) != FINESSE_RESULT_OK) {
             w->failures++;
         }
-        finesse_dialog_list_free(list);
-        if (finesse_not_ready(w->client, 23, &request_id) != FINESSE_RESULT_OK) {
+        finesse_owned_dialog_list_free(list);
+        list = NULL;
+        if (finesse_not_ready(w->client, 23, &accepted) != FINESSE_RESULT_OK ||
+            finesse_accepted_request_id(accepted) == NULL) {
             w->failures++;
         }
-        finesse_string_free(request_id);
+        finesse_accepted_free(accepted);
         /* Even threads get a 404, odd threads an argument error: each sees its own. */
         expected = w->index % 2 == 0 ? FINESSE_RESULT_NOT_FOUND : FINESSE_RESULT_INVALID_ARGUMENT;
         if (finesse_get_dialog(w->client, w->index % 2 == 0 ? "424242" : "no such id", &dialog) !=
@@ -53,7 +55,7 @@ static void *work(void *arg) {
         if (finesse_get_dialogs(w->client, &list) != FINESSE_RESULT_OK) {
             w->failures++;
         }
-        finesse_dialog_list_free(list);
+        finesse_owned_dialog_list_free(list);
         if (finesse_last_error_code() != expected) {
             w->failures++;
         }
