@@ -129,22 +129,39 @@ typedef uint32_t finesse_result;
 #endif // __cplusplus
 
 /**
- * What kind of outcome a `finesse_outcome` holds.
+ * What kind of outcome a `finesse_outcome` holds, as `finesse_outcome_type` returns it. In C
+ * a `uint32_t`: a newer library may add kinds, so treat an unknown value as an outcome
+ * without a User or dialog.
  */
-typedef enum {
+enum finesse_outcome_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * No outcome: what `finesse_outcome_type` returns for NULL.
+   */
+  FINESSE_OUTCOME_KIND_NONE = 0,
   /**
    * The agent's User after a state change: `finesse_outcome_user`.
    */
-  FINESSE_OUTCOME_KIND_USER,
+  FINESSE_OUTCOME_KIND_USER = 1,
   /**
    * The dialog a call command created or changed: `finesse_outcome_dialog`.
    */
-  FINESSE_OUTCOME_KIND_DIALOG,
+  FINESSE_OUTCOME_KIND_DIALOG = 2,
   /**
    * The call a command ended (drop, transfer): `finesse_outcome_ended_dialog_id`.
    */
-  FINESSE_OUTCOME_KIND_ENDED,
-} finesse_outcome_kind;
+  FINESSE_OUTCOME_KIND_ENDED = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum finesse_outcome_kind finesse_outcome_kind;
+#else
+typedef uint32_t finesse_outcome_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
 
 /**
  * What an event reports, as `finesse_event_type` returns it. In C a `uint32_t`: a newer
@@ -179,8 +196,8 @@ enum finesse_event_kind
    */
   FINESSE_EVENT_KIND_DIALOG_REMOVED = 4,
   /**
-   * A command was accepted, then refused by the CTI server: `finesse_event_error_*`,
-   * `finesse_event_source` and `finesse_event_request_id`.
+   * A command was accepted, then refused by the CTI server: `finesse_event_error_count`,
+   * `finesse_event_error`, `finesse_event_source` and `finesse_event_request_id`.
    */
   FINESSE_EVENT_KIND_CTI_ERROR = 5,
   /**
@@ -634,7 +651,7 @@ finesse_result finesse_accepted_wait(const finesse_accepted *accepted,
 void finesse_accepted_free(finesse_accepted *accepted);
 
 /**
- * What the outcome holds (`FINESSE_OUTCOME_KIND_ENDED` when `outcome` is NULL).
+ * What the outcome holds (`FINESSE_OUTCOME_KIND_NONE` when `outcome` is NULL).
  */
 finesse_outcome_kind finesse_outcome_type(const finesse_outcome *outcome);
 
@@ -719,9 +736,10 @@ finesse_result finesse_sign_out(const finesse_client *client,
  * in all, no `BA*` or wrap-up reason): `FINESSE_RESULT_INVALID_ARGUMENT` means nothing was
  * sent. The new dialog appears in `finesse_get_dialogs` once the phone starts the call.
  *
- * All strings are borrowed for the call only. On success, when `out_accepted` is not NULL, `*out_accepted` receives the accepted
- * command (its request id, and `finesse_accepted_wait` for its outcome), owned, released with
- * `finesse_accepted_free`. On failure it is not written.
+ * All strings are borrowed for the call only. On success, when `out_accepted` is not NULL,
+ * `*out_accepted` receives the accepted command (its request id, and `finesse_accepted_wait`
+ * for its outcome), owned, released with `finesse_accepted_free`. On failure it is not
+ * written.
  */
 FINESSE_MUST_USE
 finesse_result finesse_make_call(const finesse_client *client,
@@ -2405,8 +2423,8 @@ finesse_result finesse_notifications_start(const finesse_client *client,
  * connection event. One session per client runs at a time (a second is
  * `FINESSE_RESULT_INVALID_ARGUMENT`); `options` is borrowed for the call only.
  *
- * While the session runs, `finesse_accepted_wait` of commands of `client` waits on its events, and sees CTI
- * refusals. The session does not borrow `client`: either may be freed first.
+ * While the session runs, `finesse_accepted_wait` of `client`'s commands waits on its events,
+ * and sees CTI refusals. The session does not borrow `client`: either may be freed first.
  *
  * On success the caller owns `*out_notifications` and releases it with
  * `finesse_notifications_free`; on failure (`FINESSE_RESULT_AUTHENTICATION`,

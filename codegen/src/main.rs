@@ -12,6 +12,9 @@
 //! cargo run -p finesse-codegen -- check   fail when those are stale, or when a binding lacks
 //!                                         a field or decoder of core (the parity check)
 //! ```
+//!
+//! Adding a field to a core model is then: the field in core, `write`, and
+//! `ffi/tests/run.sh --update-header` (cbindgen, pinned there, writes the C header).
 
 mod c;
 mod parity;

@@ -30,21 +30,25 @@ pub(crate) struct AcceptedView {
     request_id: CString,
 }
 
-/// What kind of outcome a `finesse_outcome` holds.
-#[repr(C)]
+/// What kind of outcome a `finesse_outcome` holds, as `finesse_outcome_type` returns it. In C
+/// a `uint32_t`: a newer library may add kinds, so treat an unknown value as an outcome
+/// without a User or dialog.
+#[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum finesse_outcome_kind {
+    /// No outcome: what `finesse_outcome_type` returns for NULL.
+    None = 0,
     /// The agent's User after a state change: `finesse_outcome_user`.
-    User,
+    User = 1,
     /// The dialog a call command created or changed: `finesse_outcome_dialog`.
-    Dialog,
+    Dialog = 2,
     /// The call a command ended (drop, transfer): `finesse_outcome_ended_dialog_id`.
-    Ended,
+    Ended = 3,
 }
 
 impl Fallback for finesse_outcome_kind {
     fn fallback() -> Self {
-        finesse_outcome_kind::Ended
+        finesse_outcome_kind::None
     }
 }
 
@@ -145,7 +149,7 @@ pub unsafe extern "C" fn finesse_accepted_free(accepted: *mut finesse_accepted) 
     })
 }
 
-/// What the outcome holds (`FINESSE_OUTCOME_KIND_ENDED` when `outcome` is NULL).
+/// What the outcome holds (`FINESSE_OUTCOME_KIND_NONE` when `outcome` is NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_outcome_type(
     outcome: *const finesse_outcome,

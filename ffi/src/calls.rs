@@ -85,9 +85,10 @@ unsafe fn place_call(
 /// in all, no `BA*` or wrap-up reason): `FINESSE_RESULT_INVALID_ARGUMENT` means nothing was
 /// sent. The new dialog appears in `finesse_get_dialogs` once the phone starts the call.
 ///
-/// All strings are borrowed for the call only. On success, when `out_accepted` is not NULL, `*out_accepted` receives the accepted
-/// command (its request id, and `finesse_accepted_wait` for its outcome), owned, released with
-/// `finesse_accepted_free`. On failure it is not written.
+/// All strings are borrowed for the call only. On success, when `out_accepted` is not NULL,
+/// `*out_accepted` receives the accepted command (its request id, and `finesse_accepted_wait`
+/// for its outcome), owned, released with `finesse_accepted_free`. On failure it is not
+/// written.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_make_call(

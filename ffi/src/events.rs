@@ -33,8 +33,8 @@ pub enum finesse_event_kind {
     /// A dialog ended, or moved to another agent after a transfer: `finesse_event_dialog`,
     /// as last published.
     DialogRemoved = 4,
-    /// A command was accepted, then refused by the CTI server: `finesse_event_error_*`,
-    /// `finesse_event_source` and `finesse_event_request_id`.
+    /// A command was accepted, then refused by the CTI server: `finesse_event_error_count`,
+    /// `finesse_event_error`, `finesse_event_source` and `finesse_event_request_id`.
     CtiError = 5,
     /// The node's SystemInfo changed (IN_SERVICE, OUT_OF_SERVICE): `finesse_event_system_info`.
     SystemStatus = 6,

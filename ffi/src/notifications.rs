@@ -214,8 +214,8 @@ pub unsafe extern "C" fn finesse_notifications_start(
 /// connection event. One session per client runs at a time (a second is
 /// `FINESSE_RESULT_INVALID_ARGUMENT`); `options` is borrowed for the call only.
 ///
-/// While the session runs, `finesse_accepted_wait` of commands of `client` waits on its events, and sees CTI
-/// refusals. The session does not borrow `client`: either may be freed first.
+/// While the session runs, `finesse_accepted_wait` of `client`'s commands waits on its events,
+/// and sees CTI refusals. The session does not borrow `client`: either may be freed first.
 ///
 /// On success the caller owns `*out_notifications` and releases it with
 /// `finesse_notifications_free`; on failure (`FINESSE_RESULT_AUTHENTICATION`,

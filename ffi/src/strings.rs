@@ -1,4 +1,4 @@
-//! C strings in (NUL-terminated UTF-8) and out (borrowed from a handle, or owned by the caller).
+//! C strings in (NUL-terminated UTF-8) and out (borrowed from the handle that owns them).
 
 use std::ffi::{CStr, CString, c_char};
 

@@ -7,6 +7,7 @@
 
 static_assert(sizeof(finesse_result) == sizeof(uint32_t), "finesse_result is a uint32_t");
 static_assert(sizeof(finesse_event_kind) == sizeof(uint32_t), "finesse_event_kind is a uint32_t");
+static_assert(sizeof(finesse_outcome_kind) == sizeof(uint32_t), "finesse_outcome_kind is a uint32_t");
 
 // A C++ function passed as an event callback.
 static void on_event(const finesse_event *event, void *user_data) {
@@ -33,7 +34,7 @@ int main() {
     }
     finesse_owned_dialog_free(owned);
     finesse_outcome_kind kind = finesse_outcome_type(nullptr);
-    if (kind != FINESSE_OUTCOME_KIND_ENDED ||
+    if (kind != FINESSE_OUTCOME_KIND_NONE ||
         finesse_accepted_wait(nullptr, 0, nullptr) != FINESSE_RESULT_NULL_ARGUMENT) {
         return 1;
     }

@@ -65,7 +65,7 @@ static void test_null_handles_are_tolerated(void) {
     finesse_accepted_free(NULL);
     finesse_outcome_free(NULL);
     CHECK(finesse_accepted_request_id(NULL) == NULL);
-    CHECK(finesse_outcome_type(NULL) == FINESSE_OUTCOME_KIND_ENDED);
+    CHECK(finesse_outcome_type(NULL) == FINESSE_OUTCOME_KIND_NONE);
     CHECK(finesse_outcome_user(NULL) == NULL);
     CHECK(finesse_outcome_dialog(NULL) == NULL);
     CHECK(finesse_outcome_ended_dialog_id(NULL) == NULL);
