@@ -2,9 +2,16 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+use finesse_client::ReasonCodeCategory;
+
+use crate::exit;
 
 /// Drive a Cisco Finesse agent from the terminal: state, calls, call control.
+///
+/// Commands wait for their outcome (the new state, the call, its end) and print it; --no-wait
+/// returns as soon as Finesse accepts the command.
 #[derive(Parser, Debug)]
 #[command(name = "finesse", version)]
 pub struct Cli {
@@ -13,7 +20,12 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// How to reach a Finesse server.
+/// The command definition, with the exit code table as the help's epilogue.
+pub fn command() -> clap::Command {
+    Cli::command().after_help(exit::help())
+}
+
+/// How to reach a Finesse server, and how to print.
 #[derive(Args, Debug, Clone)]
 pub struct Server {
     /// The Finesse node: https://host[:port], or a host name (port 8445).
@@ -34,35 +46,58 @@ pub struct Server {
     #[arg(long)]
     pub insecure: bool,
     /// Seconds to wait for each answer (the library's default when not given).
-    #[arg(long)]
+    #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
-    /// Print documents as JSON instead of text.
+    /// The notification service (XMPP over WebSocket), when it is not wss://<server>/ws.
+    #[arg(long, env = "FINESSE_NOTIFICATION_URL")]
+    pub notification_url: Option<String>,
+    /// Print results as JSON on stdout, and errors as JSON on stderr.
     #[arg(long)]
     pub json: bool,
+    /// Say on stderr what is done: requests and their ids, the notification session, waiting.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+/// Whether and how long a command waits for its outcome.
+#[derive(Args, Debug, Clone)]
+pub struct Wait {
+    /// Return as soon as Finesse accepts the command (HTTP 202), printing its request id,
+    /// instead of waiting for the outcome.
+    #[arg(long)]
+    pub no_wait: bool,
+    /// Seconds to wait for the outcome; past them the command fails with exit code 10 (it
+    /// may still be carried out).
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 10.0,
+        conflicts_with = "no_wait"
+    )]
+    pub wait_timeout: f64,
 }
 
 /// The subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Sign in, go READY, dial, hold, retrieve, drop and sign out, printing every state as it
-    /// changes. Runs against a built-in emulator unless --server is given.
-    Demo(DemoArgs),
-    /// Show the agent: state, reason, extension, team.
+    /// Show the agent: state, reason, extension.
     User {
         #[command(flatten)]
         server: Server,
     },
-    /// Change the agent's state.
+    /// Change the agent's state, and wait until it has changed.
     State {
         #[command(flatten)]
         server: Server,
+        #[command(flatten)]
+        wait: Wait,
         /// login, ready, not-ready or logout.
         #[arg(value_parser = ["login", "ready", "not-ready", "logout"])]
         state: String,
         /// The extension to sign in with (login).
-        #[arg(long)]
+        #[arg(long, required_if_eq("state", "login"))]
         extension: Option<String>,
-        /// The Finesse id of the reason code (not-ready, logout).
+        /// The Finesse id of the reason code (not-ready, logout); see `finesse reason-codes`.
         #[arg(long)]
         reason: Option<i64>,
     },
@@ -71,23 +106,77 @@ pub enum Command {
         #[command(flatten)]
         server: Server,
     },
-    /// Place a call from the agent's extension.
+    /// Place a call from the agent's extension, and wait until the call exists.
     Call {
         #[command(flatten)]
         server: Server,
+        #[command(flatten)]
+        wait: Wait,
         /// The number to dial, sent as given.
         to: String,
         /// A call variable, NAME=VALUE (callVariable1-10, user.<ecc>); repeatable.
-        #[arg(long = "var", value_name = "NAME=VALUE")]
-        vars: Vec<String>,
+        #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
+        vars: Vec<Var>,
+    },
+    /// Answer a ringing call.
+    Answer(DialogArgs),
+    /// Put a call on hold.
+    Hold(DialogArgs),
+    /// Take a call off hold.
+    Retrieve(DialogArgs),
+    /// Hang up a call, and wait until it has ended.
+    Drop(DialogArgs),
+    /// Hold a call and call someone for a consult; prints the consult call.
+    Consult(TargetArgs),
+    /// Complete a consult transfer: the caller goes to the consulted party.
+    Transfer(DialogArgs),
+    /// Transfer a call in a single step (blind), without consulting.
+    Sst(TargetArgs),
+    /// Join the consult call and the held call into a conference.
+    Conference(DialogArgs),
+    /// Send DTMF digits on a call.
+    Dtmf {
+        #[command(flatten)]
+        server: Server,
+        #[command(flatten)]
+        wait: Wait,
+        /// The dialog (call) id, as `finesse dialogs` shows it.
+        dialog_id: String,
+        /// The digits: 0-9, *, #, A-D.
+        digits: String,
+    },
+    /// Write call variables and/or the wrap-up reason on a call.
+    CallData {
+        #[command(flatten)]
+        server: Server,
+        #[command(flatten)]
+        wait: Wait,
+        /// The dialog (call) id, as `finesse dialogs` shows it.
+        dialog_id: String,
+        /// A call variable, NAME=VALUE (callVariable1-10, user.<ecc>); repeatable.
+        #[arg(long = "var", value_name = "NAME=VALUE", value_parser = parse_var)]
+        vars: Vec<Var>,
+        /// The wrap-up reason, as a label from `finesse wrap-up-reasons`.
+        #[arg(long, value_name = "REASON")]
+        wrap_up: Option<String>,
+    },
+    /// List the reason codes the agent may choose (both categories unless one is named).
+    ReasonCodes {
+        #[command(flatten)]
+        server: Server,
+        /// Only the codes of this category.
+        #[arg(long, value_enum)]
+        category: Option<Category>,
+    },
+    /// List the wrap-up reasons the agent may choose.
+    WrapUpReasons {
+        #[command(flatten)]
+        server: Server,
     },
     /// Print events as they happen (calls ringing, state changes, CTI errors) until stopped.
     Watch {
         #[command(flatten)]
         server: Server,
-        /// The notification WebSocket URL, when it is not wss://<server>/ws.
-        #[arg(long, env = "FINESSE_NOTIFICATION_URL")]
-        notification_url: Option<String>,
         /// A node to subscribe to explicitly (a team: /finesse/api/Team/<id>/Users);
         /// repeatable.
         #[arg(long = "subscribe", value_name = "NODE")]
@@ -99,14 +188,48 @@ pub enum Command {
         #[arg(long)]
         seconds: Option<f64>,
     },
-    /// Answer a ringing call.
-    Answer(DialogArgs),
-    /// Put a call on hold.
-    Hold(DialogArgs),
-    /// Take a call off hold.
-    Retrieve(DialogArgs),
-    /// Hang up a call.
-    Drop(DialogArgs),
+    /// Sign in, go READY, dial, hold, retrieve, drop and sign out, printing every state as it
+    /// changes. Runs against a built-in emulator unless --server is given.
+    Demo(DemoArgs),
+    /// Print the completion script of a shell.
+    ///
+    /// bash: `finesse completions bash > ~/.local/share/bash-completion/completions/finesse`
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+}
+
+impl Command {
+    /// Whether errors are to be printed as JSON.
+    pub fn json(&self) -> bool {
+        self.server().is_some_and(|s| s.json)
+    }
+
+    /// The connection options, for the commands that talk to a server.
+    fn server(&self) -> Option<&Server> {
+        match self {
+            Command::User { server }
+            | Command::State { server, .. }
+            | Command::Dialogs { server }
+            | Command::Call { server, .. }
+            | Command::Dtmf { server, .. }
+            | Command::CallData { server, .. }
+            | Command::ReasonCodes { server, .. }
+            | Command::WrapUpReasons { server }
+            | Command::Watch { server, .. }
+            | Command::Answer(DialogArgs { server, .. })
+            | Command::Hold(DialogArgs { server, .. })
+            | Command::Retrieve(DialogArgs { server, .. })
+            | Command::Drop(DialogArgs { server, .. })
+            | Command::Transfer(DialogArgs { server, .. })
+            | Command::Conference(DialogArgs { server, .. })
+            | Command::Consult(TargetArgs { server, .. })
+            | Command::Sst(TargetArgs { server, .. }) => Some(server),
+            Command::Demo(_) | Command::Completions { .. } => None,
+        }
+    }
 }
 
 /// A command on one dialog.
@@ -115,8 +238,67 @@ pub struct DialogArgs {
     /// Connection options.
     #[command(flatten)]
     pub server: Server,
+    /// Waiting options.
+    #[command(flatten)]
+    pub wait: Wait,
+    /// The dialog (call) id, as `finesse dialogs` shows it. For transfer and conference,
+    /// either call of the consult.
+    pub dialog_id: String,
+}
+
+/// A command on one dialog that calls a number.
+#[derive(Args, Debug)]
+pub struct TargetArgs {
+    /// Connection options.
+    #[command(flatten)]
+    pub server: Server,
+    /// Waiting options.
+    #[command(flatten)]
+    pub wait: Wait,
     /// The dialog (call) id, as `finesse dialogs` shows it.
     pub dialog_id: String,
+    /// The number or extension to call, sent as given.
+    pub to: String,
+}
+
+/// A call variable from the command line.
+#[derive(Debug, Clone)]
+pub struct Var {
+    /// callVariable1-10, or user.<ecc name>.
+    pub name: String,
+    /// The value.
+    pub value: String,
+}
+
+/// Splits `NAME=VALUE`; the value may itself contain `=`.
+fn parse_var(text: &str) -> Result<Var, String> {
+    let (name, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("{text:?} is not NAME=VALUE"))?;
+    Ok(Var {
+        name: name.to_owned(),
+        value: value.to_owned(),
+    })
+}
+
+/// A reason code category, as Finesse spells it.
+#[derive(ValueEnum, Debug, Clone, Copy)]
+pub enum Category {
+    /// Reasons for NOT_READY.
+    #[value(name = "NOT_READY", alias = "not-ready")]
+    NotReady,
+    /// Reasons for signing out.
+    #[value(name = "LOGOUT", alias = "logout")]
+    Logout,
+}
+
+impl From<Category> for ReasonCodeCategory {
+    fn from(category: Category) -> Self {
+        match category {
+            Category::NotReady => ReasonCodeCategory::NotReady,
+            Category::Logout => ReasonCodeCategory::Logout,
+        }
+    }
 }
 
 /// Options of the demo.

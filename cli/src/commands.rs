@@ -1,106 +1,181 @@
-//! The subcommands that act on a real server.
+//! Runs a subcommand: reads print what they read, commands go through [`send::run`].
 
-use finesse_client::{Client, MakeCall};
+use finesse_client::{CallData, Client, MakeCall, ReasonCodeCategory};
 
-use crate::args::{Command, DialogArgs};
-use crate::connect;
-use crate::output;
-use crate::watch;
+use crate::args::{Category, Command, DialogArgs, Server, TargetArgs};
+use crate::failure::Failure;
+use crate::verbose::Verbose;
+use crate::{completions, connect, demo, output, send, watch};
 
-/// Runs one subcommand other than the demo.
-pub fn run(command: Command) -> Result<(), String> {
+/// Runs one subcommand.
+pub fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Demo(_) => unreachable!("the demo is dispatched in main"),
-        Command::Watch {
-            server,
-            notification_url,
-            nodes,
-            count,
-            seconds,
-        } => {
-            let client = connect::client(&server)?;
-            watch::run(
-                &client,
-                notification_url,
-                nodes,
-                count,
-                seconds,
-                server.json,
-            )
-        }
         Command::User { server } => {
-            let client = connect::client(&server)?;
-            let user = client.user().map_err(|e| e.to_string())?;
+            let client = reader(&server, "the agent's User")?;
+            let user = client.user()?;
             if server.json {
                 return output::json(&user);
             }
             println!("{}", output::user_line(&user));
             Ok(())
         }
-        Command::State {
-            server,
-            state,
-            extension,
-            reason,
-        } => {
-            let client = connect::client(&server)?;
-            let accepted = match state.as_str() {
-                "login" => {
-                    let ext = extension.ok_or("login needs --extension")?;
-                    client.sign_in(&ext)
-                }
-                "ready" => client.ready(),
-                "not-ready" => client.not_ready(reason),
-                _ => client.sign_out(reason),
-            }
-            .map_err(|e| e.to_string())?;
-            println!("accepted, request {}", accepted.request_id);
-            Ok(())
-        }
         Command::Dialogs { server } => {
-            let client = connect::client(&server)?;
-            let dialogs = client.dialogs().map_err(|e| e.to_string())?;
+            let client = reader(&server, "the agent's dialogs")?;
+            let dialogs = client.dialogs()?;
             if server.json {
                 return output::json(&dialogs);
             }
             if dialogs.is_empty() {
                 println!("no calls");
             }
-            for dialog in &dialogs {
-                println!("{}", output::dialog_line(dialog));
-                if let Some(vars) = output::variables_line(dialog) {
-                    println!("{vars}");
-                }
+            dialogs.iter().for_each(output::dialog);
+            Ok(())
+        }
+        Command::ReasonCodes { server, category } => reason_codes(&server, category),
+        Command::WrapUpReasons { server } => {
+            let client = reader(&server, "the wrap-up reasons")?;
+            let reasons = client.wrap_up_reasons()?;
+            if server.json {
+                return output::json(&reasons);
+            }
+            for reason in &reasons {
+                println!("{}", output::wrap_up_reason_line(reason));
             }
             Ok(())
         }
-        Command::Call { server, to, vars } => {
-            let client = connect::client(&server)?;
-            let mut call = MakeCall::new(to);
-            for var in &vars {
-                let (name, value) = var
-                    .split_once('=')
-                    .ok_or_else(|| format!("--var {var:?} is not NAME=VALUE"))?;
-                call = call.call_variable(name, value);
+        Command::State {
+            server,
+            wait,
+            state,
+            extension,
+            reason,
+        } => {
+            let what = format!("state change to {state}");
+            send::run(&server, &wait, &what, |client| match state.as_str() {
+                // clap requires --extension with login; an empty one is refused by the library.
+                "login" => client.sign_in(extension.as_deref().unwrap_or_default()),
+                "ready" => client.ready(),
+                "not-ready" => client.not_ready(reason),
+                _ => client.sign_out(reason),
+            })
+        }
+        Command::Call {
+            server,
+            wait,
+            to,
+            vars,
+        } => {
+            let call = vars.into_iter().fold(MakeCall::new(&to), |call, var| {
+                call.call_variable(var.name, var.value)
+            });
+            send::run(&server, &wait, &format!("MAKE_CALL to {to}"), |client| {
+                client.make_call(&call)
+            })
+        }
+        Command::Answer(args) => on_dialog(args, "ANSWER", Client::answer),
+        Command::Hold(args) => on_dialog(args, "HOLD", Client::hold),
+        Command::Retrieve(args) => on_dialog(args, "RETRIEVE", Client::retrieve),
+        Command::Drop(args) => on_dialog(args, "DROP", Client::drop_call),
+        Command::Transfer(args) => on_dialog(args, "TRANSFER", Client::transfer),
+        Command::Conference(args) => on_dialog(args, "CONFERENCE", Client::conference),
+        Command::Consult(args) => to_target(args, "CONSULT_CALL", Client::consult_call),
+        Command::Sst(args) => to_target(args, "TRANSFER_SST", Client::transfer_sst),
+        Command::Dtmf {
+            server,
+            wait,
+            dialog_id,
+            digits,
+        } => {
+            let what = format!("SEND_DTMF on dialog {dialog_id}");
+            send::run(&server, &wait, &what, |client| {
+                client.send_dtmf(&dialog_id, &digits)
+            })
+        }
+        Command::CallData {
+            server,
+            wait,
+            dialog_id,
+            vars,
+            wrap_up,
+        } => {
+            let mut data = vars.into_iter().fold(CallData::new(), |data, var| {
+                data.call_variable(var.name, var.value)
+            });
+            if let Some(reason) = wrap_up {
+                data = data.wrap_up_reason(reason);
             }
-            let accepted = client.make_call(&call).map_err(|e| e.to_string())?;
-            println!("dialing, request {}", accepted.request_id);
+            let what = format!("UPDATE_CALL_DATA on dialog {dialog_id}");
+            send::run(&server, &wait, &what, |client| {
+                client.update_call_data(&dialog_id, &data)
+            })
+        }
+        Command::Watch {
+            server,
+            nodes,
+            count,
+            seconds,
+        } => watch::run(&server, nodes, count, seconds),
+        Command::Demo(args) => demo::run(&args),
+        Command::Completions { shell } => {
+            completions::print(shell);
             Ok(())
         }
-        Command::Answer(args) => on_dialog(args, Client::answer),
-        Command::Hold(args) => on_dialog(args, Client::hold),
-        Command::Retrieve(args) => on_dialog(args, Client::retrieve),
-        Command::Drop(args) => on_dialog(args, Client::drop_call),
     }
 }
 
-fn on_dialog(
-    args: DialogArgs,
-    action: fn(&Client, &str) -> Result<finesse_client::Accepted, finesse_client::Error>,
-) -> Result<(), String> {
-    let DialogArgs { server, dialog_id } = args;
-    let client = connect::client(&server)?;
-    let accepted = action(&client, &dialog_id).map_err(|e| e.to_string())?;
-    println!("accepted, request {}", accepted.request_id);
+/// A client for a read, saying so with `--verbose`.
+fn reader(server: &Server, what: &str) -> Result<Client, Failure> {
+    let say = Verbose::new(server.verbose);
+    let client = connect::client(server, say)?;
+    say.say(format!("reading {what}"));
+    Ok(client)
+}
+
+/// Lists the reason codes of one category, or of both.
+fn reason_codes(server: &Server, category: Option<Category>) -> Result<(), Failure> {
+    let client = reader(server, "the reason codes")?;
+    let categories = match category {
+        Some(one) => vec![ReasonCodeCategory::from(one)],
+        None => vec![ReasonCodeCategory::NotReady, ReasonCodeCategory::Logout],
+    };
+    let mut codes = Vec::new();
+    for category in categories {
+        codes.extend(client.reason_codes(category)?);
+    }
+    if server.json {
+        return output::json(&codes);
+    }
+    for code in &codes {
+        println!("{}", output::reason_code_line(code));
+    }
     Ok(())
+}
+
+/// The library's signature of a command on one dialog.
+type OnDialog = fn(&Client, &str) -> Result<finesse_client::Accepted, finesse_client::Error>;
+
+/// The library's signature of a command on one dialog that calls a number.
+type ToTarget = fn(&Client, &str, &str) -> Result<finesse_client::Accepted, finesse_client::Error>;
+
+fn on_dialog(args: DialogArgs, action: &str, send: OnDialog) -> Result<(), Failure> {
+    let DialogArgs {
+        server,
+        wait,
+        dialog_id,
+    } = args;
+    let what = format!("{action} on dialog {dialog_id}");
+    send::run(&server, &wait, &what, |client| send(client, &dialog_id))
+}
+
+fn to_target(args: TargetArgs, action: &str, send: ToTarget) -> Result<(), Failure> {
+    let TargetArgs {
+        server,
+        wait,
+        dialog_id,
+        to,
+    } = args;
+    let what = format!("{action} on dialog {dialog_id} to {to}");
+    send::run(&server, &wait, &what, |client| {
+        send(client, &dialog_id, &to)
+    })
 }

@@ -10,6 +10,7 @@ use finesse_client::{
 use finesse_emulator::{Deployment, Emulator, EmulatorConfig, Timing};
 
 use crate::args::DemoArgs;
+use crate::failure::Failure;
 use crate::{connect, output};
 
 /// How long one step may take before the demo gives up.
@@ -18,18 +19,18 @@ const STEP_TIMEOUT: Duration = Duration::from_secs(20);
 const POLL: Duration = Duration::from_millis(25);
 
 /// Runs the demo.
-pub fn run(args: &DemoArgs) -> Result<(), String> {
+pub fn run(args: &DemoArgs) -> Result<(), Failure> {
     // Keep the emulator alive until the demo ends.
     let (client, extension, notification_url, _emulator) = match &args.server {
         Some(server) => {
-            let user = args.user.as_deref().ok_or("--server needs --user")?;
-            let extension = args.extension.clone().ok_or("--server needs --extension")?;
+            // clap requires both with --server.
+            let user = args.user.as_deref().unwrap_or_default();
+            let extension = args.extension.clone().unwrap_or_default();
             let mut builder = Config::builder(server).basic_auth(user, connect::password(user)?);
             if let Some(ca) = &args.ca_file {
                 builder = builder.ca_file(ca);
             }
-            let client = Client::new(builder.build().map_err(|e| e.to_string())?)
-                .map_err(|e| e.to_string())?;
+            let client = Client::new(builder.build()?)?;
             (client, extension, args.notification_url.clone(), None)
         }
         None => {
@@ -43,14 +44,13 @@ pub fn run(args: &DemoArgs) -> Result<(), String> {
                     step: Duration::from_millis(300),
                     ring: Duration::from_millis(1200),
                 }))
-                .map_err(|e| format!("cannot start the emulator: {e}"))?;
+                .map_err(|e| Failure::Other(format!("cannot start the emulator: {e}")))?;
             println!("emulator listening on {}", emulator.base_url());
             let config = Config::builder(emulator.base_url())
                 .basic_auth("1001", "secret1001")
                 .ca_pem(emulator.ca_pem())
-                .build()
-                .map_err(|e| e.to_string())?;
-            let client = Client::new(config).map_err(|e| e.to_string())?;
+                .build()?;
+            let client = Client::new(config)?;
             let url = Some(emulator.notification_url());
             (client, "1001001".to_owned(), url, Some(emulator))
         }
@@ -96,8 +96,8 @@ impl Demo {
         }
     }
 
-    fn run(mut self, extension: &str, to: &str) -> Result<(), String> {
-        let info = self.client.system_info().map_err(|e| e.to_string())?;
+    fn run(mut self, extension: &str, to: &str) -> Result<(), Failure> {
+        let info = self.client.system_info()?;
         println!(
             "Finesse {} node, {}",
             info.deployment_type
@@ -140,11 +140,10 @@ impl Demo {
         })?;
 
         self.command("drop", |c| c.drop_call(&dialog.id))?;
-        self.until("the call ended", |user, dialogs| {
+        let (user, _) = self.until("the call ended", |user, dialogs| {
             dialogs.is_empty() && user.state != AgentState::Talking
         })?;
 
-        let user = self.user.clone().ok_or("no user")?;
         if user.state != AgentState::NotReady {
             let reason = self.first_reason(ReasonCodeCategory::NotReady)?;
             self.command("go NOT_READY", |c| c.not_ready(reason))?;
@@ -162,16 +161,16 @@ impl Demo {
         &mut self,
         what: &str,
         send: impl FnOnce(&Client) -> Result<finesse_client::Accepted, finesse_client::Error>,
-    ) -> Result<(), String> {
-        let accepted = send(&self.client).map_err(|e| format!("{what}: {e}"))?;
+    ) -> Result<(), Failure> {
+        let accepted = send(&self.client).map_err(Failure::doing(what))?;
         println!("-> {what}  (202 Accepted, request {})", accepted.request_id);
         Ok(())
     }
 
     /// Reads the agent and the calls, prints what changed, and returns them.
-    fn observe(&mut self) -> Result<(User, Vec<Dialog>), String> {
-        let user = self.client.user().map_err(|e| e.to_string())?;
-        let dialogs = self.client.dialogs().map_err(|e| e.to_string())?;
+    fn observe(&mut self) -> Result<(User, Vec<Dialog>), Failure> {
+        let user = self.client.user()?;
+        let dialogs = self.client.dialogs()?;
         let user_line = output::user_line(&user);
         if user_line != self.last_user {
             println!("   {user_line}");
@@ -201,7 +200,7 @@ impl Demo {
         &mut self,
         what: &str,
         done: impl Fn(&User, &[Dialog]) -> bool,
-    ) -> Result<(User, Vec<Dialog>), String> {
+    ) -> Result<(User, Vec<Dialog>), Failure> {
         let deadline = Instant::now() + STEP_TIMEOUT;
         if self.user.is_none() {
             self.observe()?;
@@ -210,16 +209,22 @@ impl Demo {
             if self.events.is_none() {
                 self.observe()?;
             }
-            let user = self.user.clone().ok_or("no user")?;
+            let user = self
+                .user
+                .clone()
+                .ok_or_else(|| Failure::Other("no user".to_owned()))?;
             if done(&user, &self.dialogs) {
                 return Ok((user, self.dialogs.clone()));
             }
             if let Some(failed) = self.dialogs.iter().find(|d| d.state == DialogState::Failed) {
-                return Err(format!("the call failed: {}", output::dialog_line(failed)));
+                return Err(Failure::Other(format!(
+                    "the call failed: {}",
+                    output::dialog_line(failed)
+                )));
             }
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                return Err(format!("gave up waiting for: {what}"));
+                return Err(Failure::NotSeen(format!("gave up waiting for: {what}")));
             }
             match &self.events {
                 Some(events) => {
@@ -260,20 +265,17 @@ impl Demo {
         &mut self,
         what: &str,
         done: impl Fn(&Dialog) -> bool,
-    ) -> Result<Dialog, String> {
+    ) -> Result<Dialog, Failure> {
         let (_, dialogs) = self.until(what, |_, dialogs| dialogs.iter().any(&done))?;
         dialogs
             .into_iter()
             .find(|d| done(d))
-            .ok_or_else(|| format!("gave up waiting for: {what}"))
+            .ok_or_else(|| Failure::NotSeen(format!("gave up waiting for: {what}")))
     }
 
     /// The first reason code of a category that an agent may choose, if any are configured.
-    fn first_reason(&self, category: ReasonCodeCategory) -> Result<Option<i64>, String> {
-        let codes = self
-            .client
-            .reason_codes(category)
-            .map_err(|e| e.to_string())?;
+    fn first_reason(&self, category: ReasonCodeCategory) -> Result<Option<i64>, Failure> {
+        let codes = self.client.reason_codes(category)?;
         Ok(codes
             .iter()
             .find(|c| c.system_code != Some(true))

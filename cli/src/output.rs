@@ -1,6 +1,9 @@
-//! How users and dialogs are printed: one line each, or JSON.
+//! How results are printed on stdout: one line each, or JSON.
 
-use finesse_client::{ConnectionState, Dialog, Event, User};
+use finesse_client::{ConnectionState, Dialog, Event, Outcome, ReasonCode, User, WrapUpReason};
+use serde_json::json;
+
+use crate::failure::Failure;
 
 /// One line about the agent: id, state, reason, pending state, extension.
 pub fn user_line(user: &User) -> String {
@@ -42,21 +45,94 @@ pub fn dialog_line(dialog: &Dialog) -> String {
     )
 }
 
-/// The call variables that have a value, as `name=value` pairs.
+/// The call variables that have a value, as `name=value` pairs, and the wrap-up reason.
 pub fn variables_line(dialog: &Dialog) -> Option<String> {
-    let set: Vec<String> = dialog
-        .media_properties
+    let media = &dialog.media_properties;
+    let mut set: Vec<String> = media
         .call_variables
         .iter()
         .filter(|v| !v.value.is_empty())
         .map(|v| format!("{}={}", v.name, v.value))
         .collect();
+    if let Some(reason) = media.wrap_up_reason.as_ref().filter(|r| !r.is_empty()) {
+        set.push(format!("wrapUpReason={reason}"));
+    }
     (!set.is_empty()).then(|| format!("  call data: {}", set.join(" ")))
 }
 
-/// Prints a document as pretty JSON.
-pub fn json<T: serde::Serialize>(value: &T) -> Result<(), String> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+/// One line about a reason code: id, category, code, label.
+pub fn reason_code_line(code: &ReasonCode) -> String {
+    let id = code.id.map(|i| i.to_string()).unwrap_or_default();
+    let category = code.category.as_ref().map(|c| c.as_str()).unwrap_or("");
+    let number = code.code.map(|c| c.to_string()).unwrap_or_default();
+    let system = if code.system_code == Some(true) {
+        "  (system, not selectable)"
+    } else {
+        ""
+    };
+    format!(
+        "{id:>6}  {category:<9}  code {number:<6} {}{system}",
+        code.label
+    )
+}
+
+/// One line about a wrap-up reason: id and label (the label is what `call-data --wrap-up`
+/// takes).
+pub fn wrap_up_reason_line(reason: &WrapUpReason) -> String {
+    let id = reason.id.map(|i| i.to_string()).unwrap_or_default();
+    format!("{id:>6}  {}", reason.label)
+}
+
+/// Prints a call: its line, and its call data when any is set.
+pub fn dialog(dialog: &Dialog) {
+    println!("{}", dialog_line(dialog));
+    if let Some(vars) = variables_line(dialog) {
+        println!("{vars}");
+    }
+}
+
+/// Prints the outcome of a command: the User, the Dialog, or that the call ended.
+pub fn outcome(outcome: &Outcome, as_json: bool) -> Result<(), Failure> {
+    match (outcome, as_json) {
+        (Outcome::User(user), true) => json(user),
+        (Outcome::User(user), false) => {
+            println!("{}", user_line(user));
+            Ok(())
+        }
+        (Outcome::Dialog(d), true) => json(d),
+        (Outcome::Dialog(d), false) => {
+            dialog(d);
+            Ok(())
+        }
+        (Outcome::Ended { dialog_id }, true) => json(&json!({
+            "dialog_id": dialog_id,
+            "ended": true,
+        })),
+        (Outcome::Ended { dialog_id }, false) => {
+            println!("dialog {dialog_id}  ended");
+            Ok(())
+        }
+        // An outcome added to the library after this CLI: shown as the library shows it.
+        (other, true) => json(&json!({ "outcome": format!("{other:?}") })),
+        (other, false) => {
+            println!("{other:?}");
+            Ok(())
+        }
+    }
+}
+
+/// Prints what `--no-wait` returns: the command's request id.
+pub fn accepted(request_id: &str, as_json: bool) -> Result<(), Failure> {
+    if as_json {
+        return json(&json!({ "request_id": request_id }));
+    }
+    println!("accepted, request {request_id}");
+    Ok(())
+}
+
+/// Prints a document, or a list of them as an array, as pretty JSON.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))?;
     println!("{text}");
     Ok(())
 }
@@ -97,8 +173,8 @@ pub fn event_line(event: &Event) -> String {
 }
 
 /// Prints a value as one line of JSON.
-pub fn json_line<T: serde::Serialize>(value: &T) -> Result<(), String> {
-    let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
+pub fn json_line<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let text = serde_json::to_string(value).map_err(|e| Failure::Other(e.to_string()))?;
     println!("{text}");
     Ok(())
 }

@@ -2,36 +2,35 @@
 
 use std::time::{Duration, Instant};
 
-use finesse_client::{Client, NotificationOptions};
+use finesse_client::NotificationOptions;
 
+use crate::args::Server;
+use crate::connect;
+use crate::failure::Failure;
 use crate::output;
+use crate::verbose::Verbose;
 
 /// Streams events until `count` events or `seconds` have passed (or forever).
 pub fn run(
-    client: &Client,
-    url: Option<String>,
+    server: &Server,
     nodes: Vec<String>,
     count: Option<usize>,
     seconds: Option<f64>,
-    json: bool,
-) -> Result<(), String> {
-    let mut options = NotificationOptions::default();
-    if let Some(url) = url {
-        options = options.url(url);
-    }
-    for node in nodes {
-        options = options.subscribe(node);
-    }
-    let notifications = client
-        .notifications_with(options)
-        .map_err(|e| e.to_string())?;
+) -> Result<(), Failure> {
+    let say = Verbose::new(server.verbose);
     let deadline = match seconds {
-        Some(s) => Some(
-            Instant::now()
-                + Duration::try_from_secs_f64(s).map_err(|_| format!("--seconds {s}"))?,
-        ),
+        Some(s) => Some(Instant::now() + connect::seconds("--seconds", s)?),
         None => None,
     };
+    let client = connect::client(server, say)?;
+    let options = nodes.into_iter().fold(
+        NotificationOptions::default(),
+        NotificationOptions::subscribe,
+    );
+    let notifications = client
+        .notifications_with(options)
+        .map_err(Failure::doing("starting the notification session"))?;
+    say.say("notification session started");
     let mut printed = 0usize;
     while count.is_none_or(|n| printed < n) {
         let wait = match deadline {
@@ -45,7 +44,7 @@ pub fn run(
             }
             continue;
         };
-        if json {
+        if server.json {
             output::json_line(&event)?;
         } else {
             println!("{}", output::event_line(&event));

@@ -1,48 +1,12 @@
 //! The `finesse` command, run as a user runs it.
 
-use std::process::{Command, Output};
+mod common;
 
-use finesse_emulator::{Emulator, EmulatorConfig};
-
-fn finesse(args: &[&str], emulator: Option<&(Emulator, std::path::PathBuf)>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_finesse"));
-    cmd.args(args)
-        .env_remove("FINESSE_SERVER")
-        .env_remove("FINESSE_USER")
-        .env_remove("FINESSE_CA_FILE")
-        .env_remove("FINESSE_PASSWORD");
-    if let Some((emulator, ca)) = emulator {
-        cmd.env("FINESSE_SERVER", emulator.base_url())
-            .env("FINESSE_USER", "1001")
-            .env("FINESSE_CA_FILE", ca)
-            .env("FINESSE_PASSWORD", "secret1001");
-    }
-    cmd.output().expect("finesse runs")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn emulator() -> (Emulator, std::path::PathBuf) {
-    let emulator = Emulator::start(EmulatorConfig::new()).unwrap();
-    let ca = std::env::temp_dir().join(format!(
-        "finesse-cli-ca-{}-{}.pem",
-        std::process::id(),
-        emulator.base_url().rsplit(':').next().unwrap()
-    ));
-    emulator.write_ca_pem(&ca).unwrap();
-    (emulator, ca)
-}
+use common::{Server, bare, code, json, stdout, wait_for};
 
 #[test]
 fn demo_runs_the_whole_session_against_the_built_in_emulator() {
-    let out = stdout(&finesse(&["demo"], None));
+    let out = stdout(&bare(&["demo"]).output().unwrap());
     let expected = [
         "Finesse UCCE node, IN_SERVICE",
         "agent 1001  LOGOUT",
@@ -83,113 +47,148 @@ fn demo_runs_the_whole_session_against_the_built_in_emulator() {
 }
 
 #[test]
-fn subcommands_against_a_server() {
-    let env = emulator();
-    let out = stdout(&finesse(&["user"], Some(&env)));
+fn reads_print_lines_or_json() {
+    let server = Server::start();
+    let out = stdout(&server.finesse(&["user"]));
     assert_eq!(out.trim(), "agent 1001  LOGOUT");
-
-    let out = stdout(&finesse(
-        &["state", "login", "--extension", "1001001"],
-        Some(&env),
-    ));
-    assert!(out.starts_with("accepted, request "), "{out}");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while !stdout(&finesse(&["user"], Some(&env))).contains("NOT_READY") {
-        assert!(std::time::Instant::now() < deadline, "never signed in");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-
-    let out = stdout(&finesse(
-        &["call", "6135551212", "--var", "callVariable2=vip"],
-        Some(&env),
-    ));
-    assert!(out.starts_with("dialing, request "), "{out}");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    let listing = loop {
-        let out = stdout(&finesse(&["dialogs"], Some(&env)));
-        if out.contains("ACTIVE  1001001 -> 6135551212") {
-            break out;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "never connected: {out}"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
-    assert!(
-        listing.contains("call data: callVariable2=vip"),
-        "{listing}"
+    let user = json(&server.finesse(&["user", "--json"]));
+    assert_eq!(user["login_id"], "1001");
+    assert_eq!(stdout(&server.finesse(&["dialogs"])).trim(), "no calls");
+    assert_eq!(
+        json(&server.finesse(&["dialogs", "--json"])),
+        serde_json::json!([])
     );
-    let id = listing.split_whitespace().nth(1).unwrap().to_owned();
 
-    let json = stdout(&finesse(&["dialogs", "--json"], Some(&env)));
-    assert!(json.contains(&format!("\"id\": \"{id}\"")), "{json}");
-    for action in ["hold", "retrieve", "drop"] {
-        let out = stdout(&finesse(&[action, &id], Some(&env)));
-        assert!(out.starts_with("accepted"), "{action}: {out}");
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    std::fs::remove_file(&env.1).unwrap();
+    let codes = stdout(&server.finesse(&["reason-codes"]));
+    let lines: Vec<&str> = codes.lines().map(str::trim).collect();
+    assert_eq!(
+        lines,
+        [
+            "22  NOT_READY  code 1      Break",
+            "23  NOT_READY  code 2      Lunch",
+            "50006  NOT_READY  code 50006  Outbound Call  (system, not selectable)",
+            "31  LOGOUT     code 3      End of shift",
+        ],
+        "{codes}"
+    );
+    let logout = json(&server.finesse(&["reason-codes", "--category", "LOGOUT", "--json"]));
+    assert_eq!(logout.as_array().unwrap().len(), 1, "{logout}");
+    assert_eq!(logout[0]["id"], 31);
+    assert_eq!(logout[0]["label"], "End of shift");
+
+    let reasons = stdout(&server.finesse(&["wrap-up-reasons"]));
+    let labels: Vec<&str> = reasons.lines().map(str::trim).collect();
+    assert_eq!(labels, ["1  Sales Call", "2  Support", "3  Billing"]);
+    let reasons = json(&server.finesse(&["wrap-up-reasons", "--json"]));
+    assert_eq!(reasons[2]["label"], "Billing");
 }
 
 #[test]
-fn errors_are_clear_and_never_show_the_password() {
-    let env = emulator();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_finesse"));
-    let out = cmd
-        .args(["user"])
-        .env("FINESSE_SERVER", env.0.base_url())
-        .env("FINESSE_USER", "1001")
-        .env("FINESSE_PASSWORD", "not-the-password")
-        .env_remove("FINESSE_CA_FILE")
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("TLS failure"), "{err}");
-    assert!(!err.contains("not-the-password"));
-
-    let out = finesse(
-        &["call", "6135551212", "--var", "callVariable1"],
-        Some(&env),
+fn verbose_says_what_is_done_on_stderr_without_the_password() {
+    let server = Server::start();
+    let out = server.finesse(&["state", "login", "--extension", "1001001", "--verbose"]);
+    assert_eq!(
+        stdout(&out).trim(),
+        "agent 1001  NOT_READY  extension 1001001"
     );
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("is not NAME=VALUE"));
-    std::fs::remove_file(&env.1).unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "finesse: server https://127.0.0.1:",
+        "finesse: notification session started (wss://127.0.0.1:",
+        "finesse: sending state change to login",
+        "finesse: accepted (202), request ",
+        "finesse: waiting up to 10 s for the outcome of request ",
+        "finesse: outcome seen after ",
+    ] {
+        assert!(said.contains(line), "{line:?} missing from:\n{said}");
+    }
+    assert!(!said.contains("secret1001"), "{said}");
+
+    // Without a notification service the command says so, and waits by reading the state.
+    let server = Server::without_events();
+    let out = server.finesse(&["state", "login", "--extension", "1001001", "-v"]);
+    assert_eq!(
+        stdout(&out).trim(),
+        "agent 1001  NOT_READY  extension 1001001"
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("finesse: no notification session (")
+            && said.contains("waiting by reading the state instead"),
+        "{said}"
+    );
+}
+
+#[test]
+fn completions_print_a_script_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F _finesse"),
+        ("zsh", "#compdef finesse"),
+        ("fish", "complete -c finesse"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let script = stdout(&bare(&["completions", shell]).output().unwrap());
+        assert!(script.contains(marker), "{shell}: {script}");
+        assert!(script.contains("call-data"), "{shell}: every command");
+    }
+    assert_eq!(code(&bare(&["completions", "tcsh"]).output().unwrap()), 2);
+}
+
+#[test]
+fn the_help_shows_the_readmes_exit_code_table() {
+    let help = stdout(&bare(&["--help"]).output().unwrap());
+    let readme = include_str!("../../README.md");
+    let table = &readme[readme.find("| code | kind | meaning |").expect("the table")..];
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .skip(2)
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| {
+            line.trim_matches('|')
+                .split('|')
+                .map(|cell| cell.trim().trim_matches('`'))
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 14, "{rows:?}");
+    let help_rows: Vec<String> = help
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    for row in rows {
+        let expected = row
+            .iter()
+            .filter(|cell| !cell.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            help_rows.contains(&expected),
+            "README row {expected:?} not in the help:\n{help}"
+        );
+    }
 }
 
 #[test]
 fn watch_streams_events_as_json_lines() {
-    let env = emulator();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_finesse"));
-    let child = cmd
-        .args(["watch", "--json", "--count", "3", "--seconds", "20"])
-        .env("FINESSE_SERVER", env.0.base_url())
+    let server = Server::start();
+    let child = bare(&["watch", "--json", "--count", "3", "--seconds", "20"])
+        .env("FINESSE_SERVER", server.emulator.base_url())
         .env("FINESSE_USER", "1001")
-        .env("FINESSE_CA_FILE", &env.1)
+        .env("FINESSE_CA_FILE", server.ca())
         .env("FINESSE_PASSWORD", "secret1001")
-        .env("FINESSE_NOTIFICATION_URL", env.0.notification_url())
+        .env(
+            "FINESSE_NOTIFICATION_URL",
+            server.emulator.notification_url(),
+        )
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     // Sign the agent in once the watcher's session is up.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while env.0.notification_sessions("1001") == 0 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "watch never connected"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let client = finesse_client::Client::new(
-        finesse_client::Config::builder(env.0.base_url())
-            .basic_auth("1001", "secret1001")
-            .ca_pem(env.0.ca_pem())
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
-    client.sign_in("1001001").unwrap();
+    wait_for("watch connected", || {
+        server.emulator.notification_sessions("1001") > 0
+    });
+    stdout(&server.finesse(&["state", "login", "--extension", "1001001", "--no-wait"]));
     let out = child.wait_with_output().unwrap();
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
@@ -203,5 +202,4 @@ fn watch_streams_events_as_json_lines() {
             && lines[2].contains(r#""state":"NOT_READY""#),
         "{text}"
     );
-    std::fs::remove_file(&env.1).unwrap();
 }
