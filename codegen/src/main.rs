@@ -99,7 +99,7 @@ fn check(root: &Path) -> Result<(), String> {
     problems.extend(missing);
     if problems.is_empty() {
         println!(
-            "parity: {} models, {fields} fields and their decoders in C and Python; {} deliberate exceptions",
+            "parity: {} models, {fields} fields and their decoders in C and Python; deliberate exceptions: {}",
             models.len(),
             presentation::EXCEPTIONS.len()
         );
