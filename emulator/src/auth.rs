@@ -9,7 +9,8 @@ use axum::http::header::AUTHORIZATION;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
-use crate::errors::ApiError;
+use crate::errors::{ApiError, ControlError};
+use crate::request_log;
 use crate::state::World;
 
 /// Wrong passwords in a row before the account locks.
@@ -40,8 +41,15 @@ fn credentials(headers: &HeaderMap) -> Option<Credentials> {
 }
 
 impl World {
-    /// The login id of the authenticated user, or 401.
+    /// The login id of the authenticated user, or 401. The user is noted for the request
+    /// log.
     pub fn authenticate(&mut self, headers: &HeaderMap) -> Result<String, ApiError> {
+        let login_id = self.authenticate_rest(headers)?;
+        request_log::note_authenticated(&login_id);
+        Ok(login_id)
+    }
+
+    fn authenticate_rest(&mut self, headers: &HeaderMap) -> Result<String, ApiError> {
         let (user, password) = match credentials(headers) {
             None => return Err(ApiError::unauthorized("")),
             Some(Credentials::Bearer(token)) => {
@@ -94,5 +102,25 @@ impl World {
         agent.bad_passwords = 0;
         agent.locked_until = None;
         Some(agent.cfg.login_id.clone())
+    }
+}
+
+impl World {
+    /// Lifts the lock-out of one agent (and forgets its wrong passwords), or of every agent
+    /// when `login_id` is `None`.
+    pub fn lift_lockout(&mut self, login_id: Option<&str>) -> Result<(), ControlError> {
+        let unlock = |agent: &mut crate::state::Agent| {
+            agent.bad_passwords = 0;
+            agent.locked_until = None;
+        };
+        match login_id {
+            None => self.agents.values_mut().for_each(unlock),
+            Some(id) => unlock(
+                self.agents
+                    .get_mut(id)
+                    .ok_or_else(|| ControlError::UnknownAgent(id.to_owned()))?,
+            ),
+        }
+        Ok(())
     }
 }

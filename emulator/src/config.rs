@@ -1,6 +1,7 @@
 //! Configuration: deployment flavour, agents, reason codes, timing and far-end behaviour.
 
 use std::fmt;
+use std::net::{IpAddr, Ipv4Addr};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -311,6 +312,8 @@ const DEFAULT_FORCED_LOGOUT: Duration = Duration::from_secs(60);
 pub struct EmulatorConfig {
     pub(crate) deployment: Deployment,
     pub(crate) plain_http: bool,
+    pub(crate) listen: IpAddr,
+    pub(crate) certificate_names: Vec<String>,
     pub(crate) port: u16,
     pub(crate) control_port: u16,
     pub(crate) notification_port: u16,
@@ -335,6 +338,8 @@ impl EmulatorConfig {
         EmulatorConfig {
             deployment: Deployment::Cce,
             plain_http: false,
+            listen: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            certificate_names: Vec::new(),
             port: 0,
             control_port: 0,
             notification_port: 0,
@@ -359,20 +364,34 @@ impl EmulatorConfig {
         self
     }
 
-    /// REST port on 127.0.0.1; 0 (the default) picks a free one.
+    /// The address the REST, notification and control ports listen on: 127.0.0.1 by
+    /// default; `0.0.0.0` or `::` for every interface (the control API has no
+    /// authentication: only on a network you trust), `::1` for IPv6 loopback.
+    pub fn listen(mut self, address: IpAddr) -> Self {
+        self.listen = address;
+        self
+    }
+
+    /// Adds a DNS name or IP address to the server certificate, besides `localhost`,
+    /// `127.0.0.1`, `::1` and the listen address: the name clients on other machines use.
+    pub fn certificate_name(mut self, name: impl Into<String>) -> Self {
+        self.certificate_names.push(name.into());
+        self
+    }
+
+    /// REST port; 0 (the default) picks a free one.
     pub fn port(mut self, p: u16) -> Self {
         self.port = p;
         self
     }
 
-    /// Control port on 127.0.0.1; 0 (the default) picks a free one.
+    /// Control port; 0 (the default) picks a free one.
     pub fn control_port(mut self, p: u16) -> Self {
         self.control_port = p;
         self
     }
 
-    /// Notification service (XMPP over WebSocket) port on 127.0.0.1; 0 (the default) picks a
-    /// free one.
+    /// Notification service (XMPP over WebSocket) port; 0 (the default) picks a free one.
     pub fn notification_port(mut self, p: u16) -> Self {
         self.notification_port = p;
         self

@@ -12,7 +12,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
@@ -63,6 +63,10 @@ pub(crate) fn router(state: ControlState) -> Router {
         )
         .route("/service-presence", put(service_presence))
         .route("/settle", post(settle))
+        .route("/reset", post(reset))
+        .route("/requests", get(requests).delete(clear_requests))
+        .route("/lockouts", delete(lift_lockouts))
+        .route("/lockouts/{id}", delete(lift_lockout))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "no such control endpoint") })
         .with_state(state)
 }
@@ -73,7 +77,9 @@ fn error(status: StatusCode, message: &str) -> Response {
 
 fn control_error(e: &ControlError) -> Response {
     let status = match e {
-        ControlError::UnknownDialog(_) | ControlError::UnknownTarget(_) => StatusCode::NOT_FOUND,
+        ControlError::UnknownDialog(_)
+        | ControlError::UnknownTarget(_)
+        | ControlError::UnknownAgent(_) => StatusCode::NOT_FOUND,
         _ => StatusCode::CONFLICT,
     };
     error(status, &e.to_string())
@@ -380,19 +386,66 @@ async fn cut(State(s): State<ControlState>, body: Bytes) -> Response {
     }
 }
 
+/// The `since` query parameter of a log read: 0 when absent.
+fn since(query: Result<Query<HashMap<String, String>>, QueryRejection>) -> Result<u64, String> {
+    match query {
+        Ok(Query(q)) => match q.get("since").map(|v| v.parse::<u64>()) {
+            None => Ok(0),
+            Some(Ok(n)) => Ok(n),
+            Some(Err(_)) => Err("since must be a number".to_owned()),
+        },
+        Err(e) => Err(e.body_text()),
+    }
+}
+
 async fn notifications(
     State(s): State<ControlState>,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Response {
-    let since = match query {
-        Ok(Query(q)) => match q.get("since").map(|v| v.parse::<u64>()) {
-            None => 0,
-            Some(Ok(n)) => n,
-            Some(Err(_)) => return error(StatusCode::BAD_REQUEST, "since must be a number"),
-        },
-        Err(e) => return error(StatusCode::BAD_REQUEST, &e.body_text()),
+    match since(query) {
+        Ok(seq) => Json(s.engine.with_notifier(|_, n| n.since(seq))).into_response(),
+        Err(m) => bad_request(&m),
+    }
+}
+
+async fn requests(
+    State(s): State<ControlState>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Response {
+    match since(query) {
+        Ok(seq) => Json(s.engine.with_requests(|log| log.since(seq))).into_response(),
+        Err(m) => bad_request(&m),
+    }
+}
+
+async fn clear_requests(State(s): State<ControlState>) -> Response {
+    s.engine.with_requests(|log| log.clear());
+    no_content()
+}
+
+async fn reset(State(s): State<ControlState>) -> Response {
+    s.engine.reset(&s.links);
+    no_content()
+}
+
+async fn lift_lockouts(State(s): State<ControlState>) -> Response {
+    match s.engine.with_world(|w| w.lift_lockout(None)) {
+        Ok(()) => no_content(),
+        Err(e) => control_error(&e),
+    }
+}
+
+async fn lift_lockout(
+    State(s): State<ControlState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    let Ok(Path(id)) = path else {
+        return error(StatusCode::NOT_FOUND, "no such agent");
     };
-    Json(s.engine.with_notifier(|_, n| n.since(since))).into_response()
+    match s.engine.with_world(|w| w.lift_lockout(Some(&id))) {
+        Ok(()) => no_content(),
+        Err(e) => control_error(&e),
+    }
 }
 
 #[derive(Deserialize)]

@@ -1,7 +1,7 @@
 //! The running server and its synchronous control API.
 
 use std::io;
-use std::net::{Ipv4Addr, TcpListener as StdListener};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, TcpListener as StdListener};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -17,15 +17,16 @@ use crate::control_http::{self, ControlState, MAX_DELAY};
 use crate::engine::Engine;
 use crate::errors::ControlError;
 use crate::notify::Notification;
+use crate::request_log::RecordedRequest;
 use crate::server::{self, Site};
-use crate::state::{CutRule, World};
+use crate::state::CutRule;
 use crate::tls;
 use crate::xmpp::{self, Links};
 
 /// How long [`Emulator::settle`] waits at most.
 const SETTLE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// A running emulated Finesse server on 127.0.0.1.
+/// A running emulated Finesse server (on 127.0.0.1 unless configured otherwise).
 ///
 /// It runs on its own thread; dropping it stops the server, closes its ports and joins the
 /// thread. All methods are synchronous and may be called from any thread.
@@ -40,10 +41,21 @@ pub struct Emulator {
     thread: Option<thread::JoinHandle<()>>,
 }
 
-fn bind(port: u16) -> io::Result<StdListener> {
-    let listener = StdListener::bind((Ipv4Addr::LOCALHOST, port))?;
+fn bind(address: IpAddr, port: u16) -> io::Result<StdListener> {
+    let listener = StdListener::bind((address, port))?;
     listener.set_nonblocking(true)?;
     Ok(listener)
+}
+
+/// The host to put in URLs for a listen address: loopback for "every interface", IPv6 in
+/// brackets.
+fn url_host(address: IpAddr) -> String {
+    match address {
+        IpAddr::V4(a) if a.is_unspecified() => Ipv4Addr::LOCALHOST.to_string(),
+        IpAddr::V6(a) if a.is_unspecified() => format!("[{}]", Ipv6Addr::LOCALHOST),
+        IpAddr::V4(a) => a.to_string(),
+        IpAddr::V6(a) => format!("[{a}]"),
+    }
 }
 
 fn parse_dialog_id(id: &str) -> Result<u64, ControlError> {
@@ -56,27 +68,29 @@ impl Emulator {
     /// Starts the server; returns once its REST, notification and control ports are
     /// listening.
     pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
-        let certs = tls::generate()?;
-        let rest = bind(config.port)?;
-        let notification = bind(config.notification_port)?;
-        let control = bind(config.control_port)?;
+        let certs = tls::generate(config.listen, &config.certificate_names)?;
+        let rest = bind(config.listen, config.port)?;
+        let notification = bind(config.listen, config.notification_port)?;
+        let control = bind(config.listen, config.control_port)?;
+        let host = url_host(config.listen);
         let (scheme, ws_scheme) = if config.plain_http {
             ("http", "ws")
         } else {
             ("https", "wss")
         };
-        let base_url = format!("{scheme}://127.0.0.1:{}", rest.local_addr()?.port());
+        let base_url = format!("{scheme}://{host}:{}", rest.local_addr()?.port());
         let notification_url = format!(
-            "{ws_scheme}://127.0.0.1:{}/ws",
+            "{ws_scheme}://{host}:{}/ws",
             notification.local_addr()?.port()
         );
-        let control_url = format!("http://127.0.0.1:{}", control.local_addr()?.port());
+        let control_url = format!("http://{host}:{}", control.local_addr()?.port());
         let links = Links::new();
 
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()?;
-        let (engine, cti_queue) = Engine::new(World::new(&config), runtime.handle().clone());
+        let plain_http = config.plain_http;
+        let (engine, cti_queue) = Engine::new(config, runtime.handle().clone());
         let (rest, notification, control) = {
             let _context = runtime.enter();
             (
@@ -85,7 +99,7 @@ impl Emulator {
                 tokio::net::TcpListener::from_std(control)?,
             )
         };
-        let tls = (!config.plain_http).then(|| TlsAcceptor::from(certs.server_config));
+        let tls = (!plain_http).then(|| TlsAcceptor::from(certs.server_config));
         let notification_tls = tls.clone();
         let rest_site = Site::rest(Arc::clone(&engine));
         let control_site = Site::Control {
@@ -130,7 +144,8 @@ impl Emulator {
         })
     }
 
-    /// The REST base URL, e.g. `https://127.0.0.1:43121` (no trailing slash).
+    /// The REST base URL, e.g. `https://127.0.0.1:43121` (no trailing slash): the server
+    /// URL a client takes. Listening on every interface, the URL names loopback.
     pub fn base_url(&self) -> String {
         self.base_url.clone()
     }
@@ -291,6 +306,43 @@ impl Emulator {
         self.engine.with_notifier(|_, n| n.subscribe())
     }
 
+    /// Back to the start: every agent signed out and unlocked (agents added since stay,
+    /// with their configuration), no dialogs, far-end behaviour, deployment, service,
+    /// latency and cuts as configured, notification connections closed and subscriptions
+    /// forgotten, the request log emptied. Requests accepted and timers started before
+    /// are dropped; dialog ids and sequence numbers keep counting.
+    pub fn reset(&self) {
+        self.engine.reset(&self.links);
+    }
+
+    /// The REST requests received, oldest first (the most recent 1 000). Bodies are kept
+    /// up to 8 KiB; credentials never.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.requests_since(0)
+    }
+
+    /// Requests received with a sequence number greater than `seq`.
+    pub fn requests_since(&self, seq: u64) -> Vec<RecordedRequest> {
+        self.engine.with_requests(|log| log.since(seq))
+    }
+
+    /// Empties the request log (sequence numbers keep counting).
+    pub fn clear_requests(&self) {
+        self.engine.with_requests(|log| log.clear());
+    }
+
+    /// Lifts the lock-out of one agent after wrong passwords, and forgets its count of
+    /// wrong passwords.
+    pub fn lift_lockout(&self, login_id: &str) -> Result<(), ControlError> {
+        self.engine.with_world(|w| w.lift_lockout(Some(login_id)))
+    }
+
+    /// Lifts every agent's lock-out.
+    pub fn lift_lockouts(&self) {
+        // Without a login id no agent can be unknown.
+        let _ = self.engine.with_world(|w| w.lift_lockout(None));
+    }
+
     /// Waits until every request accepted so far (202) has been applied.
     pub fn settle(&self) {
         self.engine.flush_blocking(SETTLE_TIMEOUT);
@@ -315,5 +367,18 @@ impl std::fmt::Debug for Emulator {
             .field("control_url", &self.control_url)
             .field("notification_url", &self.notification_url)
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_name_loopback_for_every_interface_and_bracket_ipv6() {
+        assert_eq!(url_host(IpAddr::V4(Ipv4Addr::UNSPECIFIED)), "127.0.0.1");
+        assert_eq!(url_host(IpAddr::V6(Ipv6Addr::UNSPECIFIED)), "[::1]");
+        assert_eq!(url_host(IpAddr::V6(Ipv6Addr::LOCALHOST)), "[::1]");
+        assert_eq!(url_host("192.0.2.7".parse().expect("address")), "192.0.2.7");
     }
 }

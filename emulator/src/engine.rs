@@ -1,6 +1,6 @@
 //! The running emulator's shared state: the world and the notifier behind one mutex, the
 //! CTI queue that applies accepted requests in order one step after their 202, and the
-//! timers. Every operation on the world ends here: its changes are published before the
+//! timers, and the request log. Every operation on the world ends here: its changes are published before the
 //! lock is released (so notifications go out in the order of the changes), its timers are
 //! spawned after.
 
@@ -11,9 +11,12 @@ use tokio::runtime::Handle;
 use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
+use crate::config::EmulatorConfig;
 use crate::notify::Notifier;
 use crate::publish::publish_changes;
+use crate::request_log::RequestLog;
 use crate::state::{CtiJob, Timer, World};
+use crate::xmpp::Links;
 
 /// Signals that the CTI queue has drained up to a point.
 pub(crate) enum Done {
@@ -36,7 +39,12 @@ impl Done {
 }
 
 pub(crate) enum Queued {
-    Job { due: Instant, job: CtiJob },
+    /// An accepted request, dropped when the world was reset since (`generation`).
+    Job {
+        due: Instant,
+        job: CtiJob,
+        generation: u64,
+    },
     Flush(Done),
 }
 
@@ -48,18 +56,28 @@ struct Platform {
 
 pub(crate) struct Engine {
     platform: Mutex<Platform>,
+    /// The REST requests received, apart from the platform: recording one never waits
+    /// for the world.
+    requests: Mutex<RequestLog>,
+    /// What a reset returns to.
+    config: EmulatorConfig,
     cti: mpsc::UnboundedSender<Queued>,
     handle: Handle,
 }
 
 impl Engine {
-    pub fn new(world: World, handle: Handle) -> (Arc<Engine>, mpsc::UnboundedReceiver<Queued>) {
+    pub fn new(
+        config: EmulatorConfig,
+        handle: Handle,
+    ) -> (Arc<Engine>, mpsc::UnboundedReceiver<Queued>) {
         let (cti, rx) = mpsc::unbounded_channel();
         let engine = Engine {
             platform: Mutex::new(Platform {
-                world,
+                world: World::new(&config),
                 notifier: Notifier::default(),
             }),
+            requests: Mutex::new(RequestLog::default()),
+            config,
             cti,
             handle,
         };
@@ -80,40 +98,61 @@ impl Engine {
     /// As [`Engine::with_world`], with the notifier too: its log, its subscribers and the
     /// notification sessions.
     pub fn with_notifier<R>(self: &Arc<Self>, f: impl FnOnce(&mut World, &mut Notifier) -> R) -> R {
-        let (result, timers) = {
+        let (result, timers, generation) = {
             let mut guard = self.lock();
             let Platform { world, notifier } = &mut *guard;
             let result = f(world, notifier);
             publish_changes(world, notifier);
-            (result, std::mem::take(&mut world.timers))
+            (result, std::mem::take(&mut world.timers), world.generation)
         };
-        self.spawn_timers(timers);
+        self.spawn_timers(timers, generation);
         result
     }
 
-    fn spawn_timers(self: &Arc<Self>, timers: Vec<(Duration, Timer)>) {
+    fn spawn_timers(self: &Arc<Self>, timers: Vec<(Duration, Timer)>, generation: u64) {
         for (delay, timer) in timers {
             let engine = Arc::clone(self);
             self.handle.spawn(async move {
                 tokio::time::sleep(delay).await;
-                engine.fire(timer);
+                engine.with_world(|w| {
+                    if w.generation == generation {
+                        w.fire(timer);
+                    }
+                });
             });
         }
-    }
-
-    fn fire(self: &Arc<Self>, timer: Timer) {
-        self.with_world(|w| w.fire(timer));
     }
 
     /// Queues an accepted request; it is applied one CTI step from now, after all
     /// requests accepted before it.
     pub fn submit(&self, job: CtiJob) {
-        let step = self.lock().world.timing.step;
+        let (step, generation) = {
+            let guard = self.lock();
+            (guard.world.timing.step, guard.world.generation)
+        };
         // The worker only stops with the runtime, when no request can arrive any more.
         let _ = self.cti.send(Queued::Job {
             due: Instant::now() + step,
             job,
+            generation,
         });
+    }
+
+    /// Runs `f` on the request log.
+    pub fn with_requests<R>(&self, f: impl FnOnce(&mut RequestLog) -> R) -> R {
+        f(&mut self.requests.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Back to the start: the world as configured (agents kept, their state reset), no
+    /// notification sessions or subscriptions, an empty request log. Notification
+    /// connections are closed through `links`.
+    pub fn reset(self: &Arc<Self>, links: &Links) {
+        self.with_notifier(|w, n| {
+            w.reset(&self.config);
+            n.sessions.reset();
+        });
+        links.drop_all();
+        self.with_requests(RequestLog::clear);
     }
 
     /// Waits until every request accepted so far has been applied.
@@ -136,9 +175,17 @@ impl Engine {
     pub async fn run_cti(self: Arc<Self>, mut rx: mpsc::UnboundedReceiver<Queued>) {
         while let Some(queued) = rx.recv().await {
             match queued {
-                Queued::Job { due, job } => {
+                Queued::Job {
+                    due,
+                    job,
+                    generation,
+                } => {
                     tokio::time::sleep_until(due).await;
-                    self.with_world(|w| w.apply(job));
+                    self.with_world(|w| {
+                        if w.generation == generation {
+                            w.apply(job);
+                        }
+                    });
                 }
                 Queued::Flush(done) => done.signal(),
             }

@@ -208,6 +208,8 @@ pub enum ControlError {
     UnknownDialog(String),
     /// No signed-in agent has this extension or login id.
     UnknownTarget(String),
+    /// No agent has this login id.
+    UnknownAgent(String),
     /// The dialog is not in a state that allows the operation.
     InvalidState(String),
     /// A field of the request is invalid.
@@ -221,6 +223,7 @@ impl fmt::Display for ControlError {
             ControlError::UnknownTarget(t) => {
                 write!(f, "no signed-in agent with extension or login id {t}")
             }
+            ControlError::UnknownAgent(id) => write!(f, "no agent with login id {id}"),
             ControlError::InvalidState(why) => write!(f, "invalid state: {why}"),
             ControlError::InvalidInput(why) => write!(f, "invalid input: {why}"),
         }

@@ -1,11 +1,13 @@
 //! A faithful local Cisco Finesse server.
 //!
-//! [`Emulator::start`] serves the Finesse Desktop REST API on 127.0.0.1 over HTTPS (with a
+//! [`Emulator::start`] serves the Finesse Desktop REST API on 127.0.0.1 (or another listen
+//! address) over HTTPS (with a
 //! certificate signed by a CA it generates) or plain HTTP, with Basic authentication, the
 //! agent and dialog state machines, 202-then-notification request handling, synchronous
 //! ApiErrors and asynchronous CTI errors, in CCE or CCX flavour. A control API — Rust
 //! methods, and HTTP/JSON on a second port — adds agents, injects calls, steers the far
-//! end, takes the node out of service, adds latency and cuts connections.
+//! end, takes the node out of service, adds latency, cuts connections, lifts lock-outs,
+//! resets everything, and keeps a log of the REST requests received for tests to assert.
 //!
 //! ```no_run
 //! use finesse_emulator::{Emulator, EmulatorConfig};
@@ -24,6 +26,7 @@ mod engine;
 mod errors;
 mod notify;
 mod publish;
+mod request_log;
 mod routes;
 mod server;
 mod state;
@@ -40,3 +43,4 @@ pub use control::{AgentSnapshot, CallVariable, DialogSnapshot, InboundCall, Part
 pub use emulator::Emulator;
 pub use errors::ControlError;
 pub use notify::Notification;
+pub use request_log::RecordedRequest;

@@ -1,5 +1,6 @@
 //! `finesse-emulator`: runs the emulated Finesse server until interrupted.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -11,13 +12,22 @@ use finesse_emulator::{Deployment, Emulator, EmulatorConfig, Timing};
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// REST port on 127.0.0.1 (0 picks a free port).
+    /// Address the REST, notification and control ports listen on, e.g. 0.0.0.0 or ::1.
+    /// The control API has no authentication: listen beyond loopback only on a network
+    /// you trust.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    listen: IpAddr,
+    /// Another DNS name or IP address for the server certificate (repeatable), besides
+    /// localhost, 127.0.0.1, ::1 and the listen address.
+    #[arg(long, value_name = "NAME")]
+    cert_name: Vec<String>,
+    /// REST port (0 picks a free port).
     #[arg(long, default_value_t = 0)]
     port: u16,
-    /// Control API port on 127.0.0.1 (0 picks a free port).
+    /// Control API port (0 picks a free port).
     #[arg(long, default_value_t = 0)]
     control_port: u16,
-    /// Notification service (XMPP over WebSocket) port on 127.0.0.1 (0 picks a free port).
+    /// Notification service (XMPP over WebSocket) port (0 picks a free port).
     #[arg(long, default_value_t = 0)]
     notification_port: u16,
     /// Seconds a signed-in agent may stay without a notification session before it is
@@ -43,7 +53,11 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let config = EmulatorConfig::new()
+    let config = args
+        .cert_name
+        .into_iter()
+        .fold(EmulatorConfig::new(), EmulatorConfig::certificate_name)
+        .listen(args.listen)
         .port(args.port)
         .control_port(args.control_port)
         .notification_port(args.notification_port)

@@ -1,6 +1,7 @@
 //! Serving connections: TLS or plain, HTTP/1.1, one task per connection. Each REST
 //! request passes through out-of-service, latency and connection-cut handling here, so
-//! a specific connection can be dropped after its request was processed.
+//! a specific connection can be dropped after its request was processed, and is recorded
+//! in the request log with its answer.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -21,6 +22,7 @@ use tower::ServiceExt;
 
 use crate::engine::Engine;
 use crate::errors::ApiError;
+use crate::request_log::{self, Received};
 use crate::routes;
 
 /// Request bodies larger than this are refused (413).
@@ -138,12 +140,17 @@ async fn handle(site: Site, cut: Arc<Notify>, request: Request<Incoming>) -> Res
             );
         }
     };
-    let request = Request::from_parts(parts, Body::from(bytes));
     let Site::Rest { engine, .. } = &site else {
-        return call(site.router(), request).await;
+        return call(site.router(), Request::from_parts(parts, Body::from(bytes))).await;
     };
-    let method = request.method().as_str().to_owned();
-    let path = request.uri().path().to_owned();
+    let method = parts.method.as_str().to_owned();
+    let path = parts.uri.path().to_owned();
+    let query = parts.uri.query().unwrap_or_default().to_owned();
+    let request_id = parts
+        .headers
+        .get("requestId")
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    let request = Request::from_parts(parts, Body::from(bytes.clone()));
     let (out_of_service, latency, cut_now) = engine.with_world(|w| {
         let matches = w.cut.as_ref().is_some_and(|rule| {
             rule.method.eq_ignore_ascii_case(&method) && path.starts_with(&rule.path_prefix)
@@ -151,11 +158,19 @@ async fn handle(site: Site, cut: Arc<Notify>, request: Request<Incoming>) -> Res
         let cut_now = matches && w.cut.take().is_some();
         (w.out_of_service, w.latency, cut_now)
     });
-    let response = if out_of_service && path != "/finesse/api/SystemInfo" {
-        routes::error_response(&ApiError::out_of_service())
+    let (response, user) = if out_of_service && path != "/finesse/api/SystemInfo" {
+        (routes::error_response(&ApiError::out_of_service()), None)
     } else {
-        call(site.router(), request).await
+        request_log::observe_user(call(site.router(), request)).await
     };
+    let received = Received {
+        method: &method,
+        path: &path,
+        query: &query,
+        request_id: request_id.as_deref(),
+        body: &bytes,
+    };
+    engine.with_requests(|log| log.record(&received, response.status().as_u16(), user));
     if cut_now {
         // The request's outcome is applied before the connection goes away.
         engine.flush().await;

@@ -1,8 +1,9 @@
 //! Certificates: a private CA generated at start-up and a server certificate it signs for
-//! `localhost`, `127.0.0.1` and `::1`. Clients trust the CA's PEM, as they would a
+//! `localhost`, `127.0.0.1`, `::1`, the listen address and any extra names configured. Clients trust the CA's PEM, as they would a
 //! Finesse node's private CA.
 
 use std::io;
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use rcgen::{
@@ -28,7 +29,24 @@ fn names(common_name: &str) -> DistinguishedName {
     dn
 }
 
-pub(crate) fn generate() -> io::Result<Certs> {
+/// The names the server certificate covers: loopback under every name, the listen address
+/// when it is a specific one, and the extra names, each once.
+fn subject_names(listen: IpAddr, extra: &[String]) -> Vec<String> {
+    let mut names = vec![
+        "localhost".to_owned(),
+        "127.0.0.1".to_owned(),
+        "::1".to_owned(),
+    ];
+    let listen = (!listen.is_unspecified()).then(|| listen.to_string());
+    for name in listen.iter().chain(extra) {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
+pub(crate) fn generate(listen: IpAddr, extra_names: &[String]) -> io::Result<Certs> {
     let mut ca_params = CertificateParams::default();
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     ca_params.distinguished_name = names("Finesse Emulator CA");
@@ -42,12 +60,8 @@ pub(crate) fn generate() -> io::Result<Certs> {
     let ca_key = KeyPair::generate().map_err(tls_error)?;
     let ca = CertifiedIssuer::self_signed(ca_params, ca_key).map_err(tls_error)?;
 
-    let mut leaf_params = CertificateParams::new(vec![
-        "localhost".to_owned(),
-        "127.0.0.1".to_owned(),
-        "::1".to_owned(),
-    ])
-    .map_err(tls_error)?;
+    let mut leaf_params =
+        CertificateParams::new(subject_names(listen, extra_names)).map_err(tls_error)?;
     leaf_params.distinguished_name = names("localhost");
     leaf_params.is_ca = IsCa::NoCa;
     leaf_params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
@@ -72,4 +86,24 @@ pub(crate) fn generate() -> io::Result<Certs> {
         ca_pem: ca.pem(),
         server_config: Arc::new(config),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::{Ipv4Addr, Ipv6Addr};
+
+    use super::*;
+
+    #[test]
+    fn loopback_names_always_and_the_listen_address_when_specific() {
+        let loopback = subject_names(IpAddr::V4(Ipv4Addr::LOCALHOST), &[]);
+        assert_eq!(loopback, ["localhost", "127.0.0.1", "::1"]);
+        let any = subject_names(
+            IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+            &["finesse.test".to_owned()],
+        );
+        assert_eq!(any, ["localhost", "127.0.0.1", "::1", "finesse.test"]);
+        let lan = subject_names("192.0.2.7".parse().expect("address"), &[]);
+        assert_eq!(lan, ["localhost", "127.0.0.1", "::1", "192.0.2.7"]);
+    }
 }

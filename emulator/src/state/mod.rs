@@ -72,6 +72,8 @@ pub(crate) enum CtiJob {
 }
 
 pub(crate) struct World {
+    /// Bumped by a reset: timers and queued requests from before it are dropped.
+    pub generation: u64,
     pub deployment: Deployment,
     pub timing: Timing,
     pub lockout: Duration,
@@ -97,6 +99,7 @@ pub(crate) struct World {
 impl World {
     pub fn new(config: &EmulatorConfig) -> World {
         World {
+            generation: 0,
             deployment: config.deployment,
             timing: config.timing,
             lockout: config.lockout,
@@ -118,6 +121,21 @@ impl World {
             timers: Vec::new(),
             changes: Vec::new(),
         }
+    }
+
+    /// Back to the start as `config` describes it, keeping every agent's configuration
+    /// (those added since included) with its state reset: no dialogs, agents signed out and
+    /// unlocked, far-end behaviour, service, latency and cuts as configured. Dialog ids keep
+    /// counting, and timers and queued requests of before are dropped (see `generation`).
+    pub fn reset(&mut self, config: &EmulatorConfig) {
+        let mut fresh = World::new(config);
+        fresh.agents = std::mem::take(&mut self.agents)
+            .into_iter()
+            .map(|(id, agent)| (id, Agent::new(agent.cfg)))
+            .collect();
+        fresh.generation = self.generation + 1;
+        fresh.next_dialog_id = self.next_dialog_id;
+        *self = fresh;
     }
 
     pub fn ccx(&self) -> bool {

@@ -134,6 +134,14 @@ impl Sessions {
         (self.next_id, resource)
     }
 
+    /// Forgets every session and subscription (their connections are being closed) and
+    /// makes Finesse's own presence available again. Ids keep counting.
+    pub fn reset(&mut self) {
+        self.live.clear();
+        self.subscriptions.clear();
+        self.service_available = true;
+    }
+
     pub fn get_mut(&mut self, id: u64) -> Option<&mut Session> {
         self.live.get_mut(&id)
     }
