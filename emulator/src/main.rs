@@ -81,7 +81,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("Finesse REST API: {}/finesse/api", emulator.base_url());
+    println!("Finesse REST API: {}", emulator.base_url());
     println!("Notifications:    {}", emulator.notification_url());
     println!("Control API:      {}", emulator.control_url());
     if let Some(path) = &args.write_ca {

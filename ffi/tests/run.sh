@@ -161,7 +161,7 @@ launch_emulator() {
         sleep 0.1
     done
     local url notify control
-    url=$(sed -n 's#^Finesse REST API: *\(.*\)/finesse/api$#\1#p' "$out/$name.out")
+    url=$(sed -n 's#^Finesse REST API: *##p' "$out/$name.out")
     notify=$(sed -n 's#^Notifications: *##p' "$out/$name.out")
     control=$(sed -n 's#^Control API: *##p' "$out/$name.out")
     if [[ -z $url || -z $notify || -z $control ]]; then

@@ -49,7 +49,7 @@ class Emulator:
         self.control_url = ""
         for line in self._process.stdout:
             if line.startswith("Finesse REST API:"):
-                self.url = line.split(":", 1)[1].strip().removesuffix("/finesse/api")
+                self.url = line.split(":", 1)[1].strip()
             elif line.startswith("Notifications:"):
                 self.notification_url = line.split(":", 1)[1].strip()
             elif line.startswith("Control API:"):
