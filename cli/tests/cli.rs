@@ -66,7 +66,6 @@ fn reads_print_lines_or_json() {
         [
             "22  NOT_READY  code 1      Break",
             "23  NOT_READY  code 2      Lunch",
-            "50006  NOT_READY  code 50006  Outbound Call  (system, not selectable)",
             "31  LOGOUT     code 3      End of shift",
         ],
         "{codes}"

@@ -6,11 +6,13 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::release::Release;
+
 /// Which contact-center platform the emulated Finesse sits on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Deployment {
-    /// Unified CCE, behaving as release 12.5 (the default).
+    /// Unified CCE (the default).
     #[default]
     Cce,
     /// Unified CCX.
@@ -310,7 +312,7 @@ const DEFAULT_FORCED_LOGOUT: Duration = Duration::from_secs(60);
 /// How to start an [`Emulator`](crate::Emulator).
 #[derive(Clone, Debug)]
 pub struct EmulatorConfig {
-    pub(crate) deployment: Deployment,
+    pub(crate) release: Release,
     pub(crate) plain_http: bool,
     pub(crate) listen: IpAddr,
     pub(crate) certificate_names: Vec<String>,
@@ -332,11 +334,11 @@ impl Default for EmulatorConfig {
 }
 
 impl EmulatorConfig {
-    /// CCE, HTTPS, ephemeral ports, the default agents, reason codes and wrap-up reasons,
+    /// CCE 12.5, HTTPS, ephemeral ports, the default agents, reason codes and wrap-up reasons,
     /// forced logout after 60 s without a notification session.
     pub fn new() -> Self {
         EmulatorConfig {
-            deployment: Deployment::Cce,
+            release: Release::default(),
             plain_http: false,
             listen: IpAddr::V4(Ipv4Addr::LOCALHOST),
             certificate_names: Vec::new(),
@@ -352,9 +354,15 @@ impl EmulatorConfig {
         }
     }
 
-    /// Chooses CCE or CCX behaviour.
+    /// Chooses CCE or CCX behaviour, as its release 12.5 (see [`Release::of_deployment`]).
     pub fn deployment(mut self, d: Deployment) -> Self {
-        self.deployment = d;
+        self.release = Release::of_deployment(d);
+        self
+    }
+
+    /// Chooses the release the emulator behaves as (default CCE 12.5).
+    pub fn release(mut self, r: Release) -> Self {
+        self.release = r;
         self
     }
 

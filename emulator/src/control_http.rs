@@ -21,6 +21,7 @@ use crate::config::{AgentConfig, Deployment, FarEnd};
 use crate::control::InboundCall;
 use crate::engine::Engine;
 use crate::errors::ControlError;
+use crate::release::Release;
 use crate::state::CutRule;
 use crate::xmpp::{self, Links};
 
@@ -47,6 +48,7 @@ pub(crate) fn router(state: ControlState) -> Router {
             get(notification_sessions),
         )
         .route("/deployment", put(deployment))
+        .route("/release", put(release))
         .route("/far-end", put(far_end))
         .route("/dialogs", get(dialogs))
         .route("/dialogs/{id}/answer", post(answer))
@@ -99,12 +101,13 @@ fn no_content() -> Response {
 }
 
 async fn info(State(s): State<ControlState>) -> Response {
-    let deployment = s.engine.with_world(|w| w.deployment);
+    let release = s.engine.with_world(|w| w.release);
     Json(json!({
         "base_url": &*s.base_url,
         "notification_url": &*s.notification_url,
         "xmpp_domain": xmpp::DOMAIN,
-        "deployment": deployment,
+        "deployment": release.deployment(),
+        "release": release,
     }))
     .into_response()
 }
@@ -209,7 +212,23 @@ struct DeploymentBody {
 async fn deployment(State(s): State<ControlState>, body: Bytes) -> Response {
     match parse::<DeploymentBody>(&body) {
         Ok(b) => {
-            s.engine.with_world(|w| w.deployment = b.deployment);
+            s.engine
+                .with_world(|w| w.release = Release::of_deployment(b.deployment));
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+#[derive(Deserialize)]
+struct ReleaseBody {
+    release: Release,
+}
+
+async fn release(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<ReleaseBody>(&body) {
+        Ok(b) => {
+            s.engine.with_world(|w| w.release = b.release);
             no_content()
         }
         Err(m) => bad_request(&m),

@@ -17,6 +17,7 @@ use crate::control_http::{self, ControlState, MAX_DELAY};
 use crate::engine::Engine;
 use crate::errors::ControlError;
 use crate::notify::Notification;
+use crate::release::Release;
 use crate::request_log::RecordedRequest;
 use crate::server::{self, Site};
 use crate::state::CutRule;
@@ -177,9 +178,19 @@ impl Emulator {
         std::fs::write(path, &self.ca_pem)
     }
 
-    /// Switches between CCE and CCX behaviour.
+    /// Switches between CCE and CCX behaviour, as its release 12.5.
     pub fn set_deployment(&self, d: Deployment) {
-        self.engine.with_world(|w| w.deployment = d);
+        self.set_release(Release::of_deployment(d));
+    }
+
+    /// Switches to another release profile; calls and agents stay as they are.
+    pub fn set_release(&self, r: Release) {
+        self.engine.with_world(|w| w.release = r);
+    }
+
+    /// The release profile the emulator behaves as.
+    pub fn release(&self) -> Release {
+        self.engine.with_world(|w| w.release)
     }
 
     /// Adds an agent, or updates an existing agent's configuration (its state stays).

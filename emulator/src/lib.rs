@@ -26,6 +26,7 @@ mod engine;
 mod errors;
 mod notify;
 mod publish;
+mod release;
 mod request_log;
 mod routes;
 mod server;
@@ -43,4 +44,5 @@ pub use control::{AgentSnapshot, CallVariable, DialogSnapshot, InboundCall, Part
 pub use emulator::Emulator;
 pub use errors::ControlError;
 pub use notify::Notification;
+pub use release::{Release, UnknownRelease};
 pub use request_log::RecordedRequest;

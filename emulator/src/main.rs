@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use finesse_emulator::{Deployment, Emulator, EmulatorConfig, Timing};
+use finesse_emulator::{Emulator, EmulatorConfig, Release, Timing};
 
 /// A local Cisco Finesse server for developing and testing integrations.
 #[derive(Parser)]
@@ -37,8 +37,12 @@ struct Args {
     /// Serve plain HTTP instead of HTTPS.
     #[arg(long)]
     http: bool,
-    /// Behave as Unified CCX instead of Unified CCE 12.5.
-    #[arg(long)]
+    /// The release to behave as: cce-11.6, cce-12.0, cce-12.5 (the default), cce-12.6 or
+    /// ccx-12.5.
+    #[arg(long, value_name = "RELEASE", default_value_t = Release::Cce12_5)]
+    release: Release,
+    /// Behave as Unified CCX 12.5: the same as `--release ccx-12.5`.
+    #[arg(long, conflicts_with = "release")]
     ccx: bool,
     /// Write the CA certificate (PEM) to this file.
     #[arg(long, value_name = "PATH")]
@@ -65,10 +69,10 @@ fn main() -> ExitCode {
             (args.forced_logout_secs > 0).then(|| Duration::from_secs(args.forced_logout_secs)),
         )
         .plain_http(args.http)
-        .deployment(if args.ccx {
-            Deployment::Ccx
+        .release(if args.ccx {
+            Release::Ccx12_5
         } else {
-            Deployment::Cce
+            args.release
         })
         .timing(Timing {
             step: Duration::from_millis(args.step_ms),

@@ -301,7 +301,10 @@ pub(crate) fn system_info(world: &World, root: &str) -> String {
     let mut x = Xml::new();
     x.open(root)
         .leaf("currentTimestamp", &timestamp(SystemTime::now()))
-        .leaf("deploymentType", world.deployment.deployment_type())
+        .leaf(
+            "deploymentType",
+            world.release.deployment().deployment_type(),
+        )
         .open("primaryNode")
         .leaf("host", xmpp::DOMAIN)
         .close("primaryNode")

@@ -296,7 +296,10 @@ fn reason_codes_and_wrap_up_reasons() {
     );
     assert_eq!(r.status, 200);
     assert!(r.body.contains("<ReasonCodes category=\"NOT_READY\"><ReasonCode><uri>/finesse/api/ReasonCode/22</uri><id>22</id><category>NOT_READY</category><code>1</code><label>Break</label><forAll>true</forAll><systemCode>false</systemCode></ReasonCode>"), "{}", r.body);
-    assert!(r.body.contains("<id>50006</id>") && r.body.contains("<systemCode>true</systemCode>"));
+    // System codes such as 50006 are never listed (reference 10.4, DEVNET `reasoncode`).
+    assert!(
+        !r.body.contains("<id>50006</id>") && !r.body.contains("<systemCode>true</systemCode>")
+    );
     let r = client.get_as("1001", "/finesse/api/User/1001/ReasonCodes?category=LOGOUT");
     assert!(r.body.contains("<label>End of shift</label>") && !r.body.contains("Break"));
     let r = client.get_as("1001", "/finesse/api/User/1001/ReasonCodes");

@@ -22,8 +22,8 @@ pub(super) async fn get(
     reply(engine.with_world(|w| {
         let Path(raw) = path.map_err(|_| ApiError::not_found("User"))?;
         let actor = w.authenticate(&headers)?;
-        // CCE also finds a user by login name.
-        let (target, _) = resolve_user(w, &actor, &raw, !w.ccx())?;
+        // CCE 12.5 and later also find a user by login name (reference 1.5, 10.4).
+        let (target, _) = resolve_user(w, &actor, &raw, w.release.looks_up_login_names())?;
         let agent = w
             .agents
             .get(&target)

@@ -144,7 +144,7 @@ impl World {
     fn system_reason_codes(&self) -> Vec<ReasonCode> {
         let ccx = self.ccx();
         let mut codes = Vec::new();
-        if !ccx {
+        if self.release.dials_from_ready() {
             codes.push(ReasonCode {
                 system_code: true,
                 ..ReasonCode::new(
@@ -193,17 +193,13 @@ impl World {
             .find(|c| c.id == id)
     }
 
-    /// What ReasonCodes lists: the configured codes, and on CCE the 50006 system code.
+    /// What ReasonCodes lists: the configured codes only; system codes such as 50006 are
+    /// never listed (reference 10.4, DEVNET `reasoncode`).
     pub fn listed_reason_codes(&self, category: Option<ReasonCategory>) -> Vec<ReasonCode> {
-        let call_from_ready = self
-            .system_reason_codes()
-            .into_iter()
-            .filter(|c| c.id == REASON_CALL_FROM_READY);
         self.reason_codes
             .iter()
-            .cloned()
-            .chain(call_from_ready)
             .filter(|c| category.is_none_or(|cat| c.category == cat))
+            .cloned()
             .collect()
     }
 

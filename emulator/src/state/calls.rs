@@ -95,8 +95,8 @@ impl World {
             Some(login_id.to_owned()),
             PState::Initiating,
         ));
-        // CCE 12.5 keeps routed calls away while the agent dials from READY.
-        if from_ready && !self.ccx() {
+        // CCE 12.5 keeps routed calls away while the agent dials from READY (reference 3.10).
+        if from_ready && self.release.dials_from_ready() {
             if let Some(a) = self.agents.get_mut(login_id) {
                 a.before_call = Some((AgentState::Ready, None));
             }

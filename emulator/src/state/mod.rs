@@ -22,6 +22,7 @@ use std::time::Duration;
 use crate::config::{Deployment, EmulatorConfig, FarEnd, ReasonCode, Timing, WrapUpReason};
 use crate::control::{AgentSnapshot, DialogSnapshot};
 use crate::errors::CtiError;
+use crate::release::Release;
 
 pub(crate) use agent::{Agent, UserChange};
 pub(crate) use change::{Change, DialogEvent};
@@ -74,7 +75,7 @@ pub(crate) enum CtiJob {
 pub(crate) struct World {
     /// Bumped by a reset: timers and queued requests from before it are dropped.
     pub generation: u64,
-    pub deployment: Deployment,
+    pub release: Release,
     pub timing: Timing,
     pub lockout: Duration,
     /// Time without an available notification session before a forced logout.
@@ -100,7 +101,7 @@ impl World {
     pub fn new(config: &EmulatorConfig) -> World {
         World {
             generation: 0,
-            deployment: config.deployment,
+            release: config.release,
             timing: config.timing,
             lockout: config.lockout,
             forced_logout_after: config.forced_logout_after,
@@ -139,7 +140,7 @@ impl World {
     }
 
     pub fn ccx(&self) -> bool {
-        self.deployment == Deployment::Ccx
+        self.release.deployment() == Deployment::Ccx
     }
 
     pub fn allocate_dialog_id(&mut self) -> u64 {

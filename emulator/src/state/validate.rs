@@ -145,6 +145,11 @@ impl World {
         if from.trim() != agent.extension {
             return Err(ApiError::invalid_input("fromAddress"));
         }
+        // Dialing from READY exists only from CCE 12.5(1) (reference 10.4, DG12.5 p80);
+        // before, and on CCX, the agent must be NOT_READY: Finesse knows the state locally.
+        if agent.state == AgentState::Ready && !self.release.dials_from_ready() {
+            return Err(ApiError::invalid_state(400, AgentState::Ready.as_str()));
+        }
         let to = required_address(body.to_address, "toAddress")?;
         if to.trim() == from.trim() {
             return Err(ApiError::invalid_destination(&to));
