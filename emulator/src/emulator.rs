@@ -277,6 +277,12 @@ impl Emulator {
         self.engine.with_world(|w| w.dialog_snapshots())
     }
 
+    /// Every agent's configuration (passwords included), those added since start too.
+    pub fn agents(&self) -> Vec<AgentConfig> {
+        self.engine
+            .with_world(|w| w.agents.values().map(|a| a.cfg.clone()).collect())
+    }
+
     /// One agent's state.
     pub fn agent_state(&self, login_id: &str) -> Option<AgentSnapshot> {
         self.engine.with_world(|w| w.agent_snapshot(login_id))

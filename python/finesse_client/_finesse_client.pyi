@@ -2,6 +2,7 @@
 
 import builtins
 import os
+import pathlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import ClassVar, TypeAlias, final, overload
@@ -48,6 +49,8 @@ __all__ = [
     "OtherUpdate",
     "PubSubMessage",
     "decode_update",
+    "Emulator",
+    "RecordedRequest",
     "FinesseError",
     "ApiError",
     "NotFoundError",
@@ -950,3 +953,116 @@ class DecodeError(FinesseError):
 
 class InsecureWarning(UserWarning):
     """Certificate verification is switched off (``verify=False``)."""
+
+@final
+class Emulator:
+    """A local Finesse server for tests: the bundled emulator, in this process.
+
+    HTTPS on 127.0.0.1 with a CA of its own, agents 1001-1003 and supervisor 2001, CCE 12.5
+    (or CCX). Re-exported by ``finesse_client.testing``; a context manager that closes it.
+    """
+
+    def __new__(
+        cls,
+        *,
+        ccx: bool = False,
+        http: bool = False,
+        forced_logout_secs: float = 60.0,
+        ring_ms: float = 150.0,
+        step_ms: float = 20.0,
+        lockout_secs: float = 300.0,
+    ) -> Emulator: ...
+    @property
+    def url(self) -> str:
+        """The server URL a ``Client`` takes, e.g. ``"https://127.0.0.1:43121"``."""
+    @property
+    def notification_url(self) -> str:
+        """The notification service's URL: the ``notification_url`` a ``Client`` takes."""
+    @property
+    def control_url(self) -> str:
+        """The HTTP/JSON control API's URL."""
+    @property
+    def ca_pem(self) -> str:
+        """PEM of the CA that signed the server's certificate."""
+    @property
+    def ca_file(self) -> pathlib.Path:
+        """A file holding ``ca_pem``, removed by ``close()``."""
+    @property
+    def passwords(self) -> dict[str, str]:
+        """The password of every agent, by login id."""
+    @property
+    def closed(self) -> bool:
+        """Whether ``close()`` has stopped the server."""
+    def answer_far_end(self, dialog_id: str) -> None:
+        """The ringing outside party of the dialog answers."""
+    def hang_up_far_end(self, dialog_id: str) -> None:
+        """The outside parties of the dialog hang up."""
+    def inject_inbound_call(
+        self,
+        to: str,
+        from_address: str,
+        *,
+        dnis: str = "",
+        call_type: str = "ACD_IN",
+        call_variables: dict[str, str] | None = None,
+        queue_name: str = "",
+        queue_number: str = "",
+    ) -> str:
+        """A call from outside arrives at a signed-in agent; returns the new dialog's id."""
+    def set_far_end(
+        self, behaviour: str, *, address: str | None = None, hang_up_after: float = 0.0
+    ) -> None:
+        """What outside destinations do with new outbound calls (``"BUSY"``...)."""
+    def set_out_of_service(self, out_of_service: bool = True) -> None:
+        """Takes the node out of service, or puts it back."""
+    def reset(self) -> None:
+        """Back to the start: agents signed out and unlocked, no dialogs, an empty log."""
+    def requests(self, since: int = 0) -> list[RecordedRequest]:
+        """The REST requests received (the most recent 1,000), oldest first."""
+    def clear_requests(self) -> None:
+        """Empties the request log."""
+    def lift_lockout(self, login_id: str | None = None) -> None:
+        """Lifts the lock-out of an agent, or of every agent."""
+    def settle(self) -> None:
+        """Waits until every request accepted so far has been carried out."""
+    def close(self) -> None:
+        """Stops the server and removes ``ca_file``."""
+    def __enter__(self) -> Emulator: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+@final
+class RecordedRequest:
+    """A REST request the emulator received, and what it answered (no credentials)."""
+
+    @property
+    def seq(self) -> int:
+        """Sequence number, from 1."""
+    @property
+    def method(self) -> str:
+        """HTTP method."""
+    @property
+    def path(self) -> str:
+        """Path without the query."""
+    @property
+    def query(self) -> str:
+        """Query string without ``?``."""
+    @property
+    def request_id(self) -> str | None:
+        """The ``requestId`` header."""
+    @property
+    def body(self) -> str:
+        """The body as text, cut at 8 KiB."""
+    @property
+    def body_truncated(self) -> bool:
+        """Whether ``body`` was cut."""
+    @property
+    def status(self) -> int:
+        """HTTP status answered."""
+    @property
+    def user(self) -> str | None:
+        """Login id the request authenticated as."""

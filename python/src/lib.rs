@@ -12,6 +12,7 @@ mod events;
 mod exceptions;
 mod models;
 mod notifications;
+mod testing;
 
 use pyo3::prelude::*;
 
@@ -44,6 +45,8 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<events::ConnectionChanged>()?;
     m.add_class::<events::OtherUpdate>()?;
     m.add_class::<events::PubSubMessage>()?;
+    m.add_class::<testing::Emulator>()?;
+    m.add_class::<testing::RecordedRequest>()?;
     m.add_function(wrap_pyfunction!(events::decode_update, m)?)?;
     exceptions::register(m)
 }

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import finesse_client
-from finesse_client import _finesse_client, enums, events, exceptions
+from finesse_client import _finesse_client, enums, events, exceptions, pytest_plugin, testing
 
 
 def test_installed_from_a_wheel_not_the_source_tree() -> None:
@@ -26,11 +26,11 @@ def test_typed_package_ships_its_stub() -> None:
 
 
 def test_all_is_complete_and_importable() -> None:
-    for module in (finesse_client, exceptions, enums, events):
+    for module in (finesse_client, exceptions, enums, events, testing, pytest_plugin):
         for name in module.__all__:
             assert hasattr(module, name), f"{module.__name__}.{name}"
     native = {name for name in _finesse_client.__all__}
-    assert native <= set(finesse_client.__all__)
+    assert native <= set(finesse_client.__all__) | set(testing.__all__)
     assert set(exceptions.__all__) <= set(finesse_client.__all__)
     assert set(events.__all__) <= set(finesse_client.__all__)
 
@@ -50,7 +50,7 @@ def own_members(cls: type) -> dict[str, object]:
 
 def test_every_public_name_has_a_docstring() -> None:
     missing = []
-    for module in (finesse_client, exceptions, enums, events):
+    for module in (finesse_client, exceptions, enums, events, testing, pytest_plugin):
         if not (module.__doc__ or "").strip():
             missing.append(module.__name__)
         for name in module.__all__:
@@ -72,4 +72,12 @@ def test_classes_claim_the_public_module() -> None:
     for name in _finesse_client.__all__:
         obj = getattr(_finesse_client, name)
         if inspect.isclass(obj):
-            assert obj.__module__ == "finesse_client", name
+            public = "finesse_client.testing" if name in testing.__all__ else "finesse_client"
+            assert obj.__module__ == public, name
+
+
+def test_the_pytest_plugin_is_registered() -> None:
+    from importlib.metadata import entry_points
+
+    [plugin] = entry_points(group="pytest11", name="finesse_client")
+    assert plugin.value == "finesse_client.pytest_plugin"
