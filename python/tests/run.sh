@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Python package from source into a fresh virtual environment and checks it:
 # the stub against the module (stubtest), the examples and the tests (mypy --strict),
-# and the pytest suite against the emulator, with warnings as errors.
+# the pytest suite against the emulator, with warnings as errors, and the README's example
+# test in a directory of its own, as a user runs it.
 #
 # Needs Rust (cargo) and Python 3.10+ with pip and venv; packages come from PyPI.
 # PYTHON picks the interpreter (default python3). CARGO_TARGET_DIR is honoured.
@@ -43,4 +44,10 @@ if [ "$status" -eq 5 ]; then
     echo "pytest collected no tests" >&2
     exit 1
 fi
-exit "$status"
+[ "$status" -eq 0 ] || exit "$status"
+
+echo "== pytest on the README's example test, as a user runs it (the shipped fixtures)"
+example_dir="$work/example"
+mkdir "$example_dir"
+cp "$python_dir/examples/test_with_emulator.py" "$example_dir/"
+(cd "$example_dir" && "$py" -m pytest -p no:cacheprovider -W error test_with_emulator.py)
