@@ -324,7 +324,7 @@ impl Emulator {
     }
 
     /// Back to the start: every agent signed out and unlocked (agents added since stay,
-    /// with their configuration), no dialogs, far-end behaviour, deployment, service,
+    /// with their configuration), no dialogs, far-end behaviour, release, service,
     /// latency and cuts as configured, notification connections closed and subscriptions
     /// forgotten, the request log emptied. Requests accepted and timers started before
     /// are dropped; dialog ids and sequence numbers keep counting.
