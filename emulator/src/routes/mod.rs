@@ -1,6 +1,8 @@
 //! The Finesse REST resources under `/finesse/api`.
 
 mod dialog;
+mod options;
+mod request_id;
 mod system;
 mod user;
 
@@ -9,6 +11,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
@@ -23,7 +26,7 @@ const MAX_REQUEST_ID: usize = 128;
 type Reply = Result<Response, ApiError>;
 
 pub(crate) fn router(engine: Arc<Engine>) -> Router {
-    Router::new()
+    let resources = Router::new()
         .route("/finesse/api/SystemInfo", get(system::system_info))
         .route("/finesse/api/User/{id}", get(user::get).put(user::put))
         .route(
@@ -51,7 +54,12 @@ pub(crate) fn router(engine: Arc<Engine>) -> Router {
             get(dialog::get).put(dialog::put),
         )
         .fallback(not_found)
-        .with_state(engine)
+        .with_state(engine);
+    // Around the whole router: axum adds `Allow` to a 405 outside the routes' own layers.
+    Router::new()
+        .fallback_service(resources)
+        .layer(middleware::from_fn(options::answer))
+        .layer(middleware::from_fn(request_id::echo))
 }
 
 async fn not_found(uri: Uri) -> Response {
