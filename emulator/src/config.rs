@@ -324,6 +324,7 @@ pub struct EmulatorConfig {
     pub(crate) timing: Timing,
     pub(crate) lockout: Duration,
     pub(crate) reason_codes: Vec<ReasonCode>,
+    pub(crate) reason_codes_configured: bool,
     pub(crate) wrap_up_reasons: Vec<WrapUpReason>,
 }
 
@@ -350,6 +351,7 @@ impl EmulatorConfig {
             timing: Timing::default(),
             lockout: Duration::from_secs(300),
             reason_codes: default_reason_codes(),
+            reason_codes_configured: true,
             wrap_up_reasons: default_wrap_up_reasons(),
         }
     }
@@ -436,6 +438,15 @@ impl EmulatorConfig {
     /// required for NOT_READY or LOGOUT).
     pub fn reason_codes(mut self, codes: Vec<ReasonCode>) -> Self {
         self.reason_codes = codes;
+        self
+    }
+
+    /// Whether the system has reason codes configured (the default). Without, ReasonCodes
+    /// lists none and NOT_READY or LOGOUT without a reason is accepted, as on a Finesse
+    /// whose administrator defined no codes; the configured list comes back when switched
+    /// on again.
+    pub fn reason_codes_configured(mut self, yes: bool) -> Self {
+        self.reason_codes_configured = yes;
         self
     }
 

@@ -49,6 +49,7 @@ pub(crate) fn router(state: ControlState) -> Router {
         )
         .route("/deployment", put(deployment))
         .route("/release", put(release))
+        .route("/reason-codes", put(reason_codes))
         .route("/far-end", put(far_end))
         .route("/dialogs", get(dialogs))
         .route("/dialogs/{id}/answer", post(answer))
@@ -214,6 +215,22 @@ async fn deployment(State(s): State<ControlState>, body: Bytes) -> Response {
         Ok(b) => {
             s.engine
                 .with_world(|w| w.release = Release::of_deployment(b.deployment));
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+#[derive(Deserialize)]
+struct ReasonCodesBody {
+    configured: bool,
+}
+
+async fn reason_codes(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<ReasonCodesBody>(&body) {
+        Ok(b) => {
+            s.engine
+                .with_world(|w| w.reason_codes_configured = b.configured);
             no_content()
         }
         Err(m) => bad_request(&m),

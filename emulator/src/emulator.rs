@@ -193,6 +193,12 @@ impl Emulator {
         self.engine.with_world(|w| w.release)
     }
 
+    /// Switches the "reason codes configured" setting (see
+    /// [`EmulatorConfig::reason_codes_configured`]).
+    pub fn set_reason_codes_configured(&self, yes: bool) {
+        self.engine.with_world(|w| w.reason_codes_configured = yes);
+    }
+
     /// Adds an agent, or updates an existing agent's configuration (its state stays).
     pub fn add_agent(&self, a: AgentConfig) {
         self.engine.with_world(|w| w.add_agent(a));

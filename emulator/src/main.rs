@@ -44,6 +44,9 @@ struct Args {
     /// Behave as Unified CCX 12.5: the same as `--release ccx-12.5`.
     #[arg(long, conflicts_with = "release")]
     ccx: bool,
+    /// Configure no reason codes: NOT_READY and LOGOUT without a reason are accepted.
+    #[arg(long)]
+    no_reason_codes: bool,
     /// Write the CA certificate (PEM) to this file.
     #[arg(long, value_name = "PATH")]
     write_ca: Option<PathBuf>,
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
             (args.forced_logout_secs > 0).then(|| Duration::from_secs(args.forced_logout_secs)),
         )
         .plain_http(args.http)
+        .reason_codes_configured(!args.no_reason_codes)
         .release(if args.ccx {
             Release::Ccx12_5
         } else {

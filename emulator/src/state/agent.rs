@@ -185,8 +185,18 @@ impl World {
         codes
     }
 
+    /// The administrator-defined reason codes in force: none while the "no reason codes
+    /// configured" setting is on.
+    fn configured_reason_codes(&self) -> &[ReasonCode] {
+        if self.reason_codes_configured {
+            &self.reason_codes
+        } else {
+            &[]
+        }
+    }
+
     pub fn find_reason_code(&self, id: u32) -> Option<ReasonCode> {
-        self.reason_codes
+        self.configured_reason_codes()
             .iter()
             .cloned()
             .chain(self.system_reason_codes())
@@ -196,7 +206,7 @@ impl World {
     /// What ReasonCodes lists: the configured codes only; system codes such as 50006 are
     /// never listed (reference 10.4, DEVNET `reasoncode`).
     pub fn listed_reason_codes(&self, category: Option<ReasonCategory>) -> Vec<ReasonCode> {
-        self.reason_codes
+        self.configured_reason_codes()
             .iter()
             .filter(|c| category.is_none_or(|cat| c.category == cat))
             .cloned()
@@ -209,7 +219,10 @@ impl World {
         raw: Option<String>,
         category: ReasonCategory,
     ) -> Result<Option<u32>, ApiError> {
-        let configured = self.reason_codes.iter().any(|c| c.category == category);
+        let configured = self
+            .configured_reason_codes()
+            .iter()
+            .any(|c| c.category == category);
         let Some(raw) = trimmed(raw) else {
             return if configured {
                 Err(ApiError::reason_code_required())
@@ -220,7 +233,7 @@ impl World {
         let id: u32 = raw
             .parse()
             .map_err(|_| ApiError::invalid_input("reasonCodeId"))?;
-        self.reason_codes
+        self.configured_reason_codes()
             .iter()
             .find(|c| c.id == id && c.category == category && !c.system_code)
             .map(|c| Some(c.id))

@@ -84,6 +84,9 @@ pub(crate) struct World {
     pub dialogs: BTreeMap<u64, Dialog>,
     next_dialog_id: u64,
     pub reason_codes: Vec<ReasonCode>,
+    /// Off: the system has no reason codes configured, so NOT_READY and LOGOUT need none
+    /// (reference 2.2 `reasonCodeId` -1 "no codes configured", 2.4).
+    pub reason_codes_configured: bool,
     pub wrap_up_reasons: Vec<WrapUpReason>,
     pub far_end_default: FarEnd,
     pub far_end_by_address: HashMap<String, FarEnd>,
@@ -113,6 +116,7 @@ impl World {
             dialogs: BTreeMap::new(),
             next_dialog_id: FIRST_DIALOG_ID,
             reason_codes: config.reason_codes.clone(),
+            reason_codes_configured: config.reason_codes_configured,
             wrap_up_reasons: config.wrap_up_reasons.clone(),
             far_end_default: FarEnd::default(),
             far_end_by_address: HashMap::new(),
