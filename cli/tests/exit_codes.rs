@@ -103,9 +103,22 @@ fn an_unknown_dialog_exits_4() {
 #[test]
 fn a_state_change_not_possible_now_exits_5() {
     let server = Server::start();
-    let out = server.finesse(&["state", "ready"]);
+    let out = server.finesse(&["state", "not-ready", "--reason", "22"]);
     assert_eq!(code(&out), 5, "{}", stderr(&out));
     assert!(stderr(&out).contains("Invalid State"), "{}", stderr(&out));
+}
+
+#[test]
+fn ready_while_signed_out_is_a_cti_refusal_exiting_6() {
+    // A real CCE 12.5 accepts it and refuses it asynchronously, Invalid State 22 (reference
+    // 10.4, recorded).
+    let server = Server::start();
+    let out = server.finesse(&["state", "ready", "--json"]);
+    assert_eq!(code(&out), 6, "{}", stderr(&out));
+    let error = json_error(&out);
+    assert_eq!(error["kind"], "cti");
+    assert_eq!(error["api_errors"][0]["error_type"], "Invalid State");
+    assert_eq!(error["api_errors"][0]["error_data"], "22");
 }
 
 #[test]

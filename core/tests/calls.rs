@@ -360,8 +360,9 @@ fn ccx_rejects_call_data_on_make_call() {
     wait_dialog(&client, "HELD", |d| {
         d.participant(EXT_1001).map(|p| &p.state) == Some(&ParticipantState::Held)
     });
-    // CCX keeps the agent TALKING while the call is held.
-    assert_eq!(client.user().unwrap().state, AgentState::Talking);
+    // A non-routed call leaves a CCX agent NOT_READY, held or not (reference 10.4, DG12.5
+    // p49).
+    assert_eq!(client.user().unwrap().state, AgentState::NotReady);
     // CCX accepts only 0-9, * and # as DTMF: the server says so.
     let err = client.send_dtmf(&dialog.id, "A").unwrap_err();
     assert_eq!(err.http_status(), Some(400));

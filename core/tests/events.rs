@@ -180,6 +180,40 @@ fn a_command_refused_by_the_cti_is_a_typed_error_when_awaited() {
 }
 
 #[test]
+fn user_requests_refused_by_the_cti_are_typed_errors_when_awaited() {
+    // As recorded on a real CCE 12.5 (reference 10.4): READY while signed out and a sign-in
+    // on an unknown extension are accepted (202), then refused on the User node.
+    let emulator = emulator();
+    let client = agent_1001(&emulator);
+    let _notifications = session(&client, &emulator);
+    let accepted = client.ready().unwrap();
+    let err = accepted.wait(WAIT).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Cti, "{err}");
+    assert_eq!(err.request_id(), Some(accepted.request_id.as_str()));
+    assert_eq!(err.api_errors()[0].error_type, "Invalid State");
+    assert_eq!(err.api_errors()[0].error_data, "22");
+    let err = client
+        .sign_in("no such phone")
+        .unwrap()
+        .wait(WAIT)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Cti, "{err}");
+    let e = &err.api_errors()[0];
+    assert_eq!(
+        (e.error_type.as_str(), e.error_data.as_str()),
+        ("Invalid Device", "260")
+    );
+    assert_eq!(e.error_message, "CF_INVALID_LOGON_DEVICE_SPECIFIED");
+    assert_eq!(e.peripheral_error_code.as_deref(), Some("10125"));
+    assert_eq!(
+        e.peripheral_error_msg.as_deref(),
+        Some("PERERR_TELDRIVE_NODEVICETARGETFORNETTARGETID")
+    );
+    assert!(e.peripheral_error_text.is_some());
+    assert_eq!(client.user().unwrap().state, AgentState::Logout);
+}
+
+#[test]
 fn awaited_state_changes_use_the_notifications() {
     let emulator = emulator();
     let client = agent_1001(&emulator);

@@ -325,6 +325,7 @@ pub struct EmulatorConfig {
     pub(crate) lockout: Duration,
     pub(crate) reason_codes: Vec<ReasonCode>,
     pub(crate) reason_codes_configured: bool,
+    pub(crate) wrap_up_timer: Option<Duration>,
     pub(crate) wrap_up_reasons: Vec<WrapUpReason>,
 }
 
@@ -352,6 +353,7 @@ impl EmulatorConfig {
             lockout: Duration::from_secs(300),
             reason_codes: default_reason_codes(),
             reason_codes_configured: true,
+            wrap_up_timer: None,
             wrap_up_reasons: default_wrap_up_reasons(),
         }
     }
@@ -447,6 +449,13 @@ impl EmulatorConfig {
     /// on again.
     pub fn reason_codes_configured(mut self, yes: bool) -> Self {
         self.reason_codes_configured = yes;
+        self
+    }
+
+    /// How long an agent stays in WORK or WORK_READY before leaving it by itself (at most
+    /// two hours); `None` (the default): until the agent asks for READY or NOT_READY.
+    pub fn wrap_up_timer(mut self, d: Option<Duration>) -> Self {
+        self.wrap_up_timer = d;
         self
     }
 

@@ -50,6 +50,7 @@ pub(crate) fn router(state: ControlState) -> Router {
         .route("/deployment", put(deployment))
         .route("/release", put(release))
         .route("/reason-codes", put(reason_codes))
+        .route("/wrap-up-timer", put(wrap_up_timer))
         .route("/far-end", put(far_end))
         .route("/dialogs", get(dialogs))
         .route("/dialogs/{id}/answer", post(answer))
@@ -231,6 +232,22 @@ async fn reason_codes(State(s): State<ControlState>, body: Bytes) -> Response {
         Ok(b) => {
             s.engine
                 .with_world(|w| w.reason_codes_configured = b.configured);
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+#[derive(Deserialize)]
+struct WrapUpTimerBody {
+    ms: Option<u64>,
+}
+
+async fn wrap_up_timer(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<WrapUpTimerBody>(&body) {
+        Ok(b) => {
+            let timer = b.ms.map(Duration::from_millis);
+            s.engine.with_world(|w| w.wrap_up_timer = timer);
             no_content()
         }
         Err(m) => bad_request(&m),

@@ -199,6 +199,12 @@ impl Emulator {
         self.engine.with_world(|w| w.reason_codes_configured = yes);
     }
 
+    /// How long wrap-up lasts before the agent leaves it by itself (see
+    /// [`EmulatorConfig::wrap_up_timer`]); applies to wrap-ups started from now on.
+    pub fn set_wrap_up_timer(&self, d: Option<Duration>) {
+        self.engine.with_world(|w| w.wrap_up_timer = d);
+    }
+
     /// Adds an agent, or updates an existing agent's configuration (its state stays).
     pub fn add_agent(&self, a: AgentConfig) {
         self.engine.with_world(|w| w.add_agent(a));

@@ -143,6 +143,16 @@ pub(crate) struct CtiError {
     pub error_type: &'static str,
     pub error_data: String,
     pub error_message: &'static str,
+    /// The peripheral (CTI) fields CCE 12.5 adds to some errors (reference 4.1, 10.4).
+    pub peripheral: Option<PeripheralError>,
+}
+
+/// `peripheralErrorCode`, `peripheralErrorMsg` and `peripheralErrorText` of an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct PeripheralError {
+    pub code: u32,
+    pub msg: &'static str,
+    pub text: &'static str,
 }
 
 impl CtiError {
@@ -154,12 +164,14 @@ impl CtiError {
                 error_type: "Invalid State",
                 error_data: "22".to_owned(),
                 error_message: "CF_INVALID_OBJECT_STATE",
+                peripheral: None,
             }
         } else {
             CtiError {
                 error_type: "Generic Error",
                 error_data: "20999".to_owned(),
                 error_message: "CF_GENERIC_UNSPECIFIED",
+                peripheral: None,
             }
         }
     }
@@ -171,13 +183,43 @@ impl CtiError {
                 error_type: "Invalid State",
                 error_data: "265".to_owned(),
                 error_message: "CF_INVALID_AGENT_WORKMODE",
+                peripheral: None,
             }
         } else {
             CtiError {
                 error_type: "Invalid State",
                 error_data: "20999".to_owned(),
                 error_message: "CF_INVALID_AGENT_STATE",
+                peripheral: None,
             }
+        }
+    }
+
+    /// A request on an object in the wrong state, as a real CCE 12.5 reports READY for a
+    /// signed-out agent (recorded: pokornyIt/finesse-api `XMPP/error-invalid-state.xml`,
+    /// reference 10.4).
+    pub fn invalid_object_state() -> Self {
+        CtiError {
+            error_type: "Invalid State",
+            error_data: "22".to_owned(),
+            error_message: "CF_INVALID_OBJECT_STATE",
+            peripheral: None,
+        }
+    }
+
+    /// Signing in on an extension that is no device, as a real CCE 12.5 reports it
+    /// (recorded: pokornyIt/finesse-api `XMPP/error-invalid-line.xml`, reference 10.4).
+    pub fn invalid_device() -> Self {
+        CtiError {
+            error_type: "Invalid Device",
+            error_data: "260".to_owned(),
+            error_message: "CF_INVALID_LOGON_DEVICE_SPECIFIED",
+            peripheral: Some(PeripheralError {
+                code: 10125,
+                msg: "PERERR_TELDRIVE_NODEVICETARGETFORNETTARGETID",
+                text: "A device target with the network target ID specified cannot be found. \
+                       This could indicate either an internal error or a configuration error",
+            }),
         }
     }
 
@@ -187,6 +229,7 @@ impl CtiError {
             error_type: "Invalid State",
             error_data: "33".to_owned(),
             error_message: "CF_RESOURCE_BUSY",
+            peripheral: None,
         }
     }
 
@@ -196,6 +239,7 @@ impl CtiError {
             error_type: "Call Operation Failure",
             error_data: "33".to_owned(),
             error_message: "CF_RESOURCE_BUSY",
+            peripheral: None,
         }
     }
 }

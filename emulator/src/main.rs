@@ -47,6 +47,10 @@ struct Args {
     /// Configure no reason codes: NOT_READY and LOGOUT without a reason are accepted.
     #[arg(long)]
     no_reason_codes: bool,
+    /// Seconds an agent stays in wrap-up before leaving it by itself (0, the default: until
+    /// the agent asks).
+    #[arg(long, default_value_t = 0)]
+    wrap_up_secs: u64,
     /// Write the CA certificate (PEM) to this file.
     #[arg(long, value_name = "PATH")]
     write_ca: Option<PathBuf>,
@@ -73,6 +77,7 @@ fn main() -> ExitCode {
         )
         .plain_http(args.http)
         .reason_codes_configured(!args.no_reason_codes)
+        .wrap_up_timer((args.wrap_up_secs > 0).then(|| Duration::from_secs(args.wrap_up_secs)))
         .release(if args.ccx {
             Release::Ccx12_5
         } else {

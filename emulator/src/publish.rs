@@ -5,6 +5,10 @@ use crate::notify::Notifier;
 use crate::state::{Change, DialogEvent, World};
 use crate::xml_out;
 
+/// The event of an asynchronous error's Update: lower case, as real CCE 12.5 servers send
+/// it (recorded: pokornyIt/finesse-api `XMPP/error-invalid-*.xml`, reference 10.4).
+const CTI_ERROR_EVENT: &str = "put";
+
 /// Renders and publishes the changes in the world's outbox, in order, and empties it.
 pub(crate) fn publish_changes(world: &mut World, notifier: &mut Notifier) {
     for change in std::mem::take(&mut world.changes) {
@@ -54,7 +58,7 @@ fn publish(world: &World, notifier: &mut Notifier, change: Change) {
         } => {
             let node = format!("/finesse/api/User/{login_id}");
             let data = xml_out::cti_error(&error);
-            notifier.publish(node.clone(), "PUT", node, &request_id, &data);
+            notifier.publish(node.clone(), CTI_ERROR_EVENT, node, &request_id, &data);
         }
         Change::DialogError {
             login_id,
@@ -68,7 +72,7 @@ fn publish(world: &World, notifier: &mut Notifier, change: Change) {
                 None => node.clone(),
             };
             let data = xml_out::cti_error(&error);
-            notifier.publish(node, "PUT", source, &request_id, &data);
+            notifier.publish(node, CTI_ERROR_EVENT, source, &request_id, &data);
         }
     }
 }

@@ -16,6 +16,14 @@ pub(crate) struct UserBody {
     pub state: Option<String>,
     pub extension: Option<String>,
     pub reason_code_id: Option<String>,
+    pub mobile_agent: Option<MobileAgentBody>,
+}
+
+/// `<mobileAgent>` of a sign-in request.
+#[derive(Debug, Default)]
+pub(crate) struct MobileAgentBody {
+    pub mode: Option<String>,
+    pub dial_number: Option<String>,
 }
 
 /// `<mediaProperties>` of a Dialog request.
@@ -90,6 +98,10 @@ pub(crate) fn parse_user(bytes: &[u8]) -> Result<UserBody, ApiError> {
         state: child_text(root, "state"),
         extension: child_text(root, "extension"),
         reason_code_id: child_text(root, "reasonCodeId"),
+        mobile_agent: child(root, "mobileAgent").map(|m| MobileAgentBody {
+            mode: child_text(m, "mode"),
+            dial_number: child_text(m, "dialNumber"),
+        }),
     })
 }
 

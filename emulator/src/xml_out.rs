@@ -112,14 +112,22 @@ pub(crate) fn api_errors(e: &ApiError) -> String {
     document(&x.finish())
 }
 
-/// The asynchronous form uses lower-camel names.
+/// The asynchronous form uses lower-camel names, in the order a real CCE 12.5 writes them
+/// (recorded: pokornyIt/finesse-api `XMPP/error-invalid-line.xml`), the peripheral fields
+/// only when the platform gives them.
 pub(crate) fn cti_error(e: &CtiError) -> String {
     let mut x = Xml::new();
-    x.open("apiErrors")
-        .open("apiError")
-        .leaf("errorData", &e.error_data)
-        .leaf("errorMessage", e.error_message)
-        .leaf("errorType", e.error_type)
+    x.open("apiErrors").open("apiError");
+    if let Some(p) = &e.peripheral {
+        x.leaf("peripheralErrorCode", &p.code.to_string());
+    }
+    x.leaf("errorType", e.error_type)
+        .leaf("errorMessage", e.error_message);
+    if let Some(p) = &e.peripheral {
+        x.leaf("peripheralErrorText", p.text)
+            .leaf("peripheralErrorMsg", p.msg);
+    }
+    x.leaf("errorData", &e.error_data)
         .close("apiError")
         .close("apiErrors");
     x.finish()
@@ -165,11 +173,17 @@ pub(crate) fn user(world: &World, a: &Agent, root: &str) -> String {
         .leaf("lastName", &a.cfg.last_name)
         .leaf("loginId", id)
         .leaf("loginName", &a.cfg.login_name)
-        .leaf("mediaType", "1")
-        .leaf(
-            "pendingState",
-            a.pending.map(|(s, _)| s.as_str()).unwrap_or_default(),
-        );
+        .leaf("mediaType", "1");
+    if let Some(m) = &a.mobile_agent {
+        x.open("mobileAgent")
+            .leaf("mode", m.mode)
+            .leaf("dialNumber", &m.dial_number)
+            .close("mobileAgent");
+    }
+    x.leaf(
+        "pendingState",
+        a.pending.map(|(s, _)| s.as_str()).unwrap_or_default(),
+    );
     let reason = a.reason.and_then(|r| world.find_reason_code(r));
     if let Some(code) = &reason {
         reason_code_embedded(&mut x, code);

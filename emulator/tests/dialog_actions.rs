@@ -67,8 +67,24 @@ fn hold_and_retrieve_on_cce() {
 
 #[test]
 fn ccx_stays_talking_on_hold() {
+    // TALKING on CCX is for routed calls only (reference 10.4): a routed call, answered.
     let (emulator, client) = start(fast().deployment(Deployment::Ccx));
-    let id = active_call(&emulator, &client);
+    sign_in(&emulator, &client, "1001", "1001001");
+    assert_eq!(
+        client
+            .set_state("1001", "<User><state>READY</state></User>")
+            .status,
+        202
+    );
+    wait_agent(&emulator, "1001", "READY");
+    let call = InboundCall::new("1001001", "6135550000");
+    let id = emulator.inject_inbound_call(call).expect("injected");
+    wait_agent(&emulator, "1001", "RESERVED");
+    assert_eq!(
+        act(&client, &id, &action("ANSWER", "1001001"), "").status,
+        202
+    );
+    wait_agent(&emulator, "1001", "TALKING");
     let active = agent_participant(&emulator, &id, "1001001");
     assert!(active.actions.contains(&"START_RECORDING".to_owned()));
     assert_eq!(
@@ -96,14 +112,17 @@ fn an_action_not_allowed_now_is_an_async_cti_error() {
         assert_eq!(errors.len(), 1);
         let n = &errors[0];
         assert_eq!(n.node, "/finesse/api/User/1001/Dialogs");
-        assert_eq!(n.event, "PUT");
+        // The event in lower case and the element order are those of the asynchronous
+        // errors recorded on a real CCE 12.5 (reference 10.4; pokornyIt/finesse-api
+        // `XMPP/error-invalid-state.xml`).
+        assert_eq!(n.event, "put");
         assert_eq!(n.source, format!("/finesse/api/Dialog/{id}"));
         assert_eq!(
             n.update_xml,
             format!(
-                "<Update><data><apiErrors><apiError><errorData>{error_data}</errorData>\
-                 <errorMessage>{}</errorMessage><errorType>{error_type}</errorType></apiError>\
-                 </apiErrors></data><event>PUT</event><requestId>req-answer</requestId>\
+                "<Update><data><apiErrors><apiError><errorType>{error_type}</errorType>\
+                 <errorMessage>{}</errorMessage><errorData>{error_data}</errorData></apiError>\
+                 </apiErrors></data><event>put</event><requestId>req-answer</requestId>\
                  <source>/finesse/api/Dialog/{id}</source></Update>",
                 common::field(&n.update_xml, "errorMessage").unwrap_or_default()
             )

@@ -148,7 +148,8 @@ fn cti_errors_arrive_on_the_dialogs_node() {
     );
     assert_eq!(error.field("requestId").as_deref(), Some("second"));
     assert_eq!(error.field("errorType").as_deref(), Some("Generic Error"));
-    assert_eq!(error.field("event").as_deref(), Some("PUT"));
+    // Lower case, as recorded on a real CCE 12.5 (reference 10.4).
+    assert_eq!(error.field("event").as_deref(), Some("put"));
 }
 
 #[test]

@@ -101,14 +101,70 @@ fn login_goes_not_ready_and_echoes_the_request_id() {
 #[test]
 fn requests_before_sign_in_are_invalid_state() {
     let (_emulator, client) = start(fast());
-    for body in [
-        "<User><state>READY</state></User>",
+    let r = put(
+        &client,
         "<User><state>NOT_READY</state><reasonCodeId>22</reasonCodeId></User>",
-    ] {
-        let r = put(&client, body, "");
-        assert_eq!(r.status, 400);
-        assert_eq!(r.field("ErrorType").as_deref(), Some("Invalid State"));
-    }
+        "",
+    );
+    assert_eq!(r.status, 400);
+    assert_eq!(r.field("ErrorType").as_deref(), Some("Invalid State"));
+}
+
+/// The one asynchronous error of `request_id`, on the User node.
+fn user_error(emulator: &Emulator, request_id: &str) -> finesse_emulator::Notification {
+    emulator.settle();
+    let mut errors = with_request_id(emulator, request_id);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let n = errors.remove(0);
+    assert_eq!(n.node, "/finesse/api/User/1001");
+    assert_eq!(n.source, "/finesse/api/User/1001");
+    assert_eq!(n.event, "put");
+    n
+}
+
+#[test]
+fn ready_while_signed_out_is_accepted_then_refused() {
+    // Recorded on a real CCE 12.5 (reference 10.4; pokornyIt/finesse-api
+    // `XMPP/error-invalid-state.xml`): 202, then Invalid State 22 with the event `put`.
+    let (emulator, client) = start(fast());
+    let r = put(&client, "<User><state>READY</state></User>", "ready-out");
+    assert_eq!(r.status, 202);
+    let n = user_error(&emulator, "ready-out");
+    assert_eq!(
+        n.update_xml,
+        "<Update><data><apiErrors><apiError><errorType>Invalid State</errorType>\
+         <errorMessage>CF_INVALID_OBJECT_STATE</errorMessage><errorData>22</errorData>\
+         </apiError></apiErrors></data><event>put</event><requestId>ready-out</requestId>\
+         <source>/finesse/api/User/1001</source></Update>"
+    );
+    assert_eq!(common::agent_state(&emulator, "1001"), "LOGOUT");
+}
+
+#[test]
+fn sign_in_on_an_unknown_extension_is_an_invalid_device() {
+    // Recorded on a real CCE 12.5 (reference 10.4; pokornyIt/finesse-api
+    // `XMPP/error-invalid-line.xml`): 202, then Invalid Device 260 with the peripheral
+    // fields, in that order.
+    let (emulator, client) = start(fast());
+    let body = "<User><state>LOGIN</state><extension>no such phone</extension></User>";
+    assert_eq!(put(&client, body, "bad-device").status, 202);
+    let n = user_error(&emulator, "bad-device");
+    assert!(
+        n.update_xml.starts_with(
+            "<Update><data><apiErrors><apiError><peripheralErrorCode>10125</peripheralErrorCode>\
+             <errorType>Invalid Device</errorType>\
+             <errorMessage>CF_INVALID_LOGON_DEVICE_SPECIFIED</errorMessage>\
+             <peripheralErrorText>A device target with the network target ID specified cannot \
+             be found."
+        ),
+        "{}",
+        n.update_xml
+    );
+    assert!(n.update_xml.contains(
+        "<peripheralErrorMsg>PERERR_TELDRIVE_NODEVICETARGETFORNETTARGETID</peripheralErrorMsg>\
+         <errorData>260</errorData></apiError>"
+    ));
+    assert_eq!(common::agent_state(&emulator, "1001"), "LOGOUT");
 }
 
 #[test]

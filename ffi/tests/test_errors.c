@@ -88,8 +88,9 @@ static void test_invalid_state_400(void) {
     finesse_client *client = fixture_client("1003");
     finesse_accepted *accepted = NULL;
     CHECK(client != NULL);
-    /* Agent 1003 is signed out: READY is refused. */
-    CHECK_CODE(finesse_ready(client, &accepted), FINESSE_RESULT_INVALID_STATE);
+    /* Agent 1003 is signed out: NOT_READY is refused at once (READY is refused later, by the
+     * CTI server: test_events.c). */
+    CHECK_CODE(finesse_not_ready(client, 22, &accepted), FINESSE_RESULT_INVALID_STATE);
     CHECK(accepted == NULL);
     CHECK(finesse_last_error_http_status() == 400);
     CHECK_STR(finesse_api_error_error_type(finesse_last_error_api_error(0)), "Invalid State");

@@ -510,6 +510,17 @@ static void test_command_refused_by_the_cti_and_other_outcomes(void) {
     CHECK(client != NULL);
     notifications = session(client);
     CHECK(notifications != NULL);
+    /* READY while signed out: accepted (202), then refused by the CTI server with Invalid
+     * State 22, as recorded on a real CCE 12.5 (reference 10.4). */
+    CHECK_OK(finesse_ready(client, &accepted));
+    CHECK_CODE(wait_for(accepted, WAIT_MS, &outcome), FINESSE_RESULT_CTI);
+    CHECK(outcome == UNWRITTEN);
+    error = finesse_last_error_api_error(0);
+    CHECK_STR(finesse_api_error_error_type(error), "Invalid State");
+    CHECK_STR(finesse_api_error_error_data(error), "22");
+    CHECK_STR(finesse_api_error_error_message(error), "CF_INVALID_OBJECT_STATE");
+    drain(notifications);
+    accepted = NULL;
     CHECK_OK(finesse_sign_in(client, "53003", &accepted));
     CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
     accepted = NULL;

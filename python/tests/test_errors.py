@@ -163,7 +163,7 @@ def test_not_found_error(emulator: Emulator) -> None:
 def test_invalid_state_error(emulator: Emulator) -> None:
     client = emulator.client()
     with pytest.raises(InvalidStateError) as caught:
-        client.ready()
+        client.not_ready(22)
     error = caught.value
     assert (error.status, error.error_type, error.error_data) == (400, "Invalid State", "LOGOUT")
     assert error.error_message

@@ -137,6 +137,23 @@ def test_cti_refusal_raises_cti_error(emulator: Emulator) -> None:
         assert [e.request_id for e in refusals][-1] == accepted.request_id
 
 
+def test_user_requests_refused_by_the_cti_server(emulator: Emulator) -> None:
+    # As recorded on a real CCE 12.5 (reference 10.4): READY while signed out and a sign-in
+    # on an unknown extension are accepted (202), then refused on the User node.
+    with emulator.client() as client, client.notifications():
+        with pytest.raises(CtiError) as ready:
+            client.ready(wait=5.0)
+        assert (ready.value.error_type, ready.value.error_data) == ("Invalid State", "22")
+        assert ready.value.error_message == "CF_INVALID_OBJECT_STATE"
+        with pytest.raises(CtiError) as device:
+            client.sign_in("no such phone", wait=5.0)
+        error = device.value
+        assert (error.error_type, error.error_data) == ("Invalid Device", "260")
+        assert error.error_message == "CF_INVALID_LOGON_DEVICE_SPECIFIED"
+        assert error.source == "/finesse/api/User/1001"
+        assert client.user().state == AgentState.LOGOUT
+
+
 def test_outcome_not_seen_in_time(emulator: Emulator) -> None:
     with emulator.client() as client:
         client.sign_in(EXTENSIONS["1001"], wait=5.0)

@@ -5,6 +5,7 @@ use std::time::{Instant, SystemTime};
 
 use super::World;
 use super::dialog::Activity;
+use super::mobile_agent::MobileAgent;
 use crate::config::{AgentConfig, ReasonCategory, ReasonCode};
 use crate::control::AgentSnapshot;
 use crate::errors::{ApiError, CtiError};
@@ -79,6 +80,10 @@ pub(crate) struct Agent {
     /// Notification sessions of the user that are available, as the notification service
     /// reports them.
     pub available_sessions: usize,
+    /// Counts the agent's wrap-ups: a wrap-up timer applies to the wrap-up it started for.
+    pub wrap_up_epoch: u64,
+    /// Signed in as a mobile agent: the mode and dial number.
+    pub mobile_agent: Option<MobileAgent>,
 }
 
 impl Agent {
@@ -96,6 +101,8 @@ impl Agent {
             locked_until: None,
             presence_epoch: 0,
             available_sessions: 0,
+            wrap_up_epoch: 0,
+            mobile_agent: None,
         }
     }
 
@@ -121,13 +128,14 @@ impl Agent {
 /// A requested state change, validated.
 #[derive(Debug)]
 pub(crate) enum UserChange {
-    Login(String),
+    Login(String, Option<MobileAgent>),
     Ready,
     NotReady(Option<u32>),
     Logout(Option<u32>),
 }
 
-/// Extensions are short dial strings; CCX also allows E.164 with a leading +.
+/// Whether an extension is a device the emulator knows: a short dial string (CCX also
+/// allows E.164 with a leading +); anything else is refused as "Invalid Device".
 fn valid_extension(ext: &str) -> bool {
     (1..=32).contains(&ext.len())
         && ext
@@ -261,12 +269,11 @@ impl World {
                 }
                 let ext = trimmed(body.extension)
                     .ok_or_else(|| ApiError::parameter_missing("extension"))?;
-                if !valid_extension(&ext) {
-                    return Err(ApiError::invalid_input("extension"));
-                }
-                Ok(UserChange::Login(ext))
+                let mobile = body.mobile_agent.map(MobileAgent::from_body).transpose()?;
+                // Whether the extension is a device is for the platform to say: later.
+                Ok(UserChange::Login(ext, mobile))
             }
-            "READY" if signed_out => Err(not_signed_in()),
+            // READY while signed out goes to the platform, which refuses it (below).
             "READY" => Ok(UserChange::Ready),
             "NOT_READY" if signed_out => Err(not_signed_in()),
             "NOT_READY" if by_supervisor => {
@@ -317,10 +324,16 @@ impl World {
         let ccx = self.ccx();
         let refuse = CtiError::invalid_agent_state(ccx);
         match change {
-            UserChange::Login(ext) => {
+            UserChange::Login(ext, mobile) => {
                 if agent.signed_in() {
                     // A repeated sign-in keeps the current state.
                     self.publish_user(target, rid);
+                    return;
+                }
+                // An extension that is no device: CTI refuses the sign-in (reference 2.4,
+                // 10.4: recorded "Invalid Device", 260).
+                if !valid_extension(&ext) {
+                    self.user_cti_error(target, rid, CtiError::invalid_device());
                     return;
                 }
                 let taken = self
@@ -333,6 +346,7 @@ impl World {
                 }
                 if let Some(a) = self.agents.get_mut(target) {
                     a.extension = ext;
+                    a.mobile_agent = mobile;
                 }
                 self.set_agent_state(target, AgentState::NotReady, None, rid);
                 self.start_forced_logout_timer(target);
@@ -340,7 +354,10 @@ impl World {
             UserChange::Ready => match state {
                 // READY to READY is ignored: no event.
                 AgentState::Ready => {}
-                AgentState::Logout => self.user_cti_error(target, rid, refuse),
+                // Recorded on CCE 12.5: 202, then Invalid State 22 (reference 10.4).
+                AgentState::Logout => {
+                    self.user_cti_error(target, rid, CtiError::invalid_object_state())
+                }
                 s if s.on_call() && ccx => {
                     let error = if self.on_routed_call(target) {
                         refuse
@@ -350,6 +367,11 @@ impl World {
                     self.user_cti_error(target, rid, error);
                 }
                 s if s.on_call() => self.set_pending(target, (AgentState::Ready, None), rid),
+                // On a non-ICD call the CCX agent stays NOT_READY; READY is refused as
+                // during the call (reference 2.4, DG12.5 p49).
+                _ if ccx && self.call_activity(target) != Activity::Idle => {
+                    self.user_cti_error(target, rid, CtiError::resource_busy())
+                }
                 _ => {
                     self.finish_wrap_up(target, rid);
                     self.set_agent_state(target, AgentState::Ready, None, rid);
@@ -398,6 +420,7 @@ impl World {
         a.state_change_time = SystemTime::now();
         if state == AgentState::Logout {
             a.extension.clear();
+            a.mobile_agent = None;
             a.pending = None;
             a.before_call = None;
             a.wrap_up_due = false;
@@ -409,6 +432,7 @@ impl World {
     pub fn refresh_agent(&mut self, target: &str, rid: &str) {
         let activity = self.call_activity(target);
         let ccx = self.ccx();
+        let routed = self.on_routed_call(target);
         let Some(agent) = self.agents.get_mut(target) else {
             return;
         };
@@ -416,6 +440,11 @@ impl World {
             return;
         }
         let current = agent.state;
+        // CCX: a non-routed (non-ICD) call leaves the agent state alone, without a User
+        // update (reference 10.4, DG12.5 p49; DEVNET `user-states`).
+        if ccx && !routed && !current.on_call() && agent.before_call.is_none() {
+            return;
+        }
         match activity {
             Activity::Talking | Activity::Held => {
                 // CCX keeps TALKING while the call is held.
@@ -455,7 +484,7 @@ impl World {
             .take()
             .unwrap_or((AgentState::NotReady, None));
         let pending = agent.pending.take();
-        let wrap_up = std::mem::take(&mut agent.wrap_up_due) && !ccx;
+        let wrap_up = std::mem::take(&mut agent.wrap_up_due);
         match pending {
             Some((AgentState::Logout, reason)) => {
                 self.finish_wrap_up(target, rid);
@@ -466,12 +495,19 @@ impl World {
                     Some((s, _)) => s == AgentState::Ready,
                     None => matches!(before, AgentState::Ready | AgentState::WorkReady),
                 };
-                let state = if ready_after {
+                let next = if ready_after {
+                    AgentState::Ready
+                } else {
+                    AgentState::NotReady
+                };
+                // CCX has WORK only; WORK_READY is CCE's (reference 10.4).
+                let state = if ready_after && !ccx {
                     AgentState::WorkReady
                 } else {
                     AgentState::Work
                 };
                 self.set_agent_state(target, state, None, rid);
+                self.start_wrap_up_timer(target, next);
             }
             Some((state, reason)) => self.set_agent_state(target, state, reason, rid),
             None => self.set_agent_state(target, before, before_reason, rid),

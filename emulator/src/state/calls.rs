@@ -3,7 +3,9 @@
 //! timers of call setup, and the far end steered by the control API.
 
 use super::agent::{AgentState, REASON_CALL_FROM_READY};
-use super::dialog::{Activity, CallTimer, Dialog, DialogAction, DialogState, PState, Participant};
+use super::dialog::{
+    Activity, CallTimer, Dialog, DialogAction, DialogState, PState, Participant, is_routed,
+};
 use super::validate::{valid_address, validate_variables};
 use super::{Timer, World};
 use crate::config::FarEnd;
@@ -15,7 +17,9 @@ const MAX_DTMF_LOG: usize = 1024;
 
 impl World {
     fn wrap_up_required(&self, d: &Dialog, login_id: &str) -> bool {
-        if self.ccx() {
+        // CCX wraps up routed (ICD) calls only: a non-ICD call leaves the agent state
+        // alone (reference 10.4, DG12.5 p49).
+        if self.ccx() && !is_routed(&d.call_type) {
             return false;
         }
         let Some(agent) = self.agents.get(login_id) else {

@@ -12,9 +12,11 @@ pub(crate) mod agent;
 mod calls;
 mod change;
 pub(crate) mod dialog;
+mod mobile_agent;
 mod presence;
 mod pubsub;
 mod validate;
+mod wrap_up;
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
@@ -40,6 +42,13 @@ pub(crate) enum Timer {
     /// Signs the agent out unless a notification session became available in the meantime
     /// (the agent's presence epoch is still `epoch`).
     ForcedLogout { login_id: String, epoch: u64 },
+    /// Ends the agent's wrap-up towards `next` unless it ended already (the agent's
+    /// wrap-up epoch is no longer `epoch`).
+    WrapUp {
+        login_id: String,
+        epoch: u64,
+        next: agent::AgentState,
+    },
 }
 
 /// One-shot instruction to drop the connection after the next matching request.
@@ -87,6 +96,8 @@ pub(crate) struct World {
     /// Off: the system has no reason codes configured, so NOT_READY and LOGOUT need none
     /// (reference 2.2 `reasonCodeId` -1 "no codes configured", 2.4).
     pub reason_codes_configured: bool,
+    /// How long wrap-up lasts before the agent leaves it by itself; `None`: until asked.
+    pub wrap_up_timer: Option<Duration>,
     pub wrap_up_reasons: Vec<WrapUpReason>,
     pub far_end_default: FarEnd,
     pub far_end_by_address: HashMap<String, FarEnd>,
@@ -117,6 +128,7 @@ impl World {
             next_dialog_id: FIRST_DIALOG_ID,
             reason_codes: config.reason_codes.clone(),
             reason_codes_configured: config.reason_codes_configured,
+            wrap_up_timer: config.wrap_up_timer,
             wrap_up_reasons: config.wrap_up_reasons.clone(),
             far_end_default: FarEnd::default(),
             far_end_by_address: HashMap::new(),
@@ -181,6 +193,11 @@ impl World {
         match timer {
             Timer::Call(t) => self.fire_call_timer(t),
             Timer::ForcedLogout { login_id, epoch } => self.forced_logout(&login_id, epoch),
+            Timer::WrapUp {
+                login_id,
+                epoch,
+                next,
+            } => self.wrap_up_expired(&login_id, epoch, next),
         }
     }
 
