@@ -4,7 +4,8 @@
 //! address) over HTTPS (with a
 //! certificate signed by a CA it generates) or plain HTTP, with Basic authentication, the
 //! agent and dialog state machines, 202-then-notification request handling, synchronous
-//! ApiErrors and asynchronous CTI errors, in CCE or CCX flavour. A control API — Rust
+//! ApiErrors and asynchronous CTI errors, behaving as a chosen [`Release`] (CCE 11.6 to
+//! 12.6, CCX 12.5; CCE 12.5 by default). A control API — Rust
 //! methods, and HTTP/JSON on a second port — adds agents, injects calls, steers the far
 //! end, takes the node out of service, adds latency, cuts connections, lifts lock-outs,
 //! resets everything, and keeps a log of the REST requests received for tests to assert.

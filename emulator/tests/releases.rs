@@ -92,6 +92,12 @@ fn the_control_api_switches_and_reports() {
 
 /// Starts the binary with `args`, reads the REST URL it prints, and returns SystemInfo.
 fn binary_system_info(args: &[&str]) -> Result<String, String> {
+    binary_get(args, "/finesse/api/SystemInfo")
+}
+
+/// Starts the binary with `args`, reads the REST URL it prints, and GETs `path` as agent
+/// 1001.
+fn binary_get(args: &[&str], path: &str) -> Result<String, String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_finesse-emulator"))
         .args(["--http", "--forced-logout-secs", "0"])
         .args(args)
@@ -111,7 +117,8 @@ fn binary_system_info(args: &[&str]) -> Result<String, String> {
         .build()
         .into();
     let body = agent
-        .get(format!("{base}/finesse/api/SystemInfo"))
+        .get(format!("{base}{path}"))
+        .header("Authorization", common::basic("1001", "secret1001"))
         .call()
         .expect("served")
         .body_mut()
@@ -132,4 +139,18 @@ fn the_binary_takes_release_and_ccx() {
     assert!(err.contains("unknown release"), "{err}");
     let err = binary_system_info(&["--ccx", "--release", "cce-12.5"]).unwrap_err();
     assert!(err.contains("cannot be used with"), "{err}");
+}
+
+#[test]
+fn the_binary_takes_the_other_fidelity_flags() {
+    // --no-reason-codes: ReasonCodes lists none.
+    let path = "/finesse/api/User/1001/ReasonCodes?category=NOT_READY";
+    let body = binary_get(&["--no-reason-codes"], path).unwrap();
+    assert!(!body.contains("<ReasonCode>"), "{body}");
+    let body = binary_get(&[], path).unwrap();
+    assert!(body.contains("<ReasonCode>"), "{body}");
+    // --wrap-up-secs takes a number of seconds.
+    assert!(binary_system_info(&["--wrap-up-secs", "30"]).is_ok());
+    let err = binary_system_info(&["--wrap-up-secs", "soon"]).unwrap_err();
+    assert!(err.contains("invalid value"), "{err}");
 }
