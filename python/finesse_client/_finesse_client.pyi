@@ -965,13 +965,25 @@ class Emulator:
     def __new__(
         cls,
         *,
+        release: str | None = None,
         ccx: bool = False,
         http: bool = False,
-        forced_logout_secs: float = 60.0,
-        ring_ms: float = 150.0,
-        step_ms: float = 20.0,
-        lockout_secs: float = 300.0,
+        forced_logout_secs: float | None = None,
+        ring_ms: float | None = None,
+        step_ms: float | None = None,
+        lockout_secs: float | None = None,
+        no_reason_codes: bool = False,
+        wrap_up_secs: float | None = None,
     ) -> Emulator: ...
+    @property
+    def release(self) -> str:
+        """The release the emulator behaves as, e.g. ``"cce-12.5"``."""
+    def set_release(self, release: str) -> None:
+        """Behaves as another release from now on."""
+    def set_reason_codes_configured(self, configured: bool) -> None:
+        """Whether reason codes are configured: with False, NOT_READY needs no reason."""
+    def set_wrap_up_timer(self, seconds: float | None) -> None:
+        """Sets the wrap-up timer, or turns it off with None."""
     @property
     def url(self) -> str:
         """The server URL a ``Client`` takes, e.g. ``"https://127.0.0.1:43121"``."""

@@ -145,3 +145,27 @@ def test_started_by_hand_with_options_and_closed() -> None:
         emulator.reset()
     with pytest.raises(ValueError, match="step_ms"):
         Emulator(step_ms=-1)
+
+
+def test_release_profiles_and_deployment_settings() -> None:
+    with Emulator(release="cce-12.0", no_reason_codes=True, forced_logout_secs=0) as emulator:
+        assert emulator.release == "cce-12.0"
+        client = finesse_client.Client(emulator.url, "1001", emulator.passwords["1001"],
+                                       ca_pem=emulator.ca_pem)
+        client.sign_in("1001001", wait=5.0)
+        client.ready(wait=5.0)
+        # Dialing from READY exists only from CCE 12.5: 12.0 refuses it.
+        with pytest.raises(finesse_client.InvalidStateError):
+            client.make_call("6135551212")
+        # Without reason codes configured, NOT_READY needs no reason.
+        assert client.not_ready(wait=5.0).state == AgentState.NOT_READY
+        emulator.set_release("cce-12.5")
+        emulator.set_reason_codes_configured(True)
+        emulator.set_wrap_up_timer(0.2)
+        emulator.set_wrap_up_timer(None)
+        assert emulator.release == "cce-12.5"
+        client.close()
+    with pytest.raises(ValueError, match="contradicts"):
+        Emulator(release="cce-12.5", ccx=True)
+    with pytest.raises(ValueError, match="cce-9"):
+        Emulator(release="cce-9")

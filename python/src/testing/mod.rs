@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::sync::{PoisonError, RwLock};
 use std::time::Duration;
 
-use finesse_emulator::{ControlError, Deployment, EmulatorConfig, FarEnd, InboundCall, Timing};
+use finesse_emulator::{
+    ControlError, EmulatorConfig, FarEnd, InboundCall, Release, Timing, UnknownRelease,
+};
 use pyo3::exceptions::{PyLookupError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
@@ -23,9 +25,13 @@ pub(crate) use recorded::RecordedRequest;
 /// ``ca_file``), agents 1001, 1002, 1003 and supervisor 2001 (``passwords``), and behaves as
 /// CCE 12.5 (or CCX). Outbound calls ring ``ring_ms`` and are answered, unless
 /// ``set_far_end`` says otherwise. ``close()`` (or leaving the ``with`` block) stops it.
+/// Settings left at None keep the emulator's own defaults (its README lists them).
 ///
 /// Args:
-///     ccx: Behave as Unified CCX instead of CCE 12.5.
+///     release: The release to behave as: ``"cce-11.6"``, ``"cce-12.0"``, ``"cce-12.5"``,
+///         ``"cce-12.6"`` or ``"ccx-12.5"`` (the emulator's README tabulates what each
+///         changes).
+///     ccx: Behave as Unified CCX 12.5 (``release="ccx-12.5"``).
 ///     http: Serve plain ``http://`` and ``ws://`` instead of TLS.
 ///     forced_logout_secs: Seconds a signed-in agent may stay without a notification
 ///         session before it is signed out (reason code 255); 0 never signs agents out.
@@ -33,9 +39,13 @@ pub(crate) use recorded::RecordedRequest;
 ///     step_ms: Length of one call-setup step and of the delay between a 202 and the
 ///         outcome, in milliseconds.
 ///     lockout_secs: How long five wrong passwords lock an agent out.
+///     no_reason_codes: Behave as a deployment with no reason codes configured (NOT_READY
+///         and LOGOUT need no reason).
+///     wrap_up_secs: The wrap-up timer: WORK ends after this many seconds.
 ///
 /// Raises:
-///     ValueError: A duration is negative or not finite.
+///     ValueError: A duration is negative or not finite, or ``release`` is unknown or
+///         contradicts ``ccx``.
 ///     OSError: The server could not start (no free port, no temporary directory).
 ///
 /// Example::
@@ -63,6 +73,11 @@ fn millis(name: &str, value: f64) -> PyResult<Duration> {
 fn seconds(name: &str, value: f64) -> PyResult<Duration> {
     Duration::try_from_secs_f64(value)
         .map_err(|_| PyValueError::new_err(format!("{name} must be a finite number >= 0")))
+}
+
+fn parse_release(name: &str) -> PyResult<Release> {
+    name.parse()
+        .map_err(|e: UnknownRelease| PyValueError::new_err(e.to_string()))
 }
 
 fn control_error(e: ControlError) -> PyErr {
@@ -123,37 +138,64 @@ impl Emulator {
     #[new]
     #[pyo3(signature = (
         *,
+        release = None,
         ccx = false,
         http = false,
-        forced_logout_secs = 60.0,
-        ring_ms = 150.0,
-        step_ms = 20.0,
-        lockout_secs = 300.0,
+        forced_logout_secs = None,
+        ring_ms = None,
+        step_ms = None,
+        lockout_secs = None,
+        no_reason_codes = false,
+        wrap_up_secs = None,
     ))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
+        release: Option<&str>,
         ccx: bool,
         http: bool,
-        forced_logout_secs: f64,
-        ring_ms: f64,
-        step_ms: f64,
-        lockout_secs: f64,
+        forced_logout_secs: Option<f64>,
+        ring_ms: Option<f64>,
+        step_ms: Option<f64>,
+        lockout_secs: Option<f64>,
+        no_reason_codes: bool,
+        wrap_up_secs: Option<f64>,
     ) -> PyResult<Emulator> {
-        let config = EmulatorConfig::new()
-            .deployment(if ccx {
-                Deployment::Ccx
-            } else {
-                Deployment::Cce
-            })
-            .plain_http(http)
-            .forced_logout_after(
-                Some(seconds("forced_logout_secs", forced_logout_secs)?).filter(|d| !d.is_zero()),
-            )
-            .timing(Timing {
-                step: millis("step_ms", step_ms)?,
-                ring: millis("ring_ms", ring_ms)?,
-            })
-            .lockout(seconds("lockout_secs", lockout_secs)?);
+        let mut config = EmulatorConfig::new().plain_http(http);
+        match (release.map(parse_release).transpose()?, ccx) {
+            (Some(r), true) if r != Release::Ccx12_5 => {
+                return Err(PyValueError::new_err(format!(
+                    "release {:?} contradicts ccx=True",
+                    r.as_str()
+                )));
+            }
+            (Some(r), _) => config = config.release(r),
+            (None, true) => config = config.release(Release::Ccx12_5),
+            (None, false) => {}
+        }
+        if let Some(secs) = forced_logout_secs {
+            let after = seconds("forced_logout_secs", secs)?;
+            config = config.forced_logout_after(Some(after).filter(|d| !d.is_zero()));
+        }
+        if ring_ms.is_some() || step_ms.is_some() {
+            let mut timing = Timing::default();
+            if let Some(ms) = step_ms {
+                timing.step = millis("step_ms", ms)?;
+            }
+            if let Some(ms) = ring_ms {
+                timing.ring = millis("ring_ms", ms)?;
+            }
+            config = config.timing(timing);
+        }
+        if let Some(secs) = lockout_secs {
+            config = config.lockout(seconds("lockout_secs", secs)?);
+        }
+        if no_reason_codes {
+            config = config.reason_codes_configured(false);
+        }
+        if let Some(secs) = wrap_up_secs {
+            config = config.wrap_up_timer(Some(seconds("wrap_up_secs", secs)?));
+        }
         let emulator = py.detach(|| finesse_emulator::Emulator::start(config))?;
         let url = emulator.base_url();
         let port = url.rsplit(':').next().unwrap_or_default();
@@ -176,6 +218,43 @@ impl Emulator {
             passwords,
             inner: RwLock::new(Some(emulator)),
         })
+    }
+
+    /// The release the emulator behaves as, e.g. ``"cce-12.5"``.
+    ///
+    /// Raises:
+    ///     RuntimeError: The emulator is closed.
+    #[getter]
+    fn release(&self, py: Python<'_>) -> PyResult<&'static str> {
+        self.run(py, |e| e.release().as_str())
+    }
+
+    /// Behaves as another release from now on (see ``release`` in the constructor).
+    ///
+    /// Raises:
+    ///     ValueError: The release is unknown.
+    ///     RuntimeError: The emulator is closed.
+    fn set_release(&self, py: Python<'_>, release: &str) -> PyResult<()> {
+        let release = parse_release(release)?;
+        self.run(py, |e| e.set_release(release))
+    }
+
+    /// Whether reason codes are configured: with False, NOT_READY and LOGOUT need no reason.
+    ///
+    /// Raises:
+    ///     RuntimeError: The emulator is closed.
+    fn set_reason_codes_configured(&self, py: Python<'_>, configured: bool) -> PyResult<()> {
+        self.run(py, |e| e.set_reason_codes_configured(configured))
+    }
+
+    /// Sets the wrap-up timer (WORK ends after ``seconds``), or turns it off with None.
+    ///
+    /// Raises:
+    ///     ValueError: ``seconds`` is negative or not finite.
+    ///     RuntimeError: The emulator is closed.
+    fn set_wrap_up_timer(&self, py: Python<'_>, seconds: Option<f64>) -> PyResult<()> {
+        let timer = seconds.map(|s| self::seconds("seconds", s)).transpose()?;
+        self.run(py, |e| e.set_wrap_up_timer(timer))
     }
 
     /// The server URL a ``Client`` takes, e.g. ``"https://127.0.0.1:43121"``.
