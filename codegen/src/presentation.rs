@@ -38,6 +38,12 @@ pub fn shown(binding: Binding, model: &str, field: Option<&str>) -> bool {
     })
 }
 
+/// Whether Python shows a list of this model as a dict of name to value (the one
+/// exception above: call variables).
+pub fn py_as_dict(model: &str) -> bool {
+    model == "CallVariable" && !shown(Binding::Python, model, None)
+}
+
 /// `MediaProperties` → `media_properties`.
 pub fn snake(name: &str) -> String {
     let mut out = String::new();

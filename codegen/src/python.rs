@@ -3,13 +3,15 @@
 
 use std::fmt::Write;
 
-use crate::presentation::{Binding, py_class, py_extra_properties, py_methods, py_repr, shown};
+use crate::presentation::{
+    Binding, py_as_dict, py_class, py_extra_properties, py_methods, py_repr, shown,
+};
 use crate::source::{Field, Kind, Model, Shape};
 use crate::text::wrap;
 
 /// Whether a list of this model shows in Python as a dict of name to value.
 fn as_dict(kind: &Kind) -> bool {
-    matches!(kind, Kind::Model(m) if !shown(Binding::Python, m, None) && m == "CallVariable")
+    matches!(kind, Kind::Model(m) if py_as_dict(m))
 }
 
 fn classes(models: &[Model]) -> impl Iterator<Item = &Model> {

@@ -123,32 +123,24 @@ pub fn read(core: &Path) -> Result<Vec<Model>, String> {
                 ty,
             });
         }
-        let has = |method: &str| {
-            files
-                .iter()
-                .flat_map(|(file, _)| &file.items)
-                .any(|item| match item {
-                    Item::Impl(i) if type_name(&i.self_ty).as_deref() == Some(name.as_str()) => {
-                        i.items.iter().any(|it| {
-                            matches!(it, ImplItem::Fn(f)
-                            if f.sig.ident == method && matches!(f.vis, Visibility::Public(_)))
-                        })
-                    }
-                    _ => false,
-                })
-        };
-        let has_methods = files
+        // The public functions of the model's impl blocks, in any file.
+        let functions: Vec<&syn::ImplItemFn> = files
             .iter()
             .flat_map(|(file, _)| &file.items)
-            .any(|item| match item {
+            .filter_map(|item| match item {
                 Item::Impl(i) if type_name(&i.self_ty).as_deref() == Some(name.as_str()) => {
-                    i.items.iter().any(|it| {
-                        matches!(it, ImplItem::Fn(f)
-                        if f.sig.receiver().is_some() && matches!(f.vis, Visibility::Public(_)))
-                    })
+                    Some(&i.items)
                 }
-                _ => false,
-            });
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|it| match it {
+                ImplItem::Fn(f) if matches!(f.vis, Visibility::Public(_)) => Some(f),
+                _ => None,
+            })
+            .collect();
+        let has = |method: &str| functions.iter().any(|f| f.sig.ident == method);
+        let has_methods = functions.iter().any(|f| f.sig.receiver().is_some());
         models.push(Model {
             has_methods,
             doc: doc(&s.attrs),
