@@ -2407,8 +2407,9 @@ finesse_result finesse_notification_options_set_queue_capacity(finesse_notificat
 
 /**
  * Starts the notification session of `client` with the default options, at the WebSocket
- * `url` (e.g. the emulator's `wss://127.0.0.1:PORT/ws`), or at `wss://<REST host>:<REST
- * port>/ws` when `url` is NULL. See `finesse_notifications_start_with`.
+ * `url` (e.g. the emulator's `wss://127.0.0.1:PORT/ws`), or, when `url` is NULL, at the
+ * configuration's notification URL (`finesse_config_set_notification_url`) or else
+ * `wss://<REST host>:<REST port>/ws`. See `finesse_notifications_start_with`.
  */
 FINESSE_MUST_USE
 finesse_result finesse_notifications_start(const finesse_client *client,

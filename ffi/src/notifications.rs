@@ -186,8 +186,9 @@ fn millis(ms: u32) -> Duration {
 }
 
 /// Starts the notification session of `client` with the default options, at the WebSocket
-/// `url` (e.g. the emulator's `wss://127.0.0.1:PORT/ws`), or at `wss://<REST host>:<REST
-/// port>/ws` when `url` is NULL. See `finesse_notifications_start_with`.
+/// `url` (e.g. the emulator's `wss://127.0.0.1:PORT/ws`), or, when `url` is NULL, at the
+/// configuration's notification URL (`finesse_config_set_notification_url`) or else
+/// `wss://<REST host>:<REST port>/ws`. See `finesse_notifications_start_with`.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notifications_start(
