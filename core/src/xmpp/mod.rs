@@ -37,7 +37,7 @@ pub(crate) fn auth_plain(user: &str, password: &str) -> String {
 /// Binds `resource`.
 pub(crate) fn bind(id: &str, resource: &str) -> String {
     format!(
-        "<iq type=\"set\" id=\"{id}\"><bind xmlns=\"urn:ietf:params:xml:ns:xmpp-bind\">\
+        "<iq xmlns=\"jabber:client\" type=\"set\" id=\"{id}\"><bind xmlns=\"urn:ietf:params:xml:ns:xmpp-bind\">\
          <resource>{}</resource></bind></iq>",
         escape(resource)
     )
@@ -46,25 +46,25 @@ pub(crate) fn bind(id: &str, resource: &str) -> String {
 /// Starts a session (servers that still advertise RFC 3921 sessions want it).
 pub(crate) fn session(id: &str) -> String {
     format!(
-        "<iq type=\"set\" id=\"{id}\"><session xmlns=\"urn:ietf:params:xml:ns:xmpp-session\"/></iq>"
+        "<iq xmlns=\"jabber:client\" type=\"set\" id=\"{id}\"><session xmlns=\"urn:ietf:params:xml:ns:xmpp-session\"/></iq>"
     )
 }
 
 /// Initial presence with priority 0: Finesse routes no events before it, and signs the agent
 /// out when every session of theirs is unavailable for too long.
 pub(crate) fn presence() -> String {
-    "<presence><priority>0</priority></presence>".to_owned()
+    "<presence xmlns=\"jabber:client\"><priority>0</priority></presence>".to_owned()
 }
 
 /// Says the session is going away.
 pub(crate) fn presence_unavailable() -> String {
-    "<presence type=\"unavailable\"/>".to_owned()
+    "<presence xmlns=\"jabber:client\" type=\"unavailable\"/>".to_owned()
 }
 
 /// A keep-alive ping (XEP-0199).
 pub(crate) fn ping(id: &str, domain: &str) -> String {
     format!(
-        "<iq type=\"get\" id=\"{id}\" to=\"{}\"><ping xmlns=\"urn:xmpp:ping\"/></iq>",
+        "<iq xmlns=\"jabber:client\" type=\"get\" id=\"{id}\" to=\"{}\"><ping xmlns=\"urn:xmpp:ping\"/></iq>",
         escape(domain)
     )
 }
@@ -72,7 +72,7 @@ pub(crate) fn ping(id: &str, domain: &str) -> String {
 /// The answer to a ping from the server.
 pub(crate) fn pong(id: &str, to: &str) -> String {
     format!(
-        "<iq type=\"result\" id=\"{}\" to=\"{}\"/>",
+        "<iq xmlns=\"jabber:client\" type=\"result\" id=\"{}\" to=\"{}\"/>",
         escape(id),
         escape(to)
     )
@@ -90,7 +90,7 @@ pub(crate) fn unsubscribe(id: &str, pubsub: &str, node: &str, jid: &str) -> Stri
 
 fn pubsub_request(id: &str, pubsub: &str, verb: &str, node: &str, jid: &str) -> String {
     format!(
-        "<iq type=\"set\" id=\"{id}\" to=\"{}\"><pubsub xmlns=\"http://jabber.org/protocol/pubsub\">\
+        "<iq xmlns=\"jabber:client\" type=\"set\" id=\"{id}\" to=\"{}\"><pubsub xmlns=\"http://jabber.org/protocol/pubsub\">\
          <{verb} node=\"{}\" jid=\"{}\"/></pubsub></iq>",
         escape(pubsub),
         escape(node),
