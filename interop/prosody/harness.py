@@ -36,7 +36,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-STATE = Path(os.environ.get("CARGO_TARGET_DIR", HERE.parent.parent / "target")) / "interop-prosody"
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ""))
+STATE = (TARGET if TARGET.is_absolute() else HERE.parent.parent / "target") / "interop-prosody"
 VENV = STATE / "venv"
 DOMAIN = "localhost"
 PUBSUB = "pubsub.localhost"
@@ -70,7 +71,8 @@ def setup() -> None:
             run(["apt-get", "update"], timeout=SETUP_TIMEOUT, env=env)
             run(["apt-get", "install", "-y", "prosody"], timeout=SETUP_TIMEOUT, env=env)
         python = VENV / "bin" / "python"
-        if not python.exists() or subprocess.run([python, "-c", "import slixmpp"], capture_output=True).returncode:
+        if not python.exists() or subprocess.run([python, "-c", "import slixmpp"], capture_output=True,
+                                                  timeout=STEP_TIMEOUT).returncode:
             log("creating the slixmpp venv")
             run([sys.executable, "-m", "venv", "--clear", str(VENV)], timeout=SETUP_TIMEOUT)
             run([python, "-m", "pip", "install", "-q", "slixmpp"], timeout=SETUP_TIMEOUT)
