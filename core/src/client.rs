@@ -358,9 +358,10 @@ impl Client {
         self.notifications_with(NotificationOptions::default())
     }
 
-    /// Starts a notification session: an XMPP-over-WebSocket connection on a background
-    /// thread, to [`NotificationOptions::url`] or else the configuration's
-    /// [`ConfigBuilder::notification_url`](crate::ConfigBuilder::notification_url), signed in
+    /// Starts a notification session: an XMPP connection (WebSocket, TCP or BOSH) on a
+    /// background thread, to [`NotificationOptions::url`] or else the configuration's
+    /// [`ConfigBuilder::notification_url`](crate::ConfigBuilder::notification_url) (whose
+    /// documentation gives the transports and the default), signed in
     /// with the client's credentials, with presence (so Finesse does not sign the agent out
     /// after 60 s) and a keep-alive ping; it reconnects by itself. Returns once connected, or
     /// with the error that kept it from connecting.
@@ -442,11 +443,6 @@ impl Client {
             .xmpp_pub_sub_domain
             .clone()
             .unwrap_or_else(|| format!("pubsub.{domain}"));
-        let url = options
-            .url
-            .clone()
-            .or_else(|| self.inner.config.notification_url.clone())
-            .unwrap_or_else(|| notification_url::default_for(&node));
         let secret = match &self.inner.config.credentials {
             Credentials::Basic { password, .. } => password.expose().to_owned(),
             Credentials::Bearer { token, .. } => token.expose().to_owned(),
@@ -457,16 +453,25 @@ impl Client {
                 &uuid::Uuid::new_v4().simple().to_string()[..8]
             )
         });
+        let urls = match options
+            .url
+            .clone()
+            .or_else(|| self.inner.config.notification_url.clone())
+        {
+            Some(url) => vec![url],
+            None => notification_url::candidates(&node, notification_url::KnownPorts::default()),
+        };
         let target = session::Target {
-            url,
+            url: String::new(),
             domain,
             login_id,
             secret,
             resource,
             tls: crate::tls::client_config(&self.inner.config)?,
+            http_tls: crate::tls::ureq_config(&self.inner.config),
             timeout: self.inner.config.timeouts.connect + self.inner.config.timeouts.response,
         };
-        let connection = session::Connection::open(&target)?;
+        let (target, connection) = session::connect_first(&target, &urls)?;
         let (shared, control) = Shared::new(options.queue_capacity);
         let context = session::Context {
             target,
@@ -474,10 +479,17 @@ impl Client {
             ping_interval: options.ping_interval,
             ping_timeout: options.ping_timeout,
             max_missed_pings: options.max_missed_pings,
-            subscriptions: options.subscriptions.clone(),
+            subscriptions: Vec::new(),
             limits: self.inner.config.limits,
         };
-        Ok(Notifications::start(shared, control, connection, context))
+        let session = Notifications::start(shared, control, connection, context);
+        for node in &options.subscriptions {
+            if let Err(e) = session.subscribe(node) {
+                session.close();
+                return Err(e);
+            }
+        }
+        Ok(session)
     }
 
     /// The latest notification session's state, while it has a handle: commands wait on it.

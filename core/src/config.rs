@@ -252,14 +252,25 @@ impl ConfigBuilder {
         self
     }
 
-    /// The notification service's WebSocket URL (`wss://host[:port][/path]`, or `ws://`),
-    /// used by every session whose [`NotificationOptions::url`](crate::NotificationOptions)
-    /// is not set.
+    /// The notification service's URL, used by every session whose
+    /// [`NotificationOptions::url`](crate::NotificationOptions) is not set. Its scheme names
+    /// the transport:
     ///
-    /// Without it, a session connects to `wss://<host>:<port>/ws` of the node REST requests
-    /// go to when the session starts (side A, or side B after a failover), `ws://` when that
-    /// node is plain `http://`: where Finesse 12.x serves XMPP over WebSocket. Set it for
-    /// older releases behind a WebSocket proxy, or when the service listens elsewhere.
+    /// | URL | Transport | Finesse releases |
+    /// |---|---|---|
+    /// | `wss://host[:port]/ws/` | XMPP over WebSocket (RFC 7395) | 12.0 and later |
+    /// | `https://host:7443/http-bind/` | BOSH (XEP-0124, XEP-0206) | all; deprecated in 12.6 |
+    /// | `xmpps://host:5223` | XMPP over TCP, direct TLS | all |
+    /// | `xmpp://host:5222` | XMPP over TCP, STARTTLS (TLS required) | all; off by default from 12.5 |
+    ///
+    /// (`ws://` and `http://` are the same without TLS, for test servers.) Without it, a
+    /// session tries, on the node REST requests go to when it starts (side A, or side B after
+    /// a failover): `wss://<host>:<port>/ws/` (12.x serves WebSocket on the REST origin), then
+    /// `https://<host>:7443/http-bind/`, `xmpps://<host>:5223` and `xmpp://<host>:5222` (what
+    /// 10.x and 11.x offer; the TCP ports as SystemInfo names them when it does). The next is
+    /// tried only when a transport is not offered (refused connection, no such path); rejected
+    /// credentials or an untrusted certificate stop the search. A session stays on the
+    /// transport it started with.
     pub fn notification_url(mut self, url: impl Into<String>) -> Self {
         self.notification_url = Some(url.into());
         self

@@ -14,6 +14,8 @@ use crate::model::ApiError;
 ///   or (for a GET) did not answer in time. No command was carried out.
 /// - [`Error::OutcomeUnknown`]: a command (PUT/POST) may have reached the server, but no answer
 ///   came back. Retrying could, for example, dial twice; check the state first.
+/// - [`Error::Refused`]: the notification service refused the session or a request of it
+///   (another session took its resource, a subscription was refused); it was reached.
 /// - [`Error::Decode`]: the server's answer could not be understood.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -57,6 +59,39 @@ pub enum Error {
     },
     /// A document from the server (or given to a `from_xml`) could not be decoded.
     Decode(DecodeError),
+    /// The notification service (XMPP) refused: the sign-in, resource binding, a pub-sub
+    /// subscription, or the stream itself (a stream error such as `conflict`).
+    Refused(Box<Refusal>),
+}
+
+/// A refusal by the notification service, with the XMPP condition it gave (RFC 6120 §4.9.3
+/// stream errors, §6.5 SASL failures, §8.3.3 stanza errors, XEP-0060 pub-sub errors).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Refusal {
+    /// What was refused: `sign-in`, `starttls`, `bind`, `session`, `subscribe`,
+    /// `unsubscribe`, or `stream` (the server ended the stream).
+    pub operation: String,
+    /// The condition, e.g. `not-authorized`, `conflict`, `item-not-found`.
+    pub condition: String,
+    /// The server's explanation, when it gave one.
+    pub text: Option<String>,
+    /// The pub-sub node of a refused subscription.
+    pub node: Option<String>,
+    /// The notification service's URL.
+    pub url: String,
+}
+
+impl Refusal {
+    /// Whether the credentials were rejected (a SASL failure saying so): retrying with the
+    /// same ones could lock the account.
+    pub fn is_authentication(&self) -> bool {
+        self.operation == "sign-in"
+            && matches!(
+                self.condition.as_str(),
+                "not-authorized" | "account-disabled" | "credentials-expired"
+            )
+    }
 }
 
 /// An HTTP error answer from Finesse, with every `ApiError` its body carried.
@@ -120,7 +155,8 @@ impl DecodeError {
 pub enum ErrorKind {
     /// [`Error::InvalidArgument`].
     InvalidArgument,
-    /// [`Error::Api`] with status 401: bad credentials, locked account, or not allowed.
+    /// [`Error::Api`] with status 401: bad credentials, locked account, or not allowed; or
+    /// [`Error::Refused`] when the notification service rejected the credentials.
     Authentication,
     /// [`Error::Api`] with status 404.
     NotFound,
@@ -142,6 +178,9 @@ pub enum ErrorKind {
     OutcomeUnknown,
     /// [`Error::Decode`].
     Decode,
+    /// [`Error::Refused`], but for rejected credentials, which are
+    /// [`ErrorKind::Authentication`].
+    Refused,
 }
 
 impl Error {
@@ -162,6 +201,8 @@ impl Error {
             Error::Timeout { .. } => ErrorKind::Timeout,
             Error::OutcomeUnknown { .. } => ErrorKind::OutcomeUnknown,
             Error::Decode(_) => ErrorKind::Decode,
+            Error::Refused(refusal) if refusal.is_authentication() => ErrorKind::Authentication,
+            Error::Refused(_) => ErrorKind::Refused,
         }
     }
 
@@ -231,7 +272,24 @@ impl fmt::Display for Error {
                  carried out, check before retrying"
             ),
             Error::Decode(e) => fmt::Display::fmt(e, f),
+            Error::Refused(refusal) => fmt::Display::fmt(refusal, f),
         }
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the notification service at {} refused ", self.url)?;
+        match (&self.node, self.operation.as_str()) {
+            (Some(node), op) => write!(f, "{op} to node {node}")?,
+            (None, "stream") => f.write_str("to go on with the stream")?,
+            (None, op) => f.write_str(op)?,
+        }
+        write!(f, ": {}", self.condition)?;
+        if let Some(text) = &self.text {
+            write!(f, " ({text})")?;
+        }
+        Ok(())
     }
 }
 

@@ -4,7 +4,6 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use base64::Engine;
-use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use crate::config::{Config, Credentials};
 use crate::error::{ApiFailure, Error};
@@ -37,23 +36,6 @@ pub(crate) struct Http {
 
 impl Http {
     pub(crate) fn new(config: &Config) -> Http {
-        let root_certs = if config.ca_certs.is_empty() {
-            RootCerts::WebPki
-        } else {
-            // "In addition to the built-in roots": Mozilla's roots plus the caller's CAs.
-            let builtin = webpki_root_certs::TLS_SERVER_ROOT_CERTS
-                .iter()
-                .map(|der| Certificate::from_der(der.as_ref()));
-            let extra = config
-                .ca_certs
-                .iter()
-                .map(|der| Certificate::from_der(der).to_owned());
-            RootCerts::from(builtin.chain(extra).collect::<Vec<_>>())
-        };
-        let tls = TlsConfig::builder()
-            .root_certs(root_certs)
-            .disable_verification(config.accept_invalid_certs)
-            .build();
         let t = config.timeouts;
         let agent: ureq::Agent = ureq::Agent::config_builder()
             // Error answers carry ApiErrors bodies: read them instead of turning them into
@@ -76,7 +58,7 @@ impl Http {
             .input_buffer_size(BUFFER_BYTES)
             .output_buffer_size(BUFFER_BYTES)
             .user_agent(config.user_agent.as_str())
-            .tls_config(tls)
+            .tls_config(crate::tls::ureq_config(config))
             .build()
             .into();
         let authorization = match &config.credentials {

@@ -49,7 +49,7 @@ mod xmpp;
 pub use client::Client;
 pub use commands::{CallData, DialogAction, MakeCall};
 pub use config::{Config, ConfigBuilder, Credentials, DEFAULT_PORT, Secret, Timeouts};
-pub use error::{ApiFailure, CtiFailure, DecodeError, Error, ErrorKind};
+pub use error::{ApiFailure, CtiFailure, DecodeError, Error, ErrorKind, Refusal};
 pub use events::{ConnectionState, Event, PubSubMessage};
 pub use limits::DecodeLimits;
 pub use model::{

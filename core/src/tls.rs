@@ -1,5 +1,5 @@
-//! The rustls configuration of the notification connection, from the same trust settings as
-//! the REST client (which ureq configures itself).
+//! The TLS configurations of the REST client and of the notification transports (ureq for
+//! REST and BOSH, rustls directly for WebSocket and TCP), from the same trust settings.
 
 use std::sync::Arc;
 
@@ -10,6 +10,29 @@ use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme
 
 use crate::config::Config;
 use crate::error::Error;
+
+/// ureq's TLS settings: Mozilla's roots plus the configured CAs, or no verification when the
+/// caller switched it off.
+pub(crate) fn ureq_config(config: &Config) -> ureq::tls::TlsConfig {
+    use ureq::tls::{Certificate, RootCerts, TlsConfig};
+    let root_certs = if config.ca_certs.is_empty() {
+        RootCerts::WebPki
+    } else {
+        // "In addition to the built-in roots": Mozilla's roots plus the caller's CAs.
+        let builtin = webpki_root_certs::TLS_SERVER_ROOT_CERTS
+            .iter()
+            .map(|der| Certificate::from_der(der.as_ref()));
+        let extra = config
+            .ca_certs
+            .iter()
+            .map(|der| Certificate::from_der(der).to_owned());
+        RootCerts::from(builtin.chain(extra).collect::<Vec<_>>())
+    };
+    TlsConfig::builder()
+        .root_certs(root_certs)
+        .disable_verification(config.accept_invalid_certs)
+        .build()
+}
 
 /// A client configuration trusting Mozilla's roots plus the configured CAs, or, when the
 /// caller switched verification off, anything.

@@ -73,7 +73,7 @@ fn the_configured_notification_url_is_used_and_options_override_it() {
     assert!(session.is_connected());
 
     let err = client
-        .notifications_with(NotificationOptions::default().url("https://127.0.0.1/ws"))
+        .notifications_with(NotificationOptions::default().url("ftp://127.0.0.1/ws"))
         .unwrap_err();
     assert!(
         matches!(&err, finesse_client::Error::InvalidArgument { field, .. } if field == "url"),

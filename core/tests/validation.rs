@@ -326,8 +326,8 @@ fn the_notification_url_is_checked_when_built() {
             .build()
     };
     for bad in [
-        "https://fin-a:8445/ws",
         "fin-a:8445/ws",
+        "xmpp://fin-a:5222/path",
         "wss://",
         "wss://fin-a:0/ws",
         "wss://user:pw@fin-a/ws",
@@ -335,9 +335,21 @@ fn the_notification_url_is_checked_when_built() {
     ] {
         assert_invalid(with(bad), "notification_url", "");
     }
-    assert_invalid(with("ftp://fin-a"), "notification_url", "wss or ws");
+    assert_invalid(
+        with("ftp://fin-a"),
+        "notification_url",
+        "unknown scheme \"ftp\"",
+    );
     let config = with("WSS://fin-a:7443/ws/").unwrap();
     assert_eq!(config.notification_url(), Some("wss://fin-a:7443/ws/"));
+    // Each transport by its scheme: BOSH, TCP with direct TLS, TCP with STARTTLS.
+    for url in [
+        "https://fin-a:7443/http-bind/",
+        "xmpps://fin-a:5223",
+        "xmpp://fin-a",
+    ] {
+        assert_eq!(with(url).unwrap().notification_url(), Some(url));
+    }
     assert_eq!(
         with("ws://10.0.0.1/ws").unwrap().notification_url(),
         Some("ws://10.0.0.1/ws")

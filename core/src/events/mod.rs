@@ -98,6 +98,16 @@ pub enum ConnectionState {
         /// Whether it is available.
         available: bool,
     },
+    /// The session ended for good and does not reconnect: the service rejected the
+    /// credentials (a changed password: retrying would lock the account), or another session
+    /// signed in with the same resource and took over. Start a new session once resolved.
+    Failed {
+        /// Why, as a sentence.
+        reason: String,
+        /// The XMPP condition: `not-authorized` (credentials), `conflict` (resource taken
+        /// over), or another stream error condition.
+        condition: String,
+    },
     /// The session was closed by the application.
     Closed,
 }

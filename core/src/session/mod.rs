@@ -1,8 +1,9 @@
-//! The notification session: a background thread that keeps an XMPP-over-WebSocket
-//! connection to Finesse, with presence (so the agent is not signed out), pings (so a dead
-//! link is noticed), reconnection, and delivery of typed events.
+//! The notification session: a background thread that keeps an XMPP connection to Finesse
+//! (over WebSocket, TCP or BOSH), with presence (so the agent is not signed out), pings (so a
+//! dead link is noticed), reconnection, and delivery of typed events.
 
 mod connection;
+mod link;
 mod run;
 mod slot;
 
@@ -16,7 +17,7 @@ use std::time::{Duration, Instant};
 use crate::error::Error;
 use crate::events::{ConnectionState, Event};
 
-pub(crate) use connection::{Connection, Target};
+pub(crate) use connection::{Connection, Target, connect_first};
 pub(crate) use run::Context;
 pub(crate) use slot::Slot;
 
@@ -27,7 +28,9 @@ const RECENT_EVENTS: usize = 1024;
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct NotificationOptions {
-    /// The WebSocket URL (`wss://…` or `ws://…`); by default the configuration's, see
+    /// The notification service's URL, whose scheme names the transport: `wss://` (WebSocket),
+    /// `https://` (BOSH), `xmpps://` (TCP, direct TLS), `xmpp://` (TCP, STARTTLS). By default
+    /// the configuration's, see
     /// [`ConfigBuilder::notification_url`](crate::ConfigBuilder::notification_url).
     pub url: Option<String>,
     /// The XMPP resource; by default `finesse-client-<random>`. Never `desktop`, which the
@@ -40,8 +43,9 @@ pub struct NotificationOptions {
     /// Unanswered pings in a row after which the link is declared dead. Default 2: a silent
     /// link is noticed within 20 s.
     pub max_missed_pings: u32,
-    /// Pub-sub nodes to subscribe to explicitly (Team and Queue nodes), also after each
-    /// reconnection.
+    /// Pub-sub nodes to subscribe to explicitly (Team and Queue nodes) when the session
+    /// starts; starting fails with the refusal of any of them. Subscriptions are made with the
+    /// session's full JID and persist on the node across reconnections.
     pub subscriptions: Vec<String>,
     /// How many undelivered events are kept before the oldest are dropped. Default 10,000.
     pub queue_capacity: usize,
@@ -62,7 +66,7 @@ impl Default for NotificationOptions {
 }
 
 impl NotificationOptions {
-    /// Sets the WebSocket URL.
+    /// Sets the notification service's URL (see [`NotificationOptions::url`]).
     pub fn url(mut self, url: impl Into<String>) -> Self {
         self.url = Some(url.into());
         self
@@ -526,8 +530,10 @@ impl Notifications {
         self.shared().lock().dropped
     }
 
-    /// Subscribes to a node (a Team's users, a Queue), waiting for the server's answer. The
-    /// subscription is renewed after each reconnection.
+    /// Subscribes to a node (a Team's users, a Queue), waiting for the server's answer: a
+    /// refusal is an [`Error::Refused`] naming the node and the XMPP condition. The
+    /// subscription is made with the session's full JID; the server keeps it across
+    /// reconnections, until [`Notifications::unsubscribe`] or the session's close.
     pub fn subscribe(&self, node: &str) -> Result<(), Error> {
         check_node(node)?;
         self.check_thread("subscribe")?;

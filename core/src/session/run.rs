@@ -6,11 +6,12 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
+use super::link::refusal;
 use super::{Connection, Control, Shared, Target};
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::events::{ConnectionState, Event};
 use crate::limits::DecodeLimits;
-use crate::xmpp::{self, Frame};
+use crate::xmpp::{self, Condition, Frame};
 
 /// What the thread needs besides the first connection.
 pub(crate) struct Context {
@@ -19,6 +20,7 @@ pub(crate) struct Context {
     pub(crate) ping_interval: Duration,
     pub(crate) ping_timeout: Duration,
     pub(crate) max_missed_pings: u32,
+    /// The nodes subscribed to explicitly, as the server confirmed them.
     pub(crate) subscriptions: Vec<String>,
     pub(crate) limits: DecodeLimits,
 }
@@ -28,8 +30,12 @@ const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
 /// How a connection ended.
 enum End {
+    /// The application closed the session.
     Closed,
+    /// The link was lost: reconnect.
     Lost(String),
+    /// The server ended the session for good: do not reconnect.
+    Failed(Error),
 }
 
 pub(crate) fn run(
@@ -55,28 +61,55 @@ pub(crate) fn run(
                 End::Lost(reason) => {
                     shared.publish(Event::Connection(ConnectionState::Disconnected { reason }))
                 }
+                End::Failed(error) => return fail(&shared, &error),
             }
         }
         // Wait before the next attempt, unless the application closes the session.
         match control.recv_timeout(backoff) {
             Ok(Control::Close) | Err(RecvTimeoutError::Disconnected) => break,
-            Ok(Control::Subscribe(node, reply)) => {
-                remember(&mut context.subscriptions, node);
+            Ok(Control::Subscribe(_, reply) | Control::Unsubscribe(_, reply)) => {
                 let _ = reply.send(Err(not_connected()));
-            }
-            Ok(Control::Unsubscribe(node, reply)) => {
-                context.subscriptions.retain(|n| n != &node);
-                let _ = reply.send(Ok(()));
             }
             Err(RecvTimeoutError::Timeout) => {}
         }
         match Connection::open(&context.target) {
             Ok(conn) => connection = Some(conn),
+            // Retrying rejected credentials could lock the account; a resource another
+            // session holds would be taken back and forth without end.
+            Err(e) if is_final(&e) => return fail(&shared, &e),
             Err(_) => backoff = (backoff * 2).min(MAX_BACKOFF),
         }
     }
     shared.publish(Event::Connection(ConnectionState::Closed));
     shared.mark_closed();
+}
+
+/// Whether `e` ends the session rather than calling for another attempt.
+fn is_final(e: &Error) -> bool {
+    match e {
+        Error::Refused(refusal) => refusal.is_authentication() || refusal.condition == "conflict",
+        _ => e.kind() == ErrorKind::Authentication,
+    }
+}
+
+/// Ends the session for good, saying why.
+fn fail(shared: &Shared, error: &Error) {
+    let condition = match error {
+        Error::Refused(refusal) => refusal.condition.clone(),
+        _ => "not-authorized".to_owned(),
+    };
+    shared.publish(Event::Connection(ConnectionState::Failed {
+        reason: error.to_string(),
+        condition,
+    }));
+    shared.mark_closed();
+}
+
+/// A request to the server waiting for its answer.
+struct Pending {
+    node: String,
+    subscribe: bool,
+    reply: mpsc::Sender<Result<(), Error>>,
 }
 
 /// Serves one connection until it is lost or the session is closed.
@@ -86,20 +119,17 @@ fn serve(
     mut conn: Connection,
     context: &mut Context,
 ) -> End {
-    let bare_jid = conn.jid.split('/').next().unwrap_or_default().to_owned();
+    // Explicit subscriptions are made with the full JID, as Cisco asks (with the bare JID they
+    // reach every session of the user and outlive this one). They persist on the node that
+    // took them, across reconnections (DEVNET subscription-persistence): not sent again here.
+    let jid = conn.jid.clone();
+    let url = context.target.url.clone();
     let mut next_id = 0u64;
     let mut id = || {
         next_id += 1;
         format!("c{next_id}")
     };
-    // Explicit subscriptions do not survive a reconnection on every deployment: renew them.
-    for node in context.subscriptions.clone() {
-        let frame = xmpp::subscribe(&id(), &context.pubsub_domain, &node, &bare_jid);
-        if let Err(e) = conn.send(&frame) {
-            return End::Lost(e.to_string());
-        }
-    }
-    let mut pending: HashMap<String, mpsc::Sender<Result<(), Error>>> = HashMap::new();
+    let mut pending: HashMap<String, Pending> = HashMap::new();
     let mut last_ping = Instant::now();
     let mut outstanding: Option<(String, Instant)> = None;
     let mut missed = 0u32;
@@ -131,22 +161,37 @@ fn serve(
                     } else if outstanding.as_ref().is_some_and(|(p, _)| p == &got) {
                         outstanding = None;
                         missed = 0;
-                    } else if let Some(reply) = pending.remove(&got) {
-                        let _ = reply.send(if kind == "result" {
+                    } else if let Some(request) = pending.remove(&got) {
+                        let answer = if kind == "result" {
+                            if request.subscribe {
+                                remember(&mut context.subscriptions, request.node);
+                            } else {
+                                context.subscriptions.retain(|n| n != &request.node);
+                            }
                             Ok(())
                         } else {
-                            Err(Error::Transport {
-                                message: format!(
-                                    "the notification service refused: {}",
-                                    error.unwrap_or_else(|| kind.clone())
-                                ),
-                            })
-                        });
+                            let operation = if request.subscribe {
+                                "subscribe"
+                            } else {
+                                "unsubscribe"
+                            };
+                            let condition = Condition {
+                                name: error.unwrap_or_else(|| "undefined-condition".to_owned()),
+                                text: None,
+                            };
+                            Err(refusal(&url, operation, condition, Some(&request.node)))
+                        };
+                        let _ = request.reply.send(answer);
                     }
                 }
                 Frame::Close => return End::Lost("the server closed the stream".to_owned()),
-                Frame::Failure(condition) => {
-                    return End::Lost(format!("stream error: {condition}"));
+                // Another session bound this resource: taking it back would knock that one
+                // off in turn, without end.
+                Frame::StreamError(condition) if condition.name == "conflict" => {
+                    return End::Failed(refusal(&url, "stream", condition, None));
+                }
+                Frame::StreamError(condition) => {
+                    return End::Lost(format!("stream error: {}", condition.name));
                 }
                 _ => {}
             },
@@ -155,38 +200,38 @@ fn serve(
         }
 
         loop {
-            match control.try_recv() {
-                Ok(Control::Subscribe(node, reply)) => {
-                    let iq = id();
-                    let frame = xmpp::subscribe(&iq, &context.pubsub_domain, &node, &bare_jid);
-                    if let Err(e) = conn.send(&frame) {
-                        let _ = reply.send(Err(e));
-                        return End::Lost("sending failed".to_owned());
-                    }
-                    remember(&mut context.subscriptions, node);
-                    pending.insert(iq, reply);
-                }
-                Ok(Control::Unsubscribe(node, reply)) => {
-                    let iq = id();
-                    let frame = xmpp::unsubscribe(&iq, &context.pubsub_domain, &node, &bare_jid);
-                    if let Err(e) = conn.send(&frame) {
-                        let _ = reply.send(Err(e));
-                        return End::Lost("sending failed".to_owned());
-                    }
-                    context.subscriptions.retain(|n| n != &node);
-                    pending.insert(iq, reply);
-                }
+            let (node, subscribe, reply) = match control.try_recv() {
+                Ok(Control::Subscribe(node, reply)) => (node, true, reply),
+                Ok(Control::Unsubscribe(node, reply)) => (node, false, reply),
                 Ok(Control::Close) | Err(mpsc::TryRecvError::Disconnected) => {
                     for node in &context.subscriptions {
-                        let frame =
-                            xmpp::unsubscribe(&id(), &context.pubsub_domain, node, &bare_jid);
+                        let frame = xmpp::unsubscribe(&id(), &context.pubsub_domain, node, &jid);
                         let _ = conn.send(&frame);
                     }
                     conn.close();
                     return End::Closed;
                 }
                 Err(mpsc::TryRecvError::Empty) => break,
+            };
+            let iq = id();
+            let frame = if subscribe {
+                xmpp::subscribe(&iq, &context.pubsub_domain, &node, &jid)
+            } else {
+                xmpp::unsubscribe(&iq, &context.pubsub_domain, &node, &jid)
+            };
+            if let Err(e) = conn.send(&frame) {
+                let lost = e.to_string();
+                let _ = reply.send(Err(e));
+                return End::Lost(lost);
             }
+            pending.insert(
+                iq,
+                Pending {
+                    node,
+                    subscribe,
+                    reply,
+                },
+            );
         }
 
         // Keep-alive: one ping every interval; an unanswered one is retried at once, and
@@ -234,8 +279,8 @@ fn remember(subscriptions: &mut Vec<String>, node: String) {
 
 fn not_connected() -> Error {
     Error::Transport {
-        message: "the notification service is not connected; the subscription is made on \
-                  reconnection"
+        message: "the notification service is not connected now; try again once the session \
+                  is connected"
             .to_owned(),
     }
 }

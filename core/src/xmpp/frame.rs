@@ -1,4 +1,5 @@
-//! Reads one received WebSocket frame (one XML element) into what the session needs of it.
+//! Reads one received XML element (a WebSocket frame, a child of the TCP stream or of a BOSH
+//! body) into what the session needs of it.
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -21,11 +22,17 @@ pub(crate) enum Frame {
         bind: bool,
         /// A session must be started.
         session: bool,
+        /// STARTTLS is offered (XMPP over TCP).
+        starttls: bool,
     },
+    /// The server agreed to STARTTLS: the TLS handshake follows.
+    Proceed,
     /// Authentication succeeded.
     Success,
-    /// Authentication failed, or a stream error: the condition's element name.
-    Failure(String),
+    /// Authentication (or STARTTLS) failed.
+    SaslFailure(Condition),
+    /// A stream error: the server ends the stream.
+    StreamError(Condition),
     /// An IQ: a result, an error, or a request from the server.
     Iq {
         /// `result`, `error`, `get` or `set`.
@@ -57,6 +64,16 @@ pub(crate) enum Frame {
     Other,
 }
 
+/// An error condition (RFC 6120 §4.9.3, §6.5): the element name, and the human-readable
+/// `<text>` when the server gave one.
+#[derive(Debug, PartialEq, Eq, Clone)]
+pub(crate) struct Condition {
+    /// The condition's element name, e.g. `conflict` or `not-authorized`.
+    pub(crate) name: String,
+    /// The server's explanation.
+    pub(crate) text: Option<String>,
+}
+
 /// Parses one frame. Errors are malformed XML.
 pub(crate) fn parse_frame(text: &str) -> Result<Frame, String> {
     let mut reader = Reader::from_str(text);
@@ -75,14 +92,17 @@ pub(crate) fn parse_frame(text: &str) -> Result<Frame, String> {
         "open" => Frame::Open,
         "close" => Frame::Close,
         "success" => Frame::Success,
+        "proceed" => Frame::Proceed,
         "features" => {
             let mut plain = false;
             let mut bind = false;
             let mut session = false;
+            let mut starttls = false;
             walk(&mut reader, empty, text, |path, node| match node {
                 Node::Start(e) => match local(e).as_str() {
                     "bind" => bind = true,
                     "session" => session = true,
+                    "starttls" => starttls = true,
                     _ => {}
                 },
                 Node::Text(t) if path.last().map(String::as_str) == Some("mechanism") => {
@@ -94,20 +114,11 @@ pub(crate) fn parse_frame(text: &str) -> Result<Frame, String> {
                 plain,
                 bind,
                 session,
+                starttls,
             }
         }
-        "failure" | "error" => {
-            let mut condition = None;
-            walk(&mut reader, empty, text, |path, node| {
-                if let (Node::Start(e), 0) = (node, path.len()) {
-                    let n = local(e);
-                    if condition.is_none() && n != "text" {
-                        condition = Some(n);
-                    }
-                }
-            })?;
-            Frame::Failure(condition.unwrap_or_else(|| "undefined-condition".to_owned()))
-        }
+        "failure" => Frame::SaslFailure(condition(&mut reader, empty, text)?),
+        "error" => Frame::StreamError(condition(&mut reader, empty, text)?),
         "iq" => {
             let kind = attr(&root, b"type");
             let id = attr(&root, b"id");
@@ -160,6 +171,26 @@ pub(crate) fn parse_frame(text: &str) -> Result<Frame, String> {
         _ => Frame::Other,
     };
     Ok(frame)
+}
+
+/// The condition and text directly inside a `<failure>` or `<stream:error>`.
+fn condition(reader: &mut Reader<&[u8]>, empty: bool, text: &str) -> Result<Condition, String> {
+    let mut name = None;
+    let mut explanation = None;
+    walk(reader, empty, text, |path, node| match node {
+        Node::Start(e) if path.is_empty() => {
+            let n = local(e);
+            if name.is_none() && n != "text" {
+                name = Some(n);
+            }
+        }
+        Node::Text(t) if path == ["text"] => explanation = Some(t.to_owned()),
+        _ => {}
+    })?;
+    Ok(Condition {
+        name: name.unwrap_or_else(|| "undefined-condition".to_owned()),
+        text: explanation,
+    })
 }
 
 /// What `walk` reports.
@@ -331,7 +362,8 @@ mod tests {
             Frame::Features {
                 plain: true,
                 bind: false,
-                session: false
+                session: false,
+                starttls: false
             }
         );
         assert_eq!(
@@ -376,7 +408,23 @@ mod tests {
                 "<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><not-authorized/></failure>"
             )
             .unwrap(),
-            Frame::Failure("not-authorized".into())
+            Frame::SaslFailure(Condition {
+                name: "not-authorized".into(),
+                text: None
+            })
+        );
+        assert_eq!(
+            parse_frame(
+                "<stream:error xmlns:stream='http://etherx.jabber.org/streams'>\
+                 <conflict xmlns='urn:ietf:params:xml:ns:xmpp-streams'/>\
+                 <text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>Replaced by new connection</text>\
+                 </stream:error>"
+            )
+            .unwrap(),
+            Frame::StreamError(Condition {
+                name: "conflict".into(),
+                text: Some("Replaced by new connection".into())
+            })
         );
     }
 

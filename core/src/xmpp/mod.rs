@@ -1,13 +1,18 @@
-//! The part of XMPP over WebSocket (RFC 7395) that Finesse notifications need, written here
-//! because generic XMPP libraries get exactly Finesse's quirks wrong: they drop pub-sub
-//! messages without a `<body>`, do not unescape the `<Update>` carried as text, or insist on
-//! stream management, which Finesse does not offer. What is here: the stream open/close
-//! frames, SASL PLAIN, resource binding, session, presence, ping, and pub-sub
-//! subscribe/unsubscribe and event messages. Each WebSocket text frame holds one element.
+//! The part of XMPP that Finesse notifications need, on every transport Finesse offers:
+//! WebSocket (RFC 7395), TCP (RFC 6120) and BOSH (XEP-0124/0206). Written here because generic
+//! XMPP libraries get exactly Finesse's quirks wrong: they drop pub-sub messages without a
+//! `<body>`, do not unescape the `<Update>` carried as text, or insist on stream management,
+//! which Finesse does not offer; and the Rust ones are asynchronous. What is here: the stream
+//! open/close, STARTTLS, SASL PLAIN, resource binding, session, presence, ping, and pub-sub
+//! subscribe/unsubscribe and event messages. Every stanza is in `jabber:client`, declared on
+//! the stanza itself, which each transport accepts (RFC 7395 §3.3.3 requires it on WebSocket).
 
+pub(crate) mod bosh;
 mod frame;
+mod stream;
 
-pub(crate) use frame::{Frame, parse_frame};
+pub(crate) use frame::{Condition, Frame, parse_frame};
+pub(crate) use stream::StreamReader;
 
 use base64::Engine;
 use quick_xml::escape::escape;
@@ -27,6 +32,21 @@ pub(crate) fn open(domain: &str) -> String {
 pub(crate) fn close() -> String {
     format!("<close xmlns=\"{FRAMING}\"/>")
 }
+
+/// Opens (or, after STARTTLS and after authentication, re-opens) the stream over TCP.
+pub(crate) fn stream_header(domain: &str) -> String {
+    format!(
+        "<?xml version='1.0'?><stream:stream to=\"{}\" version=\"1.0\" \
+         xmlns=\"jabber:client\" xmlns:stream=\"http://etherx.jabber.org/streams\">",
+        escape(domain)
+    )
+}
+
+/// Ends the stream over TCP.
+pub(crate) const STREAM_END: &str = "</stream:stream>";
+
+/// Asks for TLS on the TCP stream (RFC 6120 §5).
+pub(crate) const STARTTLS: &str = "<starttls xmlns=\"urn:ietf:params:xml:ns:xmpp-tls\"/>";
 
 /// SASL PLAIN with an empty authorization identity.
 pub(crate) fn auth_plain(user: &str, password: &str) -> String {

@@ -1,0 +1,140 @@
+//! XMPP over WebSocket (RFC 7395): one XML element per text frame, the stream opened and
+//! closed by `<open/>` and `<close/>`.
+
+use std::time::Duration;
+
+use tungstenite::protocol::WebSocketConfig;
+use tungstenite::{Message, WebSocket};
+
+use super::socket::{self, Stream};
+use super::{Link, TICK};
+use crate::error::Error;
+use crate::notification_url::Parts;
+use crate::session::Target;
+use crate::xmpp::{self, Frame};
+
+/// Largest frame accepted from the server.
+const MAX_FRAME_BYTES: usize = 1024 * 1024;
+
+pub(crate) struct WebSocketLink {
+    ws: WebSocket<Stream>,
+    url: String,
+}
+
+impl WebSocketLink {
+    /// Connects and upgrades to a WebSocket with the `xmpp` subprotocol.
+    pub(crate) fn connect(parts: &Parts, target: &Target) -> Result<WebSocketLink, Error> {
+        let Parts {
+            tls,
+            host,
+            port,
+            path,
+            ..
+        } = parts;
+        let url = &target.url;
+        let tcp = socket::connect(host, *port, target.timeout)?;
+        let stream = if *tls {
+            socket::start_tls(tcp, host, &target.tls)?
+        } else {
+            Stream::Plain(tcp)
+        };
+        let scheme = if *tls { "wss" } else { "ws" };
+        let request = tungstenite::http::Request::builder()
+            .uri(format!("{scheme}://{host}:{port}{path}"))
+            .header("Host", format!("{host}:{port}"))
+            .header("Connection", "Upgrade")
+            .header("Upgrade", "websocket")
+            .header("Sec-WebSocket-Version", "13")
+            .header(
+                "Sec-WebSocket-Key",
+                tungstenite::handshake::client::generate_key(),
+            )
+            .header("Sec-WebSocket-Protocol", "xmpp")
+            .body(())
+            .map_err(|e| Error::invalid("notification_url", e.to_string()))?;
+        // Notifications are a few KiB: small buffers keep an idle session light; larger
+        // frames still arrive, in several reads.
+        let ws_config = WebSocketConfig::default()
+            .read_buffer_size(16 * 1024)
+            .write_buffer_size(0)
+            .max_message_size(Some(MAX_FRAME_BYTES))
+            .max_frame_size(Some(MAX_FRAME_BYTES));
+        let (ws, _) = tungstenite::client::client_with_config(request, stream, Some(ws_config))
+            .map_err(|e| match e {
+                tungstenite::HandshakeError::Failure(e) => ws_error(url, e),
+                tungstenite::HandshakeError::Interrupted(_) => {
+                    Error::timeout(format!("WebSocket upgrade at {url}"))
+                }
+            })?;
+        set_read_timeout(&ws, url, TICK)?;
+        Ok(WebSocketLink {
+            ws,
+            url: url.clone(),
+        })
+    }
+}
+
+impl Link for WebSocketLink {
+    fn open_stream(&mut self, domain: &str) -> Result<(), Error> {
+        self.send(&xmpp::open(domain))
+    }
+
+    fn send(&mut self, stanza: &str) -> Result<(), Error> {
+        self.ws
+            .send(Message::text(stanza))
+            .map_err(|e| ws_error(&self.url, e))
+    }
+
+    fn read(&mut self) -> Result<Option<Frame>, Error> {
+        match self.ws.read() {
+            Ok(Message::Text(text)) => {
+                xmpp::parse_frame(&text)
+                    .map(Some)
+                    .map_err(|e| Error::Transport {
+                        message: format!("{}: malformed notification frame: {e}", self.url),
+                    })
+            }
+            // RFC 7395 §3.6: a WebSocket close without an XMPP `<close/>` first.
+            Ok(Message::Close(_)) => Err(Error::Transport {
+                message: format!("{}: the server closed the WebSocket", self.url),
+            }),
+            Ok(_) => Ok(None),
+            Err(tungstenite::Error::Io(e)) if socket::is_idle(&e) => Ok(None),
+            Err(e) => Err(ws_error(&self.url, e)),
+        }
+    }
+
+    fn close(&mut self, last: &str) {
+        let _ = self.send(last);
+        let _ = self.send(&xmpp::close());
+        let _ = self.ws.close(None);
+        let _ = self.ws.flush();
+    }
+}
+
+fn set_read_timeout(ws: &WebSocket<Stream>, url: &str, timeout: Duration) -> Result<(), Error> {
+    ws.get_ref()
+        .tcp()
+        .set_read_timeout(Some(timeout))
+        .map_err(|e| socket::io_error(url, e))
+}
+
+fn ws_error(url: &str, e: tungstenite::Error) -> Error {
+    match e {
+        tungstenite::Error::Io(io) => socket::io_error(url, io),
+        tungstenite::Error::Tls(e) => Error::Tls {
+            message: format!("{url}: {e}"),
+        },
+        // The server answered the upgrade with an HTTP error: no WebSocket there (a 404 on
+        // Finesse 11.x, which has none).
+        tungstenite::Error::Http(response) => Error::Transport {
+            message: format!(
+                "{url}: no XMPP over WebSocket here (HTTP {})",
+                response.status()
+            ),
+        },
+        other => Error::Transport {
+            message: format!("{url}: {other}"),
+        },
+    }
+}
