@@ -384,6 +384,16 @@ typedef struct finesse_media_properties finesse_media_properties;
 typedef struct finesse_mobile_agent finesse_mobile_agent;
 
 /**
+ * A node's ports, as SystemInfo lists them inside `<primaryNode>` and `<secondaryNode>` (DevNet
+ * `systeminfo`, "structured as follows").
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_node_ports finesse_node_ports;
+
+/**
  * Settings of a notification session, for `finesse_notifications_start_with`. The defaults
  * follow the Finesse desktop: the WebSocket at `wss://<REST host>:<REST port>/ws`, a
  * resource `finesse-client-<random>`, a ping every 10 s answered within 5 s with the link
@@ -1685,6 +1695,30 @@ const char *finesse_mobile_agent_mode(const finesse_mobile_agent *mobile_agent);
 const char *finesse_mobile_agent_dial_number(const finesse_mobile_agent *mobile_agent);
 
 /**
+ * The REST API's HTTPS port (`httpsPort`).
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `node_ports` is NULL.
+ */
+bool finesse_node_ports_https_port(const finesse_node_ports *node_ports, int64_t *out);
+
+/**
+ * XMPP over TCP with STARTTLS (`xmppPort`).
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `node_ports` is NULL.
+ */
+bool finesse_node_ports_xmpp_port(const finesse_node_ports *node_ports, int64_t *out);
+
+/**
+ * XMPP over TCP with direct TLS (`xmppSecurePort`).
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `node_ports` is NULL.
+ */
+bool finesse_node_ports_xmpp_secure_port(const finesse_node_ports *node_ports, int64_t *out);
+
+/**
  * How many items `finesse_participant_actions_get` has: What this participant may do now; drive
  * buttons from this, not from the state.
  *
@@ -1925,12 +1959,28 @@ const char *finesse_system_info_xmpp_pub_sub_domain(const finesse_system_info *s
 const char *finesse_system_info_primary_node(const finesse_system_info *system_info);
 
 /**
+ * Side A's ports, where SystemInfo lists them (the 12.6 structure).
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const finesse_node_ports *finesse_system_info_primary_node_ports(const finesse_system_info *system_info);
+
+/**
  * Side B host.
  *
  * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
  * is NULL or when absent.
  */
 const char *finesse_system_info_secondary_node(const finesse_system_info *system_info);
+
+/**
+ * Side B's ports, where SystemInfo lists them.
+ *
+ * Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+ * is NULL or when absent.
+ */
+const finesse_node_ports *finesse_system_info_secondary_node_ports(const finesse_system_info *system_info);
 
 /**
  * The server's clock.

@@ -459,7 +459,25 @@ impl Client {
             .or_else(|| self.inner.config.notification_url.clone())
         {
             Some(url) => vec![url],
-            None => notification_url::candidates(&node, notification_url::KnownPorts::default()),
+            None => {
+                // The ports of the node REST requests go to: side B's after a failover.
+                let on_b = info
+                    .secondary_node
+                    .as_deref()
+                    .is_some_and(|b| host.split(':').next() == Some(b));
+                let ports = if on_b {
+                    info.secondary_node_ports.clone()
+                } else {
+                    info.primary_node_ports.clone()
+                }
+                .unwrap_or_default();
+                let port = |p: Option<i64>| p.and_then(|p| u16::try_from(p).ok());
+                let known = notification_url::KnownPorts {
+                    xmpp: port(ports.xmpp_port),
+                    xmpp_secure: port(ports.xmpp_secure_port),
+                };
+                notification_url::candidates(&node, known)
+            }
         };
         let target = session::Target {
             url: String::new(),

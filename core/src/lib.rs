@@ -54,9 +54,9 @@ pub use events::{ConnectionState, Event, PubSubMessage};
 pub use limits::DecodeLimits;
 pub use model::{
     Action, AgentState, ApiError, CallType, CallVariable, DeploymentType, Dialog, DialogState,
-    MediaAddressType, MediaProperties, MobileAgent, Participant, ParticipantState, ReasonCode,
-    ReasonCodeCategory, ScheduledCallbackInfo, StateCause, SystemInfo, SystemStatus, TeamRef, User,
-    UserSettings, WrapUpMode, WrapUpReason,
+    MediaAddressType, MediaProperties, MobileAgent, NodePorts, Participant, ParticipantState,
+    ReasonCode, ReasonCodeCategory, ScheduledCallbackInfo, StateCause, SystemInfo, SystemStatus,
+    TeamRef, User, UserSettings, WrapUpMode, WrapUpReason,
 };
 pub use session::{EventCallback, NotificationOptions, Notifications};
 pub use validate::{

@@ -275,6 +275,13 @@ fn system_info() {
     assert_eq!(info.deployment_type, Some(DeploymentType::Ucce));
     assert_eq!(info.primary_node.as_deref(), Some("fin-a.example.com"));
     assert_eq!(info.secondary_node.as_deref(), Some("fin-b.example.com"));
+    // The ports 12.6 lists beside the host: side A has some, side B none.
+    let ports = info.primary_node_ports.as_ref().unwrap();
+    assert_eq!(
+        (ports.https_port, ports.xmpp_port, ports.xmpp_secure_port),
+        (Some(8445), Some(5222), None)
+    );
+    assert_eq!(info.secondary_node_ports, None);
     assert_eq!(info.xmpp_domain.as_deref(), Some("fin-a.example.com"));
     assert_eq!(
         info.xmpp_pub_sub_domain.as_deref(),

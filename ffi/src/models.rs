@@ -977,6 +977,87 @@ pub unsafe extern "C" fn finesse_mobile_agent_dial_number(
     infallible(|| unsafe { borrow(mobile_agent) }.map(|v| v.dial_number.as_ptr()))
 }
 
+/// A node's ports, as SystemInfo lists them inside `<primaryNode>` and `<secondaryNode>` (DevNet
+/// `systeminfo`, "structured as follows").
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_node_ports {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_node_ports {
+    type Target = NodePortsView;
+}
+
+/// A `model::NodePorts` with its strings converted once, so accessors can lend them.
+pub(crate) struct NodePortsView {
+    /// The model itself.
+    pub(crate) inner: model::NodePorts,
+}
+
+impl NodePortsView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::NodePorts) -> Self {
+        NodePortsView { inner }
+    }
+}
+
+/// The REST API's HTTPS port (`httpsPort`).
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `node_ports` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_node_ports_https_port(
+    node_ports: *const finesse_node_ports,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(node_ports) }?.inner.https_port?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// XMPP over TCP with STARTTLS (`xmppPort`).
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `node_ports` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_node_ports_xmpp_port(
+    node_ports: *const finesse_node_ports,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(node_ports) }?.inner.xmpp_port?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// XMPP over TCP with direct TLS (`xmppSecurePort`).
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `node_ports` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_node_ports_xmpp_secure_port(
+    node_ports: *const finesse_node_ports,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(node_ports) }?.inner.xmpp_secure_port?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
 /// One party on a dialog (`Dialog/participants/Participant`).
 ///
 /// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
@@ -1487,7 +1568,9 @@ pub(crate) struct SystemInfoView {
     pub(crate) xmpp_domain: Option<CString>,
     pub(crate) xmpp_pub_sub_domain: Option<CString>,
     pub(crate) primary_node: Option<CString>,
+    pub(crate) primary_node_ports: Option<NodePortsView>,
     pub(crate) secondary_node: Option<CString>,
+    pub(crate) secondary_node_ports: Option<NodePortsView>,
     pub(crate) current_timestamp: Option<CString>,
     pub(crate) system_auth_mode: Option<CString>,
     pub(crate) license: Option<CString>,
@@ -1506,7 +1589,9 @@ impl SystemInfoView {
             xmpp_domain: inner.xmpp_domain.as_deref().map(c_string),
             xmpp_pub_sub_domain: inner.xmpp_pub_sub_domain.as_deref().map(c_string),
             primary_node: inner.primary_node.as_deref().map(c_string),
+            primary_node_ports: inner.primary_node_ports.clone().map(NodePortsView::new),
             secondary_node: inner.secondary_node.as_deref().map(c_string),
+            secondary_node_ports: inner.secondary_node_ports.clone().map(NodePortsView::new),
             current_timestamp: inner.current_timestamp.as_deref().map(c_string),
             system_auth_mode: inner.system_auth_mode.as_deref().map(c_string),
             license: inner.license.as_deref().map(c_string),
@@ -1604,6 +1689,21 @@ pub unsafe extern "C" fn finesse_system_info_primary_node(
     })
 }
 
+/// Side A's ports, where SystemInfo lists them (the 12.6 structure).
+///
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_system_info_primary_node_ports(
+    system_info: *const finesse_system_info,
+) -> *const finesse_node_ports {
+    infallible(|| {
+        unsafe { borrow(system_info) }
+            .and_then(|v| v.primary_node_ports.as_ref())
+            .map(lend::<finesse_node_ports>)
+    })
+}
+
 /// Side B host.
 ///
 /// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
@@ -1616,6 +1716,21 @@ pub unsafe extern "C" fn finesse_system_info_secondary_node(
         unsafe { borrow(system_info) }
             .and_then(|v| v.secondary_node.as_ref())
             .map(|s| s.as_ptr())
+    })
+}
+
+/// Side B's ports, where SystemInfo lists them.
+///
+/// Borrowed from `system_info`: valid until the handle owning it is freed. NULL when `system_info`
+/// is NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_system_info_secondary_node_ports(
+    system_info: *const finesse_system_info,
+) -> *const finesse_node_ports {
+    infallible(|| {
+        unsafe { borrow(system_info) }
+            .and_then(|v| v.secondary_node_ports.as_ref())
+            .map(lend::<finesse_node_ports>)
     })
 }
 

@@ -678,6 +678,13 @@ static void test_system_info(void) {
     CHECK_STR(finesse_system_info_xmpp_pub_sub_domain(info), "pubsub.fin-a.example.com");
     CHECK_STR(finesse_system_info_primary_node(info), "fin-a.example.com");
     CHECK_STR(finesse_system_info_secondary_node(info), "fin-b.example.com");
+    /* Side A lists its ports (the 12.6 structure), side B none. */
+    const finesse_node_ports *ports = finesse_system_info_primary_node_ports(info);
+    CHECK(ports != NULL);
+    CHECK_INT(finesse_node_ports_https_port, ports, 8445);
+    CHECK_INT(finesse_node_ports_xmpp_port, ports, 5222);
+    CHECK_NO_INT(finesse_node_ports_xmpp_secure_port, ports);
+    CHECK(finesse_system_info_secondary_node_ports(info) == NULL);
     CHECK_STR(finesse_system_info_current_timestamp(info), "2024-05-02T10:00:00.000Z");
     CHECK_INT(finesse_system_info_timezone_offset, info, -300);
     CHECK_STR(finesse_system_info_system_auth_mode(info), "NON_SSO");

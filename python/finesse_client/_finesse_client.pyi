@@ -435,6 +435,25 @@ class MobileAgent:
         """The properties as a dict of plain values."""
 
 @final
+class NodePorts:
+    """A node's ports, as SystemInfo lists them inside ``<primaryNode>`` and ``<secondaryNode>``
+    (DevNet ``systeminfo``, "structured as follows").
+    """
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def https_port(self) -> int | None:
+        """The REST API's HTTPS port (``httpsPort``)."""
+    @property
+    def xmpp_port(self) -> int | None:
+        """XMPP over TCP with STARTTLS (``xmppPort``)."""
+    @property
+    def xmpp_secure_port(self) -> int | None:
+        """XMPP over TCP with direct TLS (``xmppSecurePort``)."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+
+@final
 class Participant:
     """One party on a dialog (``Dialog/participants/Participant``)."""
 
@@ -543,8 +562,14 @@ class SystemInfo:
     def primary_node(self) -> str | None:
         """Side A host."""
     @property
+    def primary_node_ports(self) -> NodePorts | None:
+        """Side A's ports, where SystemInfo lists them (the 12.6 structure)."""
+    @property
     def secondary_node(self) -> str | None:
         """Side B host."""
+    @property
+    def secondary_node_ports(self) -> NodePorts | None:
+        """Side B's ports, where SystemInfo lists them."""
     @property
     def current_timestamp(self) -> str | None:
         """The server's clock."""

@@ -269,6 +269,10 @@ def test_system_info_document() -> None:
     assert info.deployment_type is DeploymentType.UCCE
     assert info.primary_node == "finesse-a.example.com"
     assert info.secondary_node == "finesse-b.example.com"
+    assert info.primary_node_ports is None
+    assert info.secondary_node_ports is not None
+    assert info.secondary_node_ports.https_port == 8445
+    assert info.secondary_node_ports.xmpp_port is None
     assert info.timezone_offset == 330
     assert info.system_auth_mode == "NON_SSO"
     assert info.xmpp_domain == "finesse-a.example.com"

@@ -14,7 +14,7 @@ pub use enums::{
     ReasonCodeCategory, StateCause, SystemStatus, WrapUpMode,
 };
 pub use reason_code::{ReasonCode, WrapUpReason};
-pub use system_info::SystemInfo;
+pub use system_info::{NodePorts, SystemInfo};
 pub use user::{MobileAgent, TeamRef, User, UserSettings};
 
 /// An empty element means "none" throughout the API.

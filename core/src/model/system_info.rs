@@ -23,8 +23,12 @@ pub struct SystemInfo {
     pub xmpp_pub_sub_domain: Option<String>,
     /// Side A host.
     pub primary_node: Option<String>,
+    /// Side A's ports, where SystemInfo lists them (the 12.6 structure).
+    pub primary_node_ports: Option<NodePorts>,
     /// Side B host.
     pub secondary_node: Option<String>,
+    /// Side B's ports, where SystemInfo lists them.
+    pub secondary_node_ports: Option<NodePorts>,
     /// The server's clock.
     pub current_timestamp: Option<String>,
     /// The server's offset from UTC, in minutes.
@@ -39,6 +43,19 @@ pub struct SystemInfo {
     pub cti_version: Option<String>,
     /// The resource URI.
     pub uri: String,
+}
+
+/// A node's ports, as SystemInfo lists them inside `<primaryNode>` and `<secondaryNode>`
+/// (DevNet `systeminfo`, "structured as follows").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct NodePorts {
+    /// The REST API's HTTPS port (`httpsPort`).
+    pub https_port: Option<i64>,
+    /// XMPP over TCP with STARTTLS (`xmppPort`).
+    pub xmpp_port: Option<i64>,
+    /// XMPP over TCP with direct TLS (`xmppSecurePort`).
+    pub xmpp_secure_port: Option<i64>,
 }
 
 impl SystemInfo {
@@ -68,7 +85,9 @@ impl SystemInfo {
             xmpp_domain: None,
             xmpp_pub_sub_domain: None,
             primary_node: None,
+            primary_node_ports: None,
             secondary_node: None,
+            secondary_node_ports: None,
             current_timestamp: None,
             timezone_offset: None,
             system_auth_mode: None,
@@ -86,8 +105,8 @@ impl SystemInfo {
                 }
                 b"xmppdomain" => s.xmpp_domain = non_empty(r.text()?),
                 b"xmpppubsubdomain" => s.xmpp_pub_sub_domain = non_empty(r.text()?),
-                b"primarynode" => s.primary_node = read_host(r)?,
-                b"secondarynode" => s.secondary_node = read_host(r)?,
+                b"primarynode" => (s.primary_node, s.primary_node_ports) = read_node(r)?,
+                b"secondarynode" => (s.secondary_node, s.secondary_node_ports) = read_node(r)?,
                 b"currenttimestamp" => s.current_timestamp = non_empty(r.text()?),
                 b"timezoneoffset" => s.timezone_offset = number(&r.text()?),
                 b"systemauthmode" => s.system_auth_mode = non_empty(r.text()?),
@@ -102,14 +121,20 @@ impl SystemInfo {
     }
 }
 
-/// `<primaryNode><host>…</host></primaryNode>`; other children (12.6 ports) are skipped.
-fn read_host(r: &mut XmlReader<'_>) -> Result<Option<String>, Error> {
+/// `<primaryNode><host>…</host></primaryNode>`, with the ports 12.6 lists beside the host
+/// (none when it lists none).
+fn read_node(r: &mut XmlReader<'_>) -> Result<(Option<String>, Option<NodePorts>), Error> {
     let mut host = None;
+    let mut ports = NodePorts::default();
     while let Some(name) = r.next_child()? {
         match name.as_bytes() {
             b"host" => host = non_empty(r.text()?),
+            b"httpsport" => ports.https_port = number(&r.text()?),
+            b"xmppport" => ports.xmpp_port = number(&r.text()?),
+            b"xmppsecureport" => ports.xmpp_secure_port = number(&r.text()?),
             _ => r.skip()?,
         }
     }
-    Ok(host)
+    let listed = ports != NodePorts::default();
+    Ok((host, listed.then_some(ports)))
 }

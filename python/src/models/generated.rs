@@ -452,6 +452,55 @@ impl MobileAgent {
     }
 }
 
+/// A node's ports, as SystemInfo lists them inside ``<primaryNode>`` and ``<secondaryNode>``
+/// (DevNet ``systeminfo``, "structured as follows").
+#[pyclass(frozen, eq, module = "finesse_client", name = "NodePorts")]
+#[derive(PartialEq)]
+pub(crate) struct NodePorts {
+    pub(crate) inner: model::NodePorts,
+}
+
+impl From<model::NodePorts> for NodePorts {
+    fn from(inner: model::NodePorts) -> Self {
+        NodePorts { inner }
+    }
+}
+
+impl NodePorts {
+    const FIELDS: &[&str] = &["https_port", "xmpp_port", "xmpp_secure_port"];
+    const REPR: &[&str] = &["https_port", "xmpp_port", "xmpp_secure_port"];
+}
+
+#[pymethods]
+impl NodePorts {
+    /// The REST API's HTTPS port (``httpsPort``).
+    #[getter(https_port)]
+    fn get_https_port(&self) -> Option<i64> {
+        self.inner.https_port
+    }
+
+    /// XMPP over TCP with STARTTLS (``xmppPort``).
+    #[getter(xmpp_port)]
+    fn get_xmpp_port(&self) -> Option<i64> {
+        self.inner.xmpp_port
+    }
+
+    /// XMPP over TCP with direct TLS (``xmppSecurePort``).
+    #[getter(xmpp_secure_port)]
+    fn get_xmpp_secure_port(&self) -> Option<i64> {
+        self.inner.xmpp_secure_port
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+}
+
 /// One party on a dialog (``Dialog/participants/Participant``).
 #[pyclass(frozen, eq, module = "finesse_client", name = "Participant")]
 #[derive(PartialEq)]
@@ -708,7 +757,9 @@ impl SystemInfo {
         "xmpp_domain",
         "xmpp_pub_sub_domain",
         "primary_node",
+        "primary_node_ports",
         "secondary_node",
+        "secondary_node_ports",
         "current_timestamp",
         "timezone_offset",
         "system_auth_mode",
@@ -772,10 +823,22 @@ impl SystemInfo {
         self.inner.primary_node.as_deref()
     }
 
+    /// Side A's ports, where SystemInfo lists them (the 12.6 structure).
+    #[getter(primary_node_ports)]
+    fn get_primary_node_ports(&self) -> Option<NodePorts> {
+        self.inner.primary_node_ports.clone().map(NodePorts::from)
+    }
+
     /// Side B host.
     #[getter(secondary_node)]
     fn get_secondary_node(&self) -> Option<&str> {
         self.inner.secondary_node.as_deref()
+    }
+
+    /// Side B's ports, where SystemInfo lists them.
+    #[getter(secondary_node_ports)]
+    fn get_secondary_node_ports(&self) -> Option<NodePorts> {
+        self.inner.secondary_node_ports.clone().map(NodePorts::from)
     }
 
     /// The server's clock.
