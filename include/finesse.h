@@ -108,6 +108,15 @@ enum finesse_result
    */
   FINESSE_RESULT_NO_EVENT = 13,
   /**
+   * The notification service was reached and refused: a pub-sub subscription (`forbidden`
+   * for a node the user may not read, `item-not-found`), the resource binding, or the
+   * session itself (a stream error such as `conflict`: another session took the
+   * resource). Rejected credentials are `FINESSE_RESULT_AUTHENTICATION` instead. The
+   * last error carries the XMPP condition, what was refused and the node
+   * (`finesse_last_error_refusal_*`).
+   */
+  FINESSE_RESULT_REFUSED = 14,
+  /**
    * A required pointer argument was NULL. Nothing was done.
    */
   FINESSE_RESULT_NULL_ARGUMENT = 100,
@@ -205,8 +214,9 @@ enum finesse_event_kind
    */
   FINESSE_EVENT_KIND_SYSTEM_STATUS = 6,
   /**
-   * The notification connection changed state: `finesse_event_connection_state` and
-   * `finesse_event_connection_detail`.
+   * The notification connection changed state: `finesse_event_connection_state`,
+   * `finesse_event_connection_detail` and, when it failed,
+   * `finesse_event_connection_condition`.
    */
   FINESSE_EVENT_KIND_CONNECTION = 7,
   /**
@@ -259,6 +269,14 @@ enum finesse_connection_state
    * The session was closed by the application (`finesse_notifications_free`).
    */
   FINESSE_CONNECTION_STATE_CLOSED = 5,
+  /**
+   * The session ended for good and does not reconnect: another session of the user took
+   * its resource (condition `conflict`), or the notification service rejected the
+   * credentials on reconnection (`not-authorized`: a changed password; retrying would lock
+   * the account). The detail says why, `finesse_event_connection_condition` gives the XMPP
+   * condition. No event follows; free the session and start a new one once resolved.
+   */
+  FINESSE_CONNECTION_STATE_FAILED = 6,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1075,6 +1093,47 @@ const finesse_api_error *finesse_last_error_api_error(size_t index);
 const char *finesse_last_error_request_id(void);
 
 /**
+ * The XMPP condition of the last error when the notification service refused (a
+ * `FINESSE_RESULT_REFUSED` error, or a `FINESSE_RESULT_AUTHENTICATION` one from the
+ * notification service's sign-in): e.g. `"forbidden"` for a subscription to a node the user
+ * may not read, `"item-not-found"`, `"conflict"` when another session took the resource,
+ * `"not-authorized"` for rejected credentials. NULL when the last error is not a refusal.
+ *
+ * Borrowed, NUL-terminated, valid until the next failing call on this thread or
+ * `finesse_last_error_clear`; do not free it.
+ */
+const char *finesse_last_error_refusal_condition(void);
+
+/**
+ * What the notification service refused, for a refusal (see
+ * `finesse_last_error_refusal_condition`): `"subscribe"`, `"unsubscribe"`, `"sign-in"`,
+ * `"starttls"`, `"bind"`, `"session"`, or `"stream"` (the server ended the stream). NULL
+ * when the last error is not a refusal.
+ *
+ * Borrowed, NUL-terminated, valid until the next failing call on this thread or
+ * `finesse_last_error_clear`; do not free it.
+ */
+const char *finesse_last_error_refusal_operation(void);
+
+/**
+ * The pub-sub node of a refused subscription (e.g. `"/finesse/api/Team/5007/Users"`); NULL
+ * when the refusal was not about a node, or the last error is not a refusal.
+ *
+ * Borrowed, NUL-terminated, valid until the next failing call on this thread or
+ * `finesse_last_error_clear`; do not free it.
+ */
+const char *finesse_last_error_refusal_node(void);
+
+/**
+ * The explanation the notification service gave with its refusal; NULL when it gave none,
+ * or the last error is not a refusal.
+ *
+ * Borrowed, NUL-terminated, valid until the next failing call on this thread or
+ * `finesse_last_error_clear`; do not free it.
+ */
+const char *finesse_last_error_refusal_text(void);
+
+/**
  * Forgets this thread's last error: `finesse_last_error_code` returns `FINESSE_RESULT_OK`
  * again, and strings borrowed from the last error become invalid.
  */
@@ -1205,10 +1264,19 @@ finesse_connection_state finesse_event_connection_state(const finesse_event *eve
 
 /**
  * The detail of a connection event: the URL for `FINESSE_CONNECTION_STATE_CONNECTED`, the
- * reason for `FINESSE_CONNECTION_STATE_DISCONNECTED` (e.g. `"2 pings unanswered"`); NULL
- * otherwise. Borrowed from `event`, valid until it is freed.
+ * reason for `FINESSE_CONNECTION_STATE_DISCONNECTED` (e.g. `"2 pings unanswered"`) and for
+ * `FINESSE_CONNECTION_STATE_FAILED`; NULL otherwise. Borrowed from `event`, valid until it
+ * is freed.
  */
 const char *finesse_event_connection_detail(const finesse_event *event);
+
+/**
+ * The XMPP condition that ended the session, for `FINESSE_CONNECTION_STATE_FAILED`:
+ * `"conflict"` (another session took the resource), `"not-authorized"` (credentials
+ * rejected), or another stream error condition; NULL for other states and kinds. Borrowed
+ * from `event`, valid until it is freed.
+ */
+const char *finesse_event_connection_condition(const finesse_event *event);
 
 /**
  * Decodes a whole pub-sub `<message>` stanza as Finesse sends it (the `<Update>` escaped
@@ -2439,8 +2507,10 @@ finesse_result finesse_notification_options_set_keep_alive(finesse_notification_
                                                            uint32_t max_missed);
 
 /**
- * Adds a pub-sub node to subscribe to when the session starts and after each reconnection,
- * e.g. `"/finesse/api/Team/5007/Users"` for a supervisor. `node` is copied.
+ * Adds a pub-sub node to subscribe to when the session starts, e.g.
+ * `"/finesse/api/Team/5007/Users"` for a supervisor; the server keeps the subscription
+ * across reconnections. Starting fails with `FINESSE_RESULT_REFUSED` when the server refuses
+ * one (see `finesse_notifications_subscribe`). `node` is copied.
  */
 FINESSE_MUST_USE
 finesse_result finesse_notification_options_add_subscription(finesse_notification_options *options,
@@ -2479,7 +2549,8 @@ finesse_result finesse_notifications_start(const finesse_client *client,
  *
  * On success the caller owns `*out_notifications` and releases it with
  * `finesse_notifications_free`; on failure (`FINESSE_RESULT_AUTHENTICATION`,
- * `FINESSE_RESULT_TLS`, `FINESSE_RESULT_TRANSPORT`, ...) `*out_notifications` is not written.
+ * `FINESSE_RESULT_TLS`, `FINESSE_RESULT_TRANSPORT`, `FINESSE_RESULT_REFUSED` for a refused
+ * subscription of the options, ...) `*out_notifications` is not written.
  */
 FINESSE_MUST_USE
 finesse_result finesse_notifications_start_with(const finesse_client *client,
@@ -2554,11 +2625,13 @@ finesse_result finesse_notifications_set_callback(const finesse_notifications *n
 
 /**
  * Subscribes the session to a pub-sub node (a supervisor's `"/finesse/api/Team/<id>/Users"`,
- * a Queue), waiting up to 10 s for the server's answer; the subscription is renewed after
- * each reconnection and removed when the session is freed. `node` is borrowed for the call
- * only. A node that is not a Finesse URI is `FINESSE_RESULT_INVALID_ARGUMENT`; a refusal by
- * the server (`forbidden`, `item-not-found`) is `FINESSE_RESULT_TRANSPORT` with the reason in
- * the message.
+ * a Queue), waiting up to 10 s for the server's answer; the server keeps the subscription
+ * across reconnections, and it is removed when the session is freed. `node` is borrowed for
+ * the call only. A node that is not a Finesse URI is `FINESSE_RESULT_INVALID_ARGUMENT`; a
+ * refusal by the server is `FINESSE_RESULT_REFUSED`, with the XMPP condition (`forbidden`
+ * for a node the user may not read, `item-not-found`) and the node in
+ * `finesse_last_error_refusal_condition` and `finesse_last_error_refusal_node`. While the
+ * session is reconnecting it is `FINESSE_RESULT_TRANSPORT`: try again once connected.
  */
 FINESSE_MUST_USE
 finesse_result finesse_notifications_subscribe(const finesse_notifications *notifications,
@@ -2566,7 +2639,8 @@ finesse_result finesse_notifications_subscribe(const finesse_notifications *noti
 
 /**
  * Unsubscribes the session from a node it subscribed to explicitly, waiting up to 10 s for
- * the server's answer. `node` is borrowed for the call only.
+ * the server's answer; a refusal is `FINESSE_RESULT_REFUSED`, as for
+ * `finesse_notifications_subscribe`. `node` is borrowed for the call only.
  */
 FINESSE_MUST_USE
 finesse_result finesse_notifications_unsubscribe(const finesse_notifications *notifications,

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::ffi::{CString, c_char};
 
-use ::finesse_client::{Error, ErrorKind};
+use ::finesse_client::{Error, ErrorKind, Refusal};
 
 use crate::handles::lend;
 use crate::models::{ApiErrorView, finesse_api_error};
@@ -53,6 +53,13 @@ pub enum finesse_result {
     /// `finesse_next_event`: no event came within the timeout. Not a failure of the session:
     /// call again.
     NoEvent = 13,
+    /// The notification service was reached and refused: a pub-sub subscription (`forbidden`
+    /// for a node the user may not read, `item-not-found`), the resource binding, or the
+    /// session itself (a stream error such as `conflict`: another session took the
+    /// resource). Rejected credentials are `FINESSE_RESULT_AUTHENTICATION` instead. The
+    /// last error carries the XMPP condition, what was refused and the node
+    /// (`finesse_last_error_refusal_*`).
+    Refused = 14,
     /// A required pointer argument was NULL. Nothing was done.
     NullArgument = 100,
     /// A string argument was not valid UTF-8. Nothing was done.
@@ -105,6 +112,7 @@ fn code_of(kind: ErrorKind) -> finesse_result {
         ErrorKind::OutcomeUnknown => finesse_result::OutcomeUnknown,
         ErrorKind::Decode => finesse_result::Decode,
         ErrorKind::Cti => finesse_result::Cti,
+        ErrorKind::Refused => finesse_result::Refused,
         // `Api` and any kind added to core later: a server-side error without its own code.
         _ => finesse_result::Api,
     }
@@ -117,6 +125,26 @@ struct LastError {
     http_status: u16,
     api_errors: Vec<ApiErrorView>,
     request_id: Option<CString>,
+    refusal: Option<RefusalView>,
+}
+
+/// A refusal of the notification service, its strings converted once.
+struct RefusalView {
+    operation: CString,
+    condition: CString,
+    text: Option<CString>,
+    node: Option<CString>,
+}
+
+impl RefusalView {
+    fn new(refusal: &Refusal) -> Self {
+        RefusalView {
+            operation: c_string(&refusal.operation),
+            condition: c_string(&refusal.condition),
+            text: refusal.text.as_deref().map(c_string),
+            node: refusal.node.as_deref().map(c_string),
+        }
+    }
 }
 
 thread_local! {
@@ -164,6 +192,10 @@ fn core_error(e: &Error, request_id: Option<&str>) -> LastError {
             .map(ApiErrorView::new)
             .collect(),
         request_id: e.request_id().or(request_id).map(c_string),
+        refusal: match e {
+            Error::Refused(refusal) => Some(RefusalView::new(refusal)),
+            _ => None,
+        },
     }
 }
 
@@ -174,12 +206,18 @@ fn simple(code: finesse_result, message: &str) -> LastError {
         http_status: 0,
         api_errors: Vec::new(),
         request_id: None,
+        refusal: None,
     }
 }
 
 /// Reads the last error; the pointers handed out stay valid until it is replaced or cleared.
 fn with_last<T>(default: T, f: impl FnOnce(&LastError) -> T) -> T {
     LAST_ERROR.with_borrow(|slot| slot.as_ref().map_or(default, f))
+}
+
+/// A string of the last error's refusal, or NULL when the last error is not a refusal.
+fn refusal_str(f: impl FnOnce(&RefusalView) -> Option<&CString>) -> *const c_char {
+    infallible(|| with_last(None, |e| e.refusal.as_ref().and_then(f).map(|s| s.as_ptr())))
 }
 
 fn api_error<T>(index: usize, f: impl FnOnce(&ApiErrorView) -> T) -> Option<T> {
@@ -240,6 +278,51 @@ pub extern "C" fn finesse_last_error_api_error(index: usize) -> *const finesse_a
 #[unsafe(no_mangle)]
 pub extern "C" fn finesse_last_error_request_id() -> *const c_char {
     infallible(|| with_last(None, |e| e.request_id.as_ref().map(|id| id.as_ptr())))
+}
+
+/// The XMPP condition of the last error when the notification service refused (a
+/// `FINESSE_RESULT_REFUSED` error, or a `FINESSE_RESULT_AUTHENTICATION` one from the
+/// notification service's sign-in): e.g. `"forbidden"` for a subscription to a node the user
+/// may not read, `"item-not-found"`, `"conflict"` when another session took the resource,
+/// `"not-authorized"` for rejected credentials. NULL when the last error is not a refusal.
+///
+/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
+/// `finesse_last_error_clear`; do not free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_refusal_condition() -> *const c_char {
+    refusal_str(|r| Some(&r.condition))
+}
+
+/// What the notification service refused, for a refusal (see
+/// `finesse_last_error_refusal_condition`): `"subscribe"`, `"unsubscribe"`, `"sign-in"`,
+/// `"starttls"`, `"bind"`, `"session"`, or `"stream"` (the server ended the stream). NULL
+/// when the last error is not a refusal.
+///
+/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
+/// `finesse_last_error_clear`; do not free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_refusal_operation() -> *const c_char {
+    refusal_str(|r| Some(&r.operation))
+}
+
+/// The pub-sub node of a refused subscription (e.g. `"/finesse/api/Team/5007/Users"`); NULL
+/// when the refusal was not about a node, or the last error is not a refusal.
+///
+/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
+/// `finesse_last_error_clear`; do not free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_refusal_node() -> *const c_char {
+    refusal_str(|r| r.node.as_ref())
+}
+
+/// The explanation the notification service gave with its refusal; NULL when it gave none,
+/// or the last error is not a refusal.
+///
+/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
+/// `finesse_last_error_clear`; do not free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_refusal_text() -> *const c_char {
+    refusal_str(|r| r.text.as_ref())
 }
 
 /// Forgets this thread's last error: `finesse_last_error_code` returns `FINESSE_RESULT_OK`

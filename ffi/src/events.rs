@@ -38,8 +38,9 @@ pub enum finesse_event_kind {
     CtiError = 5,
     /// The node's SystemInfo changed (IN_SERVICE, OUT_OF_SERVICE): `finesse_event_system_info`.
     SystemStatus = 6,
-    /// The notification connection changed state: `finesse_event_connection_state` and
-    /// `finesse_event_connection_detail`.
+    /// The notification connection changed state: `finesse_event_connection_state`,
+    /// `finesse_event_connection_detail` and, when it failed,
+    /// `finesse_event_connection_condition`.
     Connection = 7,
     /// An update of a kind the library does not type (a queue's statistics, say):
     /// `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
@@ -66,6 +67,12 @@ pub enum finesse_connection_state {
     ServiceUnavailable = 4,
     /// The session was closed by the application (`finesse_notifications_free`).
     Closed = 5,
+    /// The session ended for good and does not reconnect: another session of the user took
+    /// its resource (condition `conflict`), or the notification service rejected the
+    /// credentials on reconnection (`not-authorized`: a changed password; retrying would lock
+    /// the account). The detail says why, `finesse_event_connection_condition` gives the XMPP
+    /// condition. No event follows; free the session and start a new one once resolved.
+    Failed = 6,
 }
 
 impl Fallback for finesse_event_kind {
@@ -130,6 +137,7 @@ pub(crate) struct EventView {
     update_xml: Option<CString>,
     connection: finesse_connection_state,
     connection_detail: Option<CString>,
+    connection_condition: Option<CString>,
 }
 
 impl EventView {
@@ -146,6 +154,7 @@ impl EventView {
             update_xml: None,
             connection: finesse_connection_state::None,
             connection_detail: None,
+            connection_condition: None,
         }
     }
 }
@@ -182,24 +191,32 @@ impl From<&Event> for EventView {
                 ..EventView::new(Kind::SystemStatus, request_id)
             },
             Event::Connection(state) => {
-                let (connection, detail) = match state {
-                    ConnectionState::Connected { node } => (State::Connected, Some(node.as_str())),
+                let (connection, detail, condition) = match state {
+                    ConnectionState::Connected { node } => {
+                        (State::Connected, Some(node.as_str()), None)
+                    }
                     ConnectionState::Disconnected { reason } => {
-                        (State::Disconnected, Some(reason.as_str()))
+                        (State::Disconnected, Some(reason.as_str()), None)
                     }
                     ConnectionState::ServiceAvailable { available: true } => {
-                        (State::ServiceAvailable, None)
+                        (State::ServiceAvailable, None, None)
                     }
                     ConnectionState::ServiceAvailable { available: false } => {
-                        (State::ServiceUnavailable, None)
+                        (State::ServiceUnavailable, None, None)
                     }
-                    ConnectionState::Closed => (State::Closed, None),
+                    ConnectionState::Failed { reason, condition } => (
+                        State::Failed,
+                        Some(reason.as_str()),
+                        Some(condition.as_str()),
+                    ),
+                    ConnectionState::Closed => (State::Closed, None, None),
                     // A state added to core later: a connection event without details.
-                    _ => (State::None, None),
+                    _ => (State::None, None, None),
                 };
                 EventView {
                     connection,
                     connection_detail: c_string_opt(detail),
+                    connection_condition: c_string_opt(condition),
                     ..EventView::new(Kind::Connection, request_id)
                 }
             }
@@ -414,13 +431,25 @@ pub unsafe extern "C" fn finesse_event_connection_state(
 }
 
 /// The detail of a connection event: the URL for `FINESSE_CONNECTION_STATE_CONNECTED`, the
-/// reason for `FINESSE_CONNECTION_STATE_DISCONNECTED` (e.g. `"2 pings unanswered"`); NULL
-/// otherwise. Borrowed from `event`, valid until it is freed.
+/// reason for `FINESSE_CONNECTION_STATE_DISCONNECTED` (e.g. `"2 pings unanswered"`) and for
+/// `FINESSE_CONNECTION_STATE_FAILED`; NULL otherwise. Borrowed from `event`, valid until it
+/// is freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_event_connection_detail(
     event: *const finesse_event,
 ) -> *const c_char {
     infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.connection_detail)))
+}
+
+/// The XMPP condition that ended the session, for `FINESSE_CONNECTION_STATE_FAILED`:
+/// `"conflict"` (another session took the resource), `"not-authorized"` (credentials
+/// rejected), or another stream error condition; NULL for other states and kinds. Borrowed
+/// from `event`, valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_connection_condition(
+    event: *const finesse_event,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.connection_condition)))
 }
 
 /// One pub-sub `<message>` of the Finesse notification service, as an XMPP stack or a log
@@ -555,5 +584,16 @@ mod tests {
         let closed = view(ConnectionState::Closed);
         assert_eq!(closed.connection, finesse_connection_state::Closed);
         assert!(closed.request_id.is_none() && closed.dialog.is_none());
+        assert!(closed.connection_condition.is_none());
+        let failed = view(ConnectionState::Failed {
+            reason: "another session took the resource".to_owned(),
+            condition: "conflict".to_owned(),
+        });
+        assert_eq!(failed.connection, finesse_connection_state::Failed);
+        let detail = failed.connection_detail.as_deref().map(CStr::to_bytes);
+        assert_eq!(detail, Some(&b"another session took the resource"[..]));
+        let condition = failed.connection_condition.as_deref().map(CStr::to_bytes);
+        assert_eq!(condition, Some(&b"conflict"[..]));
+        assert!(lost.connection_condition.is_none());
     }
 }

@@ -149,8 +149,10 @@ pub unsafe extern "C" fn finesse_notification_options_set_keep_alive(
     })
 }
 
-/// Adds a pub-sub node to subscribe to when the session starts and after each reconnection,
-/// e.g. `"/finesse/api/Team/5007/Users"` for a supervisor. `node` is copied.
+/// Adds a pub-sub node to subscribe to when the session starts, e.g.
+/// `"/finesse/api/Team/5007/Users"` for a supervisor; the server keeps the subscription
+/// across reconnections. Starting fails with `FINESSE_RESULT_REFUSED` when the server refuses
+/// one (see `finesse_notifications_subscribe`). `node` is copied.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notification_options_add_subscription(
@@ -220,7 +222,8 @@ pub unsafe extern "C" fn finesse_notifications_start(
 ///
 /// On success the caller owns `*out_notifications` and releases it with
 /// `finesse_notifications_free`; on failure (`FINESSE_RESULT_AUTHENTICATION`,
-/// `FINESSE_RESULT_TLS`, `FINESSE_RESULT_TRANSPORT`, ...) `*out_notifications` is not written.
+/// `FINESSE_RESULT_TLS`, `FINESSE_RESULT_TRANSPORT`, `FINESSE_RESULT_REFUSED` for a refused
+/// subscription of the options, ...) `*out_notifications` is not written.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notifications_start_with(
@@ -373,11 +376,13 @@ pub unsafe extern "C" fn finesse_notifications_set_callback(
 }
 
 /// Subscribes the session to a pub-sub node (a supervisor's `"/finesse/api/Team/<id>/Users"`,
-/// a Queue), waiting up to 10 s for the server's answer; the subscription is renewed after
-/// each reconnection and removed when the session is freed. `node` is borrowed for the call
-/// only. A node that is not a Finesse URI is `FINESSE_RESULT_INVALID_ARGUMENT`; a refusal by
-/// the server (`forbidden`, `item-not-found`) is `FINESSE_RESULT_TRANSPORT` with the reason in
-/// the message.
+/// a Queue), waiting up to 10 s for the server's answer; the server keeps the subscription
+/// across reconnections, and it is removed when the session is freed. `node` is borrowed for
+/// the call only. A node that is not a Finesse URI is `FINESSE_RESULT_INVALID_ARGUMENT`; a
+/// refusal by the server is `FINESSE_RESULT_REFUSED`, with the XMPP condition (`forbidden`
+/// for a node the user may not read, `item-not-found`) and the node in
+/// `finesse_last_error_refusal_condition` and `finesse_last_error_refusal_node`. While the
+/// session is reconnecting it is `FINESSE_RESULT_TRANSPORT`: try again once connected.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notifications_subscribe(
@@ -393,7 +398,8 @@ pub unsafe extern "C" fn finesse_notifications_subscribe(
 }
 
 /// Unsubscribes the session from a node it subscribed to explicitly, waiting up to 10 s for
-/// the server's answer. `node` is borrowed for the call only.
+/// the server's answer; a refusal is `FINESSE_RESULT_REFUSED`, as for
+/// `finesse_notifications_subscribe`. `node` is borrowed for the call only.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notifications_unsubscribe(

@@ -81,6 +81,11 @@ static void test_not_found_404(void) {
     CHECK_STR(finesse_api_error_error_type(finesse_last_error_api_error(0)), "Not Found");
     CHECK_STR(finesse_api_error_error_data(finesse_last_error_api_error(0)), "99999999");
     CHECK(finesse_last_error_request_id() == NULL);
+    /* Not a refusal of the notification service. */
+    CHECK(finesse_last_error_refusal_condition() == NULL);
+    CHECK(finesse_last_error_refusal_operation() == NULL);
+    CHECK(finesse_last_error_refusal_node() == NULL);
+    CHECK(finesse_last_error_refusal_text() == NULL);
     finesse_client_free(client);
 }
 

@@ -1,9 +1,11 @@
 /* Events: the decoder of one notification document, the notification session against the
  * emulator (the events of an outbound call in order, an inbound call's screen pop, CTI errors
- * on awaited commands, presence and forced logout, a silently dead link, the callback), and
- * the outcomes of accepted commands, with and without a session. Uses agents 3001-3008, added
- * to the emulator, and agents 1001 and 1002 of the second emulator, which signs agents out
- * after 2 s without a session. Every document kind is decoded in test_decode.c. */
+ * on awaited commands, presence and forced logout, a silently dead link, the callback), the
+ * refusals of the notification service (a forbidden subscription, rejected credentials, a
+ * resource taken over), and the outcomes of accepted commands, with and without a session.
+ * Uses agents 3001-3011, added to the emulator, and agents 1001 and 1002 of the second
+ * emulator, which signs agents out after 2 s without a session. Every document kind is
+ * decoded in test_decode.c. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
@@ -899,16 +901,120 @@ static void test_one_session_per_client_and_subscriptions(void) {
     CHECK_OK(finesse_notifications_unsubscribe(notifications, "/finesse/api/Team/5007/Users"));
     CHECK_CODE(finesse_notifications_subscribe(notifications, "not a node"),
                FINESSE_RESULT_INVALID_ARGUMENT);
-    /* An agent may not subscribe to a team. */
+    CHECK(finesse_last_error_refusal_condition() == NULL);
+    CHECK(finesse_last_error_refusal_operation() == NULL);
+    CHECK(finesse_last_error_refusal_node() == NULL);
+    /* An agent may not subscribe to a team: the server refuses, the session goes on. */
     agent_session = session(agent);
     CHECK(agent_session != NULL);
     CHECK_CODE(finesse_notifications_subscribe(agent_session, "/finesse/api/Team/5007/Users"),
-               FINESSE_RESULT_TRANSPORT);
+               FINESSE_RESULT_REFUSED);
+    CHECK(finesse_last_error_code() == FINESSE_RESULT_REFUSED);
+    CHECK_STR(finesse_last_error_refusal_condition(), "forbidden");
+    CHECK_STR(finesse_last_error_refusal_operation(), "subscribe");
+    CHECK_STR(finesse_last_error_refusal_node(), "/finesse/api/Team/5007/Users");
+    CHECK(finesse_last_error_refusal_text() == NULL); /* the emulator gives no text */
     CHECK(strstr(finesse_last_error_message(), "forbidden") != NULL);
+    CHECK(finesse_last_error_http_status() == 0);
+    CHECK(finesse_notifications_is_connected(agent_session));
+    finesse_last_error_clear();
+    CHECK(finesse_last_error_refusal_condition() == NULL);
     finesse_notifications_free(agent_session);
     finesse_notifications_free(notifications);
     finesse_client_free(supervisor);
     finesse_client_free(agent);
+}
+
+static void test_a_refused_subscription_fails_the_start(void) {
+    finesse_client *agent = new_agent("3009");
+    finesse_notification_options *options = NULL;
+    finesse_notifications *notifications = UNWRITTEN;
+    CHECK(agent != NULL);
+    CHECK_OK(finesse_notification_options_new(&options));
+    CHECK_OK(finesse_notification_options_set_url(options, fixture_notification_url()));
+    CHECK_OK(finesse_notification_options_add_subscription(options,
+                                                           "/finesse/api/Team/5007/Users"));
+    CHECK_CODE(finesse_notifications_start_with(agent, options, &notifications),
+               FINESSE_RESULT_REFUSED);
+    CHECK(notifications == UNWRITTEN);
+    CHECK_STR(finesse_last_error_refusal_condition(), "forbidden");
+    CHECK_STR(finesse_last_error_refusal_operation(), "subscribe");
+    CHECK_STR(finesse_last_error_refusal_node(), "/finesse/api/Team/5007/Users");
+    /* Nothing is left running: the client may start a session again. */
+    notifications = session(agent);
+    CHECK(notifications != NULL);
+    finesse_notifications_free(notifications);
+    finesse_notification_options_free(options);
+    finesse_client_free(agent);
+}
+
+static void test_credentials_refused_by_the_notification_service(void) {
+    finesse_client *agent = new_agent("3010");
+    finesse_config *config = fixture_config("3010", "not-the-password");
+    finesse_client *wrong = NULL;
+    finesse_notifications *notifications = UNWRITTEN;
+    CHECK(agent != NULL && config != NULL);
+    /* With the id known, nothing is read with the credentials before the notification
+     * service's sign-in (SystemInfo needs none). */
+    CHECK_OK(finesse_config_set_login_id(config, "3010"));
+    CHECK_OK(finesse_client_new(config, &wrong));
+    /* Rejected credentials stay an authentication failure, never retried; the refusal says
+     * where. */
+    CHECK_CODE(finesse_notifications_start(wrong, fixture_notification_url(), &notifications),
+               FINESSE_RESULT_AUTHENTICATION);
+    CHECK(notifications == UNWRITTEN);
+    CHECK_STR(finesse_last_error_refusal_condition(), "not-authorized");
+    CHECK_STR(finesse_last_error_refusal_operation(), "sign-in");
+    CHECK(finesse_last_error_refusal_node() == NULL);
+    CHECK(finesse_last_error_http_status() == 0);
+    CHECK(strstr(finesse_last_error_message(), "not-the-password") == NULL);
+    finesse_client_free(wrong);
+    finesse_client_free(agent);
+}
+
+/* Two sessions of one agent bound to the same resource: the server ends the older one with
+ * a `conflict` stream error, and it fails for good instead of taking the resource back. */
+static void test_a_resource_taken_over_fails_the_older_session(void) {
+    finesse_client *first = new_agent("3011");
+    finesse_client *second = fixture_client("3011");
+    finesse_notification_options *options = NULL;
+    finesse_notifications *older = NULL, *newer = NULL;
+    finesse_owned_event *event = UNWRITTEN;
+    const finesse_event *view;
+    struct connection_match connected = {FINESSE_CONNECTION_STATE_CONNECTED};
+    struct connection_match failed = {FINESSE_CONNECTION_STATE_FAILED};
+    CHECK(first != NULL && second != NULL);
+    CHECK_OK(finesse_notification_options_new(&options));
+    CHECK_OK(finesse_notification_options_set_url(options, fixture_notification_url()));
+    CHECK_OK(finesse_notification_options_set_resource(options, "crm-plugin"));
+    CHECK_OK(finesse_notifications_start_with(first, options, &older));
+    event = next_until(older, WAIT_MS, connection_is, &connected, NULL, NULL);
+    CHECK(event != NULL);
+    CHECK(finesse_event_connection_condition(finesse_owned_event_view(event)) == NULL);
+    finesse_owned_event_free(event);
+
+    CHECK_OK(finesse_notifications_start_with(second, options, &newer));
+    event = next_until(older, WAIT_MS, connection_is, &failed, NULL, NULL);
+    CHECK(event != NULL);
+    view = finesse_owned_event_view(event);
+    CHECK(finesse_event_type(view) == FINESSE_EVENT_KIND_CONNECTION);
+    CHECK_STR(finesse_event_connection_condition(view), "conflict");
+    CHECK(strstr(finesse_event_connection_detail(view), "conflict") != NULL);
+    finesse_owned_event_free(event);
+    /* For good: no reconnection, nothing follows, and the newer session keeps the resource. */
+    event = UNWRITTEN;
+    CHECK_CODE(finesse_next_event(older, 1000, &event), FINESSE_RESULT_NO_EVENT);
+    CHECK(event == UNWRITTEN);
+    CHECK(finesse_notifications_is_connected(newer));
+    event = next_until(newer, WAIT_MS, connection_is, &connected, NULL, NULL);
+    CHECK(event != NULL);
+    finesse_owned_event_free(event);
+    CHECK(finesse_event_connection_condition(NULL) == NULL);
+    finesse_notifications_free(older);
+    finesse_notifications_free(newer);
+    finesse_notification_options_free(options);
+    finesse_client_free(first);
+    finesse_client_free(second);
 }
 
 static void test_outcomes_without_a_session(void) {
@@ -1021,6 +1127,9 @@ void event_tests(void) {
     RUN(test_presence_keeps_an_idle_agent_signed_in);
     RUN(test_callback_runs_on_the_notification_thread);
     RUN(test_one_session_per_client_and_subscriptions);
+    RUN(test_a_refused_subscription_fails_the_start);
+    RUN(test_credentials_refused_by_the_notification_service);
+    RUN(test_a_resource_taken_over_fails_the_older_session);
     RUN(test_the_clients_own_event_session);
     RUN(test_service_presence_and_a_dropped_connection);
     /* Last: it freezes every notification connection of the emulator for a while. */
