@@ -58,6 +58,7 @@ __all__ = [
     "InvalidStateError",
     "ServiceUnavailableError",
     "CtiError",
+    "RefusedError",
     "TransportError",
     "TlsError",
     "TimeoutError",
@@ -874,11 +875,14 @@ class ConnectionChanged:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def state(self) -> str:
-        """``connected``, ``disconnected``, ``service_available``, ``service_unavailable``
-        or ``closed``."""
+        """``connected``, ``disconnected``, ``service_available``, ``service_unavailable``,
+        ``failed`` or ``closed``."""
     @property
     def detail(self) -> str:
-        """The URL connected to, or why the connection was lost; empty otherwise."""
+        """The URL connected to, or why the connection was lost or failed; empty otherwise."""
+    @property
+    def condition(self) -> str | None:
+        """The XMPP condition that ended a ``failed`` session (``conflict``...), else None."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
 
@@ -936,7 +940,13 @@ class NotFoundError(ApiError):
     """HTTP 404: the user, dialog or resource does not exist."""
 
 class AuthenticationError(ApiError):
-    """HTTP 401: bad credentials, a locked account, or not allowed. Never retried."""
+    """HTTP 401: bad credentials, a locked account, or not allowed; or the notification
+    service rejected the credentials. Never retried."""
+
+    condition: str | None
+    operation: str | None
+    node: str | None
+    text: str | None
 
 class InvalidStateError(ApiError):
     """The server refused the request in the current state (``Invalid State``)."""
@@ -948,6 +958,14 @@ class CtiError(ApiError):
     """Finesse accepted a command (HTTP 202), then the CTI server refused it."""
 
     source: str
+
+class RefusedError(FinesseError):
+    """The notification service refused: a subscription, the resource binding, the session."""
+
+    condition: str
+    operation: str
+    node: str | None
+    text: str | None
 
 class TransportError(FinesseError):
     """The server could not be reached; no command was carried out."""

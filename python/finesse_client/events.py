@@ -5,7 +5,8 @@
   ringing), changed, or ended.
 - ``CtiErrorEvent``: a command was accepted, then refused by the CTI server.
 - ``SystemStatusChanged``: the node went in or out of service.
-- ``ConnectionChanged``: the notification connection went up or down, or was closed.
+- ``ConnectionChanged``: the notification connection went up or down, failed for good
+  (``state="failed"``, with the XMPP ``condition``), or was closed.
 - ``OtherUpdate``: an update of another kind, raw.
 
 ``Event`` is the union of them all, for annotations, ``isinstance`` and ``match``.

@@ -9,6 +9,9 @@
   command waited on, ``TimeoutError`` means its outcome was not seen in time.
 - ``OutcomeUnknownError``: a command was sent and no answer came; it may have been carried
   out, so check before retrying.
+- ``RefusedError``: the notification service refused a subscription (``forbidden``,
+  ``item-not-found``), the resource binding or the session; ``condition`` and ``node`` say
+  what. Credentials it rejects raise ``AuthenticationError``.
 - ``DecodeError``: a document could not be decoded.
 
 ``InsecureWarning`` is the warning given when certificate verification is switched off.
@@ -24,6 +27,7 @@ from finesse_client._finesse_client import (
     InvalidStateError,
     NotFoundError,
     OutcomeUnknownError,
+    RefusedError,
     ServiceUnavailableError,
     TimeoutError,
     TlsError,
@@ -41,6 +45,7 @@ __all__ = [
     "InvalidStateError",
     "NotFoundError",
     "OutcomeUnknownError",
+    "RefusedError",
     "ServiceUnavailableError",
     "TimeoutError",
     "TlsError",

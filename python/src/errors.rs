@@ -1,15 +1,15 @@
 //! The core's `Error` as a Python exception: the class follows `Error::kind()`, and the
 //! server's fields become attributes.
 
-use finesse_client::{Error, ErrorKind, model};
+use finesse_client::{Error, ErrorKind, Refusal, model};
 use pyo3::exceptions::PyBaseException;
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
 use crate::exceptions::{
     ApiError, AuthenticationError, CtiError, DecodeError, FinesseError, InvalidStateError,
-    NotFoundError, OutcomeUnknownError, ServiceUnavailableError, TlsError, TransportError,
-    timeout_error, validation_error,
+    NotFoundError, OutcomeUnknownError, RefusedError, ServiceUnavailableError, TlsError,
+    TransportError, timeout_error, validation_error,
 };
 use crate::models::ApiError as ApiErrorDetail;
 
@@ -27,6 +27,10 @@ fn build(py: Python<'_>, err: Error) -> PyResult<PyErr> {
         // Set when waiting on an accepted command timed out.
         value.setattr("request_id", err.request_id())?;
     }
+    if kind == ErrorKind::Authentication {
+        // Set again below when the notification service refused.
+        refusal_fields(value, None)?;
+    }
     match err {
         Error::InvalidArgument { field, .. } => value.setattr("field", field)?,
         Error::Api(failure) => {
@@ -41,9 +45,26 @@ fn build(py: Python<'_>, err: Error) -> PyResult<PyErr> {
         }
         Error::OutcomeUnknown { request_id, .. } => value.setattr("request_id", request_id)?,
         Error::Decode(decode) => value.setattr("document", decode.document)?,
+        Error::Refused(refusal) => {
+            if kind == ErrorKind::Authentication {
+                // The attributes every `ApiError` has: the notification service rejected
+                // the credentials the REST API would answer 401 to.
+                value.setattr("status", 401)?;
+                server_fields(value, &[], None)?;
+            }
+            refusal_fields(value, Some(&*refusal))?;
+        }
         _ => {}
     }
     Ok(exception)
+}
+
+/// The attributes of a refusal by the notification service, or None for each.
+fn refusal_fields(value: &Bound<'_, PyBaseException>, refusal: Option<&Refusal>) -> PyResult<()> {
+    value.setattr("condition", refusal.map(|r| r.condition.as_str()))?;
+    value.setattr("operation", refusal.map(|r| r.operation.as_str()))?;
+    value.setattr("node", refusal.and_then(|r| r.node.as_deref()))?;
+    value.setattr("text", refusal.and_then(|r| r.text.as_deref()))
 }
 
 /// The attributes an `ApiError` takes from the server's errors.
@@ -75,6 +96,7 @@ fn class(py: Python<'_>, kind: ErrorKind) -> PyResult<Bound<'_, PyType>> {
         ErrorKind::Timeout => timeout_error(py)?.clone(),
         ErrorKind::OutcomeUnknown => py.get_type::<OutcomeUnknownError>(),
         ErrorKind::Decode => py.get_type::<DecodeError>(),
+        ErrorKind::Refused => py.get_type::<RefusedError>(),
         _ => py.get_type::<FinesseError>(),
     })
 }

@@ -244,55 +244,73 @@ impl SystemStatusChanged {
 ///   ``detail`` says why.
 /// - ``"service_available"``, ``"service_unavailable"``: the Finesse service announced itself
 ///   up or down (when down, commands fail until it is back).
+/// - ``"failed"``: the session ended for good and does not reconnect; ``detail`` says why
+///   and ``condition`` gives the XMPP condition: ``"conflict"`` when another session of the
+///   user took its resource, ``"not-authorized"`` when the credentials were rejected on
+///   reconnection (a changed password: retrying would lock the account). No event follows;
+///   start a new session once resolved.
 /// - ``"closed"``: the session was closed.
 #[pyclass(frozen, eq, module = "finesse_client")]
 #[derive(PartialEq)]
 pub(crate) struct ConnectionChanged {
     state: &'static str,
     detail: String,
+    condition: Option<String>,
 }
 
 impl ConnectionChanged {
     fn new(state: ConnectionState) -> Self {
-        let (state, detail) = match state {
-            ConnectionState::Connected { node } => ("connected", node),
-            ConnectionState::Disconnected { reason } => ("disconnected", reason),
+        let (state, detail, condition) = match state {
+            ConnectionState::Connected { node } => ("connected", node, None),
+            ConnectionState::Disconnected { reason } => ("disconnected", reason, None),
             ConnectionState::ServiceAvailable { available: true } => {
-                ("service_available", String::new())
+                ("service_available", String::new(), None)
             }
             ConnectionState::ServiceAvailable { available: false } => {
-                ("service_unavailable", String::new())
+                ("service_unavailable", String::new(), None)
             }
-            ConnectionState::Closed => ("closed", String::new()),
+            ConnectionState::Failed { reason, condition } => ("failed", reason, Some(condition)),
+            ConnectionState::Closed => ("closed", String::new(), None),
             // The core's states are non-exhaustive; one this binding does not know yet.
-            other => ("unknown", format!("{other:?}")),
+            other => ("unknown", format!("{other:?}"), None),
         };
-        ConnectionChanged { state, detail }
+        ConnectionChanged {
+            state,
+            detail,
+            condition,
+        }
     }
 }
 
 #[pymethods]
 impl ConnectionChanged {
     /// ``"connected"``, ``"disconnected"``, ``"service_available"``,
-    /// ``"service_unavailable"`` or ``"closed"``.
+    /// ``"service_unavailable"``, ``"failed"`` or ``"closed"``.
     #[getter]
     fn state(&self) -> &str {
         self.state
     }
 
-    /// The URL connected to, or why the connection was lost; empty otherwise.
+    /// The URL connected to, or why the connection was lost or failed; empty otherwise.
     #[getter]
     fn detail(&self) -> &str {
         &self.detail
     }
 
+    /// The XMPP condition that ended a ``"failed"`` session (``"conflict"``,
+    /// ``"not-authorized"``...); None for other states.
+    #[getter]
+    fn condition(&self) -> Option<&str> {
+        self.condition.as_deref()
+    }
+
     /// The properties as a dict of plain values.
     fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        convert::to_dict(slf.as_any(), &["state", "detail"])
+        convert::to_dict(slf.as_any(), &["state", "detail", "condition"])
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        convert::repr(slf.as_any(), &["state", "detail"])
+        convert::repr(slf.as_any(), &["state", "detail", "condition"])
     }
 }
 

@@ -34,8 +34,13 @@ create_exception!(
     finesse_client,
     AuthenticationError,
     ApiError,
-    "HTTP 401: bad credentials, a locked account, or not allowed. Never retried: repeated \
-     bad passwords lock the agent out."
+    "HTTP 401: bad credentials, a locked account, or not allowed; or the notification \
+     service rejected the credentials at its sign-in. Never retried: repeated bad passwords \
+     lock the agent out.\n\n\
+     Attributes: those of ``ApiError`` (from the notification service, ``status`` is 401 \
+     too and ``errors`` is empty), and ``condition``, ``operation``, ``node`` and ``text`` \
+     as ``RefusedError`` has them when the notification service refused (``condition`` \
+     ``not-authorized``, ``operation`` ``sign-in``), else None."
 );
 create_exception!(
     finesse_client,
@@ -60,6 +65,19 @@ create_exception!(
      first, ``request_id`` (the refused command's), ``source`` (the resource it acted on, \
      e.g. ``/finesse/api/Dialog/16777217``), and ``status``, 202: the HTTP request itself \
      was accepted."
+);
+create_exception!(
+    finesse_client,
+    RefusedError,
+    FinesseError,
+    "The notification service was reached and refused: a pub-sub subscription (``forbidden`` \
+     for a node the user may not read, ``item-not-found``), the resource binding, or the \
+     session itself (a stream error such as ``conflict``). Rejected credentials raise \
+     ``AuthenticationError`` instead.\n\n\
+     Attributes: ``condition`` (the XMPP condition, e.g. ``forbidden``), ``operation`` (what \
+     was refused: ``subscribe``, ``unsubscribe``, ``bind``, ``session``, ``starttls``, \
+     ``stream``...), ``node`` (the pub-sub node of a refused subscription, else None), \
+     ``text`` (the server's explanation, or None)."
 );
 create_exception!(
     finesse_client,
@@ -164,6 +182,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         py.get_type::<ServiceUnavailableError>(),
     )?;
     m.add("CtiError", py.get_type::<CtiError>())?;
+    m.add("RefusedError", py.get_type::<RefusedError>())?;
     m.add("TransportError", py.get_type::<TransportError>())?;
     m.add("TlsError", py.get_type::<TlsError>())?;
     m.add("TimeoutError", timeout_error(py)?)?;

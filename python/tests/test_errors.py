@@ -22,6 +22,7 @@ from finesse_client import (
     InvalidStateError,
     NotFoundError,
     OutcomeUnknownError,
+    RefusedError,
     ServiceUnavailableError,
     TlsError,
     TransportError,
@@ -33,6 +34,7 @@ def test_hierarchy() -> None:
     cls: type[Exception]
     for cls in (ApiError, TransportError, TlsError, OutcomeUnknownError, DecodeError):
         assert issubclass(cls, FinesseError)
+    assert issubclass(RefusedError, FinesseError) and not issubclass(RefusedError, ApiError)
     for cls in (NotFoundError, AuthenticationError, InvalidStateError, ServiceUnavailableError):
         assert issubclass(cls, ApiError)
     assert issubclass(finesse_client.TimeoutError, FinesseError)
@@ -146,7 +148,45 @@ def test_authentication_error(emulator: Emulator) -> None:
     assert error.error_type is not None
     assert error.errors and isinstance(error.errors[0], ApiErrorDetail)
     assert error.errors[0].error_type == error.error_type
+    assert error.condition is None and error.operation is None
+    assert error.node is None and error.text is None
     assert "wrong" not in str(error)
+
+
+def test_refused_error(emulator: Emulator) -> None:
+    # An agent may not read a team: the notification service refuses the subscription.
+    with emulator.client("1001") as client, client.notifications() as session:
+        with pytest.raises(RefusedError) as caught:
+            session.subscribe("/finesse/api/Team/5007/Users")
+    error = caught.value
+    assert isinstance(error, FinesseError) and not isinstance(error, TransportError)
+    assert error.condition == "forbidden"
+    assert error.operation == "subscribe"
+    assert error.node == "/finesse/api/Team/5007/Users"
+    assert error.text is None  # the emulator gives no text
+    assert "forbidden" in str(error) and "/finesse/api/Team/5007/Users" in str(error)
+
+
+def test_credentials_refused_by_the_notification_service(emulator: Emulator) -> None:
+    # With the id known, nothing reads a resource with the credentials before the
+    # notification service's sign-in (SystemInfo needs none).
+    client = Client(
+        emulator.url,
+        "1003",
+        "wrong-secret",
+        login_id="1003",
+        ca_file=emulator.ca_file,
+        notification_url=emulator.notification_url,
+    )
+    with client, pytest.raises(AuthenticationError) as caught:
+        client.notifications()
+    error = caught.value
+    assert error.condition == "not-authorized"
+    assert error.operation == "sign-in"
+    assert error.node is None
+    assert error.status == 401 and error.errors == [] and error.error_type is None
+    assert error.request_id is None
+    assert "wrong-secret" not in str(error)
 
 
 def test_not_found_error(emulator: Emulator) -> None:

@@ -30,6 +30,7 @@ from finesse_client import (
     FinesseError,
     Notifications,
     ParticipantState,
+    RefusedError,
     UserChanged,
     ValidationError,
 )
@@ -374,6 +375,61 @@ def test_supervisor_subscribes_to_a_team(emulator: Emulator) -> None:
             session.subscribe("/finesse/api/Team/9999/Users")
         with pytest.raises(ValidationError):
             session.subscribe("Team/5007")
+
+
+def test_a_forbidden_subscription_is_refused_and_the_session_goes_on(
+    agent: tuple[Client, Notifications],
+) -> None:
+    client, session = agent
+    with pytest.raises(RefusedError) as caught:
+        session.subscribe("/finesse/api/Team/5007/Users")
+    assert caught.value.condition == "forbidden"
+    assert caught.value.node == "/finesse/api/Team/5007/Users"
+    assert session.connected
+    accepted = client.ready()
+    assert next_of(session, UserChanged).request_id == accepted.request_id
+
+
+def test_a_refused_subscription_fails_the_start(emulator: Emulator) -> None:
+    with emulator.client("1001") as client:
+        with pytest.raises(RefusedError) as caught:
+            client.notifications(subscribe=["/finesse/api/Team/5007/Users"])
+        assert caught.value.condition == "forbidden"
+        assert caught.value.operation == "subscribe"
+        assert caught.value.node == "/finesse/api/Team/5007/Users"
+        # Nothing is left running: a session starts again.
+        with client.notifications() as session:
+            assert session.connected
+
+
+def test_a_resource_taken_over_fails_the_older_session(emulator: Emulator) -> None:
+    with (
+        emulator.client("1001") as first,
+        emulator.client("1001") as second,
+        first.notifications(resource="crm-plugin") as older,
+    ):
+        assert next_of(older, ConnectionChanged).state == "connected"
+        while older.next(0.2) is not None:
+            pass
+        with second.notifications(resource="crm-plugin") as newer:
+            # The server ends the older session with a `conflict` stream error; it fails for
+            # good instead of taking the resource back.
+            event = next_of(older, ConnectionChanged)
+            match event:
+                case ConnectionChanged(state="failed", condition="conflict", detail=reason):
+                    assert "conflict" in reason
+                case _:
+                    raise AssertionError(f"not a conflict: {event!r}")
+            assert event.to_dict() == {
+                "state": "failed",
+                "detail": event.detail,
+                "condition": "conflict",
+            }
+            assert older.closed
+            assert older.next(0.5) is None
+            assert newer.connected and not newer.closed
+            connected = next_of(newer, ConnectionChanged)
+            assert connected.state == "connected" and connected.condition is None
 
 
 @pytest.mark.parametrize(
