@@ -42,9 +42,14 @@ const OUTCOME_UNKNOWN: Class = class(
     "sent, but the answer was lost: check before retrying",
 );
 const DECODE: Class = class(12, "decode", "the server's answer could not be read");
+const REFUSED: Class = class(
+    13,
+    "refused",
+    "the notification service refused (a subscription, the session)",
+);
 
 /// Every class, in the order of their codes: what `finesse --help` and the README show.
-pub const CLASSES: [Class; 13] = [
+pub const CLASSES: [Class; 14] = [
     OTHER,
     INVALID_ARGUMENT,
     AUTHENTICATION,
@@ -58,6 +63,7 @@ pub const CLASSES: [Class; 13] = [
     TIMEOUT,
     OUTCOME_UNKNOWN,
     DECODE,
+    REFUSED,
 ];
 
 const fn class(code: u8, kind: &'static str, meaning: &'static str) -> Class {
@@ -83,6 +89,7 @@ pub fn of(kind: ErrorKind) -> Class {
         ErrorKind::Timeout => TIMEOUT,
         ErrorKind::OutcomeUnknown => OUTCOME_UNKNOWN,
         ErrorKind::Decode => DECODE,
+        ErrorKind::Refused => REFUSED,
         // A kind added to the library after this table.
         _ => OTHER,
     }
@@ -117,5 +124,16 @@ mod tests {
         assert_eq!(of(ErrorKind::Tls).code, of(ErrorKind::Transport).code);
         assert_eq!(of(ErrorKind::Cti).code, 6);
         assert_eq!(of(ErrorKind::OutcomeUnknown).code, 11);
+        // A refusal of the notification service has its own code; rejected credentials are
+        // an authentication failure wherever they were rejected.
+        assert_eq!(of(ErrorKind::Refused).code, 13);
+        assert_eq!(of(ErrorKind::Refused).kind, "refused");
+        assert_eq!(of(ErrorKind::Authentication).code, 3);
+        let codes: Vec<u8> = CLASSES.iter().map(|c| c.code).collect();
+        assert_eq!(
+            codes,
+            [1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 13],
+            "codes are never renumbered"
+        );
     }
 }

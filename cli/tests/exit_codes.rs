@@ -198,6 +198,26 @@ fn a_lost_answer_exits_11_and_the_command_is_not_resent() {
 }
 
 #[test]
+fn a_subscription_the_notification_service_refuses_exits_13() {
+    // An agent may not read a team.
+    let server = Server::start();
+    let out = server.finesse(&[
+        "watch",
+        "--subscribe",
+        "/finesse/api/Team/5007/Users",
+        "--count",
+        "1",
+        "--json",
+    ]);
+    assert_eq!(code(&out), 13, "{}", stderr(&out));
+    let error = json_error(&out);
+    assert_eq!(error["kind"], "refused");
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains("forbidden"), "{error}");
+    assert!(message.contains("/finesse/api/Team/5007/Users"), "{error}");
+}
+
+#[test]
 fn no_wait_returns_the_request_id_at_once() {
     let server = Server::start();
     let out = json(&server.finesse(&["state", "login", "--extension", EXT, "--no-wait", "--json"]));
