@@ -413,8 +413,8 @@ typedef struct finesse_node_ports finesse_node_ports;
 
 /**
  * Settings of a notification session, for `finesse_notifications_start_with`. The defaults
- * follow the Finesse desktop: the WebSocket at `wss://<REST host>:<REST port>/ws`, a
- * resource `finesse-client-<random>`, a ping every 10 s answered within 5 s with the link
+ * follow the Finesse desktop: the configuration's notification URL, or else the transports
+ * the node serves, tried in turn (see `finesse_config_set_notification_url`), a resource `finesse-client-<random>`, a ping every 10 s answered within 5 s with the link
  * declared dead after 2 misses, no explicit subscriptions, 10,000 queued events.
  *
  * Created by `finesse_notification_options_new`, released by
@@ -1034,10 +1034,14 @@ finesse_result finesse_config_set_user_agent(finesse_config *config,
                                              const char *user_agent);
 
 /**
- * Sets the notification service's WebSocket URL (`wss://host[:port][/path]`, or `ws://`),
- * used by sessions that name none. Without it a session connects to
- * `wss://<REST host>:<REST port>/ws` of the node requests go to. Checked by
- * `finesse_client_new`; `url` is copied.
+ * Sets the notification service's URL, used by sessions that name none. Its scheme names
+ * the transport: `wss://host[:port]/ws/` (XMPP over WebSocket, Finesse 12.x),
+ * `https://host:7443/http-bind/` (BOSH), `xmpps://host:5223` (XMPP over TCP, direct TLS),
+ * `xmpp://host:5222` (XMPP over TCP, STARTTLS); `ws://` and `http://` for test servers.
+ * Without it a session tries, on the node requests go to, `wss://<REST host>:<REST
+ * port>/ws/`, then BOSH on 7443, then TCP on 5223 and 5222 (the ports SystemInfo lists,
+ * when it does), moving on only when a transport is not offered; rejected credentials or an
+ * untrusted certificate stop the search. Checked by `finesse_client_new`; `url` is copied.
  */
 FINESSE_MUST_USE
 finesse_result finesse_config_set_notification_url(finesse_config *config,
@@ -2478,9 +2482,11 @@ finesse_result finesse_notification_options_new(finesse_notification_options **o
 void finesse_notification_options_free(finesse_notification_options *options);
 
 /**
- * Sets the WebSocket URL of the notification service (`wss://host:port/path`, or `ws://` for
- * test servers); NULL goes back to the default, derived from the client's active node. `url`
- * is copied.
+ * Sets the URL of the notification service, whose scheme names the transport:
+ * `wss://host:port/ws/` (XMPP over WebSocket), `https://host:7443/http-bind/` (BOSH),
+ * `xmpps://host:5223` (TCP, direct TLS), `xmpp://host:5222` (TCP, STARTTLS); `ws://` and
+ * `http://` for test servers. NULL goes back to the default (see
+ * `finesse_config_set_notification_url`). Checked when the session starts; `url` is copied.
  */
 FINESSE_MUST_USE
 finesse_result finesse_notification_options_set_url(finesse_notification_options *options,
@@ -2526,10 +2532,11 @@ finesse_result finesse_notification_options_set_queue_capacity(finesse_notificat
                                                                size_t capacity);
 
 /**
- * Starts the notification session of `client` with the default options, at the WebSocket
- * `url` (e.g. the emulator's `wss://127.0.0.1:PORT/ws`), or, when `url` is NULL, at the
- * configuration's notification URL (`finesse_config_set_notification_url`) or else
- * `wss://<REST host>:<REST port>/ws`. See `finesse_notifications_start_with`.
+ * Starts the notification session of `client` with the default options, at `url` (a URL
+ * as `finesse_notification_options_set_url` takes, e.g. the emulator's
+ * `wss://127.0.0.1:PORT/ws`), or, when `url` is NULL, at the configuration's notification
+ * URL or else the transports the node serves (`finesse_config_set_notification_url`). See
+ * `finesse_notifications_start_with`.
  */
 FINESSE_MUST_USE
 finesse_result finesse_notifications_start(const finesse_client *client,

@@ -230,10 +230,14 @@ pub unsafe extern "C" fn finesse_config_set_user_agent(
     })
 }
 
-/// Sets the notification service's WebSocket URL (`wss://host[:port][/path]`, or `ws://`),
-/// used by sessions that name none. Without it a session connects to
-/// `wss://<REST host>:<REST port>/ws` of the node requests go to. Checked by
-/// `finesse_client_new`; `url` is copied.
+/// Sets the notification service's URL, used by sessions that name none. Its scheme names
+/// the transport: `wss://host[:port]/ws/` (XMPP over WebSocket, Finesse 12.x),
+/// `https://host:7443/http-bind/` (BOSH), `xmpps://host:5223` (XMPP over TCP, direct TLS),
+/// `xmpp://host:5222` (XMPP over TCP, STARTTLS); `ws://` and `http://` for test servers.
+/// Without it a session tries, on the node requests go to, `wss://<REST host>:<REST
+/// port>/ws/`, then BOSH on 7443, then TCP on 5223 and 5222 (the ports SystemInfo lists,
+/// when it does), moving on only when a transport is not offered; rejected credentials or an
+/// untrusted certificate stop the search. Checked by `finesse_client_new`; `url` is copied.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_set_notification_url(

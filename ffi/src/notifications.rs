@@ -1,5 +1,5 @@
-//! `finesse_notifications`: a client's notification session (XMPP over WebSocket on a
-//! background thread), read by polling (`finesse_next_event`) or through a callback; and
+//! `finesse_notifications`: a client's notification session (XMPP over WebSocket, TCP or
+//! BOSH, on a background thread), read by polling (`finesse_next_event`) or through a callback; and
 //! `finesse_notification_options`, its settings.
 
 use std::ffi::{c_char, c_void};
@@ -16,8 +16,8 @@ use crate::panic::{fallible, infallible};
 use crate::strings::{optional_str_arg, str_arg};
 
 /// Settings of a notification session, for `finesse_notifications_start_with`. The defaults
-/// follow the Finesse desktop: the WebSocket at `wss://<REST host>:<REST port>/ws`, a
-/// resource `finesse-client-<random>`, a ping every 10 s answered within 5 s with the link
+/// follow the Finesse desktop: the configuration's notification URL, or else the transports
+/// the node serves, tried in turn (see `finesse_config_set_notification_url`), a resource `finesse-client-<random>`, a ping every 10 s answered within 5 s with the link
 /// declared dead after 2 misses, no explicit subscriptions, 10,000 queued events.
 ///
 /// Created by `finesse_notification_options_new`, released by
@@ -97,9 +97,11 @@ pub unsafe extern "C" fn finesse_notification_options_free(
     })
 }
 
-/// Sets the WebSocket URL of the notification service (`wss://host:port/path`, or `ws://` for
-/// test servers); NULL goes back to the default, derived from the client's active node. `url`
-/// is copied.
+/// Sets the URL of the notification service, whose scheme names the transport:
+/// `wss://host:port/ws/` (XMPP over WebSocket), `https://host:7443/http-bind/` (BOSH),
+/// `xmpps://host:5223` (TCP, direct TLS), `xmpp://host:5222` (TCP, STARTTLS); `ws://` and
+/// `http://` for test servers. NULL goes back to the default (see
+/// `finesse_config_set_notification_url`). Checked when the session starts; `url` is copied.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notification_options_set_url(
@@ -187,10 +189,11 @@ fn millis(ms: u32) -> Duration {
     Duration::from_millis(u64::from(ms))
 }
 
-/// Starts the notification session of `client` with the default options, at the WebSocket
-/// `url` (e.g. the emulator's `wss://127.0.0.1:PORT/ws`), or, when `url` is NULL, at the
-/// configuration's notification URL (`finesse_config_set_notification_url`) or else
-/// `wss://<REST host>:<REST port>/ws`. See `finesse_notifications_start_with`.
+/// Starts the notification session of `client` with the default options, at `url` (a URL
+/// as `finesse_notification_options_set_url` takes, e.g. the emulator's
+/// `wss://127.0.0.1:PORT/ws`), or, when `url` is NULL, at the configuration's notification
+/// URL or else the transports the node serves (`finesse_config_set_notification_url`). See
+/// `finesse_notifications_start_with`.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_notifications_start(
