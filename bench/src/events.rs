@@ -97,6 +97,23 @@ pub fn throughput(
     Ok(results)
 }
 
+/// The CPU time of one typed decode of `update_xml` on this thread: the median over `rounds`
+/// runs of `n` decodes, the baseline the session's cost per notification is compared with.
+pub fn decode_cpu_time(update_xml: &str, n: usize, rounds: usize) -> Result<Duration, String> {
+    let mut times = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let start = thread_cpu_ns();
+        for _ in 0..n {
+            let events = Event::from_update_xml(std::hint::black_box(update_xml.as_bytes()))
+                .map_err(|e| e.to_string())?;
+            std::hint::black_box(events);
+        }
+        times.push(thread_cpu_ns().saturating_sub(start) as f64 / n as f64);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(Duration::from_nanos(times[times.len() / 2] as u64))
+}
+
 /// CPU time of the calling thread so far, in nanoseconds (Linux: the first field of
 /// /proc/thread-self/schedstat).
 fn thread_cpu_ns() -> u64 {

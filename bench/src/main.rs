@@ -482,6 +482,21 @@ fn events(report: &mut Report, rest_url: &str) {
                     &format!("{label}: per thread CPU-second"),
                     &format!("{cpu:.0}/s"),
                 );
+                // Side by side: the session thread's CPU per notification (reading the
+                // frame, unescaping, decoding, delivering) against the decode alone.
+                match events::decode_cpu_time(update, n, 5) {
+                    Ok(decode) => {
+                        let ratio = (1.0 / cpu) / decode.as_secs_f64();
+                        report.check(
+                            &format!("{label}: frame to event / Update decode"),
+                            ratio,
+                            &format!("{ratio:.2}x ({:.1} µs)", decode.as_secs_f64() * 1e6),
+                            Target::AtMost(2.0),
+                            "<= 2x",
+                        );
+                    }
+                    Err(e) => report.failed(&format!("{label}: Update decode"), &e),
+                }
             }
             Err(e) => report.failed(&format!("{label}: notifications/s"), &e),
         }

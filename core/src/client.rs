@@ -347,9 +347,9 @@ impl Client {
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         // Taken before sending, so the outcome's notification cannot be missed.
-        let from_seq = self.session().map(|s| s.next_seq());
+        let watch = self.session().map(|s| s.watch());
         self.inner.http.send(method, path, body, &request_id)?;
-        Ok(Accepted::new(request_id, self.clone(), from_seq, expect))
+        Ok(Accepted::new(request_id, self.clone(), watch, expect))
     }
 
     /// Starts a notification session with the default options: events as they happen, and

@@ -2,6 +2,7 @@
 //! notification echoing its `requestId`, else the state change it asked for, else (without a
 //! notification session) polling the resource.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::client::Client;
@@ -9,6 +10,7 @@ use crate::commands::{CallData, DialogAction};
 use crate::error::{CtiFailure, Error};
 use crate::events::Event;
 use crate::model::{AgentState, Dialog, ParticipantState, User};
+use crate::session::{Shared, Watch};
 
 /// How often the resource is read when no notification session is up.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
@@ -54,8 +56,8 @@ pub struct Accepted {
     /// The `requestId` header the command carried.
     pub request_id: String,
     client: Client,
-    /// The notification sequence number when the command was sent, if a session was up.
-    from_seq: Option<u64>,
+    /// The session's events from when the command was sent on, if a session was up.
+    watch: Option<Arc<(Watch, u64)>>,
     expect: Expect,
 }
 
@@ -63,13 +65,13 @@ impl Accepted {
     pub(crate) fn new(
         request_id: String,
         client: Client,
-        from_seq: Option<u64>,
+        watch: Option<(Watch, u64)>,
         expect: Expect,
     ) -> Self {
         Accepted {
             request_id,
             client,
-            from_seq,
+            watch: watch.map(Arc::new),
             expect,
         }
     }
@@ -90,10 +92,14 @@ impl Accepted {
     /// [`Error::InvalidArgument`] (field `wait`): the outcome would arrive on the very thread
     /// that is waiting.
     pub fn wait(&self, timeout: Duration) -> Result<Outcome, Error> {
+        let watched = self
+            .watch
+            .as_deref()
+            .map(|(watch, from)| (watch.shared(), *from));
         wait(
             &self.client,
             &self.request_id,
-            self.from_seq,
+            watched,
             &self.expect,
             timeout,
         )
@@ -245,16 +251,16 @@ fn call_data_applied(dialog: &Dialog, data: &CallData) -> bool {
             .all(|v| media.call_variable(&v.name) == Some(v.value.as_str()))
 }
 
-/// Waits for the outcome of the command `request_id`, sent after event `from_seq`.
+/// Waits for the outcome of the command `request_id`, sent before the event numbered `from`
+/// of the session `watched`, if one was up.
 fn wait(
     client: &Client,
     request_id: &str,
-    from_seq: Option<u64>,
+    watched: Option<(&Arc<Shared>, u64)>,
     expect: &Expect,
     timeout: Duration,
 ) -> Result<Outcome, Error> {
-    let session = client.session();
-    if session.as_ref().is_some_and(|s| s.is_own_thread()) {
+    if client.session().is_some_and(|s| s.is_own_thread()) {
         return Err(crate::session::from_callback("wait"));
     }
     if let Expect::Dialog {
@@ -267,7 +273,7 @@ fn wait(
         return client.dialog(id).map(Outcome::Dialog);
     }
     let deadline = Instant::now() + timeout;
-    if let (Some(from), Some(session)) = (from_seq, session)
+    if let Some((session, from)) = watched
         && session.is_connected()
     {
         let found = session.wait_for(from, deadline, |event| match event.request_id() {

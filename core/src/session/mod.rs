@@ -21,7 +21,7 @@ pub(crate) use connection::{Connection, Target, connect_first};
 pub(crate) use run::Context;
 pub(crate) use slot::Slot;
 
-/// How many recent events are kept for commands waiting on their outcome.
+/// How many recent events are kept for commands waiting on their outcome (while any may).
 const RECENT_EVENTS: usize = 1024;
 
 /// Settings of a notification session. The defaults follow the Finesse desktop.
@@ -198,12 +198,20 @@ pub(crate) struct Shared {
     control: Mutex<mpsc::Sender<Control>>,
 }
 
+/// Events are shared between the queue (or the callback) and `recent` rather than copied:
+/// the session thread never clones one; a reader popping an event that `recent` still holds
+/// gets a copy, on its own thread.
 struct State {
-    queue: VecDeque<Event>,
+    queue: VecDeque<Arc<Event>>,
     capacity: usize,
     dropped: u64,
-    /// Recent events with their sequence numbers, for waiting commands.
-    recent: VecDeque<(u64, Event)>,
+    /// Recent events with their sequence numbers, for waiting commands: kept only while a
+    /// command may wait ([`Watch`]), so that otherwise an event is released once delivered.
+    recent: VecDeque<(u64, Arc<Event>)>,
+    /// Live [`Watch`]es.
+    watchers: usize,
+    /// Threads waiting on the condition variable.
+    waiting: usize,
     next_seq: u64,
     connected: bool,
     closed: bool,
@@ -229,6 +237,8 @@ impl Shared {
                 capacity,
                 dropped: 0,
                 recent: VecDeque::new(),
+                watchers: 0,
+                waiting: 0,
                 next_seq: 0,
                 connected: false,
                 closed: false,
@@ -248,8 +258,9 @@ impl Shared {
     /// Delivers an event: to the callback if one is set, else to the queue; and to the
     /// waiting commands. The callback runs without the lock held, so it may use the client.
     pub(crate) fn publish(&self, event: Event) {
+        let event = Arc::new(event);
         let mut state = self.lock();
-        match &event {
+        match &*event {
             Event::Connection(ConnectionState::Connected { .. }) => state.connected = true,
             Event::Connection(ConnectionState::Disconnected { .. } | ConnectionState::Closed) => {
                 state.connected = false
@@ -258,10 +269,12 @@ impl Shared {
         }
         let seq = state.next_seq;
         state.next_seq += 1;
-        if state.recent.len() == RECENT_EVENTS {
-            state.recent.pop_front();
+        if state.watchers > 0 {
+            if state.recent.len() == RECENT_EVENTS {
+                state.recent.pop_front();
+            }
+            state.recent.push_back((seq, event.clone()));
         }
-        state.recent.push_back((seq, event.clone()));
         let callback = state.callback.take();
         let generation = state.callback_generation;
         if callback.is_none() {
@@ -271,8 +284,12 @@ impl Shared {
             }
             state.queue.push_back(event.clone());
         }
+        let wake = state.waiting > 0;
         drop(state);
-        self.cond.notify_all();
+        // Waking is a system call: only when someone waits.
+        if wake {
+            self.cond.notify_all();
+        }
         if let Some(mut callback) = callback {
             callback(&event);
             let mut state = self.lock();
@@ -281,6 +298,22 @@ impl Shared {
                 state.callback = Some(callback);
             }
         }
+    }
+
+    /// Waits at most `timeout` for an event or the session's end, counted among the waiters.
+    fn wait<'a>(
+        &'a self,
+        mut state: MutexGuard<'a, State>,
+        timeout: Duration,
+    ) -> MutexGuard<'a, State> {
+        state.waiting += 1;
+        let mut state = self
+            .cond
+            .wait_timeout(state, timeout)
+            .unwrap_or_else(PoisonError::into_inner)
+            .0;
+        state.waiting -= 1;
+        state
     }
 
     /// Marks the session closed, wakes every reader, and drops the callback: what it holds
@@ -296,10 +329,14 @@ impl Shared {
         drop(callback);
     }
 
-    /// The sequence number the next event will get: a command takes it before sending, and
-    /// then looks only at events from there on.
-    pub(crate) fn next_seq(&self) -> u64 {
-        self.lock().next_seq
+    /// Starts keeping events for a command about to be sent; returns the guard and the
+    /// sequence number of the next event, from which the command looks for its outcome.
+    pub(crate) fn watch(self: &Arc<Self>) -> (Watch, u64) {
+        let mut state = self.lock();
+        state.watchers += 1;
+        let seq = state.next_seq;
+        drop(state);
+        (Watch(self.clone()), seq)
     }
 
     /// Whether events are flowing now.
@@ -334,11 +371,7 @@ impl Shared {
             if now >= deadline || state.closed {
                 return None;
             }
-            state = self
-                .cond
-                .wait_timeout(state, deadline - now)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
+            state = self.wait(state, deadline - now);
         }
     }
 
@@ -371,22 +404,46 @@ impl Shared {
         let mut state = self.lock();
         loop {
             if let Some(event) = state.queue.pop_front() {
-                return Some(event);
+                drop(state);
+                return Some(Arc::unwrap_or_clone(event));
             }
             let now = Instant::now();
             if now >= deadline || state.closed {
                 return None;
             }
-            state = self
-                .cond
-                .wait_timeout(state, deadline - now)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
+            state = self.wait(state, deadline - now);
         }
     }
 
     pub(crate) fn is_closed(&self) -> bool {
         self.lock().closed
+    }
+}
+
+/// Keeps a session's recent events while a command may wait on its outcome: one per
+/// accepted command, shared by its clones.
+pub(crate) struct Watch(Arc<Shared>);
+
+impl std::fmt::Debug for Watch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Watch")
+    }
+}
+
+impl Watch {
+    /// The session's state, for waiting.
+    pub(crate) fn shared(&self) -> &Arc<Shared> {
+        &self.0
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let mut state = self.0.lock();
+        state.watchers -= 1;
+        if state.watchers == 0 {
+            state.recent.clear();
+        }
     }
 }
 
@@ -469,7 +526,8 @@ impl Notifications {
 
     /// The next event if one is waiting.
     pub fn try_recv(&self) -> Option<Event> {
-        self.shared().lock().queue.pop_front()
+        let event = self.shared().lock().queue.pop_front();
+        event.map(Arc::unwrap_or_clone)
     }
 
     /// Events as they come, until the session is closed. From an event callback of this

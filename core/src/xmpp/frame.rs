@@ -105,7 +105,7 @@ pub(crate) fn parse_frame(text: &str) -> Result<Frame, String> {
                     "starttls" => starttls = true,
                     _ => {}
                 },
-                Node::Text(t) if path.last().map(String::as_str) == Some("mechanism") => {
+                Node::Text(t) if path.last() == Some(&"mechanism") => {
                     plain |= t == "PLAIN";
                 }
                 _ => {}
@@ -137,7 +137,7 @@ pub(crate) fn parse_frame(text: &str) -> Result<Frame, String> {
                         error = Some(n);
                     }
                 }
-                Node::Text(t) if path.last().map(String::as_str) == Some("jid") => {
+                Node::Text(t) if path.last() == Some(&"jid") => {
                     jid = Some(t.to_owned());
                 }
                 _ => {}
@@ -163,7 +163,7 @@ pub(crate) fn parse_frame(text: &str) -> Result<Frame, String> {
             let mut updates = Vec::new();
             walk(&mut reader, empty, text, |_, node| {
                 if let Node::Notification(update) = node {
-                    updates.push(update.to_owned());
+                    updates.push(update);
                 }
             })?;
             Frame::Message { updates }
@@ -174,7 +174,11 @@ pub(crate) fn parse_frame(text: &str) -> Result<Frame, String> {
 }
 
 /// The condition and text directly inside a `<failure>` or `<stream:error>`.
-fn condition(reader: &mut Reader<&[u8]>, empty: bool, text: &str) -> Result<Condition, String> {
+fn condition<'t>(
+    reader: &mut Reader<&'t [u8]>,
+    empty: bool,
+    text: &'t str,
+) -> Result<Condition, String> {
     let mut name = None;
     let mut explanation = None;
     walk(reader, empty, text, |path, node| match node {
@@ -201,39 +205,50 @@ enum Node<'a, 'e> {
     Text(&'a str),
     /// The content of a `<notification>` element: its text unescaped, or its child elements
     /// as written (some servers embed the Update unescaped).
-    Notification(&'a str),
+    Notification(String),
 }
 
 /// Walks the descendants of the root, calling `visit` with the path of element names below
 /// the root.
-fn walk(
-    reader: &mut Reader<&[u8]>,
+fn walk<'t>(
+    reader: &mut Reader<&'t [u8]>,
     root_empty: bool,
-    text: &str,
-    mut visit: impl FnMut(&[String], Node<'_, '_>),
+    text: &'t str,
+    mut visit: impl FnMut(&[&str], Node<'_, '_>),
 ) -> Result<(), String> {
     if root_empty {
         return Ok(());
     }
-    let mut path: Vec<String> = Vec::new();
+    // Local names, borrowed from `text`.
+    let mut path: Vec<&'t str> = Vec::new();
+    // Where `reader`'s input starts in `text`: it is replaced past an escaped notification.
+    let mut base = 0usize;
     loop {
+        let at = base + reader.buffer_position() as usize;
         match reader.read_event().map_err(|e| e.to_string())? {
             Event::Start(e) => {
                 if path.len() >= MAX_DEPTH {
                     return Err("frame nested too deeply".to_owned());
                 }
-                let name = local(&e);
+                // The start tag is at `at`: `<` and then its name.
+                let qname = &text[at + 1..at + 1 + e.name().as_ref().len()];
+                let name = qname.rsplit(':').next().unwrap_or(qname);
                 if name == "notification" {
-                    let start = reader.buffer_position() as usize;
-                    let (content, has_elements) = notification_content(reader)?;
-                    let end = reader.buffer_position() as usize;
-                    if has_elements {
-                        // The element's inner markup, between its start and end tags.
-                        let inner = &text[start..end];
-                        let inner = inner.rsplit_once("</").map_or(inner, |(i, _)| i);
-                        visit(&path, Node::Notification(inner.trim()));
+                    let start = base + reader.buffer_position() as usize;
+                    if let Some((content, after)) = escaped_content(text, start, qname) {
+                        // The usual case, an escaped Update: taken as one slice and unescaped
+                        // in one pass. Asking the reader to skip it would split it at every
+                        // entity, several times the cost of decoding the Update.
+                        visit(&path, Node::Notification(notification_update(content)?));
+                        // The rest, from past the end tag; its ancestors' end tags come
+                        // without their start tags, so end tags are checked below instead.
+                        *reader = Reader::from_reader(&text.as_bytes()[after..]);
+                        reader.config_mut().allow_unmatched_ends = true;
+                        base = after;
                     } else {
-                        visit(&path, Node::Notification(content.trim()));
+                        let span = reader.read_to_end(e.name()).map_err(|e| e.to_string())?;
+                        let content = &text[base + span.start as usize..base + span.end as usize];
+                        visit(&path, Node::Notification(notification_update(content)?));
                     }
                     continue;
                 }
@@ -243,8 +258,11 @@ fn walk(
             Event::Empty(e) => {
                 visit(&path, Node::Start(&e));
             }
-            Event::End(_) if path.pop().is_none() => return Ok(()),
-            Event::End(_) => {}
+            Event::End(e) => match path.pop() {
+                None => return Ok(()),
+                Some(open) if open.as_bytes() == e.local_name().as_ref() => {}
+                Some(open) => return Err(format!("<{open}> closed by another end tag")),
+            },
             Event::Text(t) => {
                 let s = t.decode().map_err(|e| e.to_string())?;
                 if !s.trim().is_empty() {
@@ -262,31 +280,70 @@ fn walk(
     }
 }
 
-/// Reads up to the end of a `<notification>`: its text with entities resolved, and whether
-/// it had child elements.
-fn notification_content(reader: &mut Reader<&[u8]>) -> Result<(String, bool), String> {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    let mut has_elements = false;
-    loop {
-        match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(_) => {
-                depth += 1;
-                has_elements = true;
-                if depth > MAX_DEPTH {
-                    return Err("notification nested too deeply".to_owned());
-                }
-            }
-            Event::Empty(_) => has_elements = true,
-            Event::End(_) if depth == 0 => return Ok((out, has_elements)),
-            Event::End(_) => depth -= 1,
-            Event::Text(t) => out.push_str(&t.decode().map_err(|e| e.to_string())?),
-            Event::CData(t) => out.push_str(&t.decode().map_err(|e| e.to_string())?),
-            Event::GeneralRef(r) => out.push_str(&resolve(&r)?),
-            Event::Eof => return Err("truncated frame".to_owned()),
-            _ => {}
-        }
+/// When the element whose start tag ends at `start` holds only text up to its end tag
+/// `</qname>`: that text, and where the end tag ends.
+fn escaped_content<'t>(text: &'t str, start: usize, qname: &str) -> Option<(&'t str, usize)> {
+    let rest = text.get(start..)?;
+    let lt = memchr::memchr(b'<', rest.as_bytes())?;
+    let tag = rest[lt..].strip_prefix("</")?.strip_prefix(qname)?;
+    let gt = tag.find('>')?;
+    if !tag[..gt].trim().is_empty() {
+        return None;
     }
+    Some((&rest[..lt], start + lt + 2 + qname.len() + gt + 1))
+}
+
+/// The `<Update>` a `<notification>`'s content carries: escaped as text (as Finesse sends
+/// it), in a CDATA section, or embedded as an element (as some servers relay it).
+fn notification_update(content: &str) -> Result<String, String> {
+    let content = content.trim();
+    if let Some(inner) = content
+        .strip_prefix("<![CDATA[")
+        .and_then(|rest| rest.strip_suffix("]]>"))
+    {
+        return Ok(inner.trim().to_owned());
+    }
+    if content.contains('<') {
+        return Ok(content.to_owned());
+    }
+    let update = unescape(content)?;
+    // Entities may stand for spaces around the Update.
+    Ok(match update.trim() {
+        trimmed if trimmed.len() == update.len() => update,
+        trimmed => trimmed.to_owned(),
+    })
+}
+
+/// Resolves the entities of `escaped` into a string allocated once: quick-xml's `unescape`
+/// grows its output as it goes, a reallocation at every doubling, which is measurable on
+/// every notification (BENCHMARKS.md, frame to event).
+fn unescape(escaped: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(escaped.len());
+    let mut rest = escaped;
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
+        out.push_str(&rest[..amp]);
+        let entity = &rest[amp + 1..];
+        let end = memchr::memchr(b';', entity.as_bytes())
+            .ok_or_else(|| "an entity without its `;`".to_owned())?;
+        let name = &entity[..end];
+        match quick_xml::escape::resolve_predefined_entity(name) {
+            Some(text) => out.push_str(text),
+            None => out.push(character_reference(name)?),
+        }
+        rest = &entity[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The character of `#N` or `#xH`.
+fn character_reference(name: &str) -> Result<char, String> {
+    let code = match name.strip_prefix("#x") {
+        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+        None => name.strip_prefix('#').and_then(|n| n.parse().ok()),
+    };
+    code.and_then(char::from_u32)
+        .ok_or_else(|| format!("unknown entity &{name};"))
 }
 
 fn resolve(r: &quick_xml::events::BytesRef<'_>) -> Result<String, String> {
@@ -340,6 +397,48 @@ mod tests {
     fn pubsub_message_with_an_unescaped_update() {
         let frame = "<message><event><items node='n'><item>\
             <notification><Update><event>PUT</event></Update></notification>\
+            </item></items></event></message>";
+        assert_eq!(
+            parse_frame(frame).unwrap(),
+            Frame::Message {
+                updates: vec!["<Update><event>PUT</event></Update>".to_owned()]
+            }
+        );
+    }
+
+    #[test]
+    fn several_escaped_notifications_and_the_end_tags_after_them() {
+        let frame = "<message><event><items node='n'>\
+            <item><ns:notification xmlns:ns='x'>&lt;Update/&gt;</ns:notification></item>\
+            <item><notification>&lt;Update&gt;&amp;&lt;/Update&gt;</notification >\
+            </item></items></event></message>";
+        assert_eq!(
+            parse_frame(frame).unwrap(),
+            Frame::Message {
+                updates: vec!["<Update/>".to_owned(), "<Update>&</Update>".to_owned()]
+            }
+        );
+        let crossed = "<message><event><items node='n'><item>\
+            <notification>&lt;Update/&gt;</notification></items></item></event></message>";
+        assert!(parse_frame(crossed).is_err());
+    }
+
+    #[test]
+    fn entities_of_every_kind_and_bad_ones() {
+        assert_eq!(
+            unescape("&lt;a b=&quot;&#x263A;&apos;&#65;&quot;&gt;&amp;amp;").unwrap(),
+            "<a b=\"☺'A\">&amp;"
+        );
+        assert_eq!(unescape("no entity").unwrap(), "no entity");
+        assert!(unescape("&lt").is_err());
+        assert!(unescape("&nbsp;").is_err());
+        assert!(unescape("&#xD800;").is_err());
+    }
+
+    #[test]
+    fn pubsub_message_with_the_update_in_cdata() {
+        let frame = "<message><event><items node='n'><item>\
+            <notification> <![CDATA[<Update><event>PUT</event></Update>]]> </notification>\
             </item></items></event></message>";
         assert_eq!(
             parse_frame(frame).unwrap(),
