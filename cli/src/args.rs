@@ -48,7 +48,8 @@ pub struct Server {
     /// Seconds to wait for each answer (the library's default when not given).
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
-    /// The notification service (XMPP over WebSocket), when it is not wss://<server>/ws.
+    /// The notification service: wss://…/ws/ (WebSocket), https://…/http-bind/ (BOSH),
+    /// xmpps://host:5223 or xmpp://host:5222 (TCP); by default what the release offers.
     #[arg(long, env = "FINESSE_NOTIFICATION_URL")]
     pub notification_url: Option<String>,
     /// Print results as JSON on stdout, and errors as JSON on stderr.
@@ -313,7 +314,8 @@ pub struct DemoArgs {
     /// A PEM file of CA certificates to trust, with --server.
     #[arg(long, env = "FINESSE_CA_FILE")]
     pub ca_file: Option<PathBuf>,
-    /// The notification WebSocket URL, with --server, when it is not wss://<server>/ws.
+    /// The notification service's URL (wss://, https://, xmpps:// or xmpp://), with --server;
+    /// by default what the release offers.
     #[arg(long, env = "FINESSE_NOTIFICATION_URL")]
     pub notification_url: Option<String>,
     /// The extension to sign in with.

@@ -21,7 +21,7 @@ pub const INVALID_ARGUMENT: Class = class(
     "invalid_argument",
     "wrong command line or argument; nothing was sent",
 );
-const AUTHENTICATION: Class = class(
+pub const AUTHENTICATION: Class = class(
     3,
     "authentication",
     "wrong password, locked out or not allowed (401)",
@@ -42,10 +42,10 @@ const OUTCOME_UNKNOWN: Class = class(
     "sent, but the answer was lost: check before retrying",
 );
 const DECODE: Class = class(12, "decode", "the server's answer could not be read");
-const REFUSED: Class = class(
+pub const REFUSED: Class = class(
     13,
     "refused",
-    "the notification service refused (a subscription, the session)",
+    "the notification service refused (a subscription, the session), or ended the session",
 );
 
 /// Every class, in the order of their codes: what `finesse --help` and the README show.

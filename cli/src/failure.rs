@@ -22,6 +22,14 @@ pub enum Failure {
     Usage(String),
     /// A change that was awaited and not seen in time (the demo's steps).
     NotSeen(String),
+    /// The notification session ended for good (`ConnectionState::Failed`): the service
+    /// rejected the credentials, or another session took over.
+    SessionEnded {
+        /// Why, as the library says it.
+        reason: String,
+        /// The XMPP condition, `not-authorized` for rejected credentials.
+        condition: String,
+    },
     /// Anything else: output not written, the built-in emulator not started.
     Other(String),
 }
@@ -42,6 +50,10 @@ impl Failure {
             Failure::Finesse { error, .. } => exit::of(error.kind()),
             Failure::Usage(_) => exit::INVALID_ARGUMENT,
             Failure::NotSeen(_) => exit::TIMEOUT,
+            Failure::SessionEnded { condition, .. } if condition == "not-authorized" => {
+                exit::AUTHENTICATION
+            }
+            Failure::SessionEnded { .. } => exit::REFUSED,
             Failure::Other(_) => exit::OTHER,
         }
     }
@@ -84,6 +96,9 @@ impl fmt::Display for Failure {
             Failure::Finesse { error, doing: None } => write!(f, "{error}"),
             Failure::Usage(message) | Failure::NotSeen(message) | Failure::Other(message) => {
                 f.write_str(message)
+            }
+            Failure::SessionEnded { reason, .. } => {
+                write!(f, "the notification session ended: {reason}")
             }
         }
     }

@@ -164,6 +164,9 @@ pub fn event_line(event: &Event) -> String {
             ConnectionState::ServiceAvailable { available: false } => {
                 "Finesse service unavailable".to_owned()
             }
+            ConnectionState::Failed { reason, condition } => {
+                format!("notifications ended ({condition}): {reason}")
+            }
             ConnectionState::Closed => "notifications closed".to_owned(),
             _ => format!("{state:?}"),
         },

@@ -58,12 +58,8 @@ pub fn run(
 /// reads the resource instead.
 fn start_session(client: &Client, say: Verbose) -> Result<(), Failure> {
     match client.events() {
-        Ok(_) => {
-            let url = client
-                .config()
-                .notification_url()
-                .unwrap_or("the default URL");
-            say.say(format!("notification session started ({url})"));
+        Ok(session) => {
+            say.say(format!("notification session started ({})", session.url()));
             Ok(())
         }
         // A refused password is not tried again: five in a row lock the agent out.

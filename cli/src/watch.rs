@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use finesse_client::NotificationOptions;
+use finesse_client::{ConnectionState, Event, NotificationOptions};
 
 use crate::args::Server;
 use crate::connect;
@@ -30,7 +30,10 @@ pub fn run(
     let notifications = client
         .notifications_with(options)
         .map_err(Failure::doing("starting the notification session"))?;
-    say.say("notification session started");
+    say.say(format!(
+        "notification session started ({})",
+        notifications.url()
+    ));
     let mut printed = 0usize;
     while count.is_none_or(|n| printed < n) {
         let wait = match deadline {
@@ -50,6 +53,10 @@ pub fn run(
             println!("{}", output::event_line(&event));
         }
         printed += 1;
+        // The session does not come back from this: say so in the exit code.
+        if let Event::Connection(ConnectionState::Failed { reason, condition }) = event {
+            return Err(Failure::SessionEnded { reason, condition });
+        }
     }
     notifications.close();
     Ok(())

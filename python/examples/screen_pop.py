@@ -2,7 +2,7 @@
 
 Set FINESSE_URL (e.g. https://finesse-a.example.com:8445), FINESSE_USER, FINESSE_PASSWORD
 and FINESSE_EXTENSION; FINESSE_CA_FILE names a PEM file when the node has a private CA, and
-FINESSE_NOTIFICATION_URL the notification service when it is not at <FINESSE_URL>/ws.
+FINESSE_NOTIFICATION_URL the notification service, when not what the release offers.
 Runs until interrupted (Ctrl-C); a number as first argument stops after that many calls.
 """
 

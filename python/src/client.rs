@@ -49,9 +49,12 @@ use crate::notifications::{EventIterator, Notifications};
 ///     token: An SSO access token, sent as ``Authorization: Bearer`` instead of a password.
 ///     login_id: The agent id used in URIs, when ``user`` is a sign-in name that differs
 ///         from it; by default it is learned from the first User document.
-///     notification_url: The notification service's WebSocket URL, for ``notifications()``
-///         and ``events()``; by default ``wss://<host>:<port>/ws`` of the active node (the
-///         Finesse 12.x desktop's). Set it when the service listens elsewhere (``:7443``).
+///     notification_url: The notification service's URL, for ``notifications()`` and
+///         ``events()``; its scheme names the transport: ``wss://host:8445/ws/``
+///         (WebSocket, 12.x), ``https://host:7443/http-bind/`` (BOSH),
+///         ``xmpps://host:5223`` (TCP, direct TLS), ``xmpp://host:5222`` (TCP, STARTTLS).
+///         By default the client tries them in that order on the active node and keeps the
+///         first that is offered (the README's table of releases and transports).
 ///
 /// Raises:
 ///     ValidationError: An argument is not valid (a bad URL, an unreadable CA file, both or
@@ -656,18 +659,20 @@ impl Client {
         self.command(py, wait, move |c| c.update_call_data(&dialog.0, &data))
     }
 
-    /// Starts a notification session: an XMPP-over-WebSocket connection to the active node
+    /// Starts a notification session: an XMPP connection (WebSocket, TCP or BOSH) to the active node
     /// on a background thread, signed in with the client's credentials, with presence (so
     /// Finesse does not sign the agent out after 60 s without one) and a keep-alive ping; it
     /// reconnects by itself. Returns once connected. One session per client runs at a time;
     /// ``events()`` reads this one while it is open.
     ///
     /// Args:
-    ///     url: The WebSocket URL; by default the client's ``notification_url``.
+    ///     url: The notification service's URL (``wss://``, ``https://``, ``xmpps://`` or
+    ///         ``xmpp://``, see ``Client``); by default the client's ``notification_url``.
     ///     resource: The XMPP resource; by default ``finesse-client-<random>``. Never
     ///         ``desktop``, which the Finesse desktop reserves.
     ///     subscribe: Nodes to subscribe to explicitly (``/finesse/api/Team/<id>/Users``,
-    ///         ``/finesse/api/Queue/<id>``), also after each reconnection. The agent's User,
+    ///         ``/finesse/api/Queue/<id>``) when the session starts, with its full JID; a
+    ///         refusal raises ``RefusedError``. The server keeps them across reconnections. The agent's User,
     ///         Dialogs and SystemInfo nodes come without asking.
     ///     ping_interval: Seconds between pings.
     ///     ping_timeout: Seconds a ping may go unanswered.

@@ -237,8 +237,8 @@ impl SystemStatusChanged {
 ///
 /// ``state`` is one of:
 ///
-/// - ``"connected"``: signed in to the notification service, events flow; ``detail`` is the
-///   WebSocket URL.
+/// - ``"connected"``: signed in to the notification service, events flow; ``detail`` is its
+///   URL, whose scheme names the transport.
 /// - ``"disconnected"``: the connection was lost (a dead link is noticed after the missed
 ///   pings); events are missed until it is back, and the session reconnects by itself.
 ///   ``detail`` says why.

@@ -26,6 +26,7 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<models::Dialog>()?;
     m.add_class::<models::MediaProperties>()?;
     m.add_class::<models::MobileAgent>()?;
+    m.add_class::<models::NodePorts>()?;
     m.add_class::<models::Participant>()?;
     m.add_class::<models::ReasonCode>()?;
     m.add_class::<models::ScheduledCallbackInfo>()?;

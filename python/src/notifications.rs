@@ -21,7 +21,7 @@ use crate::exceptions::FinesseError;
 /// The longest a blocking read waits before looking for pending signals.
 const SLICE: Duration = Duration::from_millis(100);
 
-/// A running notification session: an XMPP-over-WebSocket connection to Finesse on a
+/// A running notification session: an XMPP connection (WebSocket, TCP or BOSH) to Finesse on a
 /// background thread, with presence (so Finesse does not sign the agent out) and a
 /// keep-alive ping; it reconnects by itself. Start one with ``Client.notifications()``.
 ///
@@ -169,7 +169,9 @@ impl Notifications {
     }
 
     /// Subscribes to a node explicitly (a Team's users, a Queue), waiting for the server's
-    /// answer. The subscription is renewed after each reconnection.
+    /// answer; a refusal raises ``RefusedError`` naming the node and the XMPP condition. The
+    /// subscription is made with the session's full JID; the server keeps it across
+    /// reconnections, until ``unsubscribe`` or the session's close.
     ///
     /// Args:
     ///     node: The node, e.g. ``/finesse/api/Team/5007/Users``.

@@ -38,8 +38,8 @@ impl Server {
         }
     }
 
-    /// The same, but the commands are not told where the notification service is (they
-    /// try the default URL, which the emulator does not serve, and wait by reading).
+    /// The same, but the commands are sent to a notification service that is not there (a
+    /// port nothing listens on), so they wait by reading.
     pub fn without_events() -> Server {
         let mut server = Server::start();
         server.events = false;
@@ -65,6 +65,8 @@ impl Server {
             .env("FINESSE_PASSWORD", password);
         if self.events {
             cmd.env("FINESSE_NOTIFICATION_URL", self.emulator.notification_url());
+        } else {
+            cmd.env("FINESSE_NOTIFICATION_URL", "wss://127.0.0.1:1/ws/");
         }
         cmd.output().expect("finesse runs")
     }

@@ -155,6 +155,8 @@ impl Eq for Notifications {}
 /// What the handles of one session share; dropping it closes the session.
 pub(crate) struct Session {
     shared: Arc<Shared>,
+    /// The notification service's URL, as connected to.
+    url: String,
     /// Taken by the first `close` from another thread, which joins it.
     thread: Mutex<Option<JoinHandle<()>>>,
 }
@@ -262,9 +264,11 @@ impl Shared {
         let mut state = self.lock();
         match &*event {
             Event::Connection(ConnectionState::Connected { .. }) => state.connected = true,
-            Event::Connection(ConnectionState::Disconnected { .. } | ConnectionState::Closed) => {
-                state.connected = false
-            }
+            Event::Connection(
+                ConnectionState::Disconnected { .. }
+                | ConnectionState::Failed { .. }
+                | ConnectionState::Closed,
+            ) => state.connected = false,
             _ => {}
         }
         let seq = state.next_seq;
@@ -486,6 +490,7 @@ impl Notifications {
                 node: context.target.url.clone(),
             },
         ));
+        let url = context.target.url.clone();
         let thread_shared = shared.clone();
         let thread = std::thread::Builder::new()
             .name("finesse-notifications".to_owned())
@@ -498,6 +503,7 @@ impl Notifications {
         Notifications {
             session: Arc::new(Session {
                 shared,
+                url,
                 thread: Mutex::new(Some(thread)),
             }),
         }
@@ -571,6 +577,13 @@ impl Notifications {
         };
         drop(state);
         drop(replaced);
+    }
+
+    /// The notification service's URL the session connected to: the configured one, or the
+    /// first of the defaults that answered. Its scheme names the transport (`wss://`
+    /// WebSocket, `https://` BOSH, `xmpps://` and `xmpp://` TCP).
+    pub fn url(&self) -> &str {
+        &self.session.url
     }
 
     /// Whether the connection is up and events are flowing.
