@@ -1,6 +1,7 @@
 //! The client: one agent's view of Finesse, with every operation of the Desktop API.
 
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::time::Duration;
 
 use crate::commands::{CallData, DialogAction, MakeCall, user_state_xml};
 use crate::config::{Config, Credentials};
@@ -12,7 +13,7 @@ use crate::model::{
 use crate::notification_url;
 use crate::session::{self, NotificationOptions, Notifications, Shared, Slot};
 use crate::validate;
-use crate::wait::{Accepted, Expect};
+use crate::wait::{Accepted, Expect, InFlight};
 
 /// A synchronous Finesse client for one agent (or supervisor).
 ///
@@ -39,6 +40,11 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
+/// The longest a call-control command waits for the previous one's outcome: CTI answers in
+/// milliseconds; a release that echoed no request id should not hold the agent's next action
+/// for long.
+const CALL_CONTROL_SETTLE: Duration = Duration::from_secs(2);
+
 struct Inner {
     config: Config,
     http: Http,
@@ -47,8 +53,9 @@ struct Inner {
     /// The extension the agent is signed in with, as last learned from the server or set by
     /// sign-in; `None` when unknown.
     extension: Mutex<Option<String>>,
-    /// Held while a command is in flight.
-    command_lock: Mutex<()>,
+    /// Held while a command is sent; holds the last call-control command whose outcome the
+    /// next one waits for.
+    command_lock: Mutex<Option<InFlight>>,
     /// The notification session: commands wait on its events, `events()` hands it out.
     session: Mutex<Slot>,
     /// Held while a session starts, so that two threads do not both start one.
@@ -85,7 +92,7 @@ impl Client {
                 http,
                 login_id,
                 extension: Mutex::new(None),
-                command_lock: Mutex::new(()),
+                command_lock: Mutex::new(None),
                 session: Mutex::new(Slot::default()),
                 starting: Mutex::new(()),
             }),
@@ -332,7 +339,11 @@ impl Client {
         )
     }
 
-    /// Sends one command with a fresh `requestId`, one command at a time.
+    /// Sends one command with a fresh `requestId`, one command at a time. A call-control
+    /// command (a call placed, an action on a dialog) first waits, at most
+    /// [`CALL_CONTROL_SETTLE`], for the notification echoing the previous one's request id (its
+    /// outcome or refusal), as Finesse 12.5(1) asks of clients (DG12.5 p91); without a
+    /// notification session nothing shows that outcome, and it is sent at once.
     fn command(
         &self,
         method: Method,
@@ -341,15 +352,23 @@ impl Client {
         expect: Expect,
     ) -> Result<Accepted, Error> {
         let request_id = uuid::Uuid::new_v4().to_string();
-        let _serial = self
+        let call_control = !matches!(expect, Expect::State { .. });
+        let mut in_flight = self
             .inner
             .command_lock
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
+        if call_control && let Some(previous) = in_flight.take() {
+            previous.settle(CALL_CONTROL_SETTLE);
+        }
         // Taken before sending, so the outcome's notification cannot be missed.
         let watch = self.session().map(|s| s.watch());
         self.inner.http.send(method, path, body, &request_id)?;
-        Ok(Accepted::new(request_id, self.clone(), watch, expect))
+        let accepted = Accepted::new(request_id, self.clone(), watch, expect);
+        if call_control {
+            *in_flight = accepted.in_flight();
+        }
+        Ok(accepted)
     }
 
     /// Starts a notification session with the default options: events as they happen, and

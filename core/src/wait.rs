@@ -76,6 +76,22 @@ impl Accepted {
         }
     }
 
+    /// This command as one in flight, when a session can show its outcome; DTMF changes
+    /// nothing Finesse publishes, so nothing would.
+    pub(crate) fn in_flight(&self) -> Option<InFlight> {
+        if let Expect::Dialog {
+            action: DialogAction::SendDtmf { .. },
+            ..
+        } = &self.expect
+        {
+            return None;
+        }
+        Some(InFlight {
+            request_id: self.request_id.clone(),
+            session: self.watch.as_deref()?.0.shared().clone(),
+        })
+    }
+
     /// Waits at most `timeout` for the command's outcome: the User after a state change, the
     /// new or changed Dialog after a call command, or the end of the call after a drop or a
     /// transfer.
@@ -103,6 +119,29 @@ impl Accepted {
             &self.expect,
             timeout,
         )
+    }
+}
+
+/// A call-control command whose outcome was not seen yet. Finesse 12.5(1): "call control
+/// requests for the same device should not be sent to the Finesse server until the response
+/// to a previous call control request has been received" (DG12.5 p91): the client's next one
+/// waits for it ([`InFlight::settle`]).
+pub(crate) struct InFlight {
+    request_id: String,
+    /// The session that will echo the request id (not a [`Watch`]: the events need not be
+    /// kept for this).
+    session: Arc<Shared>,
+}
+
+impl InFlight {
+    /// Waits at most `timeout` for the notification echoing the command's request id (its
+    /// outcome, or its CTI refusal); returns at once when it came already or when the
+    /// session is not connected (nothing would show it).
+    pub(crate) fn settle(&self, timeout: Duration) {
+        if self.session.is_connected() && !self.session.is_own_thread() {
+            self.session
+                .wait_for_echo(&self.request_id, Instant::now() + timeout);
+        }
     }
 }
 

@@ -21,6 +21,9 @@ pub(crate) use connection::{Connection, Target, connect_first};
 pub(crate) use run::Context;
 pub(crate) use slot::Slot;
 
+/// How many request ids echoed by events are remembered.
+const ECHOED: usize = 64;
+
 /// How many recent events are kept for commands waiting on their outcome (while any may).
 const RECENT_EVENTS: usize = 1024;
 
@@ -214,6 +217,9 @@ struct State {
     watchers: usize,
     /// Threads waiting on the condition variable.
     waiting: usize,
+    /// The request ids the latest events echoed, for call-control commands waiting for the
+    /// previous one's outcome.
+    echoed: VecDeque<String>,
     next_seq: u64,
     connected: bool,
     closed: bool,
@@ -241,6 +247,7 @@ impl Shared {
                 recent: VecDeque::new(),
                 watchers: 0,
                 waiting: 0,
+                echoed: VecDeque::new(),
                 next_seq: 0,
                 connected: false,
                 closed: false,
@@ -273,6 +280,12 @@ impl Shared {
         }
         let seq = state.next_seq;
         state.next_seq += 1;
+        if let Some(id) = event.request_id() {
+            if state.echoed.len() == ECHOED {
+                state.echoed.pop_front();
+            }
+            state.echoed.push_back(id.to_owned());
+        }
         if state.watchers > 0 {
             if state.recent.len() == RECENT_EVENTS {
                 state.recent.pop_front();
@@ -351,6 +364,22 @@ impl Shared {
     /// Whether the caller runs on the session thread (inside a callback).
     pub(crate) fn is_own_thread(&self) -> bool {
         self.thread.get() == Some(&std::thread::current().id())
+    }
+
+    /// Waits until an event echoes `request_id`, the session closes or `deadline` passes;
+    /// whether one did.
+    pub(crate) fn wait_for_echo(&self, request_id: &str, deadline: Instant) -> bool {
+        let mut state = self.lock();
+        loop {
+            if state.echoed.iter().any(|id| id == request_id) {
+                return true;
+            }
+            let now = Instant::now();
+            if now >= deadline || state.closed {
+                return false;
+            }
+            state = self.wait(state, deadline - now);
+        }
     }
 
     /// Waits until `matches` accepts an event numbered `from` or later, or `deadline` passes.
