@@ -7,6 +7,10 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::release::Release;
+use crate::transports::NodePorts;
+
+/// BOSH sessions end after this long without a request (Openfire's default).
+const DEFAULT_BOSH_INACTIVITY: Duration = Duration::from_secs(30);
 
 /// Which contact-center platform the emulated Finesse sits on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -319,6 +323,12 @@ pub struct EmulatorConfig {
     pub(crate) port: u16,
     pub(crate) control_port: u16,
     pub(crate) notification_port: u16,
+    pub(crate) bosh_port: u16,
+    pub(crate) xmpp_port: u16,
+    pub(crate) xmpp_secure_port: u16,
+    pub(crate) bosh_inactivity: Duration,
+    /// The ports the running server got, set at start for SystemInfo.
+    pub(crate) node_ports: NodePorts,
     pub(crate) forced_logout_after: Option<Duration>,
     pub(crate) agents: Vec<AgentConfig>,
     pub(crate) timing: Timing,
@@ -347,6 +357,11 @@ impl EmulatorConfig {
             port: 0,
             control_port: 0,
             notification_port: 0,
+            bosh_port: 0,
+            xmpp_port: 0,
+            xmpp_secure_port: 0,
+            bosh_inactivity: DEFAULT_BOSH_INACTIVITY,
+            node_ports: NodePorts::default(),
             forced_logout_after: Some(DEFAULT_FORCED_LOGOUT),
             agents: default_agents(),
             timing: Timing::default(),
@@ -406,6 +421,32 @@ impl EmulatorConfig {
     /// Notification service (XMPP over WebSocket) port; 0 (the default) picks a free one.
     pub fn notification_port(mut self, p: u16) -> Self {
         self.notification_port = p;
+        self
+    }
+
+    /// BOSH port (`/http-bind/`, Finesse's 7443); 0 (the default) picks a free one.
+    pub fn bosh_port(mut self, p: u16) -> Self {
+        self.bosh_port = p;
+        self
+    }
+
+    /// XMPP-over-TCP port with STARTTLS (Finesse's 5222); 0 (the default) picks a free one.
+    pub fn xmpp_port(mut self, p: u16) -> Self {
+        self.xmpp_port = p;
+        self
+    }
+
+    /// XMPP-over-TCP port with direct TLS (Finesse's 5223); 0 (the default) picks a free
+    /// one.
+    pub fn xmpp_secure_port(mut self, p: u16) -> Self {
+        self.xmpp_secure_port = p;
+        self
+    }
+
+    /// How long a BOSH session lives without a request from its client (default 30 s, as
+    /// Openfire; at least one second).
+    pub fn bosh_inactivity(mut self, d: Duration) -> Self {
+        self.bosh_inactivity = d.max(Duration::from_secs(1));
         self
     }
 

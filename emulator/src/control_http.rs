@@ -23,6 +23,7 @@ use crate::engine::Engine;
 use crate::errors::ControlError;
 use crate::release::Release;
 use crate::state::CutRule;
+use crate::transports::{TransportUrls, Transports};
 use crate::xmpp::{self, Links};
 
 /// Longest latency or hang-up delay accepted, so a typo cannot stall a test run for hours.
@@ -34,6 +35,7 @@ pub(crate) struct ControlState {
     pub ca_pem: Arc<str>,
     pub base_url: Arc<str>,
     pub notification_url: Arc<str>,
+    pub transport_urls: Arc<TransportUrls>,
     pub links: Links,
 }
 
@@ -104,9 +106,14 @@ fn no_content() -> Response {
 
 async fn info(State(s): State<ControlState>) -> Response {
     let release = s.engine.with_world(|w| w.release);
+    let offered = s.transport_urls.offered(Transports::of(release));
     Json(json!({
         "base_url": &*s.base_url,
         "notification_url": &*s.notification_url,
+        "websocket_url": offered.websocket,
+        "bosh_url": offered.bosh,
+        "xmpp_url": offered.starttls,
+        "xmpps_url": offered.direct_tls,
         "xmpp_domain": xmpp::DOMAIN,
         "deployment": release.deployment(),
         "release": release,

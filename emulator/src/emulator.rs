@@ -22,7 +22,8 @@ use crate::request_log::RecordedRequest;
 use crate::server::{self, Site};
 use crate::state::CutRule;
 use crate::tls;
-use crate::xmpp::{self, Links};
+use crate::transports::{NodePorts, Offered, TransportUrls, Transports};
+use crate::xmpp::{self, Bosh, Links, TcpMode};
 
 /// How long [`Emulator::settle`] waits at most.
 const SETTLE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -36,6 +37,7 @@ pub struct Emulator {
     base_url: String,
     control_url: String,
     notification_url: String,
+    urls: Arc<TransportUrls>,
     links: Links,
     ca_pem: String,
     shutdown: Option<oneshot::Sender<()>>,
@@ -66,12 +68,17 @@ fn parse_dialog_id(id: &str) -> Result<u64, ControlError> {
 }
 
 impl Emulator {
-    /// Starts the server; returns once its REST, notification and control ports are
-    /// listening.
-    pub fn start(config: EmulatorConfig) -> io::Result<Emulator> {
+    /// Starts the server; returns once all its ports are listening: REST (with XMPP over
+    /// WebSocket at `/ws/`), the emulator's own notification port, BOSH, XMPP over TCP with
+    /// STARTTLS and with direct TLS, and control. Every port listens whatever the release;
+    /// those of transports the release does not offer turn clients away.
+    pub fn start(mut config: EmulatorConfig) -> io::Result<Emulator> {
         let certs = tls::generate(config.listen, &config.certificate_names)?;
         let rest = bind(config.listen, config.port)?;
         let notification = bind(config.listen, config.notification_port)?;
+        let bosh = bind(config.listen, config.bosh_port)?;
+        let starttls = bind(config.listen, config.xmpp_port)?;
+        let direct_tls = bind(config.listen, config.xmpp_secure_port)?;
         let control = bind(config.listen, config.control_port)?;
         let host = url_host(config.listen);
         let (scheme, ws_scheme) = if config.plain_http {
@@ -79,11 +86,23 @@ impl Emulator {
         } else {
             ("https", "wss")
         };
-        let base_url = format!("{scheme}://{host}:{}", rest.local_addr()?.port());
+        let rest_port = rest.local_addr()?.port();
+        let base_url = format!("{scheme}://{host}:{rest_port}");
         let notification_url = format!(
             "{ws_scheme}://{host}:{}/ws",
             notification.local_addr()?.port()
         );
+        config.node_ports = NodePorts {
+            https: rest_port,
+            xmpp: starttls.local_addr()?.port(),
+            xmpp_secure: direct_tls.local_addr()?.port(),
+        };
+        let urls = Arc::new(TransportUrls {
+            websocket: format!("{ws_scheme}://{host}:{rest_port}/ws/"),
+            bosh: format!("{scheme}://{host}:{}/http-bind/", bosh.local_addr()?.port()),
+            starttls: format!("xmpp://{host}:{}", config.node_ports.xmpp),
+            direct_tls: format!("xmpps://{host}:{}", config.node_ports.xmpp_secure),
+        });
         let control_url = format!("http://{host}:{}", control.local_addr()?.port());
         let links = Links::new();
 
@@ -91,28 +110,48 @@ impl Emulator {
             .enable_all()
             .build()?;
         let plain_http = config.plain_http;
+        let bosh_inactivity = config.bosh_inactivity;
         let (engine, cti_queue) = Engine::new(config, runtime.handle().clone());
-        let (rest, notification, control) = {
+        let listeners = {
             let _context = runtime.enter();
-            (
-                tokio::net::TcpListener::from_std(rest)?,
-                tokio::net::TcpListener::from_std(notification)?,
-                tokio::net::TcpListener::from_std(control)?,
-            )
+            [rest, notification, bosh, starttls, direct_tls, control]
+                .map(tokio::net::TcpListener::from_std)
         };
+        let [rest, notification, bosh, starttls, direct_tls, control] = listeners;
+        let (rest, notification, bosh, starttls, direct_tls, control) = (
+            rest?,
+            notification?,
+            bosh?,
+            starttls?,
+            direct_tls?,
+            control?,
+        );
         let tls = (!plain_http).then(|| TlsAcceptor::from(certs.server_config));
+        // XMPP over TCP always runs over TLS (Openfire on Finesse requires it), with no ALPN.
+        let xmpp_tls = TlsAcceptor::from(certs.xmpp_config);
         let notification_tls = tls.clone();
-        let rest_site = Site::rest(Arc::clone(&engine));
+        let rest_site = Site::rest(Arc::clone(&engine), links.clone());
+        let bosh_site = Site::Bosh {
+            bosh: Bosh::new(
+                Arc::clone(&engine),
+                links.clone(),
+                bosh_inactivity,
+                !plain_http,
+            ),
+        };
         let control_site = Site::Control {
             router: control_http::router(ControlState {
                 engine: Arc::clone(&engine),
                 ca_pem: Arc::from(certs.ca_pem.as_str()),
                 base_url: Arc::from(base_url.as_str()),
                 notification_url: Arc::from(notification_url.as_str()),
+                transport_urls: Arc::clone(&urls),
                 links: links.clone(),
             }),
         };
         let worker = Arc::clone(&engine);
+        let tcp_engine = Arc::clone(&engine);
+        let tcp_links = links.clone();
         let notifications = xmpp::serve(
             notification,
             notification_tls,
@@ -125,8 +164,23 @@ impl Emulator {
             .spawn(move || {
                 runtime.block_on(async move {
                     tokio::spawn(worker.run_cti(cti_queue));
-                    tokio::spawn(server::serve(rest, tls, rest_site));
+                    tokio::spawn(server::serve(rest, tls.clone(), rest_site));
                     tokio::spawn(notifications);
+                    tokio::spawn(server::serve(bosh, tls, bosh_site));
+                    tokio::spawn(xmpp::serve_tcp(
+                        starttls,
+                        TcpMode::StartTls,
+                        xmpp_tls.clone(),
+                        Arc::clone(&tcp_engine),
+                        tcp_links.clone(),
+                    ));
+                    tokio::spawn(xmpp::serve_tcp(
+                        direct_tls,
+                        TcpMode::DirectTls,
+                        xmpp_tls,
+                        tcp_engine,
+                        tcp_links,
+                    ));
                     tokio::spawn(server::serve(control, None, control_site));
                     let _ = stopped.await;
                 });
@@ -138,6 +192,7 @@ impl Emulator {
             base_url,
             control_url,
             notification_url,
+            urls,
             links,
             ca_pem: certs.ca_pem,
             shutdown: Some(shutdown),
@@ -156,10 +211,45 @@ impl Emulator {
         self.control_url.clone()
     }
 
-    /// The notification service (XMPP over WebSocket) URL, e.g.
-    /// `wss://127.0.0.1:43123/ws` (`ws://` with plain HTTP).
+    /// The emulator's own notification port (XMPP over WebSocket), e.g.
+    /// `wss://127.0.0.1:43123/ws` (`ws://` with plain HTTP). It serves in every release
+    /// profile; Finesse's own endpoint is [`Emulator::rest_websocket_url`].
     pub fn notification_url(&self) -> String {
         self.notification_url.clone()
+    }
+
+    /// The transports the current release offers (reference 10.1).
+    fn offered(&self) -> Transports {
+        self.engine.with_world(|w| Transports::of(w.release))
+    }
+
+    fn url_if(&self, pick: impl FnOnce(Offered<'_>) -> Option<&str>) -> Option<String> {
+        pick(self.urls.offered(self.offered())).map(str::to_owned)
+    }
+
+    /// XMPP over WebSocket on the REST port, as Finesse 12.x serves it:
+    /// `wss://127.0.0.1:<REST port>/ws/` (`ws://` with plain HTTP; `/ws` is served too).
+    /// `None` when the release offers no WebSocket (11.6).
+    pub fn rest_websocket_url(&self) -> Option<String> {
+        self.url_if(|o| o.websocket)
+    }
+
+    /// BOSH, e.g. `https://127.0.0.1:43124/http-bind/` (`http://` with plain HTTP), on a
+    /// port of its own as Finesse's 7443. `None` when the release does not offer it.
+    pub fn bosh_url(&self) -> Option<String> {
+        self.url_if(|o| o.bosh)
+    }
+
+    /// XMPP over TCP with STARTTLS (TLS required before SASL), as Finesse's 5222:
+    /// `xmpp://127.0.0.1:<port>`. `None` when the release does not offer it (12.5 on).
+    pub fn xmpp_url(&self) -> Option<String> {
+        self.url_if(|o| o.starttls)
+    }
+
+    /// XMPP over TCP with direct TLS, as Finesse's 5223: `xmpps://127.0.0.1:<port>`.
+    /// `None` when the release does not offer it.
+    pub fn xmpps_url(&self) -> Option<String> {
+        self.url_if(|o| o.direct_tls)
     }
 
     /// The XMPP domain: JIDs are `<loginId>@<domain>`, the pub-sub service is
@@ -395,6 +485,7 @@ impl std::fmt::Debug for Emulator {
             .field("base_url", &self.base_url)
             .field("control_url", &self.control_url)
             .field("notification_url", &self.notification_url)
+            .field("transports", &self.urls)
             .finish()
     }
 }

@@ -5,7 +5,10 @@
 //! certificate signed by a CA it generates) or plain HTTP, with Basic authentication, the
 //! agent and dialog state machines, 202-then-notification request handling, synchronous
 //! ApiErrors and asynchronous CTI errors, behaving as a chosen [`Release`] (CCE 11.6 to
-//! 12.6, CCX 12.5; CCE 12.5 by default). A control API — Rust
+//! 12.6, CCX 12.5; CCE 12.5 by default). Notifications go out over the transports that
+//! release offers: XMPP over WebSocket on the REST port (`/ws/`), BOSH (`/http-bind/`), XMPP
+//! over TCP with STARTTLS and with direct TLS ([`Emulator::rest_websocket_url`],
+//! [`Emulator::bosh_url`], [`Emulator::xmpp_url`], [`Emulator::xmpps_url`]). A control API — Rust
 //! methods, and HTTP/JSON on a second port — adds agents, injects calls, steers the far
 //! end, takes the node out of service, adds latency, cuts connections, lifts lock-outs,
 //! resets everything, and keeps a log of the REST requests received for tests to assert.
@@ -33,6 +36,7 @@ mod routes;
 mod server;
 mod state;
 mod tls;
+mod transports;
 mod xml_in;
 mod xml_out;
 mod xmpp;

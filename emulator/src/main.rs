@@ -12,7 +12,7 @@ use finesse_emulator::{Emulator, EmulatorConfig, Release, Timing};
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// Address the REST, notification and control ports listen on, e.g. 0.0.0.0 or ::1.
+    /// Address every port listens on, e.g. 0.0.0.0 or ::1.
     /// The control API has no authentication: listen beyond loopback only on a network
     /// you trust.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
@@ -27,9 +27,18 @@ struct Args {
     /// Control API port (0 picks a free port).
     #[arg(long, default_value_t = 0)]
     control_port: u16,
-    /// Notification service (XMPP over WebSocket) port (0 picks a free port).
+    /// The emulator's own XMPP-over-WebSocket port (0 picks a free port).
     #[arg(long, default_value_t = 0)]
     notification_port: u16,
+    /// BOSH port, Finesse's 7443 (0 picks a free port).
+    #[arg(long, default_value_t = 0)]
+    bosh_port: u16,
+    /// XMPP-over-TCP port with STARTTLS, Finesse's 5222 (0 picks a free port).
+    #[arg(long, default_value_t = 0)]
+    xmpp_port: u16,
+    /// XMPP-over-TCP port with direct TLS, Finesse's 5223 (0 picks a free port).
+    #[arg(long, default_value_t = 0)]
+    xmpp_secure_port: u16,
     /// Seconds a signed-in agent may stay without a notification session before it is
     /// signed out with reason code 255 (0 never signs agents out).
     #[arg(long, default_value_t = 60)]
@@ -72,6 +81,9 @@ fn main() -> ExitCode {
         .port(args.port)
         .control_port(args.control_port)
         .notification_port(args.notification_port)
+        .bosh_port(args.bosh_port)
+        .xmpp_port(args.xmpp_port)
+        .xmpp_secure_port(args.xmpp_secure_port)
         .forced_logout_after(
             (args.forced_logout_secs > 0).then(|| Duration::from_secs(args.forced_logout_secs)),
         )
@@ -97,6 +109,18 @@ fn main() -> ExitCode {
     println!("Finesse REST API: {}", emulator.base_url());
     println!("Notifications:    {}", emulator.notification_url());
     println!("Control API:      {}", emulator.control_url());
+    // The transports the release offers, in the URL forms clients take.
+    let transports = [
+        ("WebSocket:       ", emulator.rest_websocket_url()),
+        ("BOSH:            ", emulator.bosh_url()),
+        ("XMPP STARTTLS:   ", emulator.xmpp_url()),
+        ("XMPP TLS:        ", emulator.xmpps_url()),
+    ];
+    for (label, url) in transports {
+        if let Some(url) = url {
+            println!("{label} {url}");
+        }
+    }
     if let Some(path) = &args.write_ca {
         if let Err(e) = emulator.write_ca_pem(path) {
             eprintln!("finesse-emulator: cannot write {}: {e}", path.display());

@@ -24,6 +24,7 @@ use crate::engine::Engine;
 use crate::errors::ApiError;
 use crate::request_log::{self, Received};
 use crate::routes;
+use crate::xmpp::{Bosh, Links, RestWebSocket};
 
 /// Request bodies larger than this are refused (413).
 pub(crate) const MAX_BODY: usize = 64 * 1024;
@@ -33,24 +34,30 @@ const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 const HEADER_TIMEOUT: Duration = Duration::from_secs(30);
 const BODY_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// What a listener serves: the Finesse REST API, or the control API.
+/// What a listener serves: the Finesse REST API (with XMPP over WebSocket at `/ws/`), or
+/// the control API.
 #[derive(Clone)]
 pub(crate) enum Site {
-    Rest { engine: Arc<Engine>, router: Router },
-    Control { router: Router },
+    Rest {
+        engine: Arc<Engine>,
+        router: Router,
+        websocket: RestWebSocket,
+    },
+    Control {
+        router: Router,
+    },
+    /// BOSH at `/http-bind/`.
+    Bosh {
+        bosh: Bosh,
+    },
 }
 
 impl Site {
-    pub fn rest(engine: Arc<Engine>) -> Site {
+    pub fn rest(engine: Arc<Engine>, links: Links) -> Site {
         Site::Rest {
             router: routes::router(Arc::clone(&engine)),
+            websocket: RestWebSocket::new(Arc::clone(&engine), links),
             engine,
-        }
-    }
-
-    fn router(&self) -> Router {
-        match self {
-            Site::Rest { router, .. } | Site::Control { router } => router.clone(),
         }
     }
 }
@@ -103,7 +110,9 @@ where
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(HEADER_TIMEOUT);
-    let connection = builder.serve_connection(TokioIo::new(stream), service);
+    let connection = builder
+        .serve_connection(TokioIo::new(stream), service)
+        .with_upgrades();
     // Dropping the connection closes the socket without writing anything more.
     tokio::select! {
         _ = connection => {}
@@ -114,7 +123,7 @@ where
 fn body_error(site: &Site, status: StatusCode, error: ApiError) -> Response<Body> {
     match site {
         Site::Rest { .. } => routes::error_response(&error),
-        Site::Control { .. } => {
+        Site::Control { .. } | Site::Bosh { .. } => {
             let mut response =
                 Response::new(Body::from(format!("{{\"error\":\"{}\"}}", error.message)));
             *response.status_mut() = status;
@@ -124,6 +133,11 @@ fn body_error(site: &Site, status: StatusCode, error: ApiError) -> Response<Body
 }
 
 async fn handle(site: Site, cut: Arc<Notify>, request: Request<Incoming>) -> Response<Body> {
+    if let Site::Rest { websocket, .. } = &site
+        && websocket.wants(&request)
+    {
+        return websocket.upgrade(request);
+    }
     let (parts, body) = request.into_parts();
     let collected =
         tokio::time::timeout(BODY_TIMEOUT, Limited::new(body, MAX_BODY).collect()).await;
@@ -140,8 +154,25 @@ async fn handle(site: Site, cut: Arc<Notify>, request: Request<Incoming>) -> Res
             );
         }
     };
-    let Site::Rest { engine, .. } = &site else {
-        return call(site.router(), Request::from_parts(parts, Body::from(bytes))).await;
+    let (engine, router) = match &site {
+        Site::Rest { engine, router, .. } => (engine, router),
+        Site::Control { router } => {
+            return call(
+                router.clone(),
+                Request::from_parts(parts, Body::from(bytes)),
+            )
+            .await;
+        }
+        Site::Bosh { bosh } => {
+            return match bosh.handle(&parts.method, parts.uri.path(), &bytes).await {
+                Some(response) => response,
+                // The session was cut off: so is its connection.
+                None => {
+                    cut.notify_one();
+                    std::future::pending().await
+                }
+            };
+        }
     };
     let method = parts.method.as_str().to_owned();
     let path = parts.uri.path().to_owned();
@@ -161,7 +192,7 @@ async fn handle(site: Site, cut: Arc<Notify>, request: Request<Incoming>) -> Res
     let (response, user) = if out_of_service && path != "/finesse/api/SystemInfo" {
         (routes::error_response(&ApiError::out_of_service()), None)
     } else {
-        request_log::observe_user(call(site.router(), request)).await
+        request_log::observe_user(call(router.clone(), request)).await
     };
     let received = Received {
         method: &method,

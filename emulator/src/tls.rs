@@ -15,7 +15,11 @@ use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 
 pub(crate) struct Certs {
     pub ca_pem: String,
+    /// For HTTPS: ALPN `http/1.1`.
     pub server_config: Arc<ServerConfig>,
+    /// For XMPP over TCP: no ALPN, so a client offering `xmpp-client` (XEP-0368) or nothing
+    /// is served alike.
+    pub xmpp_config: Arc<ServerConfig>,
 }
 
 fn tls_error(e: impl std::fmt::Display) -> io::Error {
@@ -81,10 +85,12 @@ pub(crate) fn generate(listen: IpAddr, extra_names: &[String]) -> io::Result<Cer
         .with_no_client_auth()
         .with_single_cert(chain, key)
         .map_err(tls_error)?;
+    let xmpp_config = Arc::new(config.clone());
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(Certs {
         ca_pem: ca.pem(),
         server_config: Arc::new(config),
+        xmpp_config,
     })
 }
 

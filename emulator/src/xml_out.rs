@@ -8,6 +8,7 @@ use crate::errors::{ApiError, CtiError};
 use crate::state::World;
 use crate::state::agent::Agent;
 use crate::state::dialog::Dialog;
+use crate::transports::Transports;
 use crate::xmpp;
 
 const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
@@ -321,7 +322,16 @@ pub(crate) fn system_info(world: &World, root: &str) -> String {
         )
         .open("primaryNode")
         .leaf("host", xmpp::DOMAIN)
-        .close("primaryNode")
+        .leaf("httpsPort", &world.ports.https.to_string());
+    // The ports of the TCP transports the release offers (DEVNET `systeminfo` structure).
+    let offered = Transports::of(world.release);
+    if offered.starttls {
+        x.leaf("xmppPort", &world.ports.xmpp.to_string());
+    }
+    if offered.direct_tls {
+        x.leaf("xmppSecurePort", &world.ports.xmpp_secure.to_string());
+    }
+    x.close("primaryNode")
         .leaf(
             "status",
             if world.out_of_service {

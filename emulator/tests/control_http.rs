@@ -38,6 +38,17 @@ fn info_and_ca() {
     assert_eq!(value(&r)["notification_url"], emulator.notification_url());
     assert_eq!(value(&r)["xmpp_domain"], "localhost");
     assert_eq!(value(&r)["deployment"], "CCE");
+    // The transports of CCE 12.5; STARTTLS is off there.
+    assert_eq!(
+        value(&r)["websocket_url"],
+        emulator.rest_websocket_url().expect("offered")
+    );
+    assert_eq!(value(&r)["bosh_url"], emulator.bosh_url().expect("offered"));
+    assert_eq!(
+        value(&r)["xmpps_url"],
+        emulator.xmpps_url().expect("offered")
+    );
+    assert!(value(&r)["xmpp_url"].is_null());
     let r = c.request("GET", "/ca.pem", &[], "");
     assert_eq!(r.body, emulator.ca_pem());
     assert_eq!(json(&c, "GET", "/nothing", "").status, 404);

@@ -160,14 +160,14 @@ fn events_wait_for_an_available_presence_with_a_non_negative_priority() {
     x.bind("late");
     sign_in(&emulator, &client, "1001", "1001001");
     assert!(x.next_event(QUIET).is_none(), "bound but not available");
-    x.send("<presence><priority>-1</priority></presence>");
+    x.send(r#"<presence xmlns="jabber:client"><priority>-1</priority></presence>"#);
     assert!(
         x.recv()
-            .starts_with("<presence from=\"finesse@localhost/finesse\"")
+            .starts_with("<presence xmlns=\"jabber:client\" from=\"finesse@localhost/finesse\"")
     );
     client.set_state("1001", "<User><state>READY</state></User>");
     assert!(x.next_event(QUIET).is_none(), "negative priority");
-    x.send("<presence><priority>1</priority></presence>");
+    x.send(r#"<presence xmlns="jabber:client"><priority>1</priority></presence>"#);
     client.set_state(
         "1001",
         "<User><state>NOT_READY</state><reasonCodeId>22</reasonCodeId></User>",
@@ -182,13 +182,13 @@ fn supervisors_subscribe_to_their_team() {
     let team = "/finesse/api/Team/5007/Users";
     let subscribe = |x: &mut Xmpp, id: &str, node: &str, jid: &str| {
         x.send(&format!(
-            r#"<iq type="set" id="{id}" to="pubsub.localhost"><pubsub xmlns="http://jabber.org/protocol/pubsub"><subscribe node="{node}" jid="{jid}"/></pubsub></iq>"#
+            r#"<iq xmlns="jabber:client" type="set" id="{id}" to="pubsub.localhost"><pubsub xmlns="http://jabber.org/protocol/pubsub"><subscribe node="{node}" jid="{jid}"/></pubsub></iq>"#
         ));
         x.recv()
     };
     let unsubscribe = |x: &mut Xmpp, id: &str, node: &str, jid: &str| {
         x.send(&format!(
-            r#"<iq type="set" id="{id}" to="pubsub.localhost"><pubsub xmlns="http://jabber.org/protocol/pubsub"><unsubscribe node="{node}" jid="{jid}"/></pubsub></iq>"#
+            r#"<iq xmlns="jabber:client" type="set" id="{id}" to="pubsub.localhost"><pubsub xmlns="http://jabber.org/protocol/pubsub"><unsubscribe node="{node}" jid="{jid}"/></pubsub></iq>"#
         ));
         x.recv()
     };
@@ -196,14 +196,14 @@ fn supervisors_subscribe_to_their_team() {
     let mut agent = Xmpp::sign_in(&emulator, "1001", "a");
     assert_eq!(
         subscribe(&mut agent, "s0", team, "1001@localhost"),
-        "<iq type=\"error\" id=\"s0\" from=\"pubsub.localhost\" to=\"1001@localhost/a\">\
+        "<iq xmlns=\"jabber:client\" type=\"error\" id=\"s0\" from=\"pubsub.localhost\" to=\"1001@localhost/a\">\
          <error type=\"auth\"><forbidden xmlns=\"urn:ietf:params:xml:ns:xmpp-stanzas\"/></error></iq>"
     );
 
     let mut boss = Xmpp::sign_in(&emulator, "2001", "sup");
     assert_eq!(
         subscribe(&mut boss, "s1", team, "2001@localhost"),
-        "<iq type=\"result\" id=\"s1\" from=\"pubsub.localhost\" to=\"2001@localhost/sup\">\
+        "<iq xmlns=\"jabber:client\" type=\"result\" id=\"s1\" from=\"pubsub.localhost\" to=\"2001@localhost/sup\">\
          <pubsub xmlns=\"http://jabber.org/protocol/pubsub\"><subscription \
          node=\"/finesse/api/Team/5007/Users\" jid=\"2001@localhost\" subscription=\"subscribed\"/>\
          </pubsub></iq>"
@@ -249,7 +249,7 @@ fn supervisors_subscribe_to_their_team() {
 
     assert_eq!(
         unsubscribe(&mut boss, "u1", team, "2001@localhost"),
-        r#"<iq type="result" id="u1" from="pubsub.localhost" to="2001@localhost/sup2"/>"#
+        r#"<iq xmlns="jabber:client" type="result" id="u1" from="pubsub.localhost" to="2001@localhost/sup2"/>"#
     );
     assert!(unsubscribe(&mut boss, "u2", team, "2001@localhost").contains("<not-subscribed"));
     client.set_state(
@@ -328,7 +328,7 @@ fn agents_without_a_session_are_signed_out_with_reason_255() {
 
     // Losing the last session starts the timer.
     kept.events_until_quiet(QUIET);
-    kept.send(r#"<presence type="unavailable"/>"#);
+    kept.send(r#"<presence xmlns="jabber:client" type="unavailable"/>"#);
     wait_agent(&emulator, "1002", "LOGOUT");
     let e = kept.next_event(QUIET);
     assert!(e.is_none(), "an unavailable session gets no events");

@@ -44,27 +44,32 @@ fn signs_in_binds_answers_pings_and_closes() {
          <session xmlns=\"urn:ietf:params:xml:ns:xmpp-session\"><optional/></session>\
          </stream:features>"
     );
-    x.send(r#"<iq type="set" id="bind_1"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><resource>crm-7</resource></bind></iq>"#);
+    x.send(r#"<iq xmlns="jabber:client" type="set" id="bind_1"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><resource>crm-7</resource></bind></iq>"#);
     assert_eq!(
         x.recv(),
-        "<iq type=\"result\" id=\"bind_1\"><bind xmlns=\"urn:ietf:params:xml:ns:xmpp-bind\">\
+        "<iq xmlns=\"jabber:client\" type=\"result\" id=\"bind_1\"><bind xmlns=\"urn:ietf:params:xml:ns:xmpp-bind\">\
          <jid>1001@localhost/crm-7</jid></bind></iq>"
     );
     x.jid = "1001@localhost/crm-7".to_owned();
-    x.send(r#"<iq type="set" id="session_1"><session xmlns="urn:ietf:params:xml:ns:xmpp-session"/></iq>"#);
-    assert_eq!(x.recv(), r#"<iq type="result" id="session_1"/>"#);
+    x.send(r#"<iq xmlns="jabber:client" type="set" id="session_1"><session xmlns="urn:ietf:params:xml:ns:xmpp-session"/></iq>"#);
+    assert_eq!(
+        x.recv(),
+        r#"<iq xmlns="jabber:client" type="result" id="session_1"/>"#
+    );
     assert_eq!(emulator.notification_sessions("1001"), 0);
     x.available();
     assert_eq!(emulator.notification_sessions("1001"), 1);
 
     assert_eq!(
         x.ping("p1", Duration::from_secs(5)).as_deref(),
-        Some(r#"<iq type="result" id="p1" from="localhost" to="1001@localhost/crm-7"/>"#)
+        Some(
+            r#"<iq xmlns="jabber:client" type="result" id="p1" from="localhost" to="1001@localhost/crm-7"/>"#
+        )
     );
-    x.send(r#"<iq type="get" id="v1"><query xmlns="jabber:iq:version"/></iq>"#);
+    x.send(r#"<iq xmlns="jabber:client" type="get" id="v1"><query xmlns="urn:example:x"/></iq>"#);
     assert!(x.recv().contains("<service-unavailable"));
 
-    x.send(r#"<presence type="unavailable"/>"#);
+    x.send(r#"<presence xmlns="jabber:client" type="unavailable"/>"#);
     wait_until("presence gone", || {
         emulator.notification_sessions("1001") == 0
     });
@@ -99,7 +104,7 @@ fn wrong_passwords_fail_and_count_toward_the_rest_lockout() {
     x.send(r#"<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">!!!</auth>"#);
     assert!(x.recv().contains("<incorrect-encoding/>"));
     // A stanza before authentication ends the stream.
-    x.send("<presence/>");
+    x.send(r#"<presence xmlns="jabber:client"/>"#);
     let (frames, _) = x.read_to_end();
     assert!(frames[0].contains("<not-authorized xmlns=\"urn:ietf:params:xml:ns:xmpp-streams\"/>"));
 }
@@ -146,7 +151,7 @@ fn hostile_frames_end_the_stream_with_a_stream_error() {
 
     let mut big = Xmpp::sign_in(&emulator, "1001", "b");
     big.send(&format!(
-        "<message><body>{}</body></message>",
+        r#"<message xmlns="jabber:client"><body>{}</body></message>"#,
         "x".repeat(70 * 1024)
     ));
     let (frames, _) = big.read_to_end();
@@ -220,18 +225,18 @@ fn finesse_presence_follows_the_service() {
     emulator.set_service_available(false);
     assert_eq!(
         x.recv(),
-        r#"<presence from="finesse@localhost/finesse" to="1001@localhost/s" type="unavailable"/>"#
+        r#"<presence xmlns="jabber:client" from="finesse@localhost/finesse" to="1001@localhost/s" type="unavailable"/>"#
     );
     // A session becoming available meanwhile learns that the service is away.
     let mut late = Xmpp::connect(&emulator);
     late.authenticate("1002", "secret1002");
     late.bind("s");
-    late.send("<presence/>");
+    late.send(r#"<presence xmlns="jabber:client"/>"#);
     assert!(late.recv().ends_with(r#"type="unavailable"/>"#));
     emulator.set_service_available(true);
     assert_eq!(
         x.recv(),
-        r#"<presence from="finesse@localhost/finesse" to="1001@localhost/s"/>"#
+        r#"<presence xmlns="jabber:client" from="finesse@localhost/finesse" to="1001@localhost/s"/>"#
     );
 }
 

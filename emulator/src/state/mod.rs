@@ -25,6 +25,7 @@ use crate::config::{Deployment, EmulatorConfig, FarEnd, ReasonCode, Timing, Wrap
 use crate::control::{AgentSnapshot, DialogSnapshot};
 use crate::errors::CtiError;
 use crate::release::Release;
+use crate::transports::NodePorts;
 
 pub(crate) use agent::{Agent, UserChange};
 pub(crate) use change::{Change, DialogEvent};
@@ -102,6 +103,8 @@ pub(crate) struct World {
     pub far_end_default: FarEnd,
     pub far_end_by_address: HashMap<String, FarEnd>,
     pub out_of_service: bool,
+    /// The node's ports, for SystemInfo.
+    pub ports: NodePorts,
     pub latency: Duration,
     pub cut: Option<CutRule>,
     /// Timers requested by the last operation; drained and spawned by the caller.
@@ -133,6 +136,7 @@ impl World {
             far_end_default: FarEnd::default(),
             far_end_by_address: HashMap::new(),
             out_of_service: false,
+            ports: config.node_ports,
             latency: Duration::ZERO,
             cut: None,
             timers: Vec::new(),

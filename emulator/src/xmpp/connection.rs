@@ -1,39 +1,57 @@
-//! One notification connection: the RFC 7395 stream, SASL PLAIN, resource binding,
-//! presence, ping and pub-sub requests, and the delivery of routed events. Whatever a
-//! client sends, the connection ends with a stream error rather than a panic.
+//! One XMPP stream, whatever carries it: SASL PLAIN, resource binding, presence, ping,
+//! pub-sub requests and the standard answers. The transports (WebSocket, TCP, BOSH) turn
+//! what arrives into [`Incoming`] elements, hand them here, and write what comes back;
+//! only the stream's opening and closing are theirs to render. Whatever a client sends,
+//! the stream ends with a stream error rather than a panic.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use futures_util::{SinkExt, StreamExt};
-use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::mpsc;
-use tokio::time::Instant;
-use tokio_tungstenite::WebSocketStream;
-use tokio_tungstenite::tungstenite::{Error as WsError, Message};
 use uuid::Uuid;
 
 use super::frames::{self, StanzaError};
-use super::link::Link;
 use super::sessions::{OUTBOX_CAP, Outbound, bare_jid};
-use super::stanza::{self, Incoming, IqKind, IqRequest};
-use super::{DOMAIN, PUBSUB_DOMAIN, presence, pubsub};
+use super::stanza::{Incoming, IqKind, IqRequest};
+use super::{DOMAIN, PUBSUB_DOMAIN, answers, presence, pubsub};
 use crate::engine::Engine;
 
 /// Time allowed from connecting to a bound session.
-const SIGN_IN_TIMEOUT: Duration = Duration::from_secs(30);
-/// A write that does not complete in this time ends the connection.
-const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
-/// How long the server waits for the client's half of the closing handshake.
-const CLOSE_TIMEOUT: Duration = Duration::from_secs(2);
+pub(crate) const SIGN_IN_TIMEOUT: Duration = Duration::from_secs(30);
 /// Longest resource accepted (RFC 7622 3.4).
 const MAX_RESOURCE: usize = 1023;
 
+/// What the stream sends, in order.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Out {
+    /// The server's side of a stream (re)opening, with its stream id; each transport
+    /// renders it its own way.
+    Open(String),
+    /// One complete element.
+    Frame(String),
+}
+
+/// How the stream ends.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum End {
+    /// The client closed the stream: the server closes its side too.
+    Orderly,
+    /// A stream error with this condition, then the server closes its side.
+    Error(&'static str),
+    /// The client closed the transport: the server completes that closing.
+    PeerClosed,
+    /// The connection is dropped without a word.
+    Abrupt,
+}
+
+/// What to send, or the end of the stream.
+pub(crate) type Step = Result<Vec<Out>, End>;
+
 /// Where the stream is in its negotiation.
 enum Stage {
-    /// Waiting for the first `<open/>`.
+    /// Waiting for the first stream opening.
     Opening,
     /// SASL offered.
     Authenticating,
@@ -49,117 +67,12 @@ enum Stage {
     },
 }
 
-/// How the connection ends.
-enum End {
-    /// The client closed the stream: `<close/>` back, then the WebSocket closing handshake.
-    Orderly,
-    /// A stream error, `<close/>`, then the WebSocket closing handshake.
-    Error(&'static str),
-    /// The client closed the WebSocket: the server completes the handshake.
-    PeerClosed,
-    /// The TCP connection is dropped without a word.
-    Abrupt,
-}
-
-/// Frames to write, or the end of the connection.
-type Step = Result<Vec<String>, End>;
-
-struct Connection {
+/// The negotiation and the stanzas of one stream. Dropping it ends its session.
+pub(crate) struct Connection {
     engine: Arc<Engine>,
     stage: Stage,
     /// Handed to the session registry when the session is bound.
     outbox: Option<mpsc::Sender<Outbound>>,
-}
-
-/// Serves one upgraded connection until it ends.
-pub(crate) async fn run<S>(mut ws: WebSocketStream<S>, engine: Arc<Engine>, mut link: Link)
-where
-    S: AsyncRead + AsyncWrite + Unpin,
-{
-    let (outbox, mut inbox) = mpsc::channel(OUTBOX_CAP);
-    let mut conn = Connection {
-        engine,
-        stage: Stage::Opening,
-        outbox: Some(outbox),
-    };
-    let sign_in_deadline = Instant::now() + SIGN_IN_TIMEOUT;
-    let end = loop {
-        if !link.thawed().await {
-            break End::Abrupt;
-        }
-        let bound = conn.session().is_some();
-        let step = tokio::select! {
-            biased;
-            () = link.interrupted() => continue,
-            () = tokio::time::sleep_until(sign_in_deadline), if !bound => {
-                Err(End::Error("connection-timeout"))
-            }
-            outbound = inbox.recv() => match outbound {
-                Some(Outbound::Frame(frame)) => Ok(vec![frame]),
-                Some(Outbound::End(condition)) => Err(End::Error(condition)),
-                // Cut off by the registry: it could not keep up.
-                None => Err(End::Abrupt),
-            },
-            incoming = ws.next() => conn.receive(incoming),
-        };
-        match step {
-            Ok(replies) => {
-                if !write(&mut ws, replies).await {
-                    break End::Abrupt;
-                }
-            }
-            Err(end) => break end,
-        }
-    };
-    if let Some(session) = conn.session() {
-        conn.engine
-            .with_notifier(|w, n| presence::session_ended(w, &mut n.sessions, session));
-    }
-    finish(ws, end).await;
-}
-
-/// Writes frames and flushes (which also sends pending pongs); false when the link failed.
-async fn write<S>(ws: &mut WebSocketStream<S>, replies: Vec<String>) -> bool
-where
-    S: AsyncRead + AsyncWrite + Unpin,
-{
-    let sending = async {
-        for frame in replies {
-            ws.feed(Message::text(frame)).await?;
-        }
-        ws.flush().await
-    };
-    matches!(
-        tokio::time::timeout(WRITE_TIMEOUT, sending).await,
-        Ok(Ok(()))
-    )
-}
-
-/// Ends the connection the way `end` says, giving the client a moment to complete the
-/// WebSocket closing handshake.
-async fn finish<S>(mut ws: WebSocketStream<S>, end: End)
-where
-    S: AsyncRead + AsyncWrite + Unpin,
-{
-    let farewell = match end {
-        End::Abrupt => return,
-        End::PeerClosed => {
-            let _ = tokio::time::timeout(CLOSE_TIMEOUT, ws.flush()).await;
-            return;
-        }
-        End::Orderly => vec![frames::close()],
-        End::Error(condition) => vec![frames::stream_error(condition), frames::close()],
-    };
-    let closing = async {
-        for frame in farewell {
-            ws.feed(Message::text(frame)).await?;
-        }
-        ws.close(None).await?;
-        // The client's close frame completes the handshake.
-        while let Some(Ok(_)) = ws.next().await {}
-        Ok::<(), WsError>(())
-    };
-    let _ = tokio::time::timeout(CLOSE_TIMEOUT, closing).await;
 }
 
 /// Decodes a SASL payload; `=` stands for an empty one (RFC 6120 6.4.2).
@@ -170,60 +83,56 @@ fn decode_sasl(payload: &str) -> Option<String> {
     String::from_utf8(STANDARD.decode(payload).ok()?).ok()
 }
 
-fn stream_id() -> String {
+/// A fresh stream id.
+pub(crate) fn stream_id() -> String {
     Uuid::new_v4().simple().to_string()
 }
 
 impl Connection {
-    fn session(&self) -> Option<u64> {
-        match self.stage {
-            Stage::Bound { session, .. } => Some(session),
-            _ => None,
-        }
+    /// A stream waiting for its opening, and the queue of what the server sends it outside
+    /// the answers to its own requests (events, presence, the end of the session).
+    pub fn new(engine: Arc<Engine>) -> (Connection, mpsc::Receiver<Outbound>) {
+        let (outbox, inbox) = mpsc::channel(OUTBOX_CAP);
+        let connection = Connection {
+            engine,
+            stage: Stage::Opening,
+            outbox: Some(outbox),
+        };
+        (connection, inbox)
     }
 
-    fn receive(&mut self, incoming: Option<Result<Message, WsError>>) -> Step {
-        match incoming {
-            None => Err(End::Abrupt),
-            Some(Err(WsError::Capacity(_))) => Err(End::Error("policy-violation")),
-            Some(Err(WsError::Utf8(_))) => Err(End::Error("not-well-formed")),
-            Some(Err(_)) => Err(End::Abrupt),
-            Some(Ok(Message::Text(text))) => match stanza::parse(&text) {
-                Err(_) => Err(End::Error("not-well-formed")),
-                Ok(None) => Ok(Vec::new()),
-                Ok(Some(element)) => self.handle(element),
-            },
-            // XMPP over WebSocket is text only (RFC 7395 3.2).
-            Some(Ok(Message::Binary(_))) => Err(End::Error("bad-format")),
-            Some(Ok(Message::Close(_))) => Err(End::PeerClosed),
-            // WebSocket pings are answered by the next flush.
-            Some(Ok(_)) => Ok(Vec::new()),
-        }
+    /// Whether a session is bound (the sign-in deadline no longer applies).
+    pub fn is_bound(&self) -> bool {
+        matches!(self.stage, Stage::Bound { .. })
     }
 
-    fn handle(&mut self, element: Incoming) -> Step {
+    /// Handles one element from the client.
+    pub fn handle(&mut self, element: Incoming) -> Step {
         match element {
             Incoming::Close => return Err(End::Orderly),
             Incoming::Unknown => return Err(End::Error("unsupported-stanza-type")),
-            Incoming::Open { framing: false } => return Err(End::Error("invalid-namespace")),
+            Incoming::OpenWithoutFraming => return Err(End::Error("invalid-namespace")),
             _ => {}
         }
         match (&self.stage, element) {
-            (Stage::Opening | Stage::Authenticating, Incoming::Open { .. }) => {
+            (Stage::Opening | Stage::Authenticating, Incoming::Open) => {
                 self.stage = Stage::Authenticating;
-                Ok(vec![frames::open(&stream_id()), frames::sasl_features()])
+                Ok(vec![
+                    Out::Open(stream_id()),
+                    Out::Frame(frames::sasl_features()),
+                ])
             }
             (Stage::Authenticating, Incoming::Auth { mechanism, payload }) => {
-                Ok(vec![self.authenticate(&mechanism, &payload)])
+                Ok(vec![Out::Frame(self.authenticate(&mechanism, &payload))])
             }
-            (
-                Stage::Reopening { login_id } | Stage::Binding { login_id },
-                Incoming::Open { .. },
-            ) => {
+            (Stage::Reopening { login_id } | Stage::Binding { login_id }, Incoming::Open) => {
                 self.stage = Stage::Binding {
                     login_id: login_id.clone(),
                 };
-                Ok(vec![frames::open(&stream_id()), frames::bind_features()])
+                Ok(vec![
+                    Out::Open(stream_id()),
+                    Out::Frame(frames::bind_features()),
+                ])
             }
             (
                 Stage::Binding { login_id },
@@ -231,21 +140,22 @@ impl Connection {
                     id,
                     kind: IqKind::Set,
                     request: IqRequest::Bind { resource },
+                    ..
                 },
             ) => {
                 let login_id = login_id.clone();
-                Ok(vec![self.bind(login_id, &id, resource)])
+                Ok(vec![Out::Frame(self.bind(login_id, &id, resource))])
             }
-            (Stage::Bound { login_id, jid, .. }, Incoming::Iq { id, kind, request }) => Ok(self
-                .iq(login_id, jid, &id, kind, request)
-                .into_iter()
-                .collect()),
+            (Stage::Bound { login_id, jid, .. }, iq @ Incoming::Iq { .. }) => {
+                let reply = self.iq(login_id, jid, iq);
+                Ok(reply.into_iter().map(Out::Frame).collect())
+            }
             (Stage::Bound { session, .. }, Incoming::Presence(update)) => {
                 let session = *session;
                 let reply = self.engine.with_notifier(|w, n| {
                     presence::session_presence(w, &mut n.sessions, session, update)
                 });
-                Ok(reply.into_iter().collect())
+                Ok(reply.into_iter().map(Out::Frame).collect())
             }
             (Stage::Bound { .. }, Incoming::Ignored) => Ok(Vec::new()),
             (Stage::Bound { .. }, _) => Err(End::Error("unsupported-stanza-type")),
@@ -306,18 +216,23 @@ impl Connection {
     }
 
     /// An iq of a bound session; responses from the client get no answer.
-    fn iq(
-        &self,
-        login_id: &str,
-        jid: &str,
-        id: &str,
-        kind: IqKind,
-        request: IqRequest,
-    ) -> Option<String> {
+    fn iq(&self, login_id: &str, jid: &str, element: Incoming) -> Option<String> {
+        let Incoming::Iq {
+            id,
+            to,
+            kind,
+            request,
+        } = element
+        else {
+            return None;
+        };
+        let to = to.as_deref();
         let reply = match (kind, request) {
             (IqKind::Response, _) => return None,
-            (IqKind::Set, IqRequest::Session) => frames::iq_result(id, None, None),
-            (IqKind::Get, IqRequest::Ping) => frames::iq_result(id, Some(DOMAIN), Some(jid)),
+            (IqKind::Set, IqRequest::Session) => frames::iq_result(&id, None, None),
+            // Answered by the address pinged (XEP-0199 4.2: the server answers for itself;
+            // a ping without `to` is for the user's account, answered without `from`).
+            (IqKind::Get, IqRequest::Ping) => frames::iq_result(&id, to, Some(jid)),
             (
                 IqKind::Set,
                 IqRequest::Subscribe {
@@ -329,8 +244,8 @@ impl Connection {
                     pubsub::subscribe(w, &mut n.sessions, login_id, &node, &subscriber)
                 });
                 match outcome {
-                    Ok(()) => frames::subscribed(id, jid, &node, &subscriber),
-                    Err(e) => frames::iq_error(id, Some(PUBSUB_DOMAIN), Some(jid), e),
+                    Ok(()) => frames::subscribed(&id, jid, &node, &subscriber),
+                    Err(e) => frames::iq_error(&id, Some(PUBSUB_DOMAIN), Some(jid), e),
                 }
             }
             (
@@ -344,15 +259,31 @@ impl Connection {
                     pubsub::unsubscribe(w, &mut n.sessions, login_id, &node, &subscriber)
                 });
                 match outcome {
-                    Ok(()) => frames::iq_result(id, Some(PUBSUB_DOMAIN), Some(jid)),
-                    Err(e) => frames::iq_error(id, Some(PUBSUB_DOMAIN), Some(jid), e),
+                    Ok(()) => frames::iq_result(&id, Some(PUBSUB_DOMAIN), Some(jid)),
+                    Err(e) => frames::iq_error(&id, Some(PUBSUB_DOMAIN), Some(jid), e),
                 }
             }
+            (IqKind::Get, request) => self.engine.with_notifier(|w, n| {
+                answers::get(w, &n.sessions, login_id, jid, &id, to, request)
+            }),
             (IqKind::Invalid, _) => {
-                frames::iq_error(id, None, Some(jid), StanzaError::bad_request())
+                frames::iq_error(&id, None, Some(jid), StanzaError::bad_request())
             }
-            _ => frames::iq_error(id, None, Some(jid), StanzaError::service_unavailable()),
+            // An unknown iq set (RFC 6120 8.4).
+            (IqKind::Set, _) => {
+                frames::iq_error(&id, to, Some(jid), StanzaError::service_unavailable())
+            }
         };
         Some(reply)
+    }
+}
+
+impl Drop for Connection {
+    /// The stream is gone: its session's presence goes with it.
+    fn drop(&mut self) {
+        if let Stage::Bound { session, .. } = self.stage {
+            self.engine
+                .with_notifier(|w, n| presence::session_ended(w, &mut n.sessions, session));
+        }
     }
 }

@@ -1,5 +1,8 @@
-//! What the notification service writes: one complete element per WebSocket frame, with
-//! its namespaces declared in the frame (RFC 7395 3.3.3), attribute values escaped.
+//! What the notification service writes: complete elements with their namespaces declared
+//! in the element, as each WebSocket frame must be (RFC 7395 3.3.3), and as a BOSH body
+//! carries them (XEP-0206 8): every stanza in `jabber:client`, attribute values escaped.
+//! Over TCP the same elements sit inside the stream, where the declarations are redundant
+//! and harmless. Only the stream's opening and closing differ per transport.
 
 use super::{DOMAIN, PUBSUB_DOMAIN, SERVICE_JID, ns};
 use crate::xml_out::escape_into;
@@ -38,6 +41,11 @@ impl StanzaError {
         Self::new("cancel", "service-unavailable", None)
     }
 
+    /// The server keeps no more of what was asked (RFC 6120 8.3.3.12).
+    pub fn policy_violation() -> Self {
+        Self::new("wait", "policy-violation", None)
+    }
+
     /// An iq without a usable type or payload.
     pub fn bad_request() -> Self {
         Self::new("modify", "bad-request", None)
@@ -72,6 +80,11 @@ impl Frame {
         self
     }
 
+    /// A stanza (`iq`, `message`, `presence`), in `jabber:client`.
+    fn stanza(name: &str) -> Frame {
+        Frame::start(name).attr("xmlns", ns::CLIENT)
+    }
+
     fn attr_opt(self, name: &str, value: Option<&str>) -> Frame {
         match value {
             Some(v) => self.attr(name, v),
@@ -96,7 +109,7 @@ impl Frame {
     }
 }
 
-/// The server's `<open/>`, answering the client's.
+/// The server's RFC 7395 `<open/>`, answering the client's.
 pub(crate) fn open(stream_id: &str) -> String {
     Frame::start("open")
         .attr("xmlns", ns::FRAMING)
@@ -105,6 +118,41 @@ pub(crate) fn open(stream_id: &str) -> String {
         .attr("version", "1.0")
         .attr("xml:lang", "en")
         .empty()
+}
+
+/// The server's RFC 6120 stream header (4.7), with the XML declaration: an open tag,
+/// closed only by [`stream_close`].
+pub(crate) fn stream_header(stream_id: &str) -> String {
+    let mut header = String::from("<?xml version='1.0'?>");
+    let tag = Frame::start("stream:stream")
+        .attr("xmlns", ns::CLIENT)
+        .attr("xmlns:stream", ns::STREAM)
+        .attr("from", DOMAIN)
+        .attr("id", stream_id)
+        .attr("version", "1.0")
+        .attr("xml:lang", "en");
+    header.push_str(&tag.0);
+    header.push('>');
+    header
+}
+
+/// The end of an RFC 6120 stream.
+pub(crate) fn stream_close() -> String {
+    "</stream:stream>".to_owned()
+}
+
+/// Features before TLS on the STARTTLS port: TLS, required (RFC 6120 5.3.1), as Openfire
+/// on Finesse requires it.
+pub(crate) fn starttls_features() -> String {
+    let starttls = Frame::start("starttls")
+        .attr("xmlns", ns::TLS)
+        .with("starttls", "<required/>");
+    features(&starttls)
+}
+
+/// `<proceed/>`: the TLS handshake follows (RFC 6120 5.4.2.3).
+pub(crate) fn starttls_proceed() -> String {
+    Frame::start("proceed").attr("xmlns", ns::TLS).empty()
 }
 
 fn features(inner: &str) -> String {
@@ -150,7 +198,7 @@ pub(crate) fn bind_result(id: &str, jid: &str) -> String {
     let bind = Frame::start("bind")
         .attr("xmlns", ns::BIND)
         .with("bind", &format!("<jid>{jid_text}</jid>"));
-    Frame::start("iq")
+    Frame::stanza("iq")
         .attr("type", "result")
         .attr("id", id)
         .with("iq", &bind)
@@ -158,12 +206,79 @@ pub(crate) fn bind_result(id: &str, jid: &str) -> String {
 
 /// An empty iq result.
 pub(crate) fn iq_result(id: &str, from: Option<&str>, to: Option<&str>) -> String {
-    Frame::start("iq")
+    Frame::stanza("iq")
         .attr("type", "result")
         .attr("id", id)
         .attr_opt("from", from)
         .attr_opt("to", to)
         .empty()
+}
+
+/// An iq result carrying `<query xmlns="namespace" node="node">inner</query>`.
+pub(crate) fn query_result(
+    id: &str,
+    from: Option<&str>,
+    to: &str,
+    (namespace, node): (&str, Option<&str>),
+    inner: &str,
+) -> String {
+    let query = Frame::start("query")
+        .attr("xmlns", namespace)
+        .attr_opt("node", node);
+    let query = if inner.is_empty() {
+        query.empty()
+    } else {
+        query.with("query", inner)
+    };
+    Frame::stanza("iq")
+        .attr("type", "result")
+        .attr("id", id)
+        .attr_opt("from", from)
+        .attr("to", to)
+        .with("iq", &query)
+}
+
+/// An empty element with attributes, for the children of a query result.
+pub(crate) fn leaf(name: &str, attributes: &[(&str, &str)]) -> String {
+    attributes
+        .iter()
+        .fold(Frame::start(name), |f, (n, v)| f.attr(n, v))
+        .empty()
+}
+
+/// An element with escaped text.
+pub(crate) fn text_leaf(name: &str, text: &str) -> String {
+    let mut escaped = String::new();
+    escape_into(&mut escaped, text);
+    Frame::start(name).with(name, &escaped)
+}
+
+/// The answer to pub-sub `<subscriptions/>`: `(node, jid)` pairs, all subscribed.
+pub(crate) fn subscriptions(id: &str, to: &str, list: &[(String, String)]) -> String {
+    let inner: String = list
+        .iter()
+        .map(|(node, jid)| {
+            leaf(
+                "subscription",
+                &[("node", node), ("jid", jid), ("subscription", "subscribed")],
+            )
+        })
+        .collect();
+    let subscriptions = Frame::start("subscriptions");
+    let subscriptions = if inner.is_empty() {
+        subscriptions.empty()
+    } else {
+        subscriptions.with("subscriptions", &inner)
+    };
+    let pubsub = Frame::start("pubsub")
+        .attr("xmlns", ns::PUBSUB)
+        .with("pubsub", &subscriptions);
+    Frame::stanza("iq")
+        .attr("type", "result")
+        .attr("id", id)
+        .attr("from", PUBSUB_DOMAIN)
+        .attr("to", to)
+        .with("iq", &pubsub)
 }
 
 /// The answer to a successful pub-sub subscribe.
@@ -176,7 +291,7 @@ pub(crate) fn subscribed(id: &str, to: &str, node: &str, jid: &str) -> String {
     let pubsub = Frame::start("pubsub")
         .attr("xmlns", ns::PUBSUB)
         .with("pubsub", &subscription);
-    Frame::start("iq")
+    Frame::stanza("iq")
         .attr("type", "result")
         .attr("id", id)
         .attr("from", PUBSUB_DOMAIN)
@@ -197,7 +312,7 @@ pub(crate) fn iq_error(id: &str, from: Option<&str>, to: Option<&str>, e: Stanza
     let error = Frame::start("error")
         .attr("type", e.kind)
         .with("error", &inner);
-    Frame::start("iq")
+    Frame::stanza("iq")
         .attr("type", "error")
         .attr("id", id)
         .attr_opt("from", from)
@@ -207,7 +322,7 @@ pub(crate) fn iq_error(id: &str, from: Option<&str>, to: Option<&str>, e: Stanza
 
 /// The presence of Finesse's own user (`finesse@<domain>/finesse`), sent to a session.
 pub(crate) fn service_presence(to: &str, available: bool) -> String {
-    Frame::start("presence")
+    Frame::stanza("presence")
         .attr("from", SERVICE_JID)
         .attr("to", to)
         .attr_opt("type", (!available).then_some("unavailable"))
@@ -236,7 +351,7 @@ pub(crate) fn event_message(
     let event = Frame::start("event")
         .attr("xmlns", ns::PUBSUB_EVENT)
         .with("event", &items);
-    Frame::start("message")
+    Frame::stanza("message")
         .attr("from", PUBSUB_DOMAIN)
         .attr("to", to)
         .attr("id", message_id)
@@ -271,7 +386,7 @@ mod tests {
         );
         assert_eq!(
             m,
-            "<message from=\"pubsub.localhost\" to=\"1001@localhost\" id=\"n__1001@localhost__1\">\
+            "<message xmlns=\"jabber:client\" from=\"pubsub.localhost\" to=\"1001@localhost\" id=\"n__1001@localhost__1\">\
              <event xmlns=\"http://jabber.org/protocol/pubsub#event\">\
              <items node=\"/finesse/api/User/1001\"><item id=\"u-1\">\
              <notification xmlns=\"http://jabber.org/protocol/pubsub\">\
@@ -284,13 +399,23 @@ mod tests {
     fn attributes_are_escaped() {
         assert_eq!(
             iq_result("a\"<b", None, None),
-            "<iq type=\"result\" id=\"a&quot;&lt;b\"/>"
+            "<iq xmlns=\"jabber:client\" type=\"result\" id=\"a&quot;&lt;b\"/>"
         );
         assert_eq!(
             iq_error("x", None, None, StanzaError::not_subscribed()),
-            "<iq type=\"error\" id=\"x\"><error type=\"cancel\">\
+            "<iq xmlns=\"jabber:client\" type=\"error\" id=\"x\"><error type=\"cancel\">\
              <unexpected-request xmlns=\"urn:ietf:params:xml:ns:xmpp-stanzas\"/>\
              <not-subscribed xmlns=\"http://jabber.org/protocol/pubsub#errors\"/></error></iq>"
+        );
+    }
+
+    #[test]
+    fn the_stream_header_declares_the_client_namespace() {
+        assert_eq!(
+            stream_header("s1"),
+            "<?xml version='1.0'?><stream:stream xmlns=\"jabber:client\" \
+             xmlns:stream=\"http://etherx.jabber.org/streams\" from=\"localhost\" id=\"s1\" \
+             version=\"1.0\" xml:lang=\"en\">"
         );
     }
 }

@@ -1,5 +1,7 @@
-//! The notification port: TLS (the REST certificate) or plain TCP, the WebSocket upgrade
-//! on `/ws` with the `xmpp` subprotocol, then one task per connection.
+//! The emulator's own notification port: TLS (the REST certificate) or plain TCP, the
+//! WebSocket upgrade on `/ws/` or `/ws` with the `xmpp` subprotocol, then one task per
+//! connection. It serves whatever the release, so tests written against it keep working;
+//! the Finesse-shaped endpoint is `/ws/` on the REST port (see `upgrade`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,22 +16,15 @@ use tokio_tungstenite::tungstenite::handshake::server::{
 };
 use tokio_tungstenite::tungstenite::http::header::SEC_WEBSOCKET_PROTOCOL;
 use tokio_tungstenite::tungstenite::http::{HeaderValue, StatusCode};
-use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 
-use super::connection;
 use super::link::{Link, Links};
+use super::websocket::{self, SUBPROTOCOL};
 use crate::engine::Engine;
 
-/// The WebSocket path, as on Finesse 12.x.
-const PATH: &str = "/ws";
-/// The WebSocket subprotocol of XMPP (RFC 7395 3.1).
-const SUBPROTOCOL: &str = "xmpp";
-/// Largest frame or message accepted from a client.
-const MAX_FRAME: usize = 64 * 1024;
 /// Connections served at once; further clients wait in the listen backlog.
-const MAX_CONNECTIONS: usize = 256;
+pub(crate) const MAX_CONNECTIONS: usize = 256;
 /// Time allowed for the TLS handshake and for the WebSocket upgrade.
-const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub(crate) async fn serve(
     listener: TcpListener,
@@ -78,12 +73,9 @@ async fn upgrade<S>(stream: S, engine: Arc<Engine>, link: Link)
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let config = WebSocketConfig::default()
-        .max_message_size(Some(MAX_FRAME))
-        .max_frame_size(Some(MAX_FRAME));
-    let handshake = accept_hdr_async_with_config(stream, XmppUpgrade, Some(config));
+    let handshake = accept_hdr_async_with_config(stream, XmppUpgrade, Some(websocket::config()));
     if let Ok(Ok(ws)) = tokio::time::timeout(HANDSHAKE_TIMEOUT, handshake).await {
-        connection::run(ws, engine, link).await;
+        websocket::run(ws, engine, link).await;
     }
 }
 
@@ -93,7 +85,7 @@ fn refusal(status: StatusCode, reason: &str) -> ErrorResponse {
     response
 }
 
-/// Accepts upgrades on `/ws` that offer the `xmpp` subprotocol, and echoes it.
+/// Accepts upgrades on the endpoint that offer the `xmpp` subprotocol, and echoes it.
 struct XmppUpgrade;
 
 impl Callback for XmppUpgrade {
@@ -102,17 +94,10 @@ impl Callback for XmppUpgrade {
         request: &Request,
         mut response: Response,
     ) -> Result<Response, ErrorResponse> {
-        if request.uri().path() != PATH {
+        if !websocket::is_endpoint(request.uri().path()) {
             return Err(refusal(StatusCode::NOT_FOUND, "no WebSocket endpoint here"));
         }
-        let offers_xmpp = request
-            .headers()
-            .get_all(SEC_WEBSOCKET_PROTOCOL)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .any(|p| p.trim() == SUBPROTOCOL);
-        if !offers_xmpp {
+        if !websocket::offers_xmpp(request.headers()) {
             return Err(refusal(
                 StatusCode::BAD_REQUEST,
                 "the xmpp WebSocket subprotocol is required",

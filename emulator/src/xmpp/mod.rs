@@ -1,11 +1,15 @@
-//! The Finesse notification service: XMPP over WebSocket (RFC 7395) with the subset of
-//! XMPP that Finesse clients use — SASL PLAIN, resource binding, presence, ping, and
-//! pub-sub event delivery from `pubsub.<domain>` — on its own loopback port.
+//! The Finesse notification service: the subset of XMPP that Finesse clients use — SASL
+//! PLAIN, resource binding, presence, ping, pub-sub event delivery from `pubsub.<domain>`,
+//! and the standard answers of a generic server — over every transport Finesse offers:
+//! WebSocket (RFC 7395) on the REST port and on a port of its own, TCP (RFC 6120) with
+//! STARTTLS or direct TLS, and BOSH (XEP-0124, XEP-0206).
 //!
-//! Each WebSocket text frame carries one complete XML element. Every notification the
-//! server publishes goes to the available sessions subscribed to its node, as an escaped
-//! `<Update>` inside a pub-sub event message.
+//! One stream's logic lives in `connection`; each transport only frames it. Every
+//! notification the server publishes goes to the available sessions subscribed to its
+//! node, as an escaped `<Update>` inside a pub-sub event message.
 
+mod answers;
+mod bosh;
 mod connection;
 mod frames;
 mod link;
@@ -14,11 +18,19 @@ mod presence;
 mod pubsub;
 mod sessions;
 mod stanza;
+mod tcp;
+mod tcp_listener;
+mod tcp_reader;
+mod upgrade;
+mod websocket;
 
+pub(crate) use bosh::Bosh;
 pub(crate) use link::Links;
 pub(crate) use listener::serve;
 pub(crate) use presence::set_service_available;
 pub(crate) use sessions::Sessions;
+pub(crate) use tcp_listener::{TcpMode, serve_tcp};
+pub(crate) use upgrade::RestWebSocket;
 
 /// The XMPP domain: user JIDs are `<loginId>@localhost`.
 pub(crate) const DOMAIN: &str = "localhost";
@@ -53,6 +65,20 @@ pub(crate) mod ns {
     pub const PUBSUB_ERRORS: &str = "http://jabber.org/protocol/pubsub#errors";
     /// XEP-0060 event notifications.
     pub const PUBSUB_EVENT: &str = "http://jabber.org/protocol/pubsub#event";
+    /// RFC 6121 roster.
+    pub const ROSTER: &str = "jabber:iq:roster";
+    /// XEP-0030 service discovery, information.
+    pub const DISCO_INFO: &str = "http://jabber.org/protocol/disco#info";
+    /// XEP-0030 service discovery, items.
+    pub const DISCO_ITEMS: &str = "http://jabber.org/protocol/disco#items";
+    /// XEP-0092 software version.
+    pub const VERSION: &str = "jabber:iq:version";
+    /// RFC 6120 5 STARTTLS.
+    pub const TLS: &str = "urn:ietf:params:xml:ns:xmpp-tls";
+    /// XEP-0124 BOSH bodies.
+    pub const HTTPBIND: &str = "http://jabber.org/protocol/httpbind";
+    /// XEP-0206 attributes of a BOSH body (`xmpp:version`, `xmpp:restart`).
+    pub const XBOSH: &str = "urn:xmpp:xbosh";
 }
 
 #[cfg(test)]

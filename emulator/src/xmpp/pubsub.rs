@@ -1,5 +1,5 @@
-//! Explicit pub-sub subscriptions (reference 6.4), as the world allows them. Subscriptions
-//! belong to the user and outlive its sessions.
+//! Explicit pub-sub subscriptions (reference 6.4), as the world allows them. Each is kept
+//! for the JID it names, bare or full (reference 10.2), and outlives the sessions.
 
 use super::frames::StanzaError;
 use super::sessions::{Sessions, bare_jid};
@@ -7,8 +7,8 @@ use crate::state::{Subscription, World};
 
 /// Checks the request; `Ok(true)` for a node the user is subscribed to automatically.
 fn check(world: &World, login_id: &str, node: &str, jid: &str) -> Result<bool, StanzaError> {
-    let bare = jid.split_once('/').map_or(jid, |(bare, _)| bare);
-    if bare != bare_jid(login_id) {
+    let (bare, resource) = jid.split_once('/').unwrap_or((jid, "x"));
+    if bare != bare_jid(login_id) || resource.is_empty() {
         return Err(StanzaError::invalid_jid());
     }
     match world.subscription(login_id, node) {
@@ -27,8 +27,8 @@ pub(crate) fn subscribe(
     node: &str,
     jid: &str,
 ) -> Result<(), StanzaError> {
-    if !check(world, login_id, node, jid)? {
-        sessions.subscribe(login_id, node);
+    if !check(world, login_id, node, jid)? && !sessions.subscribe(jid, node) {
+        return Err(StanzaError::policy_violation());
     }
     Ok(())
 }
@@ -41,7 +41,7 @@ pub(crate) fn unsubscribe(
     node: &str,
     jid: &str,
 ) -> Result<(), StanzaError> {
-    if check(world, login_id, node, jid)? || sessions.unsubscribe(login_id, node) {
+    if check(world, login_id, node, jid)? || sessions.unsubscribe(jid, node) {
         Ok(())
     } else {
         Err(StanzaError::not_subscribed())

@@ -11,6 +11,9 @@ use super::{DOMAIN, frames};
 
 /// Frames queued for one connection before it counts as unable to keep up and is cut off.
 pub(crate) const OUTBOX_CAP: usize = 4096;
+/// Explicit subscriptions the server keeps at most, over all users: full JIDs are the
+/// client's to invent, so they must not grow the server without end.
+const MAX_SUBSCRIPTIONS: usize = 10_000;
 
 /// What the server sends a connection outside the answers to its own requests.
 #[derive(Debug)]
@@ -88,7 +91,10 @@ fn token(n: u64) -> String {
 pub(crate) struct Sessions {
     live: BTreeMap<u64, Session>,
     next_id: u64,
-    /// Explicit subscriptions per login id; they outlive sessions, as on a real server.
+    /// Explicit subscriptions per subscriber JID, bare or full as asked. They outlive
+    /// sessions, as on a real server: a bare JID's reach every session of the user, a full
+    /// JID's only the session bound to that resource (DEVNET `subscription-management`,
+    /// reference 10.2).
     subscriptions: BTreeMap<String, BTreeSet<String>>,
     /// Whether Finesse's own XMPP user is available.
     pub service_available: bool,
@@ -163,44 +169,79 @@ impl Sessions {
         self.live.values_mut().filter(|s| s.available)
     }
 
-    /// Adds an explicit subscription (idempotent).
-    pub fn subscribe(&mut self, login_id: &str, node: &str) {
+    /// Adds an explicit subscription of `jid`, bare or full (idempotent); false when the
+    /// server holds as many subscriptions as it keeps.
+    pub fn subscribe(&mut self, jid: &str, node: &str) -> bool {
+        let held: usize = self.subscriptions.values().map(BTreeSet::len).sum();
+        let known = self
+            .subscriptions
+            .get(jid)
+            .is_some_and(|nodes| nodes.contains(node));
+        if !known && held >= MAX_SUBSCRIPTIONS {
+            return false;
+        }
         self.subscriptions
-            .entry(login_id.to_owned())
+            .entry(jid.to_owned())
             .or_default()
             .insert(node.to_owned());
+        true
     }
 
-    /// Removes an explicit subscription; false when there was none.
-    pub fn unsubscribe(&mut self, login_id: &str, node: &str) -> bool {
-        let Some(nodes) = self.subscriptions.get_mut(login_id) else {
+    /// Removes an explicit subscription of `jid`; false when there was none.
+    pub fn unsubscribe(&mut self, jid: &str, node: &str) -> bool {
+        let Some(nodes) = self.subscriptions.get_mut(jid) else {
             return false;
         };
         let removed = nodes.remove(node);
         if nodes.is_empty() {
-            self.subscriptions.remove(login_id);
+            self.subscriptions.remove(jid);
         }
         removed
     }
 
-    /// Sends one published Update to every routable session subscribed to its node. All
-    /// recipients see the same item id, as for one item published on a pub-sub node.
+    /// The user's explicit subscriptions, as `(node, jid)`: those of its bare JID and of
+    /// each of its full JIDs.
+    pub fn subscriptions_of(&self, login_id: &str) -> Vec<(String, String)> {
+        let bare = bare_jid(login_id);
+        let full_prefix = format!("{bare}/");
+        self.subscriptions
+            .iter()
+            .filter(|(jid, _)| **jid == bare || jid.starts_with(&full_prefix))
+            .flat_map(|(jid, nodes)| nodes.iter().map(|n| (n.clone(), jid.clone())))
+            .collect()
+    }
+
+    /// Sends one published Update to every routable session subscribed to its node,
+    /// addressed to the JID the subscription names: the full JID for a subscription of that
+    /// session's resource, otherwise the bare JID. All recipients see the same item id, as
+    /// for one item published on a pub-sub node.
     pub fn route(&mut self, node: &str, update_xml: &str) {
         let mut item_id: Option<String> = None;
-        for s in self.live.values_mut() {
-            let explicit = self
-                .subscriptions
-                .get(&s.login_id)
-                .is_some_and(|nodes| nodes.contains(node));
-            if !s.routable() || !(explicit || auto_subscribed(&s.login_id, node)) {
+        let Sessions {
+            live,
+            subscriptions,
+            next_message,
+            ..
+        } = self;
+        let subscribed = |jid: &str| subscriptions.get(jid).is_some_and(|n| n.contains(node));
+        for s in live.values_mut() {
+            if !s.routable() {
                 continue;
             }
-            self.next_message += 1;
             let bare = bare_jid(&s.login_id);
-            let message_id = format!("{node}__{bare}__{}", token(self.next_message));
+            let full = s.full_jid();
+            let to = if subscribed(&full) {
+                full
+            } else if subscribed(&bare) || auto_subscribed(&s.login_id, node) {
+                bare
+            } else {
+                continue;
+            };
+            *next_message += 1;
+            let message_id = format!("{node}__{to}__{}", token(*next_message));
             let item = item_id.get_or_insert_with(|| Uuid::new_v4().to_string());
             s.send(frames::event_message(
-                &bare,
+                &to,
                 &message_id,
                 node,
                 item,

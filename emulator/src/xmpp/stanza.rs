@@ -1,6 +1,8 @@
-//! Reading what clients send: one complete XML element per WebSocket frame, parsed into
-//! the few requests the notification service understands. Document type definitions are
-//! refused and the node count is capped, so a hostile frame costs little.
+//! Reading what clients send: one complete XML element (a WebSocket frame, an element cut
+//! from a TCP stream, a child of a BOSH body), parsed into the few requests the
+//! notification service understands. Document type definitions are refused and the node
+//! count is capped, so a hostile element costs little; roxmltree parses without recursion,
+//! so depth costs no stack.
 
 use roxmltree::{Document, Node, ParsingOptions};
 
@@ -20,8 +22,10 @@ pub(crate) struct NotWellFormed;
 /// One element received from a client.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Incoming {
-    /// `<open/>`; `framing` tells whether it carries the RFC 7395 namespace.
-    Open { framing: bool },
+    /// RFC 7395 `<open/>`.
+    Open,
+    /// `<open/>` outside the RFC 7395 namespace.
+    OpenWithoutFraming,
     /// `<close/>`: the client ends the stream.
     Close,
     /// SASL `<auth/>` with its mechanism and base64 payload.
@@ -29,6 +33,8 @@ pub(crate) enum Incoming {
     /// An `<iq/>` request or response.
     Iq {
         id: String,
+        /// The address the iq is sent to; none means the user's own account.
+        to: Option<String>,
         kind: IqKind,
         request: IqRequest,
     },
@@ -54,11 +60,33 @@ pub(crate) enum IqKind {
 /// What an iq asks for, by its payload.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum IqRequest {
-    Bind { resource: Option<String> },
+    Bind {
+        resource: Option<String>,
+    },
     Session,
     Ping,
-    Subscribe { node: String, jid: String },
-    Unsubscribe { node: String, jid: String },
+    Subscribe {
+        node: String,
+        jid: String,
+    },
+    Unsubscribe {
+        node: String,
+        jid: String,
+    },
+    /// Pub-sub `<subscriptions/>`: the requester's subscriptions (XEP-0060 5.6).
+    Subscriptions,
+    /// `jabber:iq:roster` (RFC 6121 2.2).
+    Roster,
+    /// XEP-0030 `disco#info`, of an entity or of one of its nodes.
+    DiscoInfo {
+        node: Option<String>,
+    },
+    /// XEP-0030 `disco#items`, of an entity or of one of its nodes.
+    DiscoItems {
+        node: Option<String>,
+    },
+    /// XEP-0092 `jabber:iq:version`.
+    Version,
     Other,
 }
 
@@ -71,26 +99,57 @@ pub(crate) enum PresenceUpdate {
     Unavailable,
 }
 
-/// Parses one frame; `Ok(None)` for a frame of whitespace only.
+fn options() -> ParsingOptions {
+    ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: NODES_LIMIT,
+    }
+}
+
+/// Parses one WebSocket frame; `Ok(None)` for a frame of whitespace only.
 pub(crate) fn parse(text: &str) -> Result<Option<Incoming>, NotWellFormed> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let options = ParsingOptions {
-        allow_dtd: false,
-        nodes_limit: NODES_LIMIT,
-    };
-    let doc = Document::parse_with_options(text, options).map_err(|_| NotWellFormed)?;
+    let doc = Document::parse_with_options(text, options()).map_err(|_| NotWellFormed)?;
     Ok(Some(classify(doc.root_element())))
+}
+
+/// Parses one element cut from an RFC 6120 stream, in the scope of the stream header's
+/// namespace declarations (`jabber:client` by default, `stream:` for the stream prefix).
+pub(crate) fn parse_in_stream(element: &str) -> Result<Incoming, NotWellFormed> {
+    let wrapped = format!(
+        "<stream:stream xmlns=\"{}\" xmlns:stream=\"{}\">{element}</stream:stream>",
+        ns::CLIENT,
+        ns::STREAM
+    );
+    let doc = Document::parse_with_options(&wrapped, options()).map_err(|_| NotWellFormed)?;
+    let root = doc.root_element();
+    let mut children = root.children().filter(|c| c.is_element());
+    match (children.next(), children.next()) {
+        (Some(element), None) => Ok(classify(element)),
+        _ => Err(NotWellFormed),
+    }
+}
+
+/// Parses a BOSH `<body/>` (XEP-0124): the body itself, for its attributes, and the
+/// elements it carries.
+pub(crate) fn parse_body(text: &str) -> Result<Document<'_>, NotWellFormed> {
+    Document::parse_with_options(text, options()).map_err(|_| NotWellFormed)
 }
 
 fn in_namespace(node: Node<'_, '_>, namespace: &str) -> bool {
     node.tag_name().namespace() == Some(namespace)
 }
 
-/// Stanzas come in the client namespace, or without one (RFC 7395 lets clients omit it).
+/// Stanzas are in `jabber:client`, whatever the transport: declared in each WebSocket frame
+/// (RFC 7395 3.3.3), inherited from the stream header over TCP (RFC 6120 4.8.3), declared on
+/// each stanza in a BOSH body (XEP-0206 8). Openfire also takes stanzas without a
+/// namespace over WebSocket; the emulator does not, as Prosody does not, so a client that
+/// forgets the namespace fails here rather than on a strict server. No client of this
+/// project or its tests needs the leniency.
 fn is_stanza(node: Node<'_, '_>) -> bool {
-    matches!(node.tag_name().namespace(), None | Some(ns::CLIENT))
+    in_namespace(node, ns::CLIENT)
 }
 
 fn text(node: Node<'_, '_>) -> String {
@@ -105,12 +164,12 @@ fn child<'a, 'i>(node: Node<'a, 'i>, name: &str, namespace: &str) -> Option<Node
         .find(|c| c.is_element() && c.tag_name().name() == name && in_namespace(*c, namespace))
 }
 
-fn classify(root: Node<'_, '_>) -> Incoming {
+/// What one element asks for.
+pub(crate) fn classify(root: Node<'_, '_>) -> Incoming {
     let name = root.tag_name().name();
     match name {
-        "open" => Incoming::Open {
-            framing: in_namespace(root, ns::FRAMING),
-        },
+        "open" if in_namespace(root, ns::FRAMING) => Incoming::Open,
+        "open" => Incoming::OpenWithoutFraming,
         "close" if in_namespace(root, ns::FRAMING) => Incoming::Close,
         "auth" if in_namespace(root, ns::SASL) => Incoming::Auth {
             mechanism: root.attribute("mechanism").unwrap_or_default().to_owned(),
@@ -134,6 +193,7 @@ fn iq(root: Node<'_, '_>) -> Incoming {
     let request = payload.map_or(IqRequest::Other, request);
     Incoming::Iq {
         id: root.attribute("id").unwrap_or_default().to_owned(),
+        to: root.attribute("to").map(str::to_owned),
         kind,
         request,
     }
@@ -151,6 +211,14 @@ fn request(payload: Node<'_, '_>) -> IqRequest {
         ("session", ns::SESSION) => IqRequest::Session,
         ("ping", ns::PING) => IqRequest::Ping,
         ("pubsub", ns::PUBSUB) => pubsub(payload),
+        ("query", ns::ROSTER) => IqRequest::Roster,
+        ("query", ns::DISCO_INFO) => IqRequest::DiscoInfo {
+            node: payload.attribute("node").map(str::to_owned),
+        },
+        ("query", ns::DISCO_ITEMS) => IqRequest::DiscoItems {
+            node: payload.attribute("node").map(str::to_owned),
+        },
+        ("query", ns::VERSION) => IqRequest::Version,
         _ => IqRequest::Other,
     }
 }
@@ -164,6 +232,7 @@ fn pubsub(payload: Node<'_, '_>) -> IqRequest {
     match action.tag_name().name() {
         "subscribe" => IqRequest::Subscribe { node, jid },
         "unsubscribe" => IqRequest::Unsubscribe { node, jid },
+        "subscriptions" => IqRequest::Subscriptions,
         _ => IqRequest::Other,
     }
 }
@@ -202,7 +271,7 @@ mod tests {
             one(
                 r#"<open xmlns="urn:ietf:params:xml:ns:xmpp-framing" to="localhost" version="1.0"/>"#
             ),
-            Incoming::Open { framing: true }
+            Incoming::Open
         );
         assert_eq!(
             one(
@@ -215,10 +284,11 @@ mod tests {
         );
         assert_eq!(
             one(
-                r#"<iq type="set" id="b"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><resource>r1</resource></bind></iq>"#
+                r#"<iq xmlns="jabber:client" type="set" id="b"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><resource>r1</resource></bind></iq>"#
             ),
             Incoming::Iq {
                 id: "b".to_owned(),
+                to: None,
                 kind: IqKind::Set,
                 request: IqRequest::Bind {
                     resource: Some("r1".to_owned())
@@ -226,7 +296,7 @@ mod tests {
             }
         );
         assert_eq!(
-            one("<presence><priority>0</priority></presence>"),
+            one(r#"<presence xmlns="jabber:client"><priority>0</priority></presence>"#),
             Incoming::Presence(PresenceUpdate::Available { priority: 0 })
         );
         assert_eq!(
@@ -241,11 +311,12 @@ mod tests {
 
     #[test]
     fn reads_pubsub_requests() {
-        let sub = r#"<iq type="set" id="s" to="pubsub.localhost"><pubsub xmlns="http://jabber.org/protocol/pubsub"><subscribe node="/finesse/api/Team/5007/Users" jid="2001@localhost"/></pubsub></iq>"#;
+        let sub = r#"<iq xmlns="jabber:client" type="set" id="s" to="pubsub.localhost"><pubsub xmlns="http://jabber.org/protocol/pubsub"><subscribe node="/finesse/api/Team/5007/Users" jid="2001@localhost"/></pubsub></iq>"#;
         assert_eq!(
             one(sub),
             Incoming::Iq {
                 id: "s".to_owned(),
+                to: Some("pubsub.localhost".to_owned()),
                 kind: IqKind::Set,
                 request: IqRequest::Subscribe {
                     node: "/finesse/api/Team/5007/Users".to_owned(),
@@ -266,6 +337,40 @@ mod tests {
         );
         assert_eq!(parse("  "), Ok(None));
         assert_eq!(one("<foo/>"), Incoming::Unknown);
-        assert_eq!(one(r#"<presence to="x@localhost"/>"#), Incoming::Ignored);
+        assert_eq!(
+            one(r#"<presence xmlns="jabber:client" to="x@localhost"/>"#),
+            Incoming::Ignored
+        );
+    }
+
+    #[test]
+    fn stanzas_without_the_client_namespace_are_unknown() {
+        assert_eq!(one("<presence/>"), Incoming::Unknown);
+        assert_eq!(one(r#"<iq type="get" id="p"/>"#), Incoming::Unknown);
+        assert_eq!(
+            one(r#"<open xmlns="jabber:client"/>"#),
+            Incoming::OpenWithoutFraming
+        );
+    }
+
+    #[test]
+    fn stream_elements_inherit_the_client_namespace() {
+        assert_eq!(
+            parse_in_stream("<presence/>"),
+            Ok(Incoming::Presence(PresenceUpdate::Available {
+                priority: 0
+            }))
+        );
+        assert_eq!(
+            parse_in_stream(r#"<iq type="get" id="r"><query xmlns="jabber:iq:roster"/></iq>"#),
+            Ok(Incoming::Iq {
+                id: "r".to_owned(),
+                to: None,
+                kind: IqKind::Get,
+                request: IqRequest::Roster
+            })
+        );
+        assert_eq!(parse_in_stream("<a/><b/>"), Err(NotWellFormed));
+        assert_eq!(parse_in_stream("</stream:stream><x>"), Err(NotWellFormed));
     }
 }

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses a different subset
 
+pub mod bosh;
+pub mod tcp;
 pub mod xmpp;
 
 use std::io::Read;

@@ -62,7 +62,15 @@ pub fn upgrade(
     emulator: &Emulator,
     protocol: Option<&str>,
 ) -> Result<(Xmpp, Option<String>), Error> {
-    let url = emulator.notification_url();
+    upgrade_url(emulator, &emulator.notification_url(), protocol)
+}
+
+/// As [`upgrade`], to any of the emulator's WebSocket URLs.
+pub fn upgrade_url(
+    emulator: &Emulator,
+    url: &str,
+    protocol: Option<&str>,
+) -> Result<(Xmpp, Option<String>), Error> {
     let address = url
         .split("://")
         .nth(1)
@@ -77,7 +85,7 @@ pub fn upgrade(
     } else {
         Box::new(tcp.try_clone().expect("clone"))
     };
-    let mut request = url.as_str().into_client_request().expect("request");
+    let mut request = url.into_client_request().expect("request");
     if let Some(p) = protocol {
         request.headers_mut().insert(
             "Sec-WebSocket-Protocol",
@@ -157,22 +165,25 @@ impl Xmpp {
         let features = self.recv();
         assert!(features.contains(r#"<bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"/>"#));
         self.send(&format!(
-            r#"<iq type="set" id="bind_1"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><resource>{resource}</resource></bind></iq>"#
+            r#"<iq xmlns="jabber:client" type="set" id="bind_1"><bind xmlns="urn:ietf:params:xml:ns:xmpp-bind"><resource>{resource}</resource></bind></iq>"#
         ));
         let bound = self.recv();
         self.jid = super::field(&bound, "jid").expect("bound JID");
-        self.send(r#"<iq type="set" id="session_1"><session xmlns="urn:ietf:params:xml:ns:xmpp-session"/></iq>"#);
-        assert_eq!(self.recv(), r#"<iq type="result" id="session_1"/>"#);
+        self.send(r#"<iq xmlns="jabber:client" type="set" id="session_1"><session xmlns="urn:ietf:params:xml:ns:xmpp-session"/></iq>"#);
+        assert_eq!(
+            self.recv(),
+            r#"<iq xmlns="jabber:client" type="result" id="session_1"/>"#
+        );
     }
 
     /// Sends the initial presence and expects Finesse's own presence back.
     pub fn available(&mut self) {
-        self.send("<presence><priority>0</priority></presence>");
+        self.send(r#"<presence xmlns="jabber:client"><priority>0</priority></presence>"#);
         let presence = self.recv();
         assert_eq!(
             presence,
             format!(
-                r#"<presence from="finesse@localhost/finesse" to="{}"/>"#,
+                r#"<presence xmlns="jabber:client" from="finesse@localhost/finesse" to="{}"/>"#,
                 self.jid
             )
         );
@@ -259,7 +270,7 @@ impl Xmpp {
     /// Sends a ping; returns the answer, if any within `limit`.
     pub fn ping(&mut self, id: &str, limit: Duration) -> Option<String> {
         self.send(&format!(
-            r#"<iq type="get" id="{id}" to="localhost"><ping xmlns="urn:xmpp:ping"/></iq>"#
+            r#"<iq xmlns="jabber:client" type="get" id="{id}" to="localhost"><ping xmlns="urn:xmpp:ping"/></iq>"#
         ));
         let deadline = Instant::now() + limit;
         loop {
