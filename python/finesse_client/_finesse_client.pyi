@@ -1034,6 +1034,18 @@ class Emulator:
     def notification_url(self) -> str:
         """The notification service's URL: the ``notification_url`` a ``Client`` takes."""
     @property
+    def rest_websocket_url(self) -> str | None:
+        """XMPP over WebSocket on the REST port (``wss://…/ws/``); None when the release has none."""
+    @property
+    def bosh_url(self) -> str | None:
+        """BOSH (``https://…/http-bind/``); None when the release does not offer it."""
+    @property
+    def xmpp_url(self) -> str | None:
+        """XMPP over TCP with STARTTLS (``xmpp://…``); None when the release does not offer it."""
+    @property
+    def xmpps_url(self) -> str | None:
+        """XMPP over TCP with direct TLS (``xmpps://…``); None when the release does not offer it."""
+    @property
     def control_url(self) -> str:
         """The HTTP/JSON control API's URL."""
     @property

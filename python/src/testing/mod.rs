@@ -270,6 +270,47 @@ impl Emulator {
         &self.notification_url
     }
 
+    /// XMPP over WebSocket on the REST port, as Finesse 12.x serves it, e.g.
+    /// ``"wss://127.0.0.1:43121/ws/"``; ``None`` when the release offers no WebSocket
+    /// (``"cce-11.6"``).
+    ///
+    /// Raises:
+    ///     RuntimeError: The emulator is closed.
+    #[getter]
+    fn rest_websocket_url(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.run(py, finesse_emulator::Emulator::rest_websocket_url)
+    }
+
+    /// BOSH, e.g. ``"https://127.0.0.1:43124/http-bind/"``; ``None`` when the release does
+    /// not offer it.
+    ///
+    /// Raises:
+    ///     RuntimeError: The emulator is closed.
+    #[getter]
+    fn bosh_url(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.run(py, finesse_emulator::Emulator::bosh_url)
+    }
+
+    /// XMPP over TCP with STARTTLS, e.g. ``"xmpp://127.0.0.1:43125"``; ``None`` when the
+    /// release does not offer it (from ``"cce-12.5"`` on).
+    ///
+    /// Raises:
+    ///     RuntimeError: The emulator is closed.
+    #[getter]
+    fn xmpp_url(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.run(py, finesse_emulator::Emulator::xmpp_url)
+    }
+
+    /// XMPP over TCP with direct TLS, e.g. ``"xmpps://127.0.0.1:43126"``; ``None`` when the
+    /// release does not offer it.
+    ///
+    /// Raises:
+    ///     RuntimeError: The emulator is closed.
+    #[getter]
+    fn xmpps_url(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.run(py, finesse_emulator::Emulator::xmpps_url)
+    }
+
     /// The HTTP/JSON control API, e.g. ``"http://127.0.0.1:43122"`` (see the emulator's
     /// README), for controls this class does not offer.
     #[getter]
