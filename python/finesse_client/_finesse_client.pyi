@@ -29,6 +29,7 @@ __all__ = [
     "Dialog",
     "MediaProperties",
     "MobileAgent",
+    "NodePorts",
     "Participant",
     "ReasonCode",
     "ScheduledCallbackInfo",
