@@ -11,6 +11,7 @@ mod events;
 mod report;
 mod server;
 mod stream;
+mod transports;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -523,6 +524,25 @@ fn events(report: &mut Report, rest_url: &str) {
             report.figure(&format!("{label}: max"), &time(percentile(&ns, 100.0)));
         }
         Err(e) => report.failed("publish-to-delivery latency", &e),
+    }
+    match transports::measure(dialog, 5, 2000) {
+        Ok(figures) => {
+            for f in figures {
+                report.figure(
+                    &format!("{}: notifications() to signed in", f.label),
+                    &time(f.start.as_nanos() as f64),
+                );
+                report.figure(
+                    &format!("{}: notifications() to the first event", f.label),
+                    &time(f.first_event.as_nanos() as f64),
+                );
+                report.figure(
+                    &format!("{}: notifications/s (emulator publishing)", f.label),
+                    &format!("{:.0}/s", f.per_second),
+                );
+            }
+        }
+        Err(e) => report.failed("transports", &e),
     }
 }
 

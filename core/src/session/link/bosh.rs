@@ -15,8 +15,9 @@ use crate::session::Target;
 use crate::xmpp::bosh::{self, Body};
 use crate::xmpp::{Condition, Frame};
 
-/// Largest response body accepted.
-const MAX_BODY_BYTES: u64 = 1024 * 1024;
+/// Largest response body accepted: a server may batch a burst of notifications (a team's
+/// agents all changing state) into one answer.
+const MAX_BODY_BYTES: u64 = 8 * 1024 * 1024;
 
 /// What the session and the poller share.
 struct Channel {

@@ -16,6 +16,10 @@ use super::super::link::Link;
 use super::super::sessions::Outbound;
 use super::super::stanza::Incoming;
 use super::Registry;
+
+/// Most bytes of stanzas one response carries, so that a burst does not make one body larger
+/// than a client accepts; the rest goes in the next responses.
+const MAX_RESPONSE_CONTENT: usize = 256 * 1024;
 use super::body::{self, ClientBody};
 
 /// Queues the requests of one session: the window, and one more to be refused.
@@ -230,6 +234,22 @@ impl Session {
         self.ending.get_or_insert(last);
     }
 
+    /// The queued elements one response carries: up to [`MAX_RESPONSE_CONTENT`] bytes (at
+    /// least one element); the rest waits for the next request.
+    fn next_batch(&mut self) -> String {
+        let mut size = 0;
+        let count = self
+            .queue
+            .iter()
+            .take_while(|frame| {
+                let fits = size == 0 || size + frame.len() <= MAX_RESPONSE_CONTENT;
+                size += frame.len();
+                fits
+            })
+            .count();
+        self.queue.drain(..count).collect::<Vec<_>>().concat()
+    }
+
     /// Answers the oldest held request with `content` (elements, or nothing).
     fn answer_oldest(&mut self, content: String) {
         let (Some(held), Some(rid)) = (self.held.pop_front(), self.held_rids.pop_front()) else {
@@ -246,8 +266,8 @@ impl Session {
     /// Sends what is queued to a held request; once the session ends, sends the last body
     /// (with what is still queued) to every held request. True once the session is over.
     fn flush(&mut self) -> bool {
-        if !self.queue.is_empty() && !self.held.is_empty() && self.ending.is_none() {
-            let content = std::mem::take(&mut self.queue).concat();
+        while !self.queue.is_empty() && !self.held.is_empty() && self.ending.is_none() {
+            let content = self.next_batch();
             self.answer_oldest(content);
         }
         let Some((condition, content)) = self.ending.take() else {
