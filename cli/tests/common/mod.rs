@@ -22,7 +22,8 @@ pub struct Server {
 }
 
 impl Server {
-    /// An emulator whose notification service the commands use.
+    /// An emulator whose notification service the commands use, at the default URL (no
+    /// `FINESSE_NOTIFICATION_URL`: `wss://<server>/ws/`, as the README documents for 12.x).
     pub fn start() -> Server {
         let emulator = Emulator::start(EmulatorConfig::new()).expect("emulator starts");
         let ca = std::env::temp_dir().join(format!(
@@ -63,9 +64,7 @@ impl Server {
             .env("FINESSE_USER", user)
             .env("FINESSE_CA_FILE", &self.ca)
             .env("FINESSE_PASSWORD", password);
-        if self.events {
-            cmd.env("FINESSE_NOTIFICATION_URL", self.emulator.notification_url());
-        } else {
+        if !self.events {
             cmd.env("FINESSE_NOTIFICATION_URL", "wss://127.0.0.1:1/ws/");
         }
         cmd.output().expect("finesse runs")
