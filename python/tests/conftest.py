@@ -1,7 +1,7 @@
 """Fixtures: a fresh emulator per test (CCE, or CCX with ``ccx_emulator``), and clients for it.
 
-Clients know the emulator's notification service (``notification_url``), so that
-``client.events()`` and ``client.notifications()`` reach it.
+Clients reach the emulator's notification service at the documented default URL
+(``wss://<host:port>/ws/`` of the REST node), as they would a Finesse 12.x node.
 
 The emulator binary comes from the environment variable ``FINESSE_EMULATOR`` (``run.sh``
 builds it); nothing is built here.
@@ -102,7 +102,6 @@ class Emulator:
     def client(self, agent: str = "1001", **kwargs: Any) -> finesse_client.Client:
         """A client for a default agent, trusting the emulator's CA."""
         kwargs.setdefault("ca_file", self.ca_file)
-        kwargs.setdefault("notification_url", self.notification_url)
         return finesse_client.Client(self.url, agent, PASSWORDS[agent], **kwargs)
 
     def signed_in(self, agent: str = "1001") -> finesse_client.Client:

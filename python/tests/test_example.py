@@ -22,7 +22,6 @@ def example_env(emulator: Emulator) -> dict[str, str]:
         FINESSE_PASSWORD="secret1001",
         FINESSE_EXTENSION="1001001",
         FINESSE_CA_FILE=str(emulator.ca_file),
-        FINESSE_NOTIFICATION_URL=emulator.notification_url,
     )
 
 
