@@ -756,6 +756,10 @@ class Notifications:
     def unsubscribe(self, node: str) -> None:
         """Unsubscribes from a node subscribed to explicitly."""
     @property
+    def url(self) -> str:
+        """The notification service's URL the session connected to; its scheme names the
+        transport (``wss://`` WebSocket, ``https://`` BOSH, ``xmpps://`` and ``xmpp://`` TCP)."""
+    @property
     def connected(self) -> bool:
         """Whether the connection is up and events are flowing."""
     @property

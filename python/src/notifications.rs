@@ -37,6 +37,8 @@ const SLICE: Duration = Duration::from_millis(100);
 pub(crate) struct Notifications {
     /// The core session; `None` once closed.
     inner: RwLock<Option<finesse_client::Notifications>>,
+    /// The notification service's URL the session connected to.
+    url: String,
 }
 
 impl Notifications {
@@ -49,6 +51,7 @@ impl Notifications {
             session.set_callback(Some(callback::wrap(callable)));
         }
         Notifications {
+            url: session.url().to_owned(),
             inner: RwLock::new(Some(session)),
         }
     }
@@ -195,6 +198,14 @@ impl Notifications {
     ///         event callback.
     fn unsubscribe(&self, py: Python<'_>, node: String) -> PyResult<()> {
         self.run(py, move |session| session.unsubscribe(&node))
+    }
+
+    /// The notification service's URL the session connected to: the configured one, or the
+    /// first of the defaults that answered; its scheme names the transport (``wss://``
+    /// WebSocket, ``https://`` BOSH, ``xmpps://`` and ``xmpp://`` TCP).
+    #[getter]
+    fn url(&self) -> &str {
+        &self.url
     }
 
     /// Whether the connection is up and events are flowing.

@@ -47,9 +47,15 @@ class Emulator:
         self.url = ""
         self.notification_url = ""
         self.control_url = ""
+        #: The notification transports this release serves, by the name the binary prints
+        #: (``WebSocket``, ``BOSH``, ``XMPP STARTTLS``, ``XMPP TLS``), as URLs.
+        self.transports: dict[str, str] = {}
         for line in self._process.stdout:
+            name, _, value = line.partition(":")
             if line.startswith("Finesse REST API:"):
                 self.url = line.split(":", 1)[1].strip()
+            elif name in ("WebSocket", "BOSH", "XMPP STARTTLS", "XMPP TLS"):
+                self.transports[name] = value.strip()
             elif line.startswith("Notifications:"):
                 self.notification_url = line.split(":", 1)[1].strip()
             elif line.startswith("Control API:"):

@@ -472,6 +472,25 @@ def test_wrong_credentials(emulator: Emulator) -> None:
         client.notifications()
 
 
+@pytest.mark.parametrize("transport", ["WebSocket", "BOSH", "XMPP STARTTLS", "XMPP TLS"])
+def test_every_transport_by_its_url(emulator_binary: str, tmp_path: Path, transport: str) -> None:
+    """The notification URL's scheme chooses the transport: ``wss://`` WebSocket,
+    ``https://`` BOSH, ``xmpp://`` TCP with STARTTLS, ``xmpps://`` TCP with direct TLS
+    (the emulator as Finesse 12.0 serves them all)."""
+    emu = Emulator(emulator_binary, tmp_path, "--release", "cce-12.0")
+    try:
+        url = emu.transports[transport]
+        with emu.client(notification_url=url) as client, client.notifications() as session:
+            assert session.url == url
+            client.sign_in(EXTENSIONS["1001"])
+            changed = next(
+                e for e in session.events(timeout=5.0) if isinstance(e, finesse_client.UserChanged)
+            )
+            assert changed.user.state is finesse_client.AgentState.NOT_READY, f"over {url}"
+    finally:
+        emu.stop()
+
+
 def test_unreachable_notification_service(emulator: Emulator) -> None:
     with emulator.client(notification_url="wss://127.0.0.1:1/ws") as client:
         with pytest.raises(finesse_client.TransportError):
