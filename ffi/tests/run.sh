@@ -171,6 +171,9 @@ launch_emulator() {
     fi
     export "${prefix}_URL=$url" "${prefix}_NOTIFY=$notify" "${prefix}_CONTROL=$control"
     export "${prefix}_CA=$out/$name-ca.pem"
+    # The other transports this release serves (12.5: BOSH and XMPP over TCP with direct TLS).
+    export "${prefix}_BOSH=$(sed -n 's#^BOSH: *##p' "$out/$name.out")"
+    export "${prefix}_XMPPS=$(sed -n 's#^XMPP TLS: *##p' "$out/$name.out")"
 }
 
 # Starts fresh emulators (every run starts from signed-out agents): the one most tests use

@@ -1115,6 +1115,36 @@ static void test_the_clients_own_event_session(void) {
     finesse_client_free(client);
 }
 
+/* The notification URL's scheme chooses the transport: BOSH (https://) and XMPP over TCP with
+ * direct TLS (xmpps://) as the emulator (Finesse 12.5) serves them, set in the configuration. */
+static void test_every_transport_by_its_url(void) {
+    const char *urls[] = {fixture_env("FINESSE_TEST_BOSH"), fixture_env("FINESSE_TEST_XMPPS")};
+    struct connection_match connected = {FINESSE_CONNECTION_STATE_CONNECTED};
+    CHECK(control("POST", "/agents",
+                  "{\"login_id\": \"3010\", \"login_name\": \"agent3010\", "
+                  "\"password\": \"secret3010\"}",
+                  NULL, 0) == 201);
+    for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
+        finesse_config *config = NULL;
+        finesse_client *client = NULL;
+        finesse_accepted *accepted = NULL;
+        CHECK(urls[i][0] != '\0');
+        config = fixture_config("3010", "secret3010");
+        CHECK(config != NULL);
+        CHECK_OK(finesse_config_set_notification_url(config, urls[i]));
+        CHECK_OK(finesse_client_new(config, &client));
+        CHECK(client_event_until(client, connection_is, &connected));
+        CHECK_OK(finesse_sign_in(client, "53010", &accepted));
+        CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
+        CHECK(client_event_until(client, is_user_in_state, "NOT_READY"));
+        accepted = NULL;
+        CHECK_OK(finesse_sign_out(client, 31, &accepted));
+        CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
+        finesse_client_close_events(client);
+        finesse_client_free(client);
+    }
+}
+
 void event_tests(void) {
     RUN(test_decode_dialog_updates);
     RUN(test_decode_user_cti_error_system_and_other);
@@ -1131,6 +1161,7 @@ void event_tests(void) {
     RUN(test_credentials_refused_by_the_notification_service);
     RUN(test_a_resource_taken_over_fails_the_older_session);
     RUN(test_the_clients_own_event_session);
+    RUN(test_every_transport_by_its_url);
     RUN(test_service_presence_and_a_dropped_connection);
     /* Last: it freezes every notification connection of the emulator for a while. */
     RUN(test_a_silently_dead_link_is_detected);
