@@ -310,6 +310,11 @@ pub enum FarEnd {
     AnswerThenHangUp(Duration),
 }
 
+/// With [`EmulatorConfig::call_control_race`] on, how long the CTI outcome of a call-control
+/// request takes at least (one [`Timing::step`] when that is longer): long enough for a
+/// client to send a second request before the first one's outcome is known.
+pub const CALL_CONTROL_OUTCOME: Duration = Duration::from_millis(200);
+
 /// Finesse signs out an agent whose desktop has been away this long (reference 7.4).
 const DEFAULT_FORCED_LOGOUT: Duration = Duration::from_secs(60);
 
@@ -337,6 +342,7 @@ pub struct EmulatorConfig {
     pub(crate) reason_codes_configured: bool,
     pub(crate) wrap_up_timer: Option<Duration>,
     pub(crate) wrap_up_reasons: Vec<WrapUpReason>,
+    pub(crate) call_control_race: bool,
 }
 
 impl Default for EmulatorConfig {
@@ -370,6 +376,7 @@ impl EmulatorConfig {
             reason_codes_configured: true,
             wrap_up_timer: None,
             wrap_up_reasons: default_wrap_up_reasons(),
+            call_control_race: false,
         }
     }
 
@@ -503,6 +510,34 @@ impl EmulatorConfig {
     /// Replaces the wrap-up reasons.
     pub fn wrap_up_reasons(mut self, reasons: Vec<WrapUpReason>) -> Self {
         self.wrap_up_reasons = reasons;
+        self
+    }
+
+    /// Makes the race between call-control requests reproducible (off by default).
+    ///
+    /// Finesse hands each call-control request to the CTI server and answers 202; the 12.5(1)
+    /// guide asks clients not to send "call control requests for the same device … until the
+    /// response to a previous call control request has been received" (DG12.5 p91;
+    /// reference 1.4, 10.4). Off, the emulator applies every accepted request before it takes
+    /// the next, which hides that race. On:
+    ///
+    /// - the CTI outcome of a call-control request — MAKE_CALL, and every Dialog PUT action
+    ///   (ANSWER, HOLD, RETRIEVE, DROP, CONSULT_CALL, TRANSFER, TRANSFER_SST, CONFERENCE,
+    ///   SEND_DTMF, PARTICIPANT_DROP, UPDATE_CALL_DATA, …) — comes [`CALL_CONTROL_OUTCOME`]
+    ///   (200 ms, or one [`Timing::step`] when longer) after its 202, instead of one step;
+    /// - a second call-control request from the same device (the acting agent's extension)
+    ///   arriving before that outcome is validated as usual (synchronous ApiErrors stay),
+    ///   answered 202, and refused one step later by an asynchronous error on the agent's
+    ///   Dialogs node echoing its `requestId` (event `put`, as the emulator's other CTI
+    ///   errors): `Generic Error`, errorData `33`, `CF_RESOURCE_BUSY`. No recording of this
+    ///   case exists: the code and message are the emulator's choice (CTI's "resource busy",
+    ///   reference 4.3). The first request completes normally.
+    ///
+    /// A client that waits for the notification echoing the previous request's id before it
+    /// sends the next (as `finesse-client` does with a notification session) never meets the
+    /// refusal. Requests of other devices, and User state changes, are not refused.
+    pub fn call_control_race(mut self, on: bool) -> Self {
+        self.call_control_race = on;
         self
     }
 }

@@ -53,6 +53,7 @@ pub(crate) fn router(state: ControlState) -> Router {
         .route("/release", put(release))
         .route("/reason-codes", put(reason_codes))
         .route("/wrap-up-timer", put(wrap_up_timer))
+        .route("/call-control-race", put(call_control_race))
         .route("/far-end", put(far_end))
         .route("/dialogs", get(dialogs))
         .route("/dialogs/{id}/answer", post(answer))
@@ -255,6 +256,21 @@ async fn wrap_up_timer(State(s): State<ControlState>, body: Bytes) -> Response {
         Ok(b) => {
             let timer = b.ms.map(Duration::from_millis);
             s.engine.with_world(|w| w.wrap_up_timer = timer);
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+#[derive(Deserialize)]
+struct CallControlRaceBody {
+    enabled: bool,
+}
+
+async fn call_control_race(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<CallControlRaceBody>(&body) {
+        Ok(b) => {
+            s.engine.with_world(|w| w.call_control_race = b.enabled);
             no_content()
         }
         Err(m) => bad_request(&m),

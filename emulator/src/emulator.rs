@@ -295,6 +295,13 @@ impl Emulator {
         self.engine.with_world(|w| w.wrap_up_timer = d);
     }
 
+    /// Switches the race between call-control requests on or off (see
+    /// [`EmulatorConfig::call_control_race`]); requests accepted before keep the timing they
+    /// were accepted with.
+    pub fn set_call_control_race(&self, on: bool) {
+        self.engine.with_world(|w| w.call_control_race = on);
+    }
+
     /// Adds an agent, or updates an existing agent's configuration (its state stays).
     pub fn add_agent(&self, a: AgentConfig) {
         self.engine.with_world(|w| w.add_agent(a));

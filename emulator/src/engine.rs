@@ -1,5 +1,6 @@
 //! The running emulator's shared state: the world and the notifier behind one mutex, the
-//! CTI queue that applies accepted requests in order one step after their 202, and the
+//! CTI queue that applies accepted requests in order one step after their 202 (a
+//! call-control request later, with the race between them switched on), and the
 //! timers, and the request log. Every operation on the world ends here: its changes are published before the
 //! lock is released (so notifications go out in the order of the changes), its timers are
 //! spawned after.
@@ -12,10 +13,11 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 
 use crate::config::EmulatorConfig;
+use crate::errors::ApiError;
 use crate::notify::Notifier;
 use crate::publish::publish_changes;
 use crate::request_log::RequestLog;
-use crate::state::{CtiJob, Timer, World};
+use crate::state::{CtiJob, Reservation, Timer, World};
 use crate::xmpp::Links;
 
 /// Signals that the CTI queue has drained up to a point.
@@ -39,11 +41,13 @@ impl Done {
 }
 
 pub(crate) enum Queued {
-    /// An accepted request, dropped when the world was reset since (`generation`).
+    /// An accepted request, dropped when the world was reset since (`generation`); a
+    /// call-control request with the race on holds its device until applied.
     Job {
         due: Instant,
         job: CtiJob,
         generation: u64,
+        reservation: Option<Reservation>,
     },
     Flush(Done),
 }
@@ -130,12 +134,55 @@ impl Engine {
             let guard = self.lock();
             (guard.world.timing.step, guard.world.generation)
         };
+        self.queue(step, job, generation, None);
+    }
+
+    fn queue(&self, delay: Duration, job: CtiJob, generation: u64, r: Option<Reservation>) {
         // The worker only stops with the runtime, when no request can arrive any more.
         let _ = self.cti.send(Queued::Job {
-            due: Instant::now() + step,
+            due: Instant::now() + delay,
             job,
             generation,
+            reservation: r,
         });
+    }
+
+    /// Accepts a call-control request of `agent` (MAKE_CALL, a Dialog action): `validate`
+    /// checks it against the world (synchronous errors) and makes its job, queued as
+    /// [`Engine::submit`] does. With the race between call-control requests on
+    /// ([`EmulatorConfig::call_control_race`]), a request meeting one still pending on the
+    /// agent's device is validated without waiting for the queue, then refused
+    /// asynchronously (see [`World::refuse_call_control`]); an accepted one holds the device
+    /// until its outcome is applied, [`World::call_control_delay`] from now.
+    pub async fn call_control(
+        self: &Arc<Self>,
+        agent: &str,
+        dialog: Option<u64>,
+        request_id: &str,
+        validate: impl FnOnce(&World) -> Result<CtiJob, ApiError>,
+    ) -> Result<(), ApiError> {
+        if !self.with_world(|w| w.call_control_busy(agent)) {
+            self.flush().await;
+        }
+        let queued = self.with_world(|w| {
+            let job = validate(w)?;
+            // Checked again: a request of the same device may have been accepted meanwhile.
+            if w.call_control_busy(agent) {
+                w.refuse_call_control(agent, dialog, request_id);
+                return Ok(None);
+            }
+            let reservation = w.reserve_call_control(agent);
+            Ok(Some((
+                job,
+                reservation,
+                w.call_control_delay(),
+                w.generation,
+            )))
+        })?;
+        if let Some((job, reservation, delay, generation)) = queued {
+            self.queue(delay, job, generation, reservation);
+        }
+        Ok(())
     }
 
     /// Runs `f` on the request log.
@@ -179,11 +226,15 @@ impl Engine {
                     due,
                     job,
                     generation,
+                    reservation,
                 } => {
                     tokio::time::sleep_until(due).await;
                     self.with_world(|w| {
                         if w.generation == generation {
                             w.apply(job);
+                            if let Some(r) = &reservation {
+                                w.release_call_control(r);
+                            }
                         }
                     });
                 }

@@ -233,6 +233,19 @@ impl CtiError {
         }
     }
 
+    /// A call-control request arriving while the previous one of the same device awaits its
+    /// CTI outcome, with the race switched on (DG12.5 p91; reference 1.4, 10.4). No
+    /// recording shows this case: `Generic Error` with CTI's "resource busy" (reference 4.3)
+    /// is the emulator's choice.
+    pub fn call_control_pending() -> Self {
+        CtiError {
+            error_type: "Generic Error",
+            error_data: "33".to_owned(),
+            error_message: "CF_RESOURCE_BUSY",
+            peripheral: None,
+        }
+    }
+
     /// Signing in on an extension another agent is signed in on.
     pub fn device_busy() -> Self {
         CtiError {

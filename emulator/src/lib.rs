@@ -42,8 +42,8 @@ mod xml_out;
 mod xmpp;
 
 pub use config::{
-    AgentConfig, Deployment, EmulatorConfig, FarEnd, ReasonCategory, ReasonCode, Team, Timing,
-    WrapUpMode, WrapUpReason,
+    AgentConfig, CALL_CONTROL_OUTCOME, Deployment, EmulatorConfig, FarEnd, ReasonCategory,
+    ReasonCode, Team, Timing, WrapUpMode, WrapUpReason,
 };
 pub use control::{AgentSnapshot, CallVariable, DialogSnapshot, InboundCall, ParticipantSnapshot};
 pub use emulator::Emulator;

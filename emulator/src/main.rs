@@ -60,6 +60,11 @@ struct Args {
     /// the agent asks).
     #[arg(long, default_value_t = 0)]
     wrap_up_secs: u64,
+    /// Reproduce the race between call-control requests (DG12.5 p91): a call-control
+    /// request's outcome comes 200 ms after its 202, and another one from the same device
+    /// meanwhile is accepted, then refused asynchronously (Generic Error, 33).
+    #[arg(long)]
+    call_control_race: bool,
     /// Write the CA certificate (PEM) to this file.
     #[arg(long, value_name = "PATH")]
     write_ca: Option<PathBuf>,
@@ -90,6 +95,7 @@ fn main() -> ExitCode {
         .plain_http(args.http)
         .reason_codes_configured(!args.no_reason_codes)
         .wrap_up_timer((args.wrap_up_secs > 0).then(|| Duration::from_secs(args.wrap_up_secs)))
+        .call_control_race(args.call_control_race)
         .release(if args.ccx {
             Release::Ccx12_5
         } else {

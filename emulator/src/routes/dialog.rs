@@ -58,14 +58,18 @@ async fn make_call_inner(
         }
     })?;
     let parsed = xml_in::parse_dialog(&body)?;
-    engine.flush().await;
-    let (to, variables) = engine.with_world(|w| w.validate_make_call(&agent, parsed))?;
-    engine.submit(CtiJob::MakeCall {
-        agent,
-        to,
-        variables,
-        request_id: request_id(&headers),
-    });
+    let request_id = request_id(&headers);
+    engine
+        .call_control(&agent, None, &request_id, |w| {
+            let (to, variables) = w.validate_make_call(&agent, parsed)?;
+            Ok(CtiJob::MakeCall {
+                agent: agent.clone(),
+                to,
+                variables,
+                request_id: request_id.clone(),
+            })
+        })
+        .await?;
     accepted()
 }
 
@@ -112,13 +116,17 @@ async fn put_inner(
     let agent = engine.with_world(|w| w.authenticate(&headers))?;
     let id = dialog_id(path)?;
     let parsed = xml_in::parse_dialog(&body)?;
-    engine.flush().await;
-    let action = engine.with_world(|w| w.validate_dialog_put(&agent, id, parsed))?;
-    engine.submit(CtiJob::Dialog {
-        agent,
-        dialog: id,
-        action,
-        request_id: request_id(&headers),
-    });
+    let request_id = request_id(&headers);
+    engine
+        .call_control(&agent, Some(id), &request_id, |w| {
+            let action = w.validate_dialog_put(&agent, id, parsed)?;
+            Ok(CtiJob::Dialog {
+                agent: agent.clone(),
+                dialog: id,
+                action,
+                request_id: request_id.clone(),
+            })
+        })
+        .await?;
     accepted()
 }

@@ -9,6 +9,7 @@
 //! caller renders and publishes before releasing the lock.
 
 pub(crate) mod agent;
+mod call_control;
 mod calls;
 mod change;
 pub(crate) mod dialog;
@@ -28,6 +29,7 @@ use crate::release::Release;
 use crate::transports::NodePorts;
 
 pub(crate) use agent::{Agent, UserChange};
+pub(crate) use call_control::{PendingCallControl, Reservation};
 pub(crate) use change::{Change, DialogEvent};
 pub(crate) use dialog::{Dialog, DialogAction};
 pub(crate) use pubsub::Subscription;
@@ -49,6 +51,13 @@ pub(crate) enum Timer {
         login_id: String,
         epoch: u64,
         next: agent::AgentState,
+    },
+    /// Refuses a call-control request that met a pending one of its device (the race
+    /// switched on).
+    CallControlRefused {
+        login_id: String,
+        dialog: Option<u64>,
+        request_id: String,
     },
 }
 
@@ -100,6 +109,11 @@ pub(crate) struct World {
     /// How long wrap-up lasts before the agent leaves it by itself; `None`: until asked.
     pub wrap_up_timer: Option<Duration>,
     pub wrap_up_reasons: Vec<WrapUpReason>,
+    /// The race between call-control requests reproduced (DG12.5 p91): see
+    /// [`EmulatorConfig::call_control_race`].
+    pub call_control_race: bool,
+    /// Devices whose call-control request awaits its outcome (with the race on).
+    pub pending_call_control: PendingCallControl,
     pub far_end_default: FarEnd,
     pub far_end_by_address: HashMap<String, FarEnd>,
     pub out_of_service: bool,
@@ -133,6 +147,8 @@ impl World {
             reason_codes_configured: config.reason_codes_configured,
             wrap_up_timer: config.wrap_up_timer,
             wrap_up_reasons: config.wrap_up_reasons.clone(),
+            call_control_race: config.call_control_race,
+            pending_call_control: PendingCallControl::default(),
             far_end_default: FarEnd::default(),
             far_end_by_address: HashMap::new(),
             out_of_service: false,
@@ -202,6 +218,11 @@ impl World {
                 epoch,
                 next,
             } => self.wrap_up_expired(&login_id, epoch, next),
+            Timer::CallControlRefused {
+                login_id,
+                dialog,
+                request_id,
+            } => self.call_control_refused(&login_id, dialog, &request_id),
         }
     }
 
