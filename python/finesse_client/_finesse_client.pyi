@@ -1022,6 +1022,7 @@ class Emulator:
         lockout_secs: float | None = None,
         no_reason_codes: bool = False,
         wrap_up_secs: float | None = None,
+        call_control_race: bool = False,
     ) -> Emulator: ...
     @property
     def release(self) -> str:
@@ -1032,6 +1033,9 @@ class Emulator:
         """Whether reason codes are configured: with False, NOT_READY needs no reason."""
     def set_wrap_up_timer(self, seconds: float | None) -> None:
         """Sets the wrap-up timer, or turns it off with None."""
+    def set_call_control_race(self, enabled: bool) -> None:
+        """Switches the race between call-control requests on or off: a second one of the
+        same device before the first one's outcome is refused asynchronously."""
     @property
     def url(self) -> str:
         """The server URL a ``Client`` takes, e.g. ``"https://127.0.0.1:43121"``."""

@@ -10,7 +10,7 @@ from typing import TypeVar
 import pytest
 
 import finesse_client
-from finesse_client import AgentState, DialogState
+from finesse_client import AgentState, DialogState, ParticipantState
 from finesse_client.testing import ClientFactory, Emulator
 
 T = TypeVar("T")
@@ -169,3 +169,42 @@ def test_release_profiles_and_deployment_settings() -> None:
         Emulator(release="cce-12.5", ccx=True)
     with pytest.raises(ValueError, match="cce-9"):
         Emulator(release="cce-9")
+
+
+def test_the_race_between_call_control_requests() -> None:
+    """With ``call_control_race`` a second call-control request of a device sent before the
+    first one's outcome is refused, as Finesse 12.5(1) warns (DG12.5 p91); the client waits
+    for that outcome when it has a notification session."""
+    with Emulator(call_control_race=True, forced_logout_secs=0) as emulator:
+        client = finesse_client.Client(emulator.url, "1001", emulator.passwords["1001"],
+                                       ca_pem=emulator.ca_pem,
+                                       notification_url=emulator.notification_url)
+        client.sign_in("1001001", wait=5.0)
+        dialog = client.make_call("6135551212", wait=5.0)
+        assert dialog is not None
+        call_id = dialog.id
+        eventually(lambda: client.dialog(call_id).state == DialogState.ACTIVE)
+
+        def own_state() -> ParticipantState:
+            [me] = [p for p in client.dialog(call_id).participants
+                    if p.media_address == "1001001"]
+            return me.state
+
+        # Without a notification session RETRIEVE goes before HOLD's outcome: refused.
+        client.hold(call_id)
+        client.retrieve(call_id)
+        emulator.settle()
+        time.sleep(0.1)
+        assert own_state() == ParticipantState.HELD
+        # With one, the client waits for HOLD's outcome before RETRIEVE: both succeed.
+        session = client.notifications()
+        try:
+            client.retrieve(call_id, wait=5.0)
+            client.hold(call_id)
+            retrieved = client.retrieve(call_id, wait=5.0)
+            assert retrieved is not None
+            assert own_state() == ParticipantState.ACTIVE
+        finally:
+            session.close()
+        emulator.set_call_control_race(False)
+        client.close()

@@ -42,6 +42,10 @@ pub(crate) use recorded::RecordedRequest;
 ///     no_reason_codes: Behave as a deployment with no reason codes configured (NOT_READY
 ///         and LOGOUT need no reason).
 ///     wrap_up_secs: The wrap-up timer: WORK ends after this many seconds.
+///     call_control_race: Reproduce the race between call-control requests (DG12.5 p91): a
+///         call-control request's outcome comes 200 ms after its 202, and another one of
+///         the same device meanwhile is accepted, then refused asynchronously (``Generic
+///         Error`` 33 ``CF_RESOURCE_BUSY``).
 ///
 /// Raises:
 ///     ValueError: A duration is negative or not finite, or ``release`` is unknown or
@@ -147,6 +151,7 @@ impl Emulator {
         lockout_secs = None,
         no_reason_codes = false,
         wrap_up_secs = None,
+        call_control_race = false,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -160,6 +165,7 @@ impl Emulator {
         lockout_secs: Option<f64>,
         no_reason_codes: bool,
         wrap_up_secs: Option<f64>,
+        call_control_race: bool,
     ) -> PyResult<Emulator> {
         let mut config = EmulatorConfig::new().plain_http(http);
         match (release.map(parse_release).transpose()?, ccx) {
@@ -196,6 +202,7 @@ impl Emulator {
         if let Some(secs) = wrap_up_secs {
             config = config.wrap_up_timer(Some(seconds("wrap_up_secs", secs)?));
         }
+        config = config.call_control_race(call_control_race);
         let emulator = py.detach(|| finesse_emulator::Emulator::start(config))?;
         let url = emulator.base_url();
         let port = url.rsplit(':').next().unwrap_or_default();
@@ -255,6 +262,15 @@ impl Emulator {
     fn set_wrap_up_timer(&self, py: Python<'_>, seconds: Option<f64>) -> PyResult<()> {
         let timer = seconds.map(|s| self::seconds("seconds", s)).transpose()?;
         self.run(py, |e| e.set_wrap_up_timer(timer))
+    }
+
+    /// Switches the race between call-control requests on or off (see
+    /// ``call_control_race`` in the constructor).
+    ///
+    /// Raises:
+    ///     RuntimeError: The emulator is closed.
+    fn set_call_control_race(&self, py: Python<'_>, enabled: bool) -> PyResult<()> {
+        self.run(py, |e| e.set_call_control_race(enabled))
     }
 
     /// The server URL a ``Client`` takes, e.g. ``"https://127.0.0.1:43121"``.
