@@ -137,3 +137,34 @@ fn without_a_notification_session_the_second_command_is_refused() {
         "RETRIEVE lost"
     );
 }
+
+/// DTMF publishes no outcome (nothing in the Dialog changes), so neither the client nor the
+/// server waits for one: a HOLD right after tones goes at once and succeeds.
+#[test]
+fn a_command_right_after_dtmf_is_not_held_back_and_succeeds() {
+    let emulator = racing_emulator();
+    let client = agent_1001(&emulator);
+    let _events = client.events().unwrap();
+    let dialog = on_a_call(&client);
+
+    let started = Instant::now();
+    let tones = client.send_dtmf(&dialog.id, "1234#").unwrap();
+    let hold = client.hold(&dialog.id).unwrap();
+    assert!(
+        started.elapsed() < CALL_CONTROL_OUTCOME,
+        "HOLD waited {:?} after tones, which publish nothing to wait for",
+        started.elapsed()
+    );
+    let held = match hold.wait(WAIT) {
+        Ok(outcome) => outcome,
+        Err(Error::Cti(failure)) => panic!("HOLD refused after DTMF: {failure}"),
+        Err(e) => panic!("HOLD: {e}"),
+    };
+    assert_eq!(
+        own_state(held.dialog().expect("the dialog")),
+        Some(ParticipantState::Held)
+    );
+    for request_id in [&tones.request_id, &hold.request_id] {
+        assert_eq!(cti_errors_for(&emulator, request_id), Vec::<String>::new());
+    }
+}

@@ -117,6 +117,26 @@ async fn put_inner(
     let id = dialog_id(path)?;
     let parsed = xml_in::parse_dialog(&body)?;
     let request_id = request_id(&headers);
+    // SEND_DTMF publishes no outcome (nothing in the Dialog changes), so no client can wait
+    // for it: it takes no part in the race between call-control requests.
+    if parsed
+        .requested_action
+        .as_deref()
+        .is_some_and(|a| a.eq_ignore_ascii_case("SEND_DTMF"))
+    {
+        engine.flush().await;
+        let job = engine.with_world(|w| {
+            let action = w.validate_dialog_put(&agent, id, parsed)?;
+            Ok::<_, ApiError>(CtiJob::Dialog {
+                agent: agent.clone(),
+                dialog: id,
+                action,
+                request_id: request_id.clone(),
+            })
+        })?;
+        engine.submit(job);
+        return accepted();
+    }
     engine
         .call_control(&agent, Some(id), &request_id, |w| {
             let action = w.validate_dialog_put(&agent, id, parsed)?;
