@@ -318,23 +318,35 @@ fn notification_update(content: &str) -> Result<String, String> {
 /// grows its output as it goes, a reallocation at every doubling, which is measurable on
 /// every notification (BENCHMARKS.md, frame to event).
 fn unescape(escaped: &str) -> Result<String, String> {
+    let bytes = escaped.as_bytes();
     let mut out = String::with_capacity(escaped.len());
-    let mut rest = escaped;
-    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
-        out.push_str(&rest[..amp]);
-        let entity = &rest[amp + 1..];
-        let end = memchr::memchr(b';', entity.as_bytes())
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'&', &bytes[at..]) {
+        let amp = at + found;
+        out.push_str(&escaped[at..amp]);
+        // Entity names are short: a plain scan beats a search call here.
+        let end = bytes[amp + 1..]
+            .iter()
+            .take(MAX_ENTITY)
+            .position(|&b| b == b';')
             .ok_or_else(|| "an entity without its `;`".to_owned())?;
-        let name = &entity[..end];
-        match quick_xml::escape::resolve_predefined_entity(name) {
-            Some(text) => out.push_str(text),
-            None => out.push(character_reference(name)?),
+        let name = &escaped[amp + 1..amp + 1 + end];
+        match name {
+            "lt" => out.push('<'),
+            "gt" => out.push('>'),
+            "amp" => out.push('&'),
+            "quot" => out.push('"'),
+            "apos" => out.push('\''),
+            _ => out.push(character_reference(name)?),
         }
-        rest = &entity[end + 1..];
+        at = amp + end + 2;
     }
-    out.push_str(rest);
+    out.push_str(&escaped[at..]);
     Ok(out)
 }
+
+/// The longest entity name looked for (`#x10FFFF` is 8).
+const MAX_ENTITY: usize = 10;
 
 /// The character of `#N` or `#xH`.
 fn character_reference(name: &str) -> Result<char, String> {
