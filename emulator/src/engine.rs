@@ -191,12 +191,13 @@ impl Engine {
     }
 
     /// Back to the start: the world as configured (agents kept, their state reset), no
-    /// notification sessions or subscriptions, an empty request log. Notification
+    /// notification sessions or subscriptions, empty request and notification logs. Notification
     /// connections are closed through `links`.
     pub fn reset(self: &Arc<Self>, links: &Links) {
         self.with_notifier(|w, n| {
             w.reset(&self.config);
             n.sessions.reset();
+            n.clear_log();
         });
         links.drop_all();
         self.with_requests(RequestLog::clear);

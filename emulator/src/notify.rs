@@ -42,6 +42,11 @@ pub(crate) struct Notifier {
 }
 
 impl Notifier {
+    /// Forgets the notifications published so far; sequence numbers keep counting.
+    pub fn clear_log(&mut self) {
+        self.log.clear();
+    }
+
     pub fn publish(
         &mut self,
         node: String,

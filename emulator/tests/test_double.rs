@@ -103,11 +103,17 @@ fn reset_returns_to_the_start_and_keeps_the_agents() {
     }
     emulator.set_out_of_service(true);
     emulator.set_latency(Duration::from_millis(1));
+    let published = emulator.notifications();
+    let last_seq = published.last().expect("the call was published").seq;
 
     emulator.reset();
 
     assert!(emulator.dialogs().is_empty());
     assert!(emulator.requests().is_empty());
+    assert!(
+        emulator.notifications().is_empty(),
+        "the notification log is emptied"
+    );
     for id in ["1001", "1002", "3001"] {
         let agent = emulator.agent_state(id).expect("agents stay");
         assert_eq!(agent.state, "LOGOUT", "{id}");
@@ -121,6 +127,9 @@ fn reset_returns_to_the_start_and_keeps_the_agents() {
     sign_in(&emulator, &client, "1001", "1001001");
     let dialog = make_call(&emulator, &client, "1001", "1001001", "6135551212");
     wait_dialog(&emulator, &dialog, "ACTIVE");
+    // Sequence numbers keep counting across the reset.
+    let after = emulator.notifications_since(last_seq);
+    assert!(!after.is_empty() && after.iter().all(|n| n.seq > last_seq));
 
     // Over HTTP.
     let c = control(&emulator);

@@ -1092,7 +1092,8 @@ class Emulator:
     def set_out_of_service(self, out_of_service: bool = True) -> None:
         """Takes the node out of service, or puts it back."""
     def reset(self) -> None:
-        """Back to the start: agents signed out and unlocked, no dialogs, an empty log."""
+        """Back to the start: agents signed out and unlocked, no dialogs, empty request and
+        notification logs."""
     def requests(self, since: int = 0) -> list[RecordedRequest]:
         """The REST requests received (the most recent 1,000), oldest first."""
     def clear_requests(self) -> None:

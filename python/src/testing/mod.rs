@@ -465,7 +465,7 @@ impl Emulator {
     }
 
     /// Back to the start: agents signed out and unlocked, no dialogs, far end and service as
-    /// at start, notification connections closed, the request log emptied.
+    /// at start, notification connections closed, the request and notification logs emptied.
     fn reset(&self, py: Python<'_>) -> PyResult<()> {
         self.run(py, finesse_emulator::Emulator::reset)
     }
