@@ -69,6 +69,12 @@ impl Release {
         matches!(self, Release::Cce12_5 | Release::Cce12_6)
     }
 
+    /// Whether the `<reasonCode>` a User embeds carries `systemCode`: not on 11.x, as a CCE
+    /// 11.x capture shows it (reference 2.2, "reason code object embedded").
+    pub fn embeds_system_code(self) -> bool {
+        !matches!(self, Release::Cce11_6)
+    }
+
     /// Whether `GET /User/<loginName>` finds a user by login name: CCE from 12.5 only
     /// (reference 1.5 and 10.4, DEVNET `user—get-user-id-from-loginname`).
     pub fn looks_up_login_names(self) -> bool {

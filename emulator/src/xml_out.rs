@@ -5,6 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::config::{ReasonCode, WrapUpReason};
 use crate::errors::{ApiError, CtiError};
+use crate::release::Release;
 use crate::state::World;
 use crate::state::agent::Agent;
 use crate::state::dialog::Dialog;
@@ -147,15 +148,17 @@ pub(crate) fn update(data: &str, event: &str, request_id: &str, source: &str) ->
     x.finish()
 }
 
-fn reason_code_embedded(x: &mut Xml, c: &ReasonCode) {
+fn reason_code_embedded(x: &mut Xml, c: &ReasonCode, release: Release) {
     x.open("reasonCode")
         .leaf("category", c.category.as_str())
         .leaf("code", &c.code.to_string())
         .leaf("forAll", bool_str(c.for_all))
         .leaf("id", &c.id.to_string())
-        .leaf("label", &c.label)
-        .leaf("systemCode", bool_str(c.system_code))
-        .leaf("uri", &format!("/finesse/api/ReasonCode/{}", c.id))
+        .leaf("label", &c.label);
+    if release.embeds_system_code() {
+        x.leaf("systemCode", bool_str(c.system_code));
+    }
+    x.leaf("uri", &format!("/finesse/api/ReasonCode/{}", c.id))
         .close("reasonCode");
 }
 
@@ -187,7 +190,7 @@ pub(crate) fn user(world: &World, a: &Agent, root: &str) -> String {
     );
     let reason = a.reason.and_then(|r| world.find_reason_code(r));
     if let Some(code) = &reason {
-        reason_code_embedded(&mut x, code);
+        reason_code_embedded(&mut x, code, world.release);
     }
     x.leaf(
         "reasonCodeId",

@@ -348,6 +348,30 @@ fn asynchronous_errors_of_user_requests() {
 }
 
 #[test]
+fn the_users_reason_code_carries_system_code_from_12_0() {
+    // Reference 2.2: a CCE 11.x capture embeds `<reasonCode>` without `systemCode`; 12.x adds
+    // it.
+    for e in &MATRIX {
+        let (emulator, client) = start_as(e.release);
+        sign_in(&emulator, &client, "1001", "1001001");
+        ready(&emulator, &client, "1001");
+        let on_break = "<User><state>NOT_READY</state><reasonCodeId>22</reasonCodeId></User>";
+        assert_eq!(client.set_state("1001", on_break).status, 202);
+        wait_agent(&emulator, "1001", "NOT_READY");
+        let r = client.get_as("1001", "/finesse/api/User/1001");
+        assert!(r.body.contains("<reasonCode>"), "{}: {}", e.release, r.body);
+        let expected = e.release != Release::Cce11_6;
+        assert_eq!(
+            r.body.contains("<systemCode>"),
+            expected,
+            "{}: {}",
+            e.release,
+            r.body
+        );
+    }
+}
+
+#[test]
 fn not_ready_without_a_reason() {
     // Reference 2.4: a reason is required only while reason codes are configured.
     for e in &MATRIX {
