@@ -85,33 +85,20 @@ pub(crate) fn parse_body(text: &str) -> Result<Body, String> {
     if root_empty {
         return Ok(body);
     }
-    let mut depth = 0usize;
-    let mut start = 0usize;
+    // The children, each cut out by its tags and parsed once.
+    let mut rest = &text[reader.buffer_position() as usize..];
     loop {
-        let before = reader.buffer_position() as usize;
-        match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(_) => {
-                if depth == 0 {
-                    start = before;
-                }
-                depth += 1;
-            }
-            Event::Empty(_) if depth == 0 => {
-                let end = reader.buffer_position() as usize;
-                body.frames.push(parse_frame(&text[before..end])?);
-            }
-            Event::End(_) if depth == 0 => return Ok(body),
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    let end = reader.buffer_position() as usize;
-                    body.frames.push(parse_frame(&text[start..end])?);
-                }
-            }
-            Event::Eof => return Err("truncated BOSH response".to_owned()),
-            Event::DocType(_) => return Err("DOCTYPE in a BOSH response".to_owned()),
-            _ => {}
+        rest = rest.trim_start();
+        if rest.starts_with("</") {
+            return Ok(body);
         }
+        if !rest.starts_with('<') {
+            return Err("truncated BOSH response, or text in its body".to_owned());
+        }
+        let len = super::boundary::element_len(rest.as_bytes())?
+            .ok_or_else(|| "truncated BOSH response".to_owned())?;
+        body.frames.push(parse_frame(&rest[..len])?);
+        rest = &rest[len..];
     }
 }
 

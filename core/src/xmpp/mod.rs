@@ -8,6 +8,7 @@
 //! the stanza itself, which each transport accepts (RFC 7395 §3.3.3 requires it on WebSocket).
 
 pub(crate) mod bosh;
+mod boundary;
 mod frame;
 mod stream;
 

@@ -1,13 +1,9 @@
 //! Cuts the XML stream of XMPP over TCP (RFC 6120 §4) into its top-level elements as bytes
 //! arrive. Written here rather than taken from an XMPP crate because the crates of the field
-//! are asynchronous (tokio-xmpp) while the session is a plain thread; quick-xml finds the
-//! element boundaries, so what is here is only the bookkeeping of a partly received element.
+//! are asynchronous (tokio-xmpp) while the session is a plain thread: the stream's own header
+//! and end tag, what lies between elements, and `boundary` for where each element ends.
 
-use quick_xml::Reader;
-use quick_xml::errors::{IllFormedError, SyntaxError};
-use quick_xml::events::Event;
-
-use super::{Frame, parse_frame};
+use super::{Frame, boundary, parse_frame};
 
 /// Top-level elements received from a TCP stream, one at a time.
 pub(crate) struct StreamReader {
@@ -97,66 +93,58 @@ fn scan(buffer: &[u8]) -> Result<Scan, String> {
     if blank > 0 {
         return Ok(Scan::Skip(blank));
     }
-    if buffer.is_empty() {
-        return Ok(Scan::Incomplete);
-    }
-    // At the top level, an end tag can only be the stream's, whose start tag this reader
-    // never saw (quick-xml would call it unmatched).
-    if buffer.starts_with(b"</") {
-        return Ok(match buffer.iter().position(|&b| b == b'>') {
-            Some(end) => Scan::End(end + 1),
-            None => Scan::Incomplete,
-        });
-    }
-    let mut reader = Reader::from_reader(buffer);
-    let mut depth = 0usize;
-    loop {
-        let event = match reader.read_event() {
-            Ok(event) => event,
-            Err(e) if truncated(&e) => return Ok(Scan::Incomplete),
-            Err(e) => return Err(e.to_string()),
-        };
-        let end = reader.buffer_position() as usize;
-        match event {
-            Event::Decl(_) | Event::Comment(_) | Event::PI(_) if depth == 0 => {
-                return Ok(Scan::Skip(end));
-            }
-            Event::Start(e) if depth == 0 && e.local_name().as_ref() == b"stream" => {
-                return Ok(Scan::Header(end));
-            }
-            Event::Start(_) => depth += 1,
-            Event::Empty(_) if depth == 0 => return Ok(Scan::Element(end)),
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return Ok(Scan::Element(end));
-                }
-            }
-            Event::Text(t) if depth == 0 && !t.iter().all(u8::is_ascii_whitespace) => {
-                return Err("text outside of any element".to_owned());
-            }
-            Event::DocType(_) => return Err("DOCTYPE in the stream".to_owned()),
-            Event::Eof => return Ok(Scan::Incomplete),
-            _ => {}
+    match buffer {
+        [] => Ok(Scan::Incomplete),
+        [b'<', b'?' | b'!', ..] => skip_markup(buffer),
+        // At the top level, an end tag can only be the stream's.
+        [b'<', b'/', ..] => Ok(end_of_tag(buffer).map_or(Scan::Incomplete, Scan::End)),
+        [b'<', ..] if is_stream_header(buffer) => {
+            Ok(end_of_tag(buffer).map_or(Scan::Incomplete, Scan::Header))
         }
+        [b'<', ..] => Ok(boundary::element_len(buffer)?.map_or(Scan::Incomplete, Scan::Element)),
+        _ => Err("text outside of any element".to_owned()),
     }
 }
 
-/// Whether `e` only says that the input ended inside a construct: more bytes may complete it.
-fn truncated(e: &quick_xml::Error) -> bool {
-    matches!(
-        e,
-        quick_xml::Error::Syntax(
-            SyntaxError::UnclosedTag
-                | SyntaxError::UnclosedCData
-                | SyntaxError::UnclosedComment
-                | SyntaxError::UnclosedPIOrXmlDecl
-                | SyntaxError::UnclosedDoctype
-                | SyntaxError::InvalidBangMarkup
-        ) | quick_xml::Error::IllFormed(
-            IllFormedError::UnclosedReference | IllFormedError::MissingEndTag(_)
-        )
-    )
+/// An XML declaration, processing instruction or comment between elements: skipped.
+fn skip_markup(buffer: &[u8]) -> Result<Scan, String> {
+    let close: &[u8] = if buffer.starts_with(b"<?") {
+        b"?>"
+    } else if buffer.starts_with(b"<!--") {
+        b"-->"
+    } else if b"<!--".starts_with(buffer) {
+        return Ok(Scan::Incomplete);
+    } else {
+        return Err("a DOCTYPE in the stream".to_owned());
+    };
+    Ok(memchr::memmem::find(&buffer[2..], close)
+        .map_or(Scan::Incomplete, |end| Scan::Skip(2 + end + close.len())))
+}
+
+/// Whether the start tag at the start of `buffer` opens the stream (`<stream:stream`, or
+/// any prefix).
+fn is_stream_header(buffer: &[u8]) -> bool {
+    let name_end = buffer
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+        .unwrap_or(buffer.len());
+    let name = &buffer[1..name_end];
+    let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+    local == b"stream"
+}
+
+/// The length of the tag at the start of `buffer`, up to its `>` (outside quoted values).
+fn end_of_tag(buffer: &[u8]) -> Option<usize> {
+    let mut quote = None;
+    for (i, &b) in buffer.iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
