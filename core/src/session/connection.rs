@@ -92,7 +92,7 @@ fn sign_in(link: &mut dyn Link, target: &Target, deadline: Instant) -> Result<St
             None,
         ));
     }
-    link.send(&xmpp::auth_plain(&target.login_id, &target.secret))?;
+    link.send_secret(&xmpp::auth_plain(&target.login_id, &target.secret))?;
     loop {
         match next_frame(link, deadline)? {
             Frame::Success => break,

@@ -22,6 +22,11 @@ pub(crate) trait Link: Send {
     fn open_stream(&mut self, domain: &str) -> Result<(), Error>;
     /// Sends one element.
     fn send(&mut self, stanza: &str) -> Result<(), Error>;
+    /// Sends one element that carries a secret (the SASL PLAIN sign-in), where no log of a
+    /// dependency can see it.
+    fn send_secret(&mut self, stanza: &str) -> Result<(), Error> {
+        self.send(stanza)
+    }
     /// The next element received; `None` when none arrived within [`TICK`].
     fn read(&mut self) -> Result<Option<Frame>, Error>;
     /// Sends `last` (the unavailable presence) and ends the stream; failures are ignored, the

@@ -1,9 +1,11 @@
 //! XMPP over WebSocket (RFC 7395): one XML element per text frame, the stream opened and
 //! closed by `<open/>` and `<close/>`.
 
+use std::io::Write;
 use std::time::Duration;
 
 use tungstenite::protocol::WebSocketConfig;
+use tungstenite::protocol::frame::coding::{Data, OpCode};
 use tungstenite::{Message, WebSocket};
 
 use super::socket::{self, Stream};
@@ -83,6 +85,29 @@ impl Link for WebSocketLink {
         self.ws
             .send(Message::text(stanza))
             .map_err(|e| ws_error(&self.url, e))
+    }
+
+    /// tungstenite logs every frame it writes, payload included, at TRACE: the sign-in frame
+    /// (base64 of the password) is framed here and written under it instead.
+    fn send_secret(&mut self, stanza: &str) -> Result<(), Error> {
+        let mut frame = tungstenite::protocol::frame::Frame::message(
+            stanza.as_bytes().to_vec(),
+            OpCode::Data(Data::Text),
+            true,
+        );
+        // RFC 6455 §5.3: a client masks every frame with an unpredictable key.
+        let random = uuid::Uuid::new_v4();
+        let mask = &random.as_bytes()[..4];
+        frame.header_mut().mask = Some([mask[0], mask[1], mask[2], mask[3]]);
+        let mut bytes = Vec::with_capacity(stanza.len() + 14);
+        frame
+            .format(&mut bytes)
+            .map_err(|e| ws_error(&self.url, e))?;
+        let stream = self.ws.get_mut();
+        stream
+            .write_all(&bytes)
+            .and_then(|()| stream.flush())
+            .map_err(|e| socket::io_error(&self.url, e))
     }
 
     fn read(&mut self) -> Result<Option<Frame>, Error> {
