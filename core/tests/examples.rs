@@ -21,7 +21,14 @@ fn example(name: &str) -> PathBuf {
     let path = profile_dir.join("examples").join(name);
     if !path.exists() {
         let built = Command::new(env!("CARGO"))
-            .args(["build", "--quiet", "-p", "finesse-client", "--example", name])
+            .args([
+                "build",
+                "--quiet",
+                "-p",
+                "finesse-client",
+                "--example",
+                name,
+            ])
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .status()
             .unwrap();
