@@ -324,22 +324,27 @@ fn unescape(escaped: &str) -> Result<String, String> {
     while let Some(found) = memchr::memchr(b'&', &bytes[at..]) {
         let amp = at + found;
         out.push_str(&escaped[at..amp]);
-        // Entity names are short: a plain scan beats a search call here.
-        let end = bytes[amp + 1..]
-            .iter()
-            .take(MAX_ENTITY)
-            .position(|&b| b == b';')
-            .ok_or_else(|| "an entity without its `;`".to_owned())?;
-        let name = &escaped[amp + 1..amp + 1 + end];
-        match name {
-            "lt" => out.push('<'),
-            "gt" => out.push('>'),
-            "amp" => out.push('&'),
-            "quot" => out.push('"'),
-            "apos" => out.push('\''),
-            _ => out.push(character_reference(name)?),
-        }
-        at = amp + end + 2;
+        let entity = &bytes[amp + 1..];
+        // The five predefined entities by their bytes; only character references need a
+        // scan for the `;`.
+        let (text, len) = match entity {
+            [b'l', b't', b';', ..] => ('<', 3),
+            [b'g', b't', b';', ..] => ('>', 3),
+            [b'a', b'm', b'p', b';', ..] => ('&', 4),
+            [b'q', b'u', b'o', b't', b';', ..] => ('"', 5),
+            [b'a', b'p', b'o', b's', b';', ..] => ('\'', 5),
+            _ => {
+                let end = entity
+                    .iter()
+                    .take(MAX_ENTITY)
+                    .position(|&b| b == b';')
+                    .ok_or_else(|| "an entity without its `;`".to_owned())?;
+                let name = &escaped[amp + 1..amp + 1 + end];
+                (character_reference(name)?, end + 1)
+            }
+        };
+        out.push(text);
+        at = amp + 1 + len;
     }
     out.push_str(&escaped[at..]);
     Ok(out)
