@@ -21,6 +21,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+mod accept;
 mod auth;
 mod config;
 mod control;

@@ -20,6 +20,7 @@ use tokio::sync::{Notify, Semaphore};
 use tokio_rustls::TlsAcceptor;
 use tower::ServiceExt;
 
+use crate::accept::accept;
 use crate::engine::Engine;
 use crate::errors::ApiError;
 use crate::request_log::{self, Received};
@@ -65,18 +66,9 @@ impl Site {
 pub(crate) async fn serve(listener: TcpListener, tls: Option<TlsAcceptor>, site: Site) {
     let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     loop {
-        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+        let Some((stream, permit)) = accept(&listener, &permits).await else {
             return;
         };
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
-            Err(_) => {
-                // Out of descriptors or a reset before accept: try again shortly.
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                continue;
-            }
-        };
-        let _ = stream.set_nodelay(true);
         let site = site.clone();
         let tls = tls.clone();
         tokio::spawn(async move {

@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::xmpp::{self, Condition, Frame};
 
 /// Where and as whom to connect.
+#[derive(Clone)]
 pub(crate) struct Target {
     /// The notification URL; its scheme names the transport (see `notification_url`).
     pub(crate) url: String,
@@ -33,13 +34,7 @@ impl Target {
     pub(crate) fn at(&self, url: &str) -> Target {
         Target {
             url: url.to_owned(),
-            domain: self.domain.clone(),
-            login_id: self.login_id.clone(),
-            secret: self.secret.clone(),
-            resource: self.resource.clone(),
-            tls: self.tls.clone(),
-            http_tls: self.http_tls.clone(),
-            timeout: self.timeout,
+            ..self.clone()
         }
     }
 }

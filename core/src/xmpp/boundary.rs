@@ -42,10 +42,11 @@ pub(crate) fn element_len(bytes: &[u8]) -> Result<Option<usize>, String> {
         if rest.starts_with(b"<!") {
             return Err("a DOCTYPE or unknown markup".to_owned());
         }
-        let Some(end) = tag_end(rest) else {
+        let Some(tag) = tag_len(rest) else {
             return Ok(None);
         };
-        let after = lt + end + 1;
+        let end = tag - 1;
+        let after = lt + tag;
         if rest.get(1) == Some(&b'/') {
             depth = depth
                 .checked_sub(1)
@@ -67,14 +68,15 @@ pub(crate) fn element_len(bytes: &[u8]) -> Result<Option<usize>, String> {
     }
 }
 
-/// The index of the `>` that ends the tag at the start of `tag`, outside quoted values.
-fn tag_end(tag: &[u8]) -> Option<usize> {
+/// The length of the tag at the start of `bytes`, up to its `>` (outside quoted values);
+/// `None` when the `>` has not arrived yet.
+pub(crate) fn tag_len(bytes: &[u8]) -> Option<usize> {
     let mut quote = None;
-    for (i, &b) in tag.iter().enumerate().skip(1) {
+    for (i, &b) in bytes.iter().enumerate().skip(1) {
         match (quote, b) {
             (None, b'"' | b'\'') => quote = Some(b),
             (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return Some(i),
+            (None, b'>') => return Some(i + 1),
             _ => {}
         }
     }

@@ -97,9 +97,9 @@ fn scan(buffer: &[u8]) -> Result<Scan, String> {
         [] => Ok(Scan::Incomplete),
         [b'<', b'?' | b'!', ..] => skip_markup(buffer),
         // At the top level, an end tag can only be the stream's.
-        [b'<', b'/', ..] => Ok(end_of_tag(buffer).map_or(Scan::Incomplete, Scan::End)),
+        [b'<', b'/', ..] => Ok(boundary::tag_len(buffer).map_or(Scan::Incomplete, Scan::End)),
         [b'<', ..] if is_stream_header(buffer) => {
-            Ok(end_of_tag(buffer).map_or(Scan::Incomplete, Scan::Header))
+            Ok(boundary::tag_len(buffer).map_or(Scan::Incomplete, Scan::Header))
         }
         [b'<', ..] => Ok(boundary::element_len(buffer)?.map_or(Scan::Incomplete, Scan::Element)),
         _ => Err("text outside of any element".to_owned()),
@@ -131,20 +131,6 @@ fn is_stream_header(buffer: &[u8]) -> bool {
     let name = &buffer[1..name_end];
     let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
     local == b"stream"
-}
-
-/// The length of the tag at the start of `buffer`, up to its `>` (outside quoted values).
-fn end_of_tag(buffer: &[u8]) -> Option<usize> {
-    let mut quote = None;
-    for (i, &b) in buffer.iter().enumerate() {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
 }
 
 #[cfg(test)]

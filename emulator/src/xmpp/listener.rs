@@ -19,6 +19,7 @@ use tokio_tungstenite::tungstenite::http::{HeaderValue, StatusCode};
 
 use super::link::{Link, Links};
 use super::websocket::{self, SUBPROTOCOL};
+use crate::accept::accept;
 use crate::engine::Engine;
 
 /// Connections served at once; further clients wait in the listen backlog.
@@ -34,18 +35,9 @@ pub(crate) async fn serve(
 ) {
     let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     loop {
-        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+        let Some((stream, permit)) = accept(&listener, &permits).await else {
             return;
         };
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
-            Err(_) => {
-                // Out of descriptors or a reset before accept: try again shortly.
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                continue;
-            }
-        };
-        let _ = stream.set_nodelay(true);
         let engine = Arc::clone(&engine);
         let tls = tls.clone();
         let mut link = links.link();

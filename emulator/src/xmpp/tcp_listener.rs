@@ -3,7 +3,6 @@
 //! offer closes each connection at once.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
@@ -12,6 +11,7 @@ use tokio_rustls::TlsAcceptor;
 use super::link::Links;
 use super::listener::{HANDSHAKE_TIMEOUT, MAX_CONNECTIONS};
 use super::tcp;
+use crate::accept::accept;
 use crate::engine::Engine;
 use crate::transports::Transports;
 
@@ -42,21 +42,12 @@ pub(crate) async fn serve_tcp(
 ) {
     let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     loop {
-        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+        let Some((stream, permit)) = accept(&listener, &permits).await else {
             return;
-        };
-        let stream = match listener.accept().await {
-            Ok((stream, _)) => stream,
-            Err(_) => {
-                // Out of descriptors or a reset before accept: try again shortly.
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                continue;
-            }
         };
         if !mode.offered(engine.with_world(|w| Transports::of(w.release))) {
             continue;
         }
-        let _ = stream.set_nodelay(true);
         let engine = Arc::clone(&engine);
         let tls = tls.clone();
         let mut link = links.link();
