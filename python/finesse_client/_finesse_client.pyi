@@ -91,6 +91,9 @@ class Client:
     the interpreter lock while it waits for the network. Commands return an ``Accepted`` once
     Finesse accepts them (HTTP 202), or with ``wait=`` their outcome, and are never retried.
     ``notifications()`` and ``events()`` give the events as they happen.
+
+    Ctrl-C interrupts any call that waits within 50 ms (``KeyboardInterrupt``). An interrupted
+    command may have been carried out: check before sending it again; nothing is resent.
     """
 
     def __new__(

@@ -12,6 +12,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyType};
 
+use crate::blocking;
 use crate::convert::{self, CallVariables, DialogId, StrOrBytes};
 use crate::errors;
 use crate::exceptions::{FinesseError, InsecureWarning};
@@ -28,6 +29,11 @@ use crate::notifications::{EventIterator, Notifications};
 /// (the new state, the new call) shows in the next read, and in the events of a notification
 /// session. With ``wait=`` (seconds), a command waits for its outcome and returns it instead
 /// (see ``Accepted.wait``). Commands are never retried.
+///
+/// Ctrl-C interrupts any call that waits (a request, ``wait=``, a session's start) within
+/// 50 ms: it raises ``KeyboardInterrupt`` and the call is abandoned. An interrupted command is
+/// like one whose answer never came (``OutcomeUnknownError``): it may have been carried out,
+/// so check (``user()``, ``dialogs()``) before sending it again; nothing is resent.
 ///
 /// ``notifications()`` starts a notification session (events as they happen, presence so
 /// that Finesse does not sign the agent out); ``events()`` iterates over the events of the
@@ -76,11 +82,12 @@ pub(crate) struct Client {
 }
 
 impl Client {
-    /// Runs `op` on the core client with the interpreter lock released.
-    fn run<T: Send>(
+    /// Runs `op` on the core client with the interpreter lock released; Ctrl-C interrupts
+    /// it (see `blocking`).
+    fn run<T: Send + 'static>(
         &self,
         py: Python<'_>,
-        op: impl FnOnce(&finesse_client::Client) -> Result<T, Error> + Send,
+        op: impl FnOnce(&finesse_client::Client) -> Result<T, Error> + Send + 'static,
     ) -> PyResult<T> {
         let client = self
             .inner
@@ -88,8 +95,7 @@ impl Client {
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
             .ok_or_else(|| FinesseError::new_err("the client is closed"))?;
-        py.detach(move || op(&client))
-            .map_err(|e| errors::to_py(py, e))
+        blocking::run(py, move || op(&client))?.map_err(|e| errors::to_py(py, e))
     }
 
     /// Sends a command: returns its `Accepted`, or with `wait`, its outcome.
@@ -97,7 +103,9 @@ impl Client {
         &self,
         py: Python<'_>,
         wait: Option<f64>,
-        op: impl FnOnce(&finesse_client::Client) -> Result<finesse_client::Accepted, Error> + Send,
+        op: impl FnOnce(&finesse_client::Client) -> Result<finesse_client::Accepted, Error>
+        + Send
+        + 'static,
     ) -> PyResult<Py<PyAny>> {
         let Some(wait) = wait else {
             return Accepted::new(self.run(py, op)?).into_py_any(py);

@@ -3,6 +3,7 @@
 //! The bindings only convert: arguments into the core's types, the core's models into frozen
 //! Python classes, and the core's errors into the package's exception classes.
 
+mod blocking;
 mod callback;
 mod client;
 mod convert;

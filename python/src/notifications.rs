@@ -2,7 +2,7 @@
 //! its events.
 //!
 //! Blocking reads release the interpreter lock and wait in short slices, so that Ctrl-C
-//! (a pending signal) interrupts them.
+//! interrupts them within 50 ms (see `blocking`).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{PoisonError, RwLock};
@@ -12,14 +12,12 @@ use finesse_client::Error;
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
+use crate::blocking;
 use crate::callback;
 use crate::convert;
 use crate::errors;
 use crate::events;
 use crate::exceptions::FinesseError;
-
-/// The longest a blocking read waits before looking for pending signals.
-const SLICE: Duration = Duration::from_millis(100);
 
 /// A running notification session: an XMPP connection (WebSocket, TCP or BOSH) to Finesse on a
 /// background thread, with presence (so Finesse does not sign the agent out) and a
@@ -68,31 +66,24 @@ impl Notifications {
     /// The next event within `timeout` (`None`: until the session is closed).
     fn read(&self, py: Python<'_>, timeout: Option<Duration>) -> PyResult<Option<Py<PyAny>>> {
         let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
-        loop {
-            let slice = deadline.map_or(SLICE, |d| {
-                d.saturating_duration_since(Instant::now()).min(SLICE)
-            });
-            // An event, or none and whether the session has ended.
-            let (event, ended) = py.detach(|| {
-                let inner = self.inner.read().unwrap_or_else(PoisonError::into_inner);
-                match inner.as_ref() {
-                    None => (Ok(None), true),
-                    Some(session) => match session.next_event(slice) {
-                        Ok(event) => {
-                            let ended = event.is_none() && session.is_closed();
-                            (Ok(event), ended)
-                        }
-                        Err(e) => (Err(e), true),
-                    },
-                }
-            });
-            if let Some(event) = event.map_err(|e| errors::to_py(py, e))? {
-                return events::to_py(py, event).map(Some);
+        // `Some` ends the wait: an event, an error, or `None` once the session has ended.
+        let read = blocking::poll(py, deadline, |slice| {
+            let inner = self.inner.read().unwrap_or_else(PoisonError::into_inner);
+            let Some(session) = inner.as_ref() else {
+                return Some(Ok(None));
+            };
+            match session.next_event(slice) {
+                Ok(None) if !session.is_closed() => None,
+                read => Some(read),
             }
-            if ended || deadline.is_some_and(|d| Instant::now() >= d) {
-                return Ok(None);
-            }
-            py.check_signals()?;
+        })?;
+        match read
+            .transpose()
+            .map_err(|e| errors::to_py(py, e))?
+            .flatten()
+        {
+            Some(event) => events::to_py(py, event).map(Some),
+            None => Ok(None),
         }
     }
 
@@ -111,18 +102,20 @@ impl Notifications {
         Ok(())
     }
 
-    /// Runs `op` on the core session with the interpreter lock released.
+    /// Runs `op` on the core session with the interpreter lock released; Ctrl-C interrupts
+    /// it (see `blocking`).
     fn run(
         &self,
         py: Python<'_>,
-        op: impl FnOnce(&finesse_client::Notifications) -> Result<(), Error> + Send,
+        op: impl FnOnce(&finesse_client::Notifications) -> Result<(), Error> + Send + 'static,
     ) -> PyResult<()> {
-        py.detach(|| {
-            let inner = self.inner.read().unwrap_or_else(PoisonError::into_inner);
-            inner.as_ref().map(op)
-        })
-        .ok_or_else(|| FinesseError::new_err("the notification session is closed"))?
-        .map_err(|e| errors::to_py(py, e))
+        let session = self
+            .inner
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or_else(|| FinesseError::new_err("the notification session is closed"))?;
+        blocking::run(py, move || op(&session))?.map_err(|e| errors::to_py(py, e))
     }
 }
 

@@ -5,6 +5,7 @@ use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use crate::blocking;
 use crate::convert;
 use crate::errors;
 use crate::models::{Dialog, User};
@@ -53,7 +54,8 @@ impl Accepted {
     /// ``Client.events()``), the outcome is the notification echoing ``request_id``, or
     /// showing the requested change; a refusal by the CTI server raises ``CtiError``.
     /// Without one, the resource is read until it shows the requested state (a CTI refusal
-    /// then shows as a timeout).
+    /// then shows as a timeout). Ctrl-C interrupts the wait (``KeyboardInterrupt``); the
+    /// command may still take effect.
     ///
     /// Args:
     ///     timeout: Seconds to wait.
@@ -70,9 +72,9 @@ impl Accepted {
     ///     ValidationError: ``timeout`` is not a positive number.
     fn wait(&self, py: Python<'_>, timeout: f64) -> PyResult<Py<PyAny>> {
         let timeout = convert::seconds("timeout", timeout).map_err(|e| errors::to_py(py, e))?;
-        let outcome = py
-            .detach(|| self.inner.wait(timeout))
-            .map_err(|e| errors::to_py(py, e))?;
+        let accepted = self.inner.clone();
+        let outcome =
+            blocking::run(py, move || accepted.wait(timeout))?.map_err(|e| errors::to_py(py, e))?;
         outcome_to_py(py, outcome)
     }
 

@@ -16,6 +16,8 @@ use pyo3::exceptions::{PyLookupError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
 
+use crate::blocking;
+
 pub(crate) use recorded::RecordedRequest;
 
 /// A local Finesse server for tests: the REST API, the notification service and the
@@ -203,7 +205,7 @@ impl Emulator {
             config = config.wrap_up_timer(Some(seconds("wrap_up_secs", secs)?));
         }
         config = config.call_control_race(call_control_race);
-        let emulator = py.detach(|| finesse_emulator::Emulator::start(config))?;
+        let emulator = blocking::run(py, move || finesse_emulator::Emulator::start(config))??;
         let url = emulator.base_url();
         let port = url.rsplit(':').next().unwrap_or_default();
         let ca_file = std::env::temp_dir().join(format!(
