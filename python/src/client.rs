@@ -16,6 +16,7 @@ use crate::blocking;
 use crate::convert::{self, CallVariables, DialogId, StrOrBytes};
 use crate::errors;
 use crate::exceptions::{FinesseError, InsecureWarning};
+use crate::logging;
 use crate::models::{Accepted, Dialog, ReasonCode, SystemInfo, User, WrapUpReason, outcome_to_py};
 use crate::notifications::{EventIterator, Notifications};
 
@@ -150,6 +151,8 @@ impl Client {
         login_id: Option<String>,
         notification_url: Option<String>,
     ) -> PyResult<Client> {
+        // Logging may have been configured since the last client: its levels are read again.
+        logging::reread_levels();
         let config = (|| {
             let mut builder = Config::builder(url.as_str());
             if let Some(password) = password {

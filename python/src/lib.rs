@@ -11,6 +11,7 @@ mod enums;
 mod errors;
 mod events;
 mod exceptions;
+mod logging;
 mod models;
 mod notifications;
 mod testing;
@@ -20,6 +21,7 @@ use pyo3::prelude::*;
 /// The native module; `finesse_client/__init__.py` re-exports it.
 #[pymodule]
 fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    logging::install(m.py())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<client::Client>()?;
     m.add_class::<models::Accepted>()?;
