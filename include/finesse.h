@@ -287,6 +287,49 @@ typedef uint32_t finesse_connection_state;
 #endif // __cplusplus
 
 /**
+ * The level of a log record, most severe first; passed to `finesse_set_log_callback` as a
+ * `uint32_t` (the most verbose level wanted).
+ */
+enum finesse_log_level
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Logging off (only as the level given to `finesse_set_log_callback`).
+   */
+  FINESSE_LOG_LEVEL_OFF = 0,
+  /**
+   * A failure the library could not work around (a notification session that ended for
+   * good).
+   */
+  FINESSE_LOG_LEVEL_ERROR = 1,
+  /**
+   * A failure the library works around (a lost connection it reconnects, a failed request).
+   */
+  FINESSE_LOG_LEVEL_WARN = 2,
+  /**
+   * A change worth knowing (notifications connected, closed).
+   */
+  FINESSE_LOG_LEVEL_INFO = 3,
+  /**
+   * Every request (method, URL, status, request id, time) and connection attempt.
+   */
+  FINESSE_LOG_LEVEL_DEBUG = 4,
+  /**
+   * Everything, dependencies included (TLS, WebSocket frames; never the sign-in).
+   */
+  FINESSE_LOG_LEVEL_TRACE = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum finesse_log_level finesse_log_level;
+#else
+typedef uint32_t finesse_log_level;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * The category of a reason code, passed to `finesse_get_reason_codes` as a `uint32_t`.
  */
 enum finesse_reason_category
@@ -616,6 +659,20 @@ typedef struct finesse_user finesse_user;
  * several threads at once.
  */
 typedef struct finesse_wrap_up_reason finesse_wrap_up_reason;
+
+/**
+ * Receives one log record: its level, the module it comes from (e.g.
+ * `"finesse_client::http"`, `"rustls::client"`) and the message, both NUL-terminated and
+ * valid during the call only.
+ *
+ * Called on whatever thread logs (the caller's thread for requests, a session thread for
+ * notifications), possibly on several threads at once: it must be thread-safe, return
+ * quickly, and must not call `finesse_set_log_callback`.
+ */
+typedef void (*finesse_log_callback)(finesse_log_level level,
+                                     const char *target,
+                                     const char *message,
+                                     void *user_data);
 
 /**
  * A function receiving events on the library's notification thread (named
@@ -1138,6 +1195,24 @@ const char *finesse_last_error_refusal_node(void);
 const char *finesse_last_error_refusal_text(void);
 
 /**
+ * The URL (or `host:port`) being reached when the last error happened, for a transport,
+ * TLS, timeout, outcome-unknown or refused error; NULL otherwise.
+ *
+ * Borrowed, NUL-terminated, valid until the next failing call on this thread or
+ * `finesse_last_error_clear`; do not free it.
+ */
+const char *finesse_last_error_url(void);
+
+/**
+ * A short English text for a status code (a `finesse_result`), e.g. `"outcome unknown"`;
+ * `"unknown status"` for a code this library does not define. For messages and logs; the
+ * last error's message says more.
+ *
+ * Returns a static NUL-terminated string: never free it. Thread-safe.
+ */
+const char *finesse_result_text(uint32_t code);
+
+/**
  * Forgets this thread's last error: `finesse_last_error_code` returns `FINESSE_RESULT_OK`
  * again, and strings borrowed from the last error become invalid.
  */
@@ -1325,6 +1400,19 @@ const finesse_event *finesse_pubsub_message_events_get(const finesse_pubsub_mess
  * called twice with the same pointer.
  */
 void finesse_pubsub_message_free(finesse_pubsub_message *message);
+
+/**
+ * Sends the library's log records up to `max_level` (a `finesse_log_level`) to `callback`,
+ * with `user_data` passed back on each call. `FINESSE_LOG_LEVEL_OFF` or a NULL callback
+ * turns logging off. Replaces any previous callback; the process has one.
+ *
+ * Returns `FINESSE_RESULT_INVALID_ARGUMENT` for a level out of range. Thread-safe; never call
+ * it from the callback itself.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_set_log_callback(uint32_t max_level,
+                                        finesse_log_callback callback,
+                                        void *user_data);
 
 /**
  * Whether the agent is signed in (in any state but LOGOUT); false when `user` is NULL.

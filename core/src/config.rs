@@ -91,7 +91,7 @@ impl Default for Timeouts {
 pub struct Config {
     pub(crate) nodes: Vec<String>,
     pub(crate) credentials: Credentials,
-    pub(crate) ca_certs: Vec<Vec<u8>>,
+    pub(crate) ca_certs: Vec<rustls::pki_types::CertificateDer<'static>>,
     pub(crate) accept_invalid_certs: bool,
     pub(crate) timeouts: Timeouts,
     pub(crate) user_agent: String,
@@ -397,11 +397,21 @@ fn normalize_url(field: &str, url: &str) -> Result<String, Error> {
 }
 
 /// Parses the certificates of a PEM text; it must hold at least one.
-fn parse_ca_pem(field: &str, pem: &[u8]) -> Result<Vec<Vec<u8>>, Error> {
+fn parse_ca_pem(
+    field: &str,
+    pem: &[u8],
+) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>, Error> {
     let mut certs = Vec::new();
     for item in ureq::tls::parse_pem(pem) {
         match item {
-            Ok(ureq::tls::PemItem::Certificate(cert)) => certs.push(cert.der().to_vec()),
+            Ok(ureq::tls::PemItem::Certificate(cert)) => {
+                let der = rustls::pki_types::CertificateDer::from(cert.der().to_vec());
+                // Refused here rather than silently left out of the trusted roots.
+                rustls::RootCertStore::empty()
+                    .add(der.clone())
+                    .map_err(|e| Error::invalid(field, format!("not a usable CA: {e}")))?;
+                certs.push(der);
+            }
             Ok(_) => {}
             Err(e) => return Err(Error::invalid(field, format!("bad PEM: {e}"))),
         }

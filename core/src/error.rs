@@ -4,6 +4,9 @@ use std::fmt;
 
 use crate::model::ApiError;
 
+/// The underlying failure of an [`Error`]: an I/O error, ureq's or rustls's error.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 /// Everything that can go wrong in a call to Finesse.
 ///
 /// The variants separate what a caller must handle differently:
@@ -35,11 +38,21 @@ pub enum Error {
     Transport {
         /// What failed.
         message: String,
+        /// The URL that was being reached, when known.
+        url: Option<String>,
+        /// The underlying failure (an I/O error, ureq's error), also given by
+        /// [`std::error::Error::source`].
+        source: Option<Cause>,
     },
     /// The TLS handshake failed: untrusted certificate, name mismatch, protocol error.
     Tls {
         /// What failed.
         message: String,
+        /// The URL that was being reached, when known.
+        url: Option<String>,
+        /// The underlying failure (rustls's error), also given by
+        /// [`std::error::Error::source`].
+        source: Option<Cause>,
     },
     /// No answer in time, where the request is known to have had no effect (a GET, or a command
     /// that timed out while connecting).
@@ -48,6 +61,8 @@ pub enum Error {
         message: String,
         /// The command's `requestId`, when waiting on an accepted command timed out.
         request_id: Option<String>,
+        /// The URL that was being reached, when known.
+        url: Option<String>,
     },
     /// A command may or may not have been carried out: it was (perhaps partly) sent, and the
     /// answer never came. It is never resent automatically.
@@ -56,6 +71,10 @@ pub enum Error {
         request_id: String,
         /// What happened.
         message: String,
+        /// The URL the command was sent to.
+        url: Option<String>,
+        /// The underlying failure, also given by [`std::error::Error::source`].
+        source: Option<Cause>,
     },
     /// A document from the server (or given to a `from_xml`) could not be decoded.
     Decode(DecodeError),
@@ -234,11 +253,82 @@ impl Error {
         }
     }
 
+    /// The URL that was being reached when a transport, TLS, timeout or outcome-unknown error
+    /// happened, when known.
+    pub fn url(&self) -> Option<&str> {
+        match self {
+            Error::Transport { url, .. }
+            | Error::Tls { url, .. }
+            | Error::Timeout { url, .. }
+            | Error::OutcomeUnknown { url, .. } => url.as_deref(),
+            Error::Refused(refusal) => Some(&refusal.url),
+            _ => None,
+        }
+    }
+
+    /// This error and every cause under it, on one line (`outer: cause: root cause`), for
+    /// where only text travels (C, logs, the CLI).
+    pub fn to_string_with_causes(&self) -> String {
+        let mut text = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(e) = cause {
+            let line = e.to_string();
+            // Some causes repeat what they wrap (ureq's "io: …" over the I/O error): say each
+            // thing once.
+            if !text.ends_with(&line) {
+                text.push_str(": ");
+                text.push_str(&line);
+            }
+            cause = e.source();
+        }
+        text
+    }
+
     pub(crate) fn timeout(message: impl Into<String>) -> Self {
         Error::Timeout {
             message: message.into(),
             request_id: None,
+            url: None,
         }
+    }
+
+    pub(crate) fn transport(message: impl Into<String>) -> Self {
+        Error::Transport {
+            message: message.into(),
+            url: None,
+            source: None,
+        }
+    }
+
+    pub(crate) fn tls(message: impl Into<String>) -> Self {
+        Error::Tls {
+            message: message.into(),
+            url: None,
+            source: None,
+        }
+    }
+
+    /// Names the URL being reached (transport, TLS, timeout and outcome-unknown errors).
+    pub(crate) fn at(mut self, at: &str) -> Self {
+        if let Error::Transport { url, .. }
+        | Error::Tls { url, .. }
+        | Error::Timeout { url, .. }
+        | Error::OutcomeUnknown { url, .. } = &mut self
+        {
+            *url = Some(at.to_owned());
+        }
+        self
+    }
+
+    /// Keeps the underlying failure (transport, TLS and outcome-unknown errors).
+    pub(crate) fn caused_by(mut self, cause: impl Into<Cause>) -> Self {
+        if let Error::Transport { source, .. }
+        | Error::Tls { source, .. }
+        | Error::OutcomeUnknown { source, .. } = &mut self
+        {
+            *source = Some(cause.into());
+        }
+        self
     }
 
     pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
@@ -260,17 +350,34 @@ impl fmt::Display for Error {
             }
             Error::Api(failure) => fmt::Display::fmt(failure, f),
             Error::Cti(failure) => fmt::Display::fmt(failure, f),
-            Error::Transport { message } => write!(f, "server not reachable: {message}"),
-            Error::Tls { message } => write!(f, "TLS failure: {message}"),
-            Error::Timeout { message, .. } => write!(f, "timed out: {message}"),
+            Error::Transport { message, url, .. } => {
+                f.write_str("server not reachable")?;
+                write_url(f, url)?;
+                write!(f, ": {message}")
+            }
+            Error::Tls { message, url, .. } => {
+                f.write_str("TLS failure")?;
+                write_url(f, url)?;
+                write!(f, ": {message}")
+            }
+            Error::Timeout { message, url, .. } => {
+                f.write_str("timed out")?;
+                write_url(f, url)?;
+                write!(f, ": {message}")
+            }
             Error::OutcomeUnknown {
                 request_id,
                 message,
-            } => write!(
-                f,
-                "outcome unknown for request {request_id}: {message}; the command may have been \
-                 carried out, check before retrying"
-            ),
+                url,
+                ..
+            } => {
+                write!(f, "outcome unknown for request {request_id}")?;
+                write_url(f, url)?;
+                write!(
+                    f,
+                    ": {message}; the command may have been carried out, check before retrying"
+                )
+            }
             Error::Decode(e) => fmt::Display::fmt(e, f),
             Error::Refused(refusal) => fmt::Display::fmt(refusal, f),
         }
@@ -339,7 +446,28 @@ impl fmt::Display for DecodeError {
     }
 }
 
-impl std::error::Error for Error {}
+/// ` at <url>`, when the URL is known.
+fn write_url(f: &mut fmt::Formatter<'_>, url: &Option<String>) -> fmt::Result {
+    match url {
+        Some(url) => write!(f, " at {url}"),
+        None => Ok(()),
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport { source, .. }
+            | Error::Tls { source, .. }
+            | Error::OutcomeUnknown { source, .. } => source
+                .as_deref()
+                .map(|e| e as &(dyn std::error::Error + 'static)),
+            // The others say everything in their own text: Api, Cti and Decode display the
+            // failure they wrap.
+            _ => None,
+        }
+    }
+}
 impl std::error::Error for ApiFailure {}
 impl std::error::Error for CtiFailure {}
 impl std::error::Error for DecodeError {}

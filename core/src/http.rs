@@ -2,6 +2,7 @@
 //! mapping of every failure onto [`Error`], including "outcome unknown" for commands.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 use base64::Engine;
 
@@ -23,6 +24,15 @@ pub(crate) enum Method {
     Post,
 }
 
+impl Method {
+    fn as_str(self) -> &'static str {
+        match self {
+            Method::Put => "PUT",
+            Method::Post => "POST",
+        }
+    }
+}
+
 /// Sends requests to the active node, with the credentials and limits of the configuration.
 pub(crate) struct Http {
     agent: ureq::Agent,
@@ -32,6 +42,9 @@ pub(crate) struct Http {
     /// The `Authorization` header value; never logged.
     authorization: String,
     limits: DecodeLimits,
+    /// The proxy requests go through (from `ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY`), named
+    /// in transport errors.
+    proxy: Option<ureq::Proxy>,
 }
 
 impl Http {
@@ -70,6 +83,7 @@ impl Http {
             Credentials::Bearer { token, .. } => format!("Bearer {}", token.expose()),
         };
         Http {
+            proxy: agent.config().proxy().cloned(),
             agent,
             nodes: config.nodes.clone(),
             active: AtomicUsize::new(0),
@@ -109,14 +123,18 @@ impl Http {
 
     fn get_from(&self, node: usize, path: &str) -> Result<Vec<u8>, Error> {
         let url = format!("{}{path}", self.nodes[node]);
-        let response = self
+        let started = Instant::now();
+        let result = self
             .agent
             .get(&url)
             .header("Authorization", &self.authorization)
             .header("Accept", "application/xml")
             .call()
-            .map_err(|e| map_transport_error(e, None))?;
-        self.read_answer(response, None)
+            .map_err(|e| self.transport_error(e, &url, None))
+            .and_then(|response| self.read_answer(response, &url, None));
+        let outcome = result.as_ref().map(|(status, _)| *status);
+        log_exchange("GET", &url, None, started, outcome);
+        result.map(|(_, body)| body)
     }
 
     /// Sends a command. It is sent once: if the active node cannot be connected to (so nothing
@@ -161,7 +179,8 @@ impl Http {
             Method::Put => self.agent.put(&url),
             Method::Post => self.agent.post(&url),
         };
-        let response = request
+        let started = Instant::now();
+        let result = request
             .header("Authorization", &self.authorization)
             .header("Accept", "application/xml")
             .header("Content-Type", "application/xml")
@@ -169,22 +188,80 @@ impl Http {
             .send(body)
             .map_err(|e| {
                 if sent_nothing(&e) {
-                    Attempt::NotSent(map_transport_error(e, None))
+                    Attempt::NotSent(self.transport_error(e, &url, None))
                 } else {
-                    Attempt::Failed(map_transport_error(e, Some(request_id)))
+                    Attempt::Failed(self.transport_error(e, &url, Some(request_id)))
                 }
-            })?;
-        self.read_answer(response, Some(request_id))
-            .map(drop)
-            .map_err(Attempt::Failed)
+            })
+            .and_then(|response| {
+                self.read_answer(response, &url, Some(request_id))
+                    .map_err(Attempt::Failed)
+            });
+        let outcome = match &result {
+            Ok((status, _)) => Ok(*status),
+            Err(Attempt::NotSent(e) | Attempt::Failed(e)) => Err(e),
+        };
+        log_exchange(method.as_str(), &url, Some(request_id), started, outcome);
+        result.map(drop)
+    }
+
+    /// Maps a ureq failure, naming the URL and the proxy it went through. With `request_id`
+    /// (a command that may have been sent), anything that is not known to have happened
+    /// before sending is an unknown outcome.
+    fn transport_error(&self, e: ureq::Error, url: &str, request_id: Option<&str>) -> Error {
+        let through = self
+            .proxy_for(url)
+            .map(|proxy| format!(", through proxy {proxy}"));
+        let message = format!("{e}{}", through.as_deref().unwrap_or(""));
+        let error = if let Some(request_id) = request_id {
+            Error::OutcomeUnknown {
+                request_id: request_id.to_owned(),
+                message,
+                url: None,
+                source: None,
+            }
+        } else {
+            match &e {
+                ureq::Error::Timeout(t) => Error::timeout(format!("{t}")),
+                ureq::Error::Tls(m) => Error::tls(*m),
+                ureq::Error::Rustls(e) => Error::tls(e.to_string()),
+                ureq::Error::Io(io) if is_tls_failure(io) => Error::tls(io.to_string()),
+                ureq::Error::BodyExceedsLimit(limit) => {
+                    return Error::Decode(crate::error::DecodeError::new(
+                        "response",
+                        format!("response body larger than {limit} bytes"),
+                    ));
+                }
+                _ => Error::transport(message),
+            }
+        };
+        let error = error.at(url);
+        match e {
+            // The I/O error itself is the cause; ureq's wrapper adds only "io: ".
+            ureq::Error::Io(io) => error.caused_by(io),
+            other => error.caused_by(other),
+        }
+    }
+
+    /// The proxy a request to `url` goes through (scheme, host and port: never its
+    /// credentials).
+    fn proxy_for(&self, url: &str) -> Option<String> {
+        let proxy = self.proxy.as_ref()?;
+        let uri: ureq::http::Uri = url.parse().ok()?;
+        if proxy.is_no_proxy(&uri) {
+            return None;
+        }
+        let scheme = proxy.uri().scheme_str().unwrap_or("http");
+        Some(format!("{scheme}://{}:{}", proxy.host(), proxy.port()))
     }
 
     /// Turns an answer into its body (2xx) or an [`Error::Api`].
     fn read_answer(
         &self,
         mut response: ureq::http::Response<ureq::Body>,
+        url: &str,
         request_id: Option<&str>,
-    ) -> Result<Vec<u8>, Error> {
+    ) -> Result<(u16, Vec<u8>), Error> {
         let status = response.status().as_u16();
         let location = response
             .headers()
@@ -198,10 +275,10 @@ impl Http {
             .read_to_vec();
         if (200..300).contains(&status) {
             return match body {
-                Ok(body) => Ok(body),
+                Ok(body) => Ok((status, body)),
                 // A command's 2xx status line says it was accepted, whatever its body did.
-                Err(_) if request_id.is_some() => Ok(Vec::new()),
-                Err(e) => Err(map_transport_error(e, None)),
+                Err(_) if request_id.is_some() => Ok((status, Vec::new())),
+                Err(e) => Err(self.transport_error(e, url, None)),
             };
         }
         let (errors, body_snippet) = match &body {
@@ -268,32 +345,29 @@ fn is_tls_failure(io: &std::io::Error) -> bool {
         .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
 }
 
-/// Maps a ureq failure. With `request_id` (a command that may have been sent), anything that
-/// is not known to have happened before sending is an unknown outcome.
-fn map_transport_error(e: ureq::Error, request_id: Option<&str>) -> Error {
-    if let Some(request_id) = request_id {
-        return Error::OutcomeUnknown {
-            request_id: request_id.to_owned(),
-            message: e.to_string(),
-        };
-    }
-    match e {
-        ureq::Error::Timeout(t) => Error::timeout(format!("{t}")),
-        ureq::Error::Tls(m) => Error::Tls {
-            message: m.to_owned(),
-        },
-        ureq::Error::Rustls(e) => Error::Tls {
-            message: e.to_string(),
-        },
-        ureq::Error::Io(io) if is_tls_failure(&io) => Error::Tls {
-            message: io.to_string(),
-        },
-        ureq::Error::BodyExceedsLimit(limit) => Error::Decode(crate::error::DecodeError::new(
-            "response",
-            format!("response body larger than {limit} bytes"),
-        )),
-        other => Error::Transport {
-            message: other.to_string(),
+/// One line per exchange: method, URL, status or failure, request id, time. Never a header:
+/// the `Authorization` header holds the credentials.
+fn log_exchange(
+    method: &str,
+    url: &str,
+    request_id: Option<&str>,
+    started: Instant,
+    outcome: Result<u16, &Error>,
+) {
+    let elapsed = started.elapsed().as_millis();
+    let request_id = request_id
+        .map(|id| format!(" (requestId {id})"))
+        .unwrap_or_default();
+    match outcome {
+        Ok(status) => log::debug!("{method} {url}{request_id}: HTTP {status} in {elapsed} ms"),
+        Err(e) => match e.http_status() {
+            Some(status) => {
+                log::debug!("{method} {url}{request_id}: HTTP {status} in {elapsed} ms")
+            }
+            None => log::warn!(
+                "{method} {url}{request_id}: failed after {elapsed} ms: {}",
+                e.to_string_with_causes()
+            ),
         },
     }
 }

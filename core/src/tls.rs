@@ -1,7 +1,12 @@
 //! The TLS configurations of the REST client and of the notification transports (ureq for
 //! REST and BOSH, rustls directly for WebSocket and TCP), from the same trust settings.
+//!
+//! What is trusted, in every language: the operating system's certificate store (where
+//! contact centers put their private CA; `SSL_CERT_FILE` and `SSL_CERT_DIR` replace it, as
+//! for OpenSSL), Mozilla's roots built into the library (so that a machine without a store
+//! still verifies public certificates), and the CAs given in the configuration.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{CryptoProvider, verify_tls12_signature, verify_tls13_signature};
@@ -11,38 +16,26 @@ use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme
 use crate::config::Config;
 use crate::error::Error;
 
-/// ureq's TLS settings: Mozilla's roots plus the configured CAs, or no verification when the
-/// caller switched it off.
+/// ureq's TLS settings: the trusted roots, or no verification when the caller switched it
+/// off.
 pub(crate) fn ureq_config(config: &Config) -> ureq::tls::TlsConfig {
     use ureq::tls::{Certificate, RootCerts, TlsConfig};
-    let root_certs = if config.ca_certs.is_empty() {
-        RootCerts::WebPki
-    } else {
-        // "In addition to the built-in roots": Mozilla's roots plus the caller's CAs.
-        let builtin = webpki_root_certs::TLS_SERVER_ROOT_CERTS
-            .iter()
-            .map(|der| Certificate::from_der(der.as_ref()));
-        let extra = config
-            .ca_certs
-            .iter()
-            .map(|der| Certificate::from_der(der).to_owned());
-        RootCerts::from(builtin.chain(extra).collect::<Vec<_>>())
-    };
+    let roots = trusted_roots(config)
+        .map(|der| Certificate::from_der(der.as_ref()).to_owned())
+        .collect::<Vec<_>>();
     TlsConfig::builder()
-        .root_certs(root_certs)
+        .root_certs(RootCerts::from(roots))
         .disable_verification(config.accept_invalid_certs)
         .build()
 }
 
-/// A client configuration trusting Mozilla's roots plus the configured CAs, or, when the
-/// caller switched verification off, anything.
+/// A client configuration trusting the trusted roots, or, when the caller switched
+/// verification off, anything.
 pub(crate) fn client_config(config: &Config) -> Result<Arc<ClientConfig>, Error> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
-        .map_err(|e| Error::Tls {
-            message: e.to_string(),
-        })?;
+        .map_err(|e| Error::tls(e.to_string()).caused_by(e))?;
     let tls = if config.accept_invalid_certs {
         builder
             .dangerous()
@@ -50,22 +43,37 @@ pub(crate) fn client_config(config: &Config) -> Result<Arc<ClientConfig>, Error>
             .with_no_client_auth()
     } else {
         let mut roots = RootCertStore::empty();
-        roots.add_parsable_certificates(webpki_root_certs::TLS_SERVER_ROOT_CERTS.iter().cloned());
-        let (_, rejected) = roots.add_parsable_certificates(
-            config
-                .ca_certs
-                .iter()
-                .map(|der| CertificateDer::from(der.clone())),
-        );
-        if rejected > 0 {
-            return Err(Error::invalid(
-                "ca_pem",
-                format!("{rejected} CA certificate(s) could not be parsed"),
-            ));
-        }
+        roots.add_parsable_certificates(trusted_roots(config).cloned());
         builder.with_root_certificates(roots).with_no_client_auth()
     };
     Ok(Arc::new(tls))
+}
+
+/// The roots a configuration trusts: the operating system's, Mozilla's, and its own CAs
+/// (already checked to parse by the configuration builder).
+fn trusted_roots(config: &Config) -> impl Iterator<Item = &CertificateDer<'static>> {
+    os_roots()
+        .iter()
+        .chain(webpki_root_certs::TLS_SERVER_ROOT_CERTS)
+        .chain(config.ca_certs.iter())
+}
+
+/// The operating system's roots, read once per process: reading the store takes a few
+/// milliseconds, too much for every client of a process that serves a whole floor.
+fn os_roots() -> &'static [CertificateDer<'static>] {
+    static ROOTS: OnceLock<Vec<CertificateDer<'static>>> = OnceLock::new();
+    ROOTS.get_or_init(|| {
+        let found = rustls_native_certs::load_native_certs();
+        for e in &found.errors {
+            // An unreadable store is not fatal: Mozilla's roots and the configured CAs remain.
+            log::warn!("cannot read the operating system's certificate store: {e}");
+        }
+        log::debug!(
+            "trusting {} certificates of the operating system's store",
+            found.certs.len()
+        );
+        found.certs
+    })
 }
 
 /// The verifier behind `danger_accept_invalid_certs`: any certificate, any name. Signatures

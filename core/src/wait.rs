@@ -408,5 +408,6 @@ fn no_outcome(request_id: &str, timeout: Duration) -> Error {
             "request {request_id} was accepted, but its outcome was not seen within {timeout:?}"
         ),
         request_id: Some(request_id.to_owned()),
+        url: None,
     }
 }

@@ -91,7 +91,20 @@ fn closed_port_is_a_transport_error() {
             .unwrap(),
     )
     .unwrap();
-    assert_eq!(client.user().unwrap_err().kind(), ErrorKind::Transport);
+    let err = client.user().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Transport);
+    // The error names where it was going and keeps the operating system's answer as its cause.
+    let url = format!("https://127.0.0.1:{port}/finesse/api/User/1001");
+    assert_eq!(err.url(), Some(url.as_str()));
+    assert!(err.to_string().contains(&url), "{err}");
+    let cause = std::error::Error::source(&err).expect("a cause");
+    let io = cause
+        .downcast_ref::<std::io::Error>()
+        .expect("an I/O error");
+    assert_eq!(io.kind(), std::io::ErrorKind::ConnectionRefused);
+    let full = err.to_string_with_causes();
+    assert!(full.starts_with(&err.to_string()), "{full}");
+    assert!(full.to_lowercase().contains("connection refused"), "{full}");
     // A command that could not connect was not sent: a transport error, not an unknown
     // outcome.
     let err = client
@@ -137,6 +150,9 @@ fn connection_cut_after_make_call_is_an_unknown_outcome_never_resent() {
         panic!("expected an unknown outcome, got {err:?}");
     };
     assert_eq!(request_id.len(), 36);
+    let url = format!("{}/finesse/api/User/1001/Dialogs", emulator.base_url());
+    assert_eq!(err.url(), Some(url.as_str()));
+    assert!(std::error::Error::source(&err).is_some(), "{err:?}");
     assert!(err.to_string().contains("check before retrying"));
     // The server did place the call, exactly once.
     let dialog = wait_dialog(&client, "the call", |_| true);

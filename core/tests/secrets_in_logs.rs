@@ -1,6 +1,7 @@
 //! No secret reaches a log, at any level, dependencies included: with a logger taking every
 //! record at TRACE (what an application debugging a connection turns on), the client signs in
-//! over REST and over each notification transport, fails, reconnects and closes, and no
+//! over REST (a password, then a bearer token) and over each notification transport, fails,
+//! reconnects and closes, and no
 //! record holds the password or its encodings (HTTP Basic, SASL PLAIN). tungstenite logs
 //! every WebSocket frame it writes with its payload: the sign-in frame must not be one of
 //! them. The emulator, the server that must receive the password, runs in this process on
@@ -40,18 +41,20 @@ impl log::Log for Everything {
 }
 
 const PASSWORD: &str = "Pw-3300-unmistakable";
+const TOKEN: &str = "Tok-3301-unmistakable";
 /// The thread the in-process emulator serves on.
 const EMULATOR_THREAD: &str = "finesse-emulator";
 
 #[test]
-fn no_record_holds_the_password_at_trace() {
+fn no_record_holds_a_secret_at_trace() {
     log::set_logger(&Everything).unwrap();
     log::set_max_level(log::LevelFilter::Trace);
 
     let emulator = Emulator::start(
         EmulatorConfig::new()
             .release(Release::Cce12_0)
-            .agent(AgentConfig::new("3300", "agent3300", PASSWORD)),
+            .agent(AgentConfig::new("3300", "agent3300", PASSWORD))
+            .agent(AgentConfig::new("3301", "agent3301", "other-password").bearer_token(TOKEN)),
     )
     .unwrap();
     let client = Client::new(
@@ -90,6 +93,18 @@ fn no_record_holds_the_password_at_trace() {
     )
     .unwrap();
     assert!(wrong.user().is_err());
+    // A bearer token (SSO), accepted and refused.
+    for token in [TOKEN.to_owned(), format!("{TOKEN}-expired")] {
+        let sso = Client::new(
+            Config::builder(emulator.base_url())
+                .bearer_token("3301", token)
+                .ca_pem(emulator.ca_pem())
+                .build()
+                .unwrap(),
+        )
+        .unwrap();
+        let _ = sso.user();
+    }
     std::thread::sleep(Duration::from_millis(100));
 
     let records = RECORDS.lock().unwrap();
@@ -99,9 +114,27 @@ fn no_record_holds_the_password_at_trace() {
         "no WebSocket frame was logged: {} records",
         records.len()
     );
+    // The library's own account of it: each request, each session change.
+    let has = |needle: &str| records.iter().any(|r| r.contains(needle));
+    assert!(has("GET https://127.0.0.1:"), "no request logged");
+    assert!(
+        has("/finesse/api/User/3300: HTTP 401 in "),
+        "no refused request"
+    );
+    assert!(has("PUT https://127.0.0.1:"), "no command logged");
+    assert!(has(": HTTP 202 in "), "no accepted command");
+    assert!(
+        has("notifications connected to wss://"),
+        "no session logged"
+    );
+    assert!(
+        has("notifications disconnected, reconnecting"),
+        "no reconnection"
+    );
     let b64 = |s: String| base64::engine::general_purpose::STANDARD.encode(s);
     let secrets = [
         PASSWORD.to_owned(),
+        TOKEN.to_owned(),
         b64(format!("3300:{PASSWORD}")),
         b64(format!("\u{0}3300\u{0}{PASSWORD}")),
         hex(&b64(format!("\u{0}3300\u{0}{PASSWORD}"))),

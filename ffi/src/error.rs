@@ -125,6 +125,7 @@ struct LastError {
     http_status: u16,
     api_errors: Vec<ApiErrorView>,
     request_id: Option<CString>,
+    url: Option<CString>,
     refusal: Option<RefusalView>,
 }
 
@@ -183,7 +184,8 @@ pub(crate) fn record(failure: Failure) -> finesse_result {
 fn core_error(e: &Error, request_id: Option<&str>) -> LastError {
     LastError {
         code: code_of(e.kind()),
-        message: c_string(&e.to_string()),
+        // C has only the text: the causes go into it.
+        message: c_string(&e.to_string_with_causes()),
         http_status: e.http_status().unwrap_or(0),
         api_errors: e
             .api_errors()
@@ -192,6 +194,7 @@ fn core_error(e: &Error, request_id: Option<&str>) -> LastError {
             .map(ApiErrorView::new)
             .collect(),
         request_id: e.request_id().or(request_id).map(c_string),
+        url: e.url().map(c_string),
         refusal: match e {
             Error::Refused(refusal) => Some(RefusalView::new(refusal)),
             _ => None,
@@ -206,6 +209,7 @@ fn simple(code: finesse_result, message: &str) -> LastError {
         http_status: 0,
         api_errors: Vec::new(),
         request_id: None,
+        url: None,
         refusal: None,
     }
 }
@@ -323,6 +327,51 @@ pub extern "C" fn finesse_last_error_refusal_node() -> *const c_char {
 #[unsafe(no_mangle)]
 pub extern "C" fn finesse_last_error_refusal_text() -> *const c_char {
     refusal_str(|r| r.text.as_ref())
+}
+
+/// The URL (or `host:port`) being reached when the last error happened, for a transport,
+/// TLS, timeout, outcome-unknown or refused error; NULL otherwise.
+///
+/// Borrowed, NUL-terminated, valid until the next failing call on this thread or
+/// `finesse_last_error_clear`; do not free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_last_error_url() -> *const c_char {
+    infallible(|| with_last(None, |e| e.url.as_ref().map(|url| url.as_ptr())))
+}
+
+/// A short English text for a status code (a `finesse_result`), e.g. `"outcome unknown"`;
+/// `"unknown status"` for a code this library does not define. For messages and logs; the
+/// last error's message says more.
+///
+/// Returns a static NUL-terminated string: never free it. Thread-safe.
+#[unsafe(no_mangle)]
+pub extern "C" fn finesse_result_text(code: u32) -> *const c_char {
+    use finesse_result as R;
+    const TEXTS: [(finesse_result, &str); 18] = [
+        (R::Ok, "ok\0"),
+        (R::InvalidArgument, "invalid argument\0"),
+        (R::Authentication, "authentication failed\0"),
+        (R::NotFound, "not found\0"),
+        (R::InvalidState, "invalid state\0"),
+        (R::ServiceUnavailable, "service unavailable\0"),
+        (R::Api, "API error\0"),
+        (R::Transport, "server not reachable\0"),
+        (R::Tls, "TLS failure\0"),
+        (R::Timeout, "timed out\0"),
+        (R::OutcomeUnknown, "outcome unknown\0"),
+        (R::Decode, "cannot decode\0"),
+        (R::Cti, "refused by the CTI server\0"),
+        (R::NoEvent, "no event\0"),
+        (R::Refused, "refused by the notification service\0"),
+        (R::NullArgument, "NULL argument\0"),
+        (R::InvalidUtf8, "invalid UTF-8\0"),
+        (R::Panic, "internal error\0"),
+    ];
+    let text = TEXTS
+        .iter()
+        .find(|(status, _)| *status as u32 == code)
+        .map_or("unknown status\0", |(_, text)| text);
+    text.as_ptr().cast()
 }
 
 /// Forgets this thread's last error: `finesse_last_error_code` returns `FINESSE_RESULT_OK`

@@ -10,5 +10,6 @@ int main(void) {
     error_tests();
     thread_tests();
     event_tests();
+    logging_tests();
     return harness_report();
 }

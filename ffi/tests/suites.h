@@ -9,5 +9,6 @@ void call_tests(void);
 void error_tests(void);
 void thread_tests(void);
 void event_tests(void);
+void logging_tests(void);
 
 #endif

@@ -44,6 +44,7 @@ static void test_invalid_argument_is_never_sent(void) {
     CHECK(strstr(finesse_last_error_message(), "callVariable1") != NULL);
     CHECK(finesse_last_error_http_status() == 0);
     CHECK(finesse_last_error_api_count() == 0);
+    CHECK(finesse_last_error_url() == NULL);
     CHECK_CODE(finesse_send_dtmf(client, "16777217", "12x", NULL),
                FINESSE_RESULT_INVALID_ARGUMENT);
     CHECK_CODE(finesse_get_dialog(client, "../User", &dialog), FINESSE_RESULT_INVALID_ARGUMENT);
@@ -132,7 +133,13 @@ static void test_transport_closed_port(void) {
     CHECK_CODE(finesse_get_system_info(client, &info), FINESSE_RESULT_TRANSPORT);
     CHECK(info == NULL);
     CHECK(finesse_last_error_http_status() == 0);
-    CHECK(finesse_last_error_message() != NULL);
+    /* The URL reached, and the cause (the operating system's refusal) in the message. */
+    CHECK(finesse_last_error_url() != NULL);
+    CHECK(strncmp(finesse_last_error_url(), url, strlen(url)) == 0);
+    CHECK(strstr(finesse_last_error_url(), "/finesse/api/SystemInfo") != NULL);
+    CHECK(strstr(finesse_last_error_message(), url) != NULL);
+    CHECK(strstr(finesse_last_error_message(), "refused") != NULL);
+    CHECK_STR(finesse_result_text(FINESSE_RESULT_TRANSPORT), "server not reachable");
     finesse_client_free(client);
 }
 

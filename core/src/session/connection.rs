@@ -49,9 +49,11 @@ pub(crate) struct Connection {
 impl Connection {
     /// Connects and signs in: stream, SASL PLAIN, bind, session, presence.
     pub(crate) fn open(target: &Target) -> Result<Connection, Error> {
+        log::debug!("connecting to the notification service at {}", target.url);
         let deadline = Instant::now() + target.timeout;
         let mut link = link::connect(target, deadline)?;
         let jid = sign_in(link.as_mut(), target, deadline)?;
+        log::debug!("signed in to {} as {jid}", target.url);
         Ok(Connection { link, jid })
     }
 
@@ -164,9 +166,9 @@ fn expect_result(
 fn ended(url: &str, frame: Frame) -> Result<(), Error> {
     match frame {
         Frame::StreamError(condition) => Err(refusal(url, "stream", condition, None)),
-        Frame::Close => Err(Error::Transport {
-            message: format!("{url}: the server closed the stream during sign-in"),
-        }),
+        Frame::Close => {
+            Err(Error::transport("the server closed the stream during sign-in").at(url))
+        }
         _ => Ok(()),
     }
 }
@@ -188,15 +190,14 @@ pub(crate) fn connect_first(
                 if urls.len() > 1
                     && matches!(e, Error::Transport { .. } | Error::Timeout { .. }) =>
             {
+                log::debug!("no notification transport at {url}: {e}");
                 failures.push(e.to_string())
             }
             Err(e) => return Err(e),
         }
     }
-    Err(Error::Transport {
-        message: format!(
-            "no notification transport answered: {}",
-            failures.join("; ")
-        ),
-    })
+    Err(Error::transport(format!(
+        "no notification transport answered: {}",
+        failures.join("; ")
+    )))
 }

@@ -267,6 +267,9 @@ impl Shared {
     /// Delivers an event: to the callback if one is set, else to the queue; and to the
     /// waiting commands. The callback runs without the lock held, so it may use the client.
     pub(crate) fn publish(&self, event: Event) {
+        if let Event::Connection(state) = &event {
+            log_connection(state);
+        }
         let event = Arc::new(event);
         let mut state = self.lock();
         match &*event {
@@ -693,8 +696,26 @@ fn check_node(node: &str) -> Result<(), Error> {
     Ok(())
 }
 
-fn closed() -> Error {
-    Error::Transport {
-        message: "the notification session is closed".to_owned(),
+/// Every change of the session's state, in the log: the one place they all pass.
+fn log_connection(state: &ConnectionState) {
+    match state {
+        ConnectionState::Connected { node } => log::info!("notifications connected to {node}"),
+        ConnectionState::Disconnected { reason } => {
+            log::warn!("notifications disconnected, reconnecting: {reason}")
+        }
+        ConnectionState::ServiceAvailable { available: true } => {
+            log::info!("the finesse service is available")
+        }
+        ConnectionState::ServiceAvailable { available: false } => {
+            log::warn!("the finesse service is unavailable")
+        }
+        ConnectionState::Failed { reason, .. } => {
+            log::error!("notifications failed for good: {reason}")
+        }
+        ConnectionState::Closed => log::info!("notifications closed"),
     }
+}
+
+fn closed() -> Error {
+    Error::transport("the notification session is closed")
 }

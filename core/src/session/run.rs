@@ -77,7 +77,14 @@ pub(crate) fn run(
             // Retrying rejected credentials could lock the account; a resource another
             // session holds would be taken back and forth without end.
             Err(e) if is_final(&e) => return fail(&shared, &e),
-            Err(_) => backoff = (backoff * 2).min(MAX_BACKOFF),
+            Err(e) => {
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+                log::warn!(
+                    "reconnecting to {} failed, next attempt in {backoff:?}: {}",
+                    context.target.url,
+                    e.to_string_with_causes()
+                );
+            }
         }
     }
     shared.publish(Event::Connection(ConnectionState::Closed));
@@ -278,9 +285,8 @@ fn remember(subscriptions: &mut Vec<String>, node: String) {
 }
 
 fn not_connected() -> Error {
-    Error::Transport {
-        message: "the notification service is not connected now; try again once the session \
-                  is connected"
-            .to_owned(),
-    }
+    Error::transport(
+        "the notification service is not connected now; try again once the session is \
+         connected",
+    )
 }

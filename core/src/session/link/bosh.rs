@@ -93,9 +93,7 @@ impl Channel {
         if status != 200 {
             // 404 before a session: no BOSH here (Finesse 12.6 may have it off); after: the
             // server forgot the session (XEP-0124 §17.1 answers 404 for an unknown sid).
-            return Err(Error::Transport {
-                message: format!("{url}: no BOSH session here (HTTP {status})"),
-            });
+            return Err(Error::transport(format!("no BOSH session here (HTTP {status})")).at(url));
         }
         let text = response
             .body_mut()
@@ -103,9 +101,8 @@ impl Channel {
             .limit(MAX_BODY_BYTES)
             .read_to_string()
             .map_err(|e| http_error(url, e))?;
-        bosh::parse_body(&text).map_err(|e| Error::Transport {
-            message: format!("malformed BOSH response from {url}: {e}"),
-        })
+        bosh::parse_body(&text)
+            .map_err(|e| Error::transport(format!("malformed BOSH response: {e}")).at(url))
     }
 }
 
@@ -164,8 +161,8 @@ impl Link for BoshLink {
             None => {
                 self.domain = domain.to_owned();
                 let answer = self.channel.post(bosh::create(rid, domain))?;
-                let sid = answer.sid.clone().ok_or_else(|| Error::Transport {
-                    message: format!("{}: the BOSH session has no sid", self.channel.url),
+                let sid = answer.sid.clone().ok_or_else(|| {
+                    Error::transport("the BOSH session has no sid").at(&self.channel.url)
                 })?;
                 deliver(&self.sender, &self.channel.url, answer)?;
                 let (channel, sender, poll_sid) =
@@ -173,9 +170,7 @@ impl Link for BoshLink {
                 std::thread::Builder::new()
                     .name("finesse-bosh".to_owned())
                     .spawn(move || poll(channel, poll_sid, sender))
-                    .map_err(|e| Error::Transport {
-                        message: format!("cannot start the BOSH poller: {e}"),
-                    })?;
+                    .map_err(|e| Error::transport("cannot start the BOSH poller").caused_by(e))?;
                 self.sid = Some(sid);
                 Ok(())
             }
@@ -215,15 +210,9 @@ impl Drop for BoshLink {
 fn http_error(url: &str, e: ureq::Error) -> Error {
     match e {
         ureq::Error::Io(io) => super::socket::io_error(url, io),
-        ureq::Error::Timeout(_) => Error::timeout(format!("{url}: BOSH request")),
-        ureq::Error::Tls(m) => Error::Tls {
-            message: format!("{url}: {m}"),
-        },
-        ureq::Error::Rustls(e) => Error::Tls {
-            message: format!("{url}: {e}"),
-        },
-        other => Error::Transport {
-            message: format!("{url}: {other}"),
-        },
+        ureq::Error::Timeout(_) => Error::timeout("BOSH request").at(url),
+        ureq::Error::Tls(m) => Error::tls(m).at(url),
+        ureq::Error::Rustls(e) => Error::tls(e.to_string()).at(url).caused_by(e),
+        other => Error::transport(other.to_string()).at(url).caused_by(other),
     }
 }

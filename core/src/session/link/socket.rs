@@ -54,8 +54,10 @@ impl Write for Stream {
 pub(crate) fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStream, Error> {
     let addrs = (host.trim_matches(['[', ']']), port)
         .to_socket_addrs()
-        .map_err(|e| Error::Transport {
-            message: format!("cannot resolve {host}: {e}"),
+        .map_err(|e| {
+            Error::transport(format!("cannot resolve {host}"))
+                .at(&format!("{host}:{port}"))
+                .caused_by(e)
         })?;
     let mut last = None;
     for addr in addrs {
@@ -72,7 +74,7 @@ pub(crate) fn connect(host: &str, port: u16, timeout: Duration) -> Result<TcpStr
     }
     let e = last.unwrap_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no address"));
     Err(if e.kind() == io::ErrorKind::TimedOut {
-        Error::timeout(format!("connecting to {host}:{port}"))
+        Error::timeout("connecting").at(&format!("{host}:{port}"))
     } else {
         io_error(&format!("{host}:{port}"), e)
     })
@@ -87,9 +89,8 @@ pub(crate) fn start_tls(
 ) -> Result<Stream, Error> {
     let name = ServerName::try_from(host.trim_matches(['[', ']']).to_owned())
         .map_err(|e| Error::invalid("notification_url", e.to_string()))?;
-    let mut conn = rustls::ClientConnection::new(tls.clone(), name).map_err(|e| Error::Tls {
-        message: e.to_string(),
-    })?;
+    let mut conn = rustls::ClientConnection::new(tls.clone(), name)
+        .map_err(|e| Error::tls(e.to_string()).at(host).caused_by(e))?;
     let mut tcp = tcp;
     while conn.is_handshaking() {
         conn.complete_io(&mut tcp).map_err(|e| io_error(host, e))?;
@@ -103,18 +104,14 @@ pub(crate) fn io_error(what: &str, e: io::Error) -> Error {
     if e.get_ref()
         .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
     {
-        Error::Tls {
-            message: format!("{what}: {e}"),
-        }
+        Error::tls(e.to_string()).at(what).caused_by(e)
     } else if matches!(
         e.kind(),
         io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
     ) {
-        Error::timeout(format!("{what}: {e}"))
+        Error::timeout(e.to_string()).at(what)
     } else {
-        Error::Transport {
-            message: format!("{what}: {e}"),
-        }
+        Error::transport(e.to_string()).at(what).caused_by(e)
     }
 }
 

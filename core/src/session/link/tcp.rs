@@ -73,13 +73,10 @@ impl TcpLink {
             }
         };
         if !offered {
-            return Err(Error::Tls {
-                message: format!(
-                    "{}: the server does not offer STARTTLS, and the client never signs in \
-                     without TLS",
-                    self.url
-                ),
-            });
+            return Err(Error::tls(
+                "the server does not offer STARTTLS, and the client never signs in without TLS",
+            )
+            .at(&self.url));
         }
         self.send(xmpp::STARTTLS)?;
         loop {
@@ -109,17 +106,13 @@ impl Link for TcpLink {
     }
 
     fn read(&mut self) -> Result<Option<Frame>, Error> {
-        let malformed = |e: String| Error::Transport {
-            message: format!("malformed XML from {}: {e}", self.url),
-        };
+        let malformed = |e: String| Error::transport(format!("malformed XML: {e}")).at(&self.url);
         if let Some(frame) = self.reader.next().map_err(malformed)? {
             return Ok(Some(frame));
         }
         let mut buffer = [0u8; READ_BYTES];
         match self.stream.read(&mut buffer) {
-            Ok(0) => Err(Error::Transport {
-                message: format!("{}: the server closed the connection", self.url),
-            }),
+            Ok(0) => Err(Error::transport("the server closed the connection").at(&self.url)),
             Ok(n) => {
                 self.reader.push(&buffer[..n]);
                 self.reader.next().map_err(malformed)

@@ -65,7 +65,7 @@ impl WebSocketLink {
             .map_err(|e| match e {
                 tungstenite::HandshakeError::Failure(e) => ws_error(url, e),
                 tungstenite::HandshakeError::Interrupted(_) => {
-                    Error::timeout(format!("WebSocket upgrade at {url}"))
+                    Error::timeout("WebSocket upgrade").at(url)
                 }
             })?;
         set_read_timeout(&ws, url, TICK)?;
@@ -112,17 +112,13 @@ impl Link for WebSocketLink {
 
     fn read(&mut self) -> Result<Option<Frame>, Error> {
         match self.ws.read() {
-            Ok(Message::Text(text)) => {
-                xmpp::parse_frame(&text)
-                    .map(Some)
-                    .map_err(|e| Error::Transport {
-                        message: format!("{}: malformed notification frame: {e}", self.url),
-                    })
-            }
-            // RFC 7395 §3.6: a WebSocket close without an XMPP `<close/>` first.
-            Ok(Message::Close(_)) => Err(Error::Transport {
-                message: format!("{}: the server closed the WebSocket", self.url),
+            Ok(Message::Text(text)) => xmpp::parse_frame(&text).map(Some).map_err(|e| {
+                Error::transport(format!("malformed notification frame: {e}")).at(&self.url)
             }),
+            // RFC 7395 §3.6: a WebSocket close without an XMPP `<close/>` first.
+            Ok(Message::Close(_)) => {
+                Err(Error::transport("the server closed the WebSocket").at(&self.url))
+            }
             Ok(_) => Ok(None),
             Err(tungstenite::Error::Io(e)) if socket::is_idle(&e) => Ok(None),
             Err(e) => Err(ws_error(&self.url, e)),
@@ -147,19 +143,14 @@ fn set_read_timeout(ws: &WebSocket<Stream>, url: &str, timeout: Duration) -> Res
 fn ws_error(url: &str, e: tungstenite::Error) -> Error {
     match e {
         tungstenite::Error::Io(io) => socket::io_error(url, io),
-        tungstenite::Error::Tls(e) => Error::Tls {
-            message: format!("{url}: {e}"),
-        },
+        tungstenite::Error::Tls(e) => Error::tls(e.to_string()).at(url).caused_by(e),
         // The server answered the upgrade with an HTTP error: no WebSocket there (a 404 on
         // Finesse 11.x, which has none).
-        tungstenite::Error::Http(response) => Error::Transport {
-            message: format!(
-                "{url}: no XMPP over WebSocket here (HTTP {})",
-                response.status()
-            ),
-        },
-        other => Error::Transport {
-            message: format!("{url}: {other}"),
-        },
+        tungstenite::Error::Http(response) => Error::transport(format!(
+            "no XMPP over WebSocket here (HTTP {})",
+            response.status()
+        ))
+        .at(url),
+        other => Error::transport(other.to_string()).at(url).caused_by(other),
     }
 }
