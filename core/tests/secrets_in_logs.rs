@@ -1,10 +1,10 @@
 //! No secret reaches a log, at any level, dependencies included: with a logger taking every
 //! record at TRACE (what an application debugging a connection turns on), the client signs in
 //! over REST (a password, then a bearer token) and over each notification transport, fails,
-//! reconnects and closes, and no
-//! record holds the password or its encodings (HTTP Basic, SASL PLAIN). tungstenite logs
-//! every WebSocket frame it writes with its payload: the sign-in frame must not be one of
-//! them. The emulator, the server that must receive the password, runs in this process on
+//! reconnects and closes, and no record holds the password, the token or their encodings
+//! (HTTP Basic, SASL PLAIN), while the library's own records of each step are there.
+//! tungstenite logs every WebSocket frame it writes with its payload: the sign-in frame must
+//! not be one of them. The emulator, the server that must receive the password, runs in this process on
 //! its own thread; its records are left out. One test in this file: the logger is global to
 //! the process.
 
