@@ -56,8 +56,10 @@ pub struct Server {
     #[arg(long)]
     pub json: bool,
     /// Say on stderr what is done: requests and their ids, the notification session, waiting.
-    #[arg(long, short)]
-    pub verbose: bool,
+    /// Twice (-vv): also every HTTP exchange with its status and time, and each connection
+    /// attempt; three times (-vvv): everything the libraries underneath log.
+    #[arg(long, short, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 }
 
 /// Whether and how long a command waits for its outcome.
@@ -206,6 +208,11 @@ impl Command {
     /// Whether errors are to be printed as JSON.
     pub fn json(&self) -> bool {
         self.server().is_some_and(|s| s.json)
+    }
+
+    /// How many times `--verbose` was given.
+    pub fn verbosity(&self) -> u8 {
+        self.server().map_or(0, |s| s.verbose)
     }
 
     /// The connection options, for the commands that talk to a server.

@@ -125,7 +125,7 @@ pub fn run(command: Command) -> Result<(), Failure> {
 
 /// A client for a read, saying so with `--verbose`.
 fn reader(server: &Server, what: &str) -> Result<Client, Failure> {
-    let say = Verbose::new(server.verbose);
+    let say = Verbose::new(server.verbose > 0);
     let client = connect::client(server, say)?;
     say.say(format!("reading {what}"));
     Ok(client)

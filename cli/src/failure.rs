@@ -92,8 +92,8 @@ impl fmt::Display for Failure {
             Failure::Finesse {
                 error,
                 doing: Some(doing),
-            } => write!(f, "{doing}: {error}"),
-            Failure::Finesse { error, doing: None } => write!(f, "{error}"),
+            } => write!(f, "{doing}: {}", error.to_string_with_causes()),
+            Failure::Finesse { error, doing: None } => f.write_str(&error.to_string_with_causes()),
             Failure::Usage(message) | Failure::NotSeen(message) | Failure::Other(message) => {
                 f.write_str(message)
             }

@@ -29,6 +29,7 @@ fn main() -> ExitCode {
         Err(error) => return usage_error(&error),
     };
     let json = cli.command.json();
+    verbose::log_library(cli.command.verbosity());
     match commands::run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

@@ -22,7 +22,7 @@ pub fn run(
     what: &str,
     send: impl FnOnce(&Client) -> Result<Accepted, finesse_client::Error>,
 ) -> Result<(), Failure> {
-    let say = Verbose::new(server.verbose);
+    let say = Verbose::new(server.verbose > 0);
     let timeout = if wait.no_wait {
         None
     } else {

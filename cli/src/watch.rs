@@ -17,7 +17,7 @@ pub fn run(
     count: Option<usize>,
     seconds: Option<f64>,
 ) -> Result<(), Failure> {
-    let say = Verbose::new(server.verbose);
+    let say = Verbose::new(server.verbose > 0);
     let deadline = match seconds {
         Some(s) => Some(Instant::now() + connect::seconds("--seconds", s)?),
         None => None,

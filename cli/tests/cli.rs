@@ -119,6 +119,24 @@ fn verbose_says_what_is_done_on_stderr_without_the_password() {
 }
 
 #[test]
+fn very_verbose_adds_the_librarys_records_of_each_exchange() {
+    let server = Server::start();
+    let out = server.finesse(&["user", "-vv"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.lines().any(
+            |line| line.starts_with("finesse: DEBUG: GET https://127.0.0.1:")
+                && line.contains("/finesse/api/User/1001: HTTP 200 in ")
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("secret1001"), "{said}");
+    // A single -v keeps to the command's own account.
+    let out = server.finesse(&["user", "-v"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("DEBUG"));
+}
+
+#[test]
 fn completions_print_a_script_for_each_shell() {
     for (shell, marker) in [
         ("bash", "complete -F _finesse"),
