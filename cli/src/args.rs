@@ -38,7 +38,8 @@ pub struct Server {
     /// for without echo.
     #[arg(long, env = "FINESSE_USER")]
     pub user: String,
-    /// A PEM file of CA certificates to trust besides the built-in roots.
+    /// A PEM file of CA certificates to trust besides the operating system's store and the
+    /// built-in roots.
     #[arg(long, env = "FINESSE_CA_FILE")]
     pub ca_file: Option<PathBuf>,
     /// Switch certificate verification off (lab servers only: the password can be read by
