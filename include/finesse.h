@@ -991,7 +991,8 @@ void finesse_client_free(finesse_client *client);
 /**
  * Starts a configuration for the Finesse node at `url`: `https://host[:port]`, or a bare host
  * name meaning `https://host:8445` (`http://` only for test servers). Defaults: certificate
- * verification on with the built-in roots, connect timeout 5 s, request timeout 10 s.
+ * verification on with the operating system's store (or `SSL_CERT_FILE`) and the built-in
+ * roots, connect timeout 5 s, request timeout 10 s.
  *
  * The URL is checked by `finesse_client_new`. On success the caller owns `*out_config` and
  * releases it with `finesse_client_new` or `finesse_config_free`; on failure `*out_config` is
@@ -1040,8 +1041,9 @@ finesse_result finesse_config_set_login_id(finesse_config *config,
                                            const char *login_id);
 
 /**
- * Trusts the CA certificates in the PEM file at `path`, in addition to the built-in roots
- * (Finesse nodes often carry self-signed or private-CA certificates). The file is read by
+ * Trusts the CA certificates in the PEM file at `path`, in addition to the operating system's
+ * store and the built-in roots (Finesse nodes often carry self-signed or private-CA
+ * certificates). The file is read by
  * `finesse_client_new`. `path` is copied.
  */
 FINESSE_MUST_USE
@@ -1049,8 +1051,8 @@ finesse_result finesse_config_add_ca_file(finesse_config *config,
                                           const char *path);
 
 /**
- * Trusts the CA certificates in `len` bytes of PEM text at `pem`, in addition to the built-in
- * roots. The bytes are copied; they need no NUL terminator.
+ * Trusts the CA certificates in `len` bytes of PEM text at `pem`, in addition to the operating
+ * system's store and the built-in roots. The bytes are copied; they need no NUL terminator.
  */
 FINESSE_MUST_USE
 finesse_result finesse_config_add_ca_pem(finesse_config *config,

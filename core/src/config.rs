@@ -199,8 +199,9 @@ impl ConfigBuilder {
         self
     }
 
-    /// Trusts the CA certificates in this PEM text, in addition to the built-in roots
-    /// (Finesse nodes often carry self-signed or private-CA certificates).
+    /// Trusts the CA certificates in this PEM text, in addition to the operating system's
+    /// store and the built-in roots (Finesse nodes often carry self-signed or private-CA
+    /// certificates).
     pub fn ca_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
         self.ca_pems.push(pem.into());
         self

@@ -33,7 +33,8 @@ fn update(builder: &mut ConfigBuilder, step: impl FnOnce(ConfigBuilder) -> Confi
 
 /// Starts a configuration for the Finesse node at `url`: `https://host[:port]`, or a bare host
 /// name meaning `https://host:8445` (`http://` only for test servers). Defaults: certificate
-/// verification on with the built-in roots, connect timeout 5 s, request timeout 10 s.
+/// verification on with the operating system's store (or `SSL_CERT_FILE`) and the built-in
+/// roots, connect timeout 5 s, request timeout 10 s.
 ///
 /// The URL is checked by `finesse_client_new`. On success the caller owns `*out_config` and
 /// releases it with `finesse_client_new` or `finesse_config_free`; on failure `*out_config` is
@@ -130,8 +131,9 @@ pub unsafe extern "C" fn finesse_config_set_login_id(
     })
 }
 
-/// Trusts the CA certificates in the PEM file at `path`, in addition to the built-in roots
-/// (Finesse nodes often carry self-signed or private-CA certificates). The file is read by
+/// Trusts the CA certificates in the PEM file at `path`, in addition to the operating system's
+/// store and the built-in roots (Finesse nodes often carry self-signed or private-CA
+/// certificates). The file is read by
 /// `finesse_client_new`. `path` is copied.
 #[must_use]
 #[unsafe(no_mangle)]
@@ -147,8 +149,8 @@ pub unsafe extern "C" fn finesse_config_add_ca_file(
     })
 }
 
-/// Trusts the CA certificates in `len` bytes of PEM text at `pem`, in addition to the built-in
-/// roots. The bytes are copied; they need no NUL terminator.
+/// Trusts the CA certificates in `len` bytes of PEM text at `pem`, in addition to the operating
+/// system's store and the built-in roots. The bytes are copied; they need no NUL terminator.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_add_ca_pem(
