@@ -232,3 +232,27 @@ fn no_wait_returns_the_request_id_at_once() {
     let text = stdout(&server.finesse(&["state", "ready", "--no-wait"]));
     assert!(text.starts_with("accepted, request "), "{text}");
 }
+
+/// A process out of address space cannot start the notification thread: an error saying so,
+/// not a crash. (`RUST_MIN_STACK` asks for stacks larger than `ulimit -v` allows.)
+#[test]
+fn a_notification_thread_that_cannot_start_is_an_error_not_a_crash() {
+    let server = Server::start();
+    let finesse = env!("CARGO_BIN_EXE_finesse");
+    let mut cmd = std::process::Command::new("sh");
+    cmd.args(["-c", "ulimit -v 2000000 && exec \"$0\" \"$@\"", finesse])
+        .args(["watch", "--seconds", "1"])
+        .env("RUST_MIN_STACK", "4000000000")
+        .env("FINESSE_SERVER", server.emulator.base_url())
+        .env("FINESSE_USER", "1001")
+        .env("FINESSE_CA_FILE", server.ca())
+        .env("FINESSE_PASSWORD", "secret1001");
+    let out = cmd.output().unwrap();
+    let said = stderr(&out);
+    assert!(
+        said.contains("cannot start the notification thread"),
+        "{said}"
+    );
+    assert!(!said.contains("panicked"), "{said}");
+    assert_ne!(code(&out), 101, "{said}");
+}

@@ -519,7 +519,7 @@ impl Client {
             subscriptions: Vec::new(),
             limits: self.inner.config.limits,
         };
-        let session = Notifications::start(shared, control, connection, context);
+        let session = Notifications::start(shared, control, connection, context)?;
         for node in &options.subscriptions {
             if let Err(e) = session.subscribe(node) {
                 session.close();

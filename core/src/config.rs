@@ -307,10 +307,14 @@ impl ConfigBuilder {
             }
             Credentials::Bearer { login_id, token } => {
                 validate::path_segment("login_id", login_id)?;
-                if token.expose().is_empty() || token.expose().chars().any(char::is_whitespace) {
+                // RFC 6750 §2.1: a bearer token is a b64token. Anything else could not be sent
+                // in a header, and would fail every request later as if the server were
+                // unreachable.
+                let b64token = |c: char| c.is_ascii_alphanumeric() || "-._~+/=".contains(c);
+                if token.expose().is_empty() || !token.expose().chars().all(b64token) {
                     return Err(Error::invalid(
                         "token",
-                        "must be non-empty, without white space",
+                        "must be a non-empty RFC 6750 token: letters, digits and -._~+/= only",
                     ));
                 }
             }
@@ -339,6 +343,11 @@ impl ConfigBuilder {
         }
         if self.user_agent.chars().any(|c| !(' '..='~').contains(&c)) {
             return Err(Error::invalid("user_agent", "must be printable ASCII"));
+        }
+        for node in nodes.iter().filter(|node| node.starts_with("http://")) {
+            // Allowed for test servers, but never silently: Basic credentials and tokens
+            // travel in clear.
+            log::warn!("{node} is plain HTTP: the credentials are sent unencrypted");
         }
         let notification_url = self
             .notification_url

@@ -394,26 +394,49 @@ impl fmt::Display for Refusal {
         }
         write!(f, ": {}", self.condition)?;
         if let Some(text) = &self.text {
-            write!(f, " ({text})")?;
+            write!(f, " ({})", shown(text))?;
         }
         Ok(())
+    }
+}
+
+/// The most of each server-given text a message shows: a server can send megabytes, and a
+/// message ends up in logs and dialogs. The errors themselves keep everything.
+const SHOWN_CHARS: usize = 300;
+/// The most server errors a message lists.
+const SHOWN_ERRORS: usize = 5;
+
+/// `text`, cut to [`SHOWN_CHARS`] characters with an ellipsis.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
+    }
+}
+
+/// Writes how many errors a message left out.
+fn write_more(f: &mut fmt::Formatter<'_>, errors: &[ApiError]) -> fmt::Result {
+    match errors.len().checked_sub(SHOWN_ERRORS) {
+        Some(more) if more > 0 => write!(f, " (and {more} more)"),
+        _ => Ok(()),
     }
 }
 
 impl fmt::Display for ApiFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {}", self.status)?;
-        for e in &self.errors {
-            write!(f, ": {}", e.error_type)?;
+        for e in self.errors.iter().take(SHOWN_ERRORS) {
+            write!(f, ": {}", shown(&e.error_type))?;
             if !e.error_message.is_empty() {
-                write!(f, " ({})", e.error_message)?;
+                write!(f, " ({})", shown(&e.error_message))?;
             }
             if !e.error_data.is_empty() {
-                write!(f, " [{}]", e.error_data)?;
+                write!(f, " [{}]", shown(&e.error_data))?;
             }
         }
+        write_more(f, &self.errors)?;
         if let Some(location) = &self.location {
-            write!(f, ": redirected to {location}")?;
+            write!(f, ": redirected to {}", shown(location))?;
         }
         if let Some(snippet) = &self.body_snippet {
             write!(f, ": {snippet}")?;
@@ -425,14 +448,16 @@ impl fmt::Display for ApiFailure {
 impl fmt::Display for CtiFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "refused by the CTI server")?;
-        for e in &self.errors {
+        for e in self.errors.iter().take(SHOWN_ERRORS) {
             write!(
                 f,
                 ": {} ({}) [{}]",
-                e.error_type, e.error_message, e.error_data
+                shown(&e.error_type),
+                shown(&e.error_message),
+                shown(&e.error_data)
             )?;
         }
-        Ok(())
+        write_more(f, &self.errors)
     }
 }
 

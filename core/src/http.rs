@@ -14,6 +14,9 @@ use crate::model::ApiError;
 /// The size of each I/O buffer of a connection.
 const BUFFER_BYTES: usize = 16 * 1024;
 
+/// The most response header accepted (a Finesse answer has under 1 KiB; proxies add some).
+const MAX_HEADER_BYTES: usize = 12 * 1024;
+
 /// How much of a non-XML error body is kept for the error message.
 const SNIPPET_CHARS: usize = 200;
 
@@ -70,6 +73,9 @@ impl Http {
             // connection, twice over TLS) would be idle memory.
             .input_buffer_size(BUFFER_BYTES)
             .output_buffer_size(BUFFER_BYTES)
+            // Headers must fit in the input buffer; below its size the overflow is reported as
+            // such, rather than as a server that went away.
+            .max_response_header_size(MAX_HEADER_BYTES)
             .user_agent(config.user_agent.as_str())
             .tls_config(crate::tls::ureq_config(config))
             .build()
@@ -230,6 +236,14 @@ impl Http {
                     return Error::Decode(crate::error::DecodeError::new(
                         "response",
                         format!("response body larger than {limit} bytes"),
+                    ));
+                }
+                // The server answered, with more header than a Finesse answer ever has: not
+                // "unreachable".
+                ureq::Error::LargeResponseHeader(_, limit) => {
+                    return Error::Decode(crate::error::DecodeError::new(
+                        "response",
+                        format!("response headers larger than {limit} bytes"),
                     ));
                 }
                 _ => Error::transport(message),

@@ -166,7 +166,8 @@ fn connection_cut_after_make_call_is_an_unknown_outcome_never_resent() {
 }
 
 /// Serves one canned HTTP answer on loopback and returns its URL.
-fn canned(answer: &'static str) -> String {
+fn canned(answer: impl Into<String>) -> String {
+    let answer = answer.into();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     std::thread::spawn(move || {
@@ -174,6 +175,8 @@ fn canned(answer: &'static str) -> String {
             let mut buf = [0u8; 4096];
             let _ = stream.read(&mut buf);
             let _ = stream.write_all(answer.as_bytes());
+            // Closing at once could reset the connection before the client read the answer.
+            std::thread::sleep(Duration::from_millis(300));
         }
     });
     url
@@ -263,4 +266,41 @@ fn an_oversize_answer_is_refused() {
     let err = client.user().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
     assert!(err.to_string().contains("larger than 1024 bytes"), "{err}");
+}
+
+#[test]
+fn a_huge_error_answer_gives_a_bounded_message() {
+    let error = format!(
+        "<ApiError><ErrorType>Invalid Input</ErrorType><ErrorMessage>{}</ErrorMessage>\
+         <ErrorData>{}</ErrorData></ApiError>",
+        "m".repeat(60_000),
+        "d".repeat(1_000)
+    );
+    let body = format!("<ApiErrors>{}</ApiErrors>", error.repeat(40));
+    let url = canned(format!(
+        "HTTP/1.1 400 Bad Request\r\nContent-Type: application/xml\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n{body}",
+        body.len()
+    ));
+    let err = plain_client(url).user().unwrap_err();
+    // Everything is kept in the error; its message, which ends up in logs, is bounded.
+    assert_eq!(err.api_errors().len(), 40);
+    assert_eq!(err.api_errors()[39].error_message.len(), 60_000);
+    let message = err.to_string();
+    assert!(message.len() < 4096, "{} bytes", message.len());
+    assert!(message.ends_with("(and 35 more)"), "{message}");
+}
+
+#[test]
+fn oversized_response_headers_are_not_an_unreachable_server() {
+    let url = canned(format!(
+        "HTTP/1.1 200 OK\r\nX-Padding: {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        "p".repeat(20 * 1024)
+    ));
+    let err = plain_client(url).user().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
+    assert!(
+        err.to_string().contains("response headers larger than"),
+        "{err}"
+    );
 }

@@ -93,6 +93,11 @@ fn no_record_holds_a_secret_at_trace() {
     )
     .unwrap();
     assert!(wrong.user().is_err());
+    // Plain HTTP sends credentials in clear: allowed for test servers, never silently.
+    Config::builder("http://127.0.0.1:1")
+        .basic_auth("3300", PASSWORD)
+        .build()
+        .unwrap();
     // A bearer token (SSO), accepted and refused.
     for token in [TOKEN.to_owned(), format!("{TOKEN}-expired")] {
         let sso = Client::new(
@@ -130,6 +135,10 @@ fn no_record_holds_a_secret_at_trace() {
     assert!(
         has("notifications disconnected, reconnecting"),
         "no reconnection"
+    );
+    assert!(
+        has("WARN finesse_client::config: http://127.0.0.1:1 is plain HTTP"),
+        "no warning for plain HTTP"
     );
     let b64 = |s: String| base64::engine::general_purpose::STANDARD.encode(s);
     let secrets = [

@@ -266,13 +266,18 @@ fn configuration_errors_name_the_field() {
         "secondary",
         "scheme://host[:port] only",
     );
-    assert_invalid(
-        Config::builder("fin-a")
-            .bearer_token("1001", "has space")
-            .build(),
-        "token",
-        "white space",
-    );
+    // Tokens that cannot travel in a header are refused here, not later as "unreachable".
+    for token in ["has space", "caf\u{e9}", "line\nbreak", "nul\u{0}", "tab\t"] {
+        assert_invalid(
+            Config::builder("fin-a").bearer_token("1001", token).build(),
+            "token",
+            "RFC 6750 token",
+        );
+    }
+    Config::builder("fin-a")
+        .bearer_token("1001", "eyJhbGciOi.J9-_~+/abc==")
+        .build()
+        .unwrap();
     assert_invalid(
         Config::builder("fin-a")
             .basic_auth("1001", "p")

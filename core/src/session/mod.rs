@@ -516,7 +516,7 @@ impl Notifications {
         control: mpsc::Receiver<Control>,
         connection: Connection,
         context: run::Context,
-    ) -> Notifications {
+    ) -> Result<Notifications, Error> {
         shared.publish(Event::Connection(
             crate::events::ConnectionState::Connected {
                 node: context.target.url.clone(),
@@ -529,16 +529,26 @@ impl Notifications {
             .spawn(move || {
                 SESSION_THREAD.set(true);
                 run::run(thread_shared, control, connection, context)
-            })
-            .expect("spawning the notification thread");
+            });
+        let thread = match thread {
+            Ok(thread) => thread,
+            // Out of threads or memory: the connection is dropped with the closure.
+            Err(e) => {
+                shared.publish(Event::Connection(crate::events::ConnectionState::Closed));
+                shared.mark_closed();
+                return Err(Error::transport("cannot start the notification thread")
+                    .at(&url)
+                    .caused_by(e));
+            }
+        };
         let _ = shared.thread.set(thread.thread().id());
-        Notifications {
+        Ok(Notifications {
             session: Arc::new(Session {
                 shared,
                 url,
                 thread: Mutex::new(Some(thread)),
             }),
-        }
+        })
     }
 
     /// The next event, waiting at most `timeout`; `None` when none came, or when the session
