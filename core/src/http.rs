@@ -184,7 +184,14 @@ impl Http {
         let request = match method {
             Method::Put => self.agent.put(&url),
             Method::Post => self.agent.post(&url),
-        };
+        }
+        // A command never rides a pooled connection: the server may close an idle one just as
+        // the command leaves (after ureq's check that it is open), and that failure could not
+        // be told from a command that arrived. On a fresh connection, a failure after sending
+        // really is an unknown outcome. Finesse commands are few; a handshake each is cheap.
+        .config()
+        .max_idle_age(std::time::Duration::ZERO)
+        .build();
         let started = Instant::now();
         let result = request
             .header("Authorization", &self.authorization)
