@@ -23,6 +23,8 @@ pub struct Model {
     pub list_from_xml: bool,
     /// Whether core has public methods on a `Model` value (`&self`), which bindings call.
     pub has_methods: bool,
+    /// Whether the struct derives `Default`.
+    pub default: bool,
 }
 
 /// A public field of a model.
@@ -143,6 +145,7 @@ pub fn read(core: &Path) -> Result<Vec<Model>, String> {
         let has_methods = functions.iter().any(|f| f.sig.receiver().is_some());
         models.push(Model {
             has_methods,
+            default: derives(&s.attrs, "Default"),
             doc: doc(&s.attrs),
             fields,
             from_xml: has("from_xml"),
@@ -163,6 +166,21 @@ fn enum_names(text: &str) -> Vec<String> {
             (!name.is_empty()).then_some(name)
         })
         .collect()
+}
+
+/// Whether the attributes derive `name`.
+fn derives(attrs: &[Attribute], name: &str) -> bool {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("derive"))
+        .any(|a| {
+            let mut found = false;
+            let _ = a.parse_nested_meta(|meta| {
+                found |= meta.path.is_ident(name);
+                Ok(())
+            });
+            found
+        })
 }
 
 /// The doc comment of an item, its lines joined; paragraphs stay separated by a blank line.

@@ -72,6 +72,8 @@ __all__ = [
 __version__: str
 
 _CallVariables: TypeAlias = Mapping[str, str] | Iterable[tuple[str, str]]
+#: What pickling a model or an event gives: ``_restore`` and its arguments.
+_Reduced: TypeAlias = tuple[Callable[[str, dict[str, object]], object], tuple[str, dict[str, object]]]
 _Event: TypeAlias = (
     UserChanged
     | DialogAdded
@@ -315,6 +317,9 @@ class ApiErrorDetail:
         """The peripheral's error text."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> ApiErrorDetail: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> ApiErrorDetail: ...
 
 @final
 class Dialog:
@@ -367,6 +372,9 @@ class Dialog:
         """The participant with this media address (an extension or number), if any."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> Dialog: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> Dialog: ...
 
 @final
 class MediaProperties:
@@ -424,6 +432,9 @@ class MediaProperties:
         """The value of a call variable by name, if present."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> MediaProperties: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> MediaProperties: ...
 
 @final
 class MobileAgent:
@@ -438,6 +449,9 @@ class MobileAgent:
         """The number the agent is reached at."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> MobileAgent: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> MobileAgent: ...
 
 @final
 class NodePorts:
@@ -457,6 +471,9 @@ class NodePorts:
         """XMPP over TCP with direct TLS (``xmppSecurePort``)."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> NodePorts: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> NodePorts: ...
 
 @final
 class Participant:
@@ -488,6 +505,9 @@ class Participant:
         """Whether ``action`` is currently allowed for this participant."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> Participant: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> Participant: ...
 
 @final
 class ReasonCode:
@@ -525,6 +545,9 @@ class ReasonCode:
         """Whether the code is defined by the system rather than an administrator."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> ReasonCode: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> ReasonCode: ...
 
 @final
 class ScheduledCallbackInfo:
@@ -539,6 +562,9 @@ class ScheduledCallbackInfo:
         """The number to call back."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> ScheduledCallbackInfo: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> ScheduledCallbackInfo: ...
 
 @final
 class SystemInfo:
@@ -598,6 +624,9 @@ class SystemInfo:
         """The resource URI."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> SystemInfo: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> SystemInfo: ...
 
 @final
 class TeamRef:
@@ -615,6 +644,9 @@ class TeamRef:
         """Team URI."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> TeamRef: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> TeamRef: ...
 
 @final
 class User:
@@ -697,6 +729,9 @@ class User:
         """Whether the agent is signed in (in any state but ``LOGOUT``)."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> User: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> User: ...
 
 @final
 class UserSettings:
@@ -714,6 +749,9 @@ class UserSettings:
         """Device selection mode, on multi-line deployments."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> UserSettings: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> UserSettings: ...
 
 @final
 class WrapUpReason:
@@ -740,6 +778,9 @@ class WrapUpReason:
         """Whether the reason is global rather than assigned to teams."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> WrapUpReason: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> WrapUpReason: ...
 
 # --- end of the generated models ---
 
@@ -805,6 +846,9 @@ class UserChanged:
         """The ``requestId`` of the command that caused it, or None."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> UserChanged: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> UserChanged: ...
 
 @final
 class DialogAdded:
@@ -819,6 +863,9 @@ class DialogAdded:
         """The ``requestId`` of the command that caused it, or None."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> DialogAdded: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> DialogAdded: ...
 
 @final
 class DialogChanged:
@@ -833,6 +880,9 @@ class DialogChanged:
         """The ``requestId`` of the command that caused it, or None."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> DialogChanged: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> DialogChanged: ...
 
 @final
 class DialogRemoved:
@@ -847,6 +897,9 @@ class DialogRemoved:
         """The ``requestId`` of the command that caused it, or None."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> DialogRemoved: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> DialogRemoved: ...
 
 @final
 class CtiErrorEvent:
@@ -864,6 +917,9 @@ class CtiErrorEvent:
         """The resource the command acted on."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> CtiErrorEvent: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> CtiErrorEvent: ...
 
 @final
 class SystemStatusChanged:
@@ -875,6 +931,9 @@ class SystemStatusChanged:
         """The new SystemInfo."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> SystemStatusChanged: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> SystemStatusChanged: ...
 
 @final
 class ConnectionChanged:
@@ -893,6 +952,9 @@ class ConnectionChanged:
         """The XMPP condition that ended a ``failed`` session (``conflict``...), else None."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> ConnectionChanged: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> ConnectionChanged: ...
 
 @final
 class OtherUpdate:
@@ -910,6 +972,9 @@ class OtherUpdate:
         """The whole ``<Update>`` document."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> OtherUpdate: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> OtherUpdate: ...
 
 @final
 class PubSubMessage:
@@ -930,6 +995,9 @@ class PubSubMessage:
 
 def decode_update(data: str | bytes) -> list[_Event]:
     """Decodes one notification document (``<Update>``) into its events."""
+
+def _restore(class_name: str, state: dict[str, object]) -> object:
+    """Rebuilds a model or an event from what its ``__reduce__`` gave (unpickling)."""
 
 class FinesseError(Exception):
     """The base class of every error the client raises."""

@@ -8,6 +8,7 @@ use pyo3::types::{PyDict, PyType};
 
 use crate::convert::{self, StrOrBytes};
 use crate::errors;
+use crate::models::state::{self, Reduced, field, put};
 use crate::models::{ApiError, Dialog, SystemInfo, User};
 
 /// The Python object for a core event.
@@ -54,6 +55,80 @@ pub(crate) fn to_py(py: Python<'_>, event: Event) -> PyResult<Py<PyAny>> {
         }
         .into_py_any(py),
     }
+}
+
+/// The event of Python class `class` with the fields of `state`, as its `__reduce__` wrote
+/// them; None when `class` names no event class.
+pub(crate) fn restore(
+    py: Python<'_>,
+    class: &str,
+    state: &Bound<'_, PyDict>,
+) -> PyResult<Option<Py<PyAny>>> {
+    let request_id = || field(state, "request_id");
+    let restored = match class {
+        "UserChanged" => UserChanged {
+            user: field(state, "user")?,
+            request_id: request_id()?,
+        }
+        .into_py_any(py)?,
+        "DialogAdded" => DialogAdded {
+            dialog: field(state, "dialog")?,
+            request_id: request_id()?,
+        }
+        .into_py_any(py)?,
+        "DialogChanged" => DialogChanged {
+            dialog: field(state, "dialog")?,
+            request_id: request_id()?,
+        }
+        .into_py_any(py)?,
+        "DialogRemoved" => DialogRemoved {
+            dialog: field(state, "dialog")?,
+            request_id: request_id()?,
+        }
+        .into_py_any(py)?,
+        "CtiErrorEvent" => CtiErrorEvent {
+            errors: field(state, "errors")?,
+            request_id: request_id()?,
+            source: field(state, "source")?,
+        }
+        .into_py_any(py)?,
+        "SystemStatusChanged" => SystemStatusChanged {
+            info: field(state, "info")?,
+        }
+        .into_py_any(py)?,
+        "ConnectionChanged" => {
+            let name: String = field(state, "state")?;
+            ConnectionChanged {
+                state: ConnectionChanged::STATES
+                    .iter()
+                    .find(|known| **known == name)
+                    .copied()
+                    .unwrap_or("unknown"),
+                detail: field(state, "detail")?,
+                condition: field(state, "condition")?,
+            }
+            .into_py_any(py)?
+        }
+        "OtherUpdate" => OtherUpdate {
+            event: field(state, "event")?,
+            source: field(state, "source")?,
+            xml: field(state, "xml")?,
+        }
+        .into_py_any(py)?,
+        _ => return Ok(None),
+    };
+    Ok(Some(restored))
+}
+
+/// `__reduce__` of an event: `_restore`, its class name and its fields.
+fn reduce<'py>(
+    slf: &Bound<'py, PyAny>,
+    class: &'static str,
+    fields: impl FnOnce(&Bound<'py, PyDict>) -> PyResult<()>,
+) -> PyResult<Reduced<'py>> {
+    let state = PyDict::new(slf.py());
+    fields(&state)?;
+    state::reduce(slf.py(), class, state)
 }
 
 /// Decodes one notification document (the ``<Update>`` a pub-sub item carries, unescaped)
@@ -111,6 +186,22 @@ impl UserChanged {
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         convert::repr(slf.as_any(), &["user", "request_id"])
     }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "UserChanged", |state| {
+            put(state, "user", &this.user)?;
+            put(state, "request_id", &this.request_id)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
 }
 
 /// Defines an event class carrying a dialog and the `requestId` that caused the change.
@@ -145,6 +236,22 @@ macro_rules! dialog_event {
 
             fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
                 convert::repr(slf.as_any(), &["dialog", "request_id"])
+            }
+
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+                let this = slf.get();
+                reduce(slf.as_any(), stringify!($name), |state| {
+                    put(state, "dialog", &this.dialog)?;
+                    put(state, "request_id", &this.request_id)
+                })
+            }
+
+            fn __copy__(slf: Py<Self>) -> Py<Self> {
+                slf
+            }
+
+            fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf
             }
         }
     };
@@ -205,6 +312,23 @@ impl CtiErrorEvent {
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         convert::repr(slf.as_any(), &["errors", "request_id", "source"])
     }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "CtiErrorEvent", |state| {
+            put(state, "errors", &this.errors)?;
+            put(state, "request_id", &this.request_id)?;
+            put(state, "source", &this.source)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
 }
 
 /// The node's SystemInfo changed: ``OUT_OF_SERVICE`` (commands fail with
@@ -230,6 +354,21 @@ impl SystemStatusChanged {
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         convert::repr(slf.as_any(), &["info"])
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "SystemStatusChanged", |state| {
+            put(state, "info", &this.info)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
     }
 }
 
@@ -259,6 +398,17 @@ pub(crate) struct ConnectionChanged {
 }
 
 impl ConnectionChanged {
+    /// Every value of `state`.
+    const STATES: &[&str] = &[
+        "connected",
+        "disconnected",
+        "service_available",
+        "service_unavailable",
+        "failed",
+        "closed",
+        "unknown",
+    ];
+
     fn new(state: ConnectionState) -> Self {
         let (state, detail, condition) = match state {
             ConnectionState::Connected { node } => ("connected", node, None),
@@ -312,6 +462,23 @@ impl ConnectionChanged {
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         convert::repr(slf.as_any(), &["state", "detail", "condition"])
     }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "ConnectionChanged", |state| {
+            put(state, "state", &this.state.to_owned())?;
+            put(state, "detail", &this.detail)?;
+            put(state, "condition", &this.condition)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
 }
 
 /// An update of a kind without a class of its own (a Queue's statistics, a Team), raw.
@@ -350,6 +517,23 @@ impl OtherUpdate {
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         convert::repr(slf.as_any(), &["event", "source"])
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "OtherUpdate", |state| {
+            put(state, "event", &this.event)?;
+            put(state, "source", &this.source)?;
+            put(state, "xml", &this.xml)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
     }
 }
 

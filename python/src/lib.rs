@@ -52,5 +52,7 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<testing::Emulator>()?;
     m.add_class::<testing::RecordedRequest>()?;
     m.add_function(wrap_pyfunction!(events::decode_update, m)?)?;
+    // Private (out of `__all__`): pickles name it to restore models and events.
+    m.setattr("_restore", wrap_pyfunction!(models::state::restore, m)?)?;
     exceptions::register(m)
 }

@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+import copy
 import inspect
 import pickle
+from collections.abc import Iterator
 
 import pytest
+from conftest import Emulator
+from test_decode_update import QUEUE_PUT, SYSTEM_INFO_PUT
+from test_documents import DECODERS, DOCUMENTS, index
 
 import finesse_client
 from finesse_client import (
@@ -428,3 +433,123 @@ def test_every_enum_is_exported() -> None:
     for name in enums.__all__:
         if name != "WireEnum":
             assert getattr(finesse_client, name) is getattr(enums, name)
+
+
+# Copying and pickling: every model and event, as decoded from the recorded documents (and
+# from this module's), survives copy.copy, copy.deepcopy and a pickle round trip at every
+# protocol, equal and of the same class.
+
+MODEL_CLASSES = {
+    "ApiErrorDetail",
+    "Dialog",
+    "MediaProperties",
+    "MobileAgent",
+    "NodePorts",
+    "Participant",
+    "ReasonCode",
+    "ScheduledCallbackInfo",
+    "SystemInfo",
+    "TeamRef",
+    "User",
+    "UserSettings",
+    "WrapUpReason",
+}
+EVENT_CLASSES = {
+    "UserChanged",
+    "DialogAdded",
+    "DialogChanged",
+    "DialogRemoved",
+    "CtiErrorEvent",
+    "SystemStatusChanged",
+    "OtherUpdate",
+}
+
+
+def reachable(value: object) -> Iterator[object]:
+    """``value`` and every model and event inside it."""
+    if isinstance(value, list):
+        for item in value:
+            yield from reachable(item)
+    elif isinstance(value, finesse_client.PubSubMessage):
+        yield from reachable(value.events)
+    elif hasattr(value, "to_dict"):
+        yield value
+        for name in getattr(value, "to_dict")():
+            yield from reachable(getattr(value, name))
+
+
+def decoded_objects() -> list[object]:
+    """Every model and event of the recorded documents and of this module's documents."""
+    decoded: list[object] = [
+        DECODERS[kind]((DOCUMENTS / document).read_bytes()) for document, kind in index()
+    ]
+    decoded += [
+        User.from_xml(USER),
+        Dialog.from_xml(DIALOG),
+        ApiErrorDetail.list_from_xml(API_ERRORS),
+        ApiErrorDetail.list_from_xml(CTI_ERROR),
+        SystemInfo.from_xml(SYSTEM_INFO),
+        ReasonCode.list_from_xml(REASON_CODES),
+        WrapUpReason.list_from_xml(WRAP_UP_REASONS),
+        finesse_client.decode_update(SYSTEM_INFO_PUT),
+        finesse_client.decode_update(QUEUE_PUT),
+    ]
+    for event in ("PUT", "DELETE"):
+        decoded.append(
+            finesse_client.decode_update(
+                f"<Update><data><dialogs>{DIALOG}</dialogs></data><event>{event}</event>"
+                "<requestId>r1</requestId><source>/finesse/api/User/1001/Dialogs</source></Update>"
+            )
+        )
+    return [obj for value in decoded for obj in reachable(value)]
+
+
+OBJECTS = decoded_objects()
+
+
+def assert_copies_and_pickles(value: object) -> None:
+    assert copy.copy(value) == value
+    assert copy.deepcopy(value) == value
+    assert copy.deepcopy([value, value]) == [value, value]
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        restored = pickle.loads(pickle.dumps(value, protocol))
+        assert type(restored) is type(value)
+        assert restored == value
+        assert getattr(restored, "to_dict")() == getattr(value, "to_dict")()
+        assert repr(restored) == repr(value)
+
+
+def test_the_documents_have_every_model_and_event() -> None:
+    assert {type(obj).__name__ for obj in OBJECTS} == MODEL_CLASSES | EVENT_CLASSES
+
+
+@pytest.mark.parametrize("value", OBJECTS, ids=lambda v: type(v).__name__)
+def test_copy_and_pickle(value: object) -> None:
+    assert_copies_and_pickles(value)
+
+
+def test_copy_and_pickle_of_connection_events(emulator: Emulator) -> None:
+    client = emulator.client()
+    with client.notifications() as session:
+        connected = session.next(timeout=5.0)
+    assert isinstance(connected, finesse_client.ConnectionChanged)
+    assert connected.state == "connected"
+    assert_copies_and_pickles(connected)
+
+
+def test_pickle_keeps_values_unknown_to_this_version() -> None:
+    dialog = Dialog.from_xml(DIALOG.replace("<state>ALERTING</state>", "<state>TELEPORTED</state>"))
+    restored = pickle.loads(pickle.dumps(dialog))
+    assert restored == dialog and restored.state == "TELEPORTED"
+    assert isinstance(restored.state, DialogState) and not restored.state.is_known
+
+
+def test_pickle_of_an_older_version_restores_the_fields_it_has() -> None:
+    from finesse_client._finesse_client import _restore
+
+    user = _restore("User", {"login_id": "1001", "state": "READY", "roles": ["Agent"]})
+    assert isinstance(user, User)
+    assert (user.login_id, user.state, user.roles) == ("1001", AgentState.READY, ["Agent"])
+    assert user.extension is None and user.first_name == ""
+    with pytest.raises(ValueError, match="Telephone"):
+        _restore("Telephone", {})
