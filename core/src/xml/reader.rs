@@ -18,6 +18,17 @@ use crate::limits::DecodeLimits;
 /// Longest element name matched by decoders; longer names are skipped as unknown.
 const MAX_NAME: usize = 48;
 
+/// How many bytes of decoded structures (the items of every list) a document may produce per
+/// byte of its own, beyond [`STRUCTURE_ALLOWANCE`]. An element as short as `<Dialog/>` (9
+/// bytes) would otherwise become a structure of a few hundred bytes: 4 MiB of them took 289
+/// MiB. Real documents stay far below (a Dialog's XML is larger than its structure); texts are
+/// copies of the input and count once more at most.
+pub(crate) const MAX_EXPANSION: usize = 8;
+
+/// The structure bytes any document may produce whatever its size: a short document may
+/// name a few items with empty elements.
+const STRUCTURE_ALLOWANCE: usize = 64 * 1024;
+
 /// An element name lowered to ASCII lowercase, for `match`ing against literals.
 pub(crate) struct Name {
     buf: [u8; MAX_NAME],
@@ -52,6 +63,8 @@ pub(crate) struct XmlReader<'a> {
     depth: usize,
     /// The element returned by the last `next_child` was `<x/>`: it has no content or end tag.
     pending_empty: bool,
+    /// Bytes of list items this document may still produce (see [`MAX_EXPANSION`]).
+    structure_budget: usize,
 }
 
 impl<'a> XmlReader<'a> {
@@ -84,6 +97,7 @@ impl<'a> XmlReader<'a> {
             document,
             depth: 0,
             pending_empty: false,
+            structure_budget: bytes.len() * MAX_EXPANSION + STRUCTURE_ALLOWANCE,
         };
         loop {
             match this.event()? {
@@ -281,6 +295,14 @@ impl<'a> XmlReader<'a> {
         let mut out = Vec::new();
         while let Some(name) = self.next_child()? {
             if name.as_bytes() == item {
+                self.structure_budget = self
+                    .structure_budget
+                    .checked_sub(size_of::<T>())
+                    .ok_or_else(|| {
+                        self.error(&format!(
+                            "its items would take more than {MAX_EXPANSION} times its size"
+                        ))
+                    })?;
                 out.push(read(self)?);
             } else {
                 self.skip()?;
