@@ -1,4 +1,5 @@
-"""The examples run as written against the emulator: click-to-dial, and the screen pop."""
+"""The examples run as written against the emulator: click-to-dial, and the screen pop
+(threads, and asyncio)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import Emulator
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -56,9 +58,10 @@ def test_click_to_dial_example_reports_errors(emulator: Emulator) -> None:
     assert result.stderr.startswith("error: HTTP 503")
 
 
-def test_screen_pop_example(emulator: Emulator) -> None:
+@pytest.mark.parametrize("example", ["screen_pop.py", "async_screen_pop.py"])
+def test_screen_pop_example(emulator: Emulator, example: str) -> None:
     with subprocess.Popen(
-        [sys.executable, "-W", "error", str(EXAMPLES / "screen_pop.py"), "1"],
+        [sys.executable, "-W", "error", str(EXAMPLES / example), "1"],
         env=example_env(emulator),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

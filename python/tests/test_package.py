@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import finesse_client
-from finesse_client import _finesse_client, enums, events, exceptions, pytest_plugin, testing
+from finesse_client import _finesse_client, aio, enums, events, exceptions, pytest_plugin, testing
 
 
 def test_installed_from_a_wheel_not_the_source_tree() -> None:
@@ -26,7 +26,7 @@ def test_typed_package_ships_its_stub() -> None:
 
 
 def test_all_is_complete_and_importable() -> None:
-    for module in (finesse_client, exceptions, enums, events, testing, pytest_plugin):
+    for module in (finesse_client, exceptions, enums, events, testing, pytest_plugin, aio):
         for name in module.__all__:
             assert hasattr(module, name), f"{module.__name__}.{name}"
     native = {name for name in _finesse_client.__all__}
@@ -50,7 +50,7 @@ def own_members(cls: type) -> dict[str, object]:
 
 def test_every_public_name_has_a_docstring() -> None:
     missing = []
-    for module in (finesse_client, exceptions, enums, events, testing, pytest_plugin):
+    for module in (finesse_client, exceptions, enums, events, testing, pytest_plugin, aio):
         if not (module.__doc__ or "").strip():
             missing.append(module.__name__)
         for name in module.__all__:
