@@ -29,6 +29,7 @@ mod control_http;
 mod emulator;
 mod engine;
 mod errors;
+mod limits;
 mod notify;
 mod publish;
 mod release;
@@ -40,6 +41,7 @@ mod tls;
 mod transports;
 mod xml_in;
 mod xml_out;
+mod xml_scan;
 mod xmpp;
 
 pub use config::{

@@ -1,7 +1,9 @@
 //! Serving connections: TLS or plain, HTTP/1.1, one task per connection. Each REST
 //! request passes through out-of-service, latency and connection-cut handling here, so
 //! a specific connection can be dropped after its request was processed, and is recorded
-//! in the request log with its answer.
+//! in the request log with its answer. Heads and bodies are bounded (`limits`): too many or
+//! too long header lines are answered 431, a body too large 413, and a connection the server
+//! ends while its client may still be sending closes lingering, so the answer arrives.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -14,23 +16,26 @@ use http_body_util::{BodyExt, LengthLimitError, Limited};
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use tokio::io::{AsyncRead, AsyncWrite};
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::TcpListener;
-use tokio::sync::{Notify, Semaphore};
+use tokio::sync::{Notify, Semaphore, oneshot};
 use tokio_rustls::TlsAcceptor;
 use tower::ServiceExt;
 
 use crate::accept::accept;
 use crate::engine::Engine;
 use crate::errors::ApiError;
+use crate::limits::{
+    LINGER_BYTES, LINGER_TIME, MAX_BODY, MAX_CONNECTIONS, MAX_HEADER_BYTES, MAX_HEADERS,
+    MAX_HTTP_BUFFER,
+};
 use crate::request_log::{self, Received};
 use crate::routes;
 use crate::xmpp::{Bosh, Links, RestWebSocket};
 
-/// Request bodies larger than this are refused (413).
-pub(crate) const MAX_BODY: usize = 64 * 1024;
-/// Connections served at once; further clients wait in the listen backlog.
-const MAX_CONNECTIONS: usize = 256;
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 const HEADER_TIMEOUT: Duration = Duration::from_secs(30);
 const BODY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -101,21 +106,130 @@ where
     let mut builder = http1::Builder::new();
     builder
         .timer(TokioTimer::new())
-        .header_read_timeout(HEADER_TIMEOUT);
+        .header_read_timeout(HEADER_TIMEOUT)
+        .max_headers(MAX_HEADERS)
+        .max_header_size(MAX_HEADER_BYTES)
+        .max_buf_size(MAX_HTTP_BUFFER);
+    let (stream, mut returned) = Returned::new(stream);
     let connection = builder
         .serve_connection(TokioIo::new(stream), service)
         .with_upgrades();
     // Dropping the connection closes the socket without writing anything more.
-    tokio::select! {
-        _ = connection => {}
-        _ = cut.notified() => {}
+    let cut_off = tokio::select! {
+        _ = connection => false,
+        _ = cut.notified() => true,
+    };
+    // The stream comes back unless an upgrade took it or the connection was cut.
+    if let (false, Ok(stream)) = (cut_off, returned.try_recv()) {
+        linger(stream).await;
+    }
+}
+
+/// A lingering close: the server's side is shut, then what the client still sends is read
+/// and discarded until it closes too, or for `LINGER_TIME` and `LINGER_BYTES` at most.
+/// Closing with unread bytes would reset the connection, and a client still writing its
+/// request (a body too large, headers too many) would lose the answer already sent.
+async fn linger<S>(mut stream: S)
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let draining = async {
+        let _ = stream.shutdown().await;
+        let mut discarded = 0;
+        let mut chunk = vec![0u8; 16 * 1024];
+        while discarded < LINGER_BYTES {
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => discarded += n,
+            }
+        }
+    };
+    let _ = tokio::time::timeout(LINGER_TIME, draining).await;
+}
+
+/// A connection's stream, handed back through a channel when hyper drops it, so that the
+/// server can close it lingering; an upgrade keeps it (the channel is gone by then).
+struct Returned<S> {
+    inner: Option<S>,
+    back: Option<oneshot::Sender<S>>,
+}
+
+impl<S> Returned<S> {
+    fn new(stream: S) -> (Returned<S>, oneshot::Receiver<S>) {
+        let (back, returned) = oneshot::channel();
+        let stream = Returned {
+            inner: Some(stream),
+            back: Some(back),
+        };
+        (stream, returned)
+    }
+
+    fn inner(&mut self) -> Pin<&mut S>
+    where
+        S: Unpin,
+    {
+        match self.inner.as_mut() {
+            Some(inner) => Pin::new(inner),
+            // Only `drop` takes the stream.
+            None => unreachable!("the stream is there until dropped"),
+        }
+    }
+}
+
+impl<S> Drop for Returned<S> {
+    fn drop(&mut self) {
+        if let (Some(stream), Some(back)) = (self.inner.take(), self.back.take()) {
+            let _ = back.send(stream);
+        }
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for Returned<S> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        self.get_mut().inner().poll_read(cx, buf)
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for Returned<S> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        self.get_mut().inner().poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        self.get_mut().inner().poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.as_ref().is_some_and(S::is_write_vectored)
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        self.get_mut().inner().poll_flush(cx)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        self.get_mut().inner().poll_shutdown(cx)
     }
 }
 
 fn body_error(site: &Site, status: StatusCode, error: ApiError) -> Response<Body> {
     match site {
         Site::Rest { .. } => routes::error_response(&error),
-        Site::Control { .. } | Site::Bosh { .. } => {
+        // A terminal binding condition, as for any body BOSH cannot take (XEP-0124 17.2).
+        Site::Bosh { .. } => Bosh::refuse(status == StatusCode::PAYLOAD_TOO_LARGE),
+        Site::Control { .. } => {
             let mut response =
                 Response::new(Body::from(format!("{{\"error\":\"{}\"}}", error.message)));
             *response.status_mut() = status;

@@ -1,14 +1,14 @@
 //! Parsing of request bodies (User and Dialog documents sent by clients).
 //!
-//! Documents type definitions are refused, node count is capped, and element text is kept
-//! exactly as sent: addresses must reach the dialog unchanged.
+//! Documents type definitions are refused, depth and node count are capped (see
+//! `limits`), and element text is kept exactly as sent: addresses must reach the dialog
+//! unchanged.
 
-use roxmltree::{Document, Node, ParsingOptions};
+use roxmltree::{Document, Node};
 
 use crate::errors::ApiError;
-
-/// Far more nodes than any valid request has; stops node-heavy bodies early.
-const NODES_LIMIT: u32 = 4096;
+use crate::limits::REST_XML_NODES;
+use crate::xml_scan::{self, Refused};
 
 /// `<User>` body of PUT User.
 #[derive(Debug, Default)]
@@ -48,12 +48,13 @@ pub(crate) struct DialogBody {
 
 fn parse_doc<'a>(bytes: &'a [u8], root: &str) -> Result<Document<'a>, ApiError> {
     let text = std::str::from_utf8(bytes).map_err(|_| ApiError::bad_request("not UTF-8"))?;
-    let options = ParsingOptions {
-        allow_dtd: false,
-        nodes_limit: NODES_LIMIT,
-    };
-    let doc = Document::parse_with_options(text, options)
-        .map_err(|e| ApiError::bad_request(&e.to_string()))?;
+    let doc = xml_scan::parse(text, REST_XML_NODES).map_err(|e| {
+        ApiError::bad_request(match e {
+            Refused::NotWellFormed => "not well-formed XML",
+            Refused::TooDeep => "elements nested too deeply",
+            Refused::TooLarge => "too many XML nodes",
+        })
+    })?;
     if doc.root_element().tag_name().name() != root {
         return Err(ApiError::bad_request(&format!(
             "root element must be {root}"
@@ -159,6 +160,16 @@ mod tests {
         assert!(parse_user(b"<User><state>").is_err());
         assert!(parse_user(&[0xff, 0xfe]).is_err());
         assert!(parse_user(b"").is_err());
+    }
+
+    #[test]
+    fn refuses_deep_bodies_without_recursion() {
+        let deep = format!("<User><state>{}", "<a>".repeat(100_000));
+        let e = parse_user(deep.as_bytes()).map(|_| ()).unwrap_err();
+        assert_eq!(
+            (e.status, e.data.as_str()),
+            (400, "elements nested too deeply")
+        );
     }
 
     #[test]

@@ -160,11 +160,16 @@ fn bad_bodies_and_stream_errors_terminate() {
         attribute(&body, "condition").as_deref(),
         Some("bad-request")
     );
-    let (status, _) = b.post_raw(&format!(
+    // A body too large is a terminal condition too (XEP-0124 17.2), not an HTTP error.
+    let (status, body) = b.post_raw(&format!(
         "<body xmlns='{HTTPBIND}' rid='1'>{}</body>",
         "x".repeat(70 * 1024)
     ));
-    assert_eq!(status, 413);
+    assert_eq!(status, 200);
+    assert_eq!(
+        attribute(&body, "condition").as_deref(),
+        Some("policy-violation")
+    );
 
     // A stanza outside jabber:client ends the stream (XEP-0206 8).
     let mut s = Bosh::sign_in(&emulator, "1002", "ns", 5);

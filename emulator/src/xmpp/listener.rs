@@ -21,9 +21,8 @@ use super::link::{Link, Links};
 use super::websocket::{self, SUBPROTOCOL};
 use crate::accept::accept;
 use crate::engine::Engine;
+use crate::limits::MAX_CONNECTIONS;
 
-/// Connections served at once; further clients wait in the listen backlog.
-pub(crate) const MAX_CONNECTIONS: usize = 256;
 /// Time allowed for the TLS handshake and for the WebSocket upgrade.
 pub(crate) const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 

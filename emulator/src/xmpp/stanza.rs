@@ -1,23 +1,18 @@
 //! Reading what clients send: one complete XML element (a WebSocket frame, an element cut
 //! from a TCP stream, a child of a BOSH body), parsed into the few requests the
-//! notification service understands. Document type definitions are refused and the node
-//! count is capped, so a hostile element costs little; roxmltree parses without recursion,
-//! so depth costs no stack.
+//! notification service understands. Document type definitions are refused, and depth and
+//! node count are capped before anything else (`xml_scan`), so a hostile element costs
+//! little.
 
-use roxmltree::{Document, Node, ParsingOptions};
+use roxmltree::{Document, Node};
 
 use super::ns;
-
-/// Far more nodes than any client request has.
-const NODES_LIMIT: u32 = 512;
+use crate::limits::{MAX_XML_DEPTH, STANZA_XML_NODES};
+use crate::xml_scan::{self, Refused};
 /// Lowest presence priority (RFC 6121 4.7.2.3).
 const MIN_PRIORITY: i32 = -128;
 /// Highest presence priority.
 const MAX_PRIORITY: i32 = 127;
-
-/// The frame is not one namespace-well-formed XML element.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct NotWellFormed;
 
 /// One element received from a client.
 #[derive(Debug, PartialEq, Eq)]
@@ -99,43 +94,39 @@ pub(crate) enum PresenceUpdate {
     Unavailable,
 }
 
-fn options() -> ParsingOptions {
-    ParsingOptions {
-        allow_dtd: false,
-        nodes_limit: NODES_LIMIT,
-    }
-}
-
-/// Parses one WebSocket frame; `Ok(None)` for a frame of whitespace only.
-pub(crate) fn parse(text: &str) -> Result<Option<Incoming>, NotWellFormed> {
+/// Parses one WebSocket frame; `Ok(None)` for a frame of whitespace only. An error names
+/// why the frame cannot be read (not one namespace-well-formed element, too deep, too
+/// large); its `condition()` is the stream error to answer.
+pub(crate) fn parse(text: &str) -> Result<Option<Incoming>, Refused> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let doc = Document::parse_with_options(text, options()).map_err(|_| NotWellFormed)?;
+    let doc = xml_scan::parse(text, STANZA_XML_NODES)?;
     Ok(Some(classify(doc.root_element())))
 }
 
 /// Parses one element cut from an RFC 6120 stream, in the scope of the stream header's
 /// namespace declarations (`jabber:client` by default, `stream:` for the stream prefix).
-pub(crate) fn parse_in_stream(element: &str) -> Result<Incoming, NotWellFormed> {
+pub(crate) fn parse_in_stream(element: &str) -> Result<Incoming, Refused> {
     let wrapped = format!(
         "<stream:stream xmlns=\"{}\" xmlns:stream=\"{}\">{element}</stream:stream>",
         ns::CLIENT,
         ns::STREAM
     );
-    let doc = Document::parse_with_options(&wrapped, options()).map_err(|_| NotWellFormed)?;
+    // The stream element around it is one level more.
+    let doc = xml_scan::parse_within(&wrapped, STANZA_XML_NODES, MAX_XML_DEPTH + 1)?;
     let root = doc.root_element();
     let mut children = root.children().filter(|c| c.is_element());
     match (children.next(), children.next()) {
         (Some(element), None) => Ok(classify(element)),
-        _ => Err(NotWellFormed),
+        _ => Err(Refused::NotWellFormed),
     }
 }
 
 /// Parses a BOSH `<body/>` (XEP-0124): the body itself, for its attributes, and the
 /// elements it carries.
-pub(crate) fn parse_body(text: &str) -> Result<Document<'_>, NotWellFormed> {
-    Document::parse_with_options(text, options()).map_err(|_| NotWellFormed)
+pub(crate) fn parse_body(text: &str) -> Result<Document<'_>, Refused> {
+    xml_scan::parse(text, STANZA_XML_NODES)
 }
 
 fn in_namespace(node: Node<'_, '_>, namespace: &str) -> bool {
@@ -328,14 +319,16 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_one_element() {
-        assert_eq!(parse("<iq"), Err(NotWellFormed));
-        assert_eq!(parse("<a/><b/>"), Err(NotWellFormed));
-        assert_eq!(parse("<stream:features/>"), Err(NotWellFormed));
+        assert_eq!(parse("<iq"), Err(Refused::NotWellFormed));
+        assert_eq!(parse("<a/><b/>"), Err(Refused::NotWellFormed));
+        assert_eq!(parse("<stream:features/>"), Err(Refused::NotWellFormed));
         assert_eq!(
             parse(r#"<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>"#),
-            Err(NotWellFormed)
+            Err(Refused::NotWellFormed)
         );
         assert_eq!(parse("  "), Ok(None));
+        assert_eq!(parse(&"<a>".repeat(100_000)), Err(Refused::TooDeep));
+        assert_eq!(Refused::TooDeep.condition(), "policy-violation");
         assert_eq!(one("<foo/>"), Incoming::Unknown);
         assert_eq!(
             one(r#"<presence xmlns="jabber:client" to="x@localhost"/>"#),
@@ -370,7 +363,10 @@ mod tests {
                 request: IqRequest::Roster
             })
         );
-        assert_eq!(parse_in_stream("<a/><b/>"), Err(NotWellFormed));
-        assert_eq!(parse_in_stream("</stream:stream><x>"), Err(NotWellFormed));
+        assert_eq!(parse_in_stream("<a/><b/>"), Err(Refused::NotWellFormed));
+        assert_eq!(
+            parse_in_stream("</stream:stream><x>"),
+            Err(Refused::NotWellFormed)
+        );
     }
 }

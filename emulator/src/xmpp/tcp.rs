@@ -175,7 +175,7 @@ fn next_step(reader: &mut StreamReader, conn: &mut Connection) -> Option<Step> {
         Ok(Some(Piece::Close)) => Some(Err(End::Orderly)),
         Ok(Some(Piece::Element(text))) => Some(match stanza::parse_in_stream(&text) {
             Ok(element) => conn.handle(element),
-            Err(_) => Err(End::Error("not-well-formed")),
+            Err(refused) => Err(End::Error(refused.condition())),
         }),
     }
 }

@@ -9,10 +9,11 @@ use tokio::sync::Semaphore;
 use tokio_rustls::TlsAcceptor;
 
 use super::link::Links;
-use super::listener::{HANDSHAKE_TIMEOUT, MAX_CONNECTIONS};
+use super::listener::HANDSHAKE_TIMEOUT;
 use super::tcp;
 use crate::accept::accept;
 use crate::engine::Engine;
+use crate::limits::MAX_CONNECTIONS;
 use crate::transports::Transports;
 
 /// How a TCP port starts its streams.

@@ -14,9 +14,9 @@ use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 use tokio_tungstenite::tungstenite::protocol::Role;
 
 use super::link::Links;
-use super::listener::MAX_CONNECTIONS;
 use super::websocket::{self, SUBPROTOCOL};
 use crate::engine::Engine;
+use crate::limits::MAX_CONNECTIONS;
 
 /// The endpoint's share of the server: the engine, the fault switches, and a bound on the
 /// connections it serves at once.

@@ -21,11 +21,10 @@ use super::link::Link;
 use super::sessions::Outbound;
 use super::stanza;
 use crate::engine::Engine;
+use crate::limits::MAX_FRAME;
 
 /// The WebSocket subprotocol of XMPP (RFC 7395 3.1).
 pub(crate) const SUBPROTOCOL: &str = "xmpp";
-/// Largest frame or message accepted from a client.
-const MAX_FRAME: usize = 64 * 1024;
 /// A write that does not complete in this time ends the connection.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long the server waits for the client's half of the closing handshake.
@@ -101,7 +100,7 @@ fn receive(conn: &mut Connection, incoming: Option<Result<Message, WsError>>) ->
         Some(Err(WsError::Utf8(_))) => Err(End::Error("not-well-formed")),
         Some(Err(_)) => Err(End::Abrupt),
         Some(Ok(Message::Text(text))) => match stanza::parse(&text) {
-            Err(_) => Err(End::Error("not-well-formed")),
+            Err(refused) => Err(End::Error(refused.condition())),
             Ok(None) => Ok(Vec::new()),
             Ok(Some(element)) => conn.handle(element),
         },

@@ -6,6 +6,7 @@ use roxmltree::Node;
 use super::super::stanza::{self, Incoming};
 use super::super::{DOMAIN, ns};
 use crate::xml_out::escape_into;
+use crate::xml_scan::Refused;
 
 /// What a client's body asks for.
 #[derive(Debug)]
@@ -25,26 +26,33 @@ pub(crate) struct ClientBody {
     pub elements: Vec<Incoming>,
 }
 
-/// The body is not a BOSH body: bad-request (XEP-0124 17).
+/// Why a body cannot be read, as the terminal binding condition to answer (XEP-0124 17.2):
+/// `bad-request` for what is not a BOSH body, `policy-violation` for a body too deep or
+/// too large.
 #[derive(Debug, PartialEq, Eq)]
-pub(crate) struct BadRequest;
+pub(crate) struct Refusal(pub &'static str);
 
-fn number(node: Node<'_, '_>, name: &str) -> Result<Option<u64>, BadRequest> {
+const BAD_REQUEST: Refusal = Refusal("bad-request");
+
+fn number(node: Node<'_, '_>, name: &str) -> Result<Option<u64>, Refusal> {
     node.attribute(name)
-        .map(|v| v.trim().parse().map_err(|_| BadRequest))
+        .map(|v| v.trim().parse().map_err(|_| BAD_REQUEST))
         .transpose()
 }
 
 /// Reads a client's body.
-pub(crate) fn parse(text: &str) -> Result<ClientBody, BadRequest> {
-    let doc = stanza::parse_body(text).map_err(|_| BadRequest)?;
+pub(crate) fn parse(text: &str) -> Result<ClientBody, Refusal> {
+    let doc = stanza::parse_body(text).map_err(|e| match e {
+        Refused::NotWellFormed => BAD_REQUEST,
+        Refused::TooDeep | Refused::TooLarge => Refusal("policy-violation"),
+    })?;
     let body = doc.root_element();
     if body.tag_name().name() != "body" || body.tag_name().namespace() != Some(ns::HTTPBIND) {
-        return Err(BadRequest);
+        return Err(BAD_REQUEST);
     }
     Ok(ClientBody {
         sid: body.attribute("sid").map(str::to_owned),
-        rid: number(body, "rid")?.ok_or(BadRequest)?,
+        rid: number(body, "rid")?.ok_or(BAD_REQUEST)?,
         wait: number(body, "wait")?,
         hold: number(body, "hold")?,
         terminate: body.attribute("type") == Some("terminate"),
@@ -159,6 +167,11 @@ mod tests {
         assert!(parse("<body rid='1'/>").is_err());
         assert!(parse("<body xmlns='http://jabber.org/protocol/httpbind'/>").is_err());
         assert!(parse("<body xmlns='http://jabber.org/protocol/httpbind' rid='x'/>").is_err());
+        let deep = format!(
+            "<body xmlns='http://jabber.org/protocol/httpbind' rid='1'>{}",
+            "<a>".repeat(100_000)
+        );
+        assert_eq!(parse(&deep).err(), Some(Refusal("policy-violation")));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! BOSH (XEP-0124 with XEP-0206) at `/http-bind/` and `/http-bind` on a port of its own, as
 //! Finesse serves it on 7443 (reference 10.1): the request handler creates sessions and
 //! hands each later request to its session's task (`session`). Bounded: bodies by the HTTP
-//! server (64 KiB), sessions in number, requests per session by the window.
+//! server (`limits::MAX_BODY`; larger ones end with `policy-violation`), their XML in depth
+//! and nodes, sessions in number, requests per session by the window.
 
 mod body;
 mod session;
@@ -20,7 +21,7 @@ use super::link::Links;
 use super::stanza::Incoming;
 use crate::engine::Engine;
 use crate::transports::Transports;
-use body::{ClientBody, Created};
+use body::{ClientBody, Created, Refusal};
 use session::{Params, Request, Start};
 
 /// Sessions open at once.
@@ -94,6 +95,16 @@ impl Bosh {
         }
     }
 
+    /// The answer to a request whose body could not be read whole: too large
+    /// (`policy-violation`) or cut short (`bad-request`).
+    pub fn refuse(too_large: bool) -> Response<Body> {
+        terminate(if too_large {
+            "policy-violation"
+        } else {
+            "bad-request"
+        })
+    }
+
     /// Answers one HTTP request; `None` drops the connection without an answer (the
     /// session was cut off).
     pub async fn handle(
@@ -116,11 +127,13 @@ impl Bosh {
                 .insert(header::ALLOW, HeaderValue::from_static("POST"));
             return Some(response);
         }
-        let Ok(client) = std::str::from_utf8(bytes)
-            .map_err(|_| ())
-            .and_then(|text| body::parse(text).map_err(|_| ()))
-        else {
-            return Some(terminate("bad-request"));
+        let client = match std::str::from_utf8(bytes) {
+            Ok(text) => body::parse(text),
+            Err(_) => Err(Refusal("bad-request")),
+        };
+        let client = match client {
+            Ok(client) => client,
+            Err(Refusal(condition)) => return Some(terminate(condition)),
         };
         match client.sid.clone() {
             None => Some(self.create(client)),
