@@ -95,6 +95,16 @@ pub(crate) fn poll<T: Send>(
     }
 }
 
+/// Drops `value` with the interpreter lock released. Dropping the last handle of a client or
+/// of a session closes the session and waits for its thread, which may be waiting for the
+/// lock itself (to log a record, or to run a callback).
+pub(crate) fn release<T: Send>(value: T) {
+    let mut value = Some(value);
+    Python::try_attach(|py| py.detach(|| drop(value.take())));
+    // The interpreter is finalizing: no thread can take the lock any more.
+    drop(value);
+}
+
 /// Whether the caller runs on the interpreter's main thread, where signal handlers run.
 fn on_main_thread(py: Python<'_>) -> PyResult<bool> {
     let threading = py.import("threading")?;

@@ -226,9 +226,9 @@ impl Client {
             .unwrap_or_else(PoisonError::into_inner)
             .take();
         // Closing the session waits for its thread, which may be waiting for the interpreter
-        // lock to run a callback.
+        // lock to run a callback or to log.
         if let Some(client) = client {
-            py.detach(|| client.close_events());
+            py.detach(move || client.close_events());
         }
     }
 
@@ -820,5 +820,17 @@ impl Client {
     fn wrap_up_reasons(&self, py: Python<'_>) -> PyResult<Vec<WrapUpReason>> {
         self.run(py, |c| c.wrap_up_reasons())
             .map(|reasons| reasons.into_iter().map(WrapUpReason::from).collect())
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        // The last handle closes the session `events()` started (see `blocking::release`).
+        blocking::release(
+            self.inner
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take(),
+        );
     }
 }

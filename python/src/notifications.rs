@@ -289,16 +289,13 @@ impl Notifications {
 
 impl Drop for Notifications {
     fn drop(&mut self) {
-        let mut session = self
-            .inner
-            .get_mut()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
-        // Dropping the last handle closes the session and waits for its thread, which may be
-        // waiting for the interpreter lock to run the callback (core returns at once when
-        // this runs on that thread itself).
-        Python::try_attach(|py| py.detach(|| drop(session.take())));
-        drop(session);
+        // Core returns at once when this runs on the session's thread itself.
+        blocking::release(
+            self.inner
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take(),
+        );
     }
 }
 

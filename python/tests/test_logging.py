@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import logging
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -104,3 +106,54 @@ def test_levels_are_honoured(emulator: Emulator, records: list[logging.LogRecord
     emulator.client().user()
     assert [r for r in records if r.levelno == logging.DEBUG]
     assert not [r for r in records if r.levelno < logging.DEBUG]
+
+
+DROP_SCRIPT = """
+import logging, sys
+logging.basicConfig(level=logging.DEBUG, stream=sys.stdout, format="%(name)s: %(message)s")
+import finesse_client
+from finesse_client.testing import Emulator
+
+with Emulator() as emulator:
+    def client():
+        return finesse_client.Client(
+            emulator.url, "1001", emulator.passwords["1001"], ca_pem=emulator.ca_pem
+        )
+
+    # The last handle of a client closes the session events() started, whose thread logs.
+    c = client()
+    for _ in c.events(timeout=0.3):
+        pass
+    del c
+    print("client dropped", flush=True)
+
+    # So does a command's Accepted, which holds a handle of the client.
+    c = client()
+    for _ in c.events(timeout=0.3):
+        pass
+    accepted = c.sign_in("1001001")
+    del c
+    del accepted
+    print("accepted dropped", flush=True)
+
+    s = client().notifications()
+    del s
+    print("session dropped", flush=True)
+"""
+
+
+def test_dropping_the_last_handle_while_logging() -> None:
+    """Closing a session waits for its thread, which logs: nothing may hold the interpreter
+    lock meanwhile."""
+    result = subprocess.run(
+        [sys.executable, "-W", "error", "-c", DROP_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    for done in ("client dropped", "accepted dropped", "session dropped"):
+        assert done in lines
+    assert "finesse_client.session: notifications closed" in lines

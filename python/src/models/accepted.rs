@@ -8,6 +8,7 @@ use pyo3::types::PyDict;
 use crate::blocking;
 use crate::convert;
 use crate::errors;
+use crate::exceptions::FinesseError;
 use crate::models::{Dialog, User};
 
 /// A command Finesse accepted (HTTP 202).
@@ -17,7 +18,9 @@ use crate::models::{Dialog, User};
 /// it.
 #[pyclass(frozen, module = "finesse_client")]
 pub(crate) struct Accepted {
-    inner: finesse_client::Accepted,
+    /// The core's value; `None` only while it is dropped.
+    inner: Option<finesse_client::Accepted>,
+    request_id: String,
 }
 
 impl Accepted {
@@ -25,7 +28,17 @@ impl Accepted {
 
     /// Wraps the core's value.
     pub(crate) fn new(inner: finesse_client::Accepted) -> Self {
-        Accepted { inner }
+        Accepted {
+            request_id: inner.request_id.clone(),
+            inner: Some(inner),
+        }
+    }
+}
+
+impl Drop for Accepted {
+    fn drop(&mut self) {
+        // It holds a handle of the client, maybe the last (see `blocking::release`).
+        blocking::release(self.inner.take());
     }
 }
 
@@ -45,7 +58,7 @@ impl Accepted {
     /// The ``requestId`` header the command carried.
     #[getter]
     fn request_id(&self) -> &str {
-        &self.inner.request_id
+        &self.request_id
     }
 
     /// Waits for the command's outcome, releasing the interpreter lock.
@@ -72,7 +85,10 @@ impl Accepted {
     ///     ValidationError: ``timeout`` is not a positive number.
     fn wait(&self, py: Python<'_>, timeout: f64) -> PyResult<Py<PyAny>> {
         let timeout = convert::seconds("timeout", timeout).map_err(|e| errors::to_py(py, e))?;
-        let accepted = self.inner.clone();
+        let accepted = self
+            .inner
+            .clone()
+            .ok_or_else(|| FinesseError::new_err("the command is gone"))?;
         let outcome =
             blocking::run(py, move || accepted.wait(timeout))?.map_err(|e| errors::to_py(py, e))?;
         outcome_to_py(py, outcome)
