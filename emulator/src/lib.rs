@@ -29,6 +29,7 @@ mod control_http;
 mod emulator;
 mod engine;
 mod errors;
+pub mod fuzzing;
 mod limits;
 mod notify;
 mod publish;

@@ -32,6 +32,13 @@ pub(crate) use sessions::Sessions;
 pub(crate) use tcp_listener::{TcpMode, serve_tcp};
 pub(crate) use upgrade::RestWebSocket;
 
+/// The readers of what clients send, for the fuzz targets (`crate::fuzzing`).
+pub(crate) mod readers {
+    pub(crate) use super::bosh::parse_body as bosh_body;
+    pub(crate) use super::stanza::{parse as frame, parse_in_stream as stream_element};
+    pub(crate) use super::tcp_reader::{Piece, StreamReader};
+}
+
 /// The XMPP domain: user JIDs are `<loginId>@localhost`.
 pub(crate) const DOMAIN: &str = "localhost";
 /// The pub-sub service's address.

@@ -21,6 +21,7 @@ use super::link::Links;
 use super::stanza::Incoming;
 use crate::engine::Engine;
 use crate::transports::Transports;
+pub(crate) use body::parse as parse_body;
 use body::{ClientBody, Created, Refusal};
 use session::{Params, Request, Start};
 
