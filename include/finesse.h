@@ -224,6 +224,13 @@ enum finesse_event_kind
    * `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
    */
   FINESSE_EVENT_KIND_OTHER = 8,
+  /**
+   * Events were dropped because they were not read in time (the queue reached its bound,
+   * `finesse_notification_options_set_queue_capacity` / `_set_queue_bytes`):
+   * `finesse_event_dropped_count` says how many. What was read before may be stale: read
+   * the User and Dialogs again.
+   */
+  FINESSE_EVENT_KIND_DROPPED = 9,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1358,6 +1365,12 @@ const char *finesse_event_connection_detail(const finesse_event *event);
  * from `event`, valid until it is freed.
  */
 const char *finesse_event_connection_condition(const finesse_event *event);
+
+/**
+ * How many events a `FINESSE_EVENT_KIND_DROPPED` event says were dropped since the last one
+ * read; 0 for other kinds and for NULL.
+ */
+uint64_t finesse_event_dropped_count(const finesse_event *event);
 
 /**
  * Decodes a whole pub-sub `<message>` stanza as Finesse sends it (the `<Update>` escaped
@@ -2620,6 +2633,25 @@ finesse_result finesse_notification_options_add_subscription(finesse_notificatio
 FINESSE_MUST_USE
 finesse_result finesse_notification_options_set_queue_capacity(finesse_notification_options *options,
                                                                size_t capacity);
+
+/**
+ * Sets how many bytes of unread events are kept before the oldest are dropped (an event
+ * counts as the notification document it came from); greater than zero, checked when the
+ * session starts. Default 32 MiB. After a drop, the next event read is
+ * `FINESSE_EVENT_KIND_DROPPED`.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_notification_options_set_queue_bytes(finesse_notification_options *options,
+                                                            size_t bytes);
+
+/**
+ * Sets how many bytes of recent events are kept for commands waiting on their outcome
+ * (`finesse_accepted_wait`); greater than zero, checked when the session starts. Default
+ * 8 MiB.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_notification_options_set_history_bytes(finesse_notification_options *options,
+                                                              size_t bytes);
 
 /**
  * Starts the notification session of `client` with the default options, at `url` (a URL

@@ -170,6 +170,9 @@ pub fn event_line(event: &Event) -> String {
             ConnectionState::Closed => "notifications closed".to_owned(),
             _ => format!("{state:?}"),
         },
+        Event::Dropped { count } => {
+            format!("{count} events dropped, not read in time: states shown may be stale")
+        }
         Event::Other { event, source, .. } => format!("{event} {source}"),
         _ => format!("{event:?}"),
     }

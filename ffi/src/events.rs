@@ -45,6 +45,11 @@ pub enum finesse_event_kind {
     /// An update of a kind the library does not type (a queue's statistics, say):
     /// `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
     Other = 8,
+    /// Events were dropped because they were not read in time (the queue reached its bound,
+    /// `finesse_notification_options_set_queue_capacity` / `_set_queue_bytes`):
+    /// `finesse_event_dropped_count` says how many. What was read before may be stale: read
+    /// the User and Dialogs again.
+    Dropped = 9,
 }
 
 /// The state of the notification connection a `FINESSE_EVENT_KIND_CONNECTION` event reports,
@@ -138,6 +143,7 @@ pub(crate) struct EventView {
     connection: finesse_connection_state,
     connection_detail: Option<CString>,
     connection_condition: Option<CString>,
+    dropped: u64,
 }
 
 impl EventView {
@@ -155,6 +161,7 @@ impl EventView {
             connection: finesse_connection_state::None,
             connection_detail: None,
             connection_condition: None,
+            dropped: 0,
         }
     }
 }
@@ -229,6 +236,10 @@ impl From<&Event> for EventView {
                 source: Some(c_string(source)),
                 update_xml: Some(c_string(update_xml)),
                 ..EventView::new(Kind::Other, request_id)
+            },
+            Event::Dropped { count } => EventView {
+                dropped: *count,
+                ..EventView::new(Kind::Dropped, request_id)
             },
             // A kind added to core later: reported as OTHER, without the raw document.
             _ => EventView::new(Kind::Other, request_id),
@@ -450,6 +461,13 @@ pub unsafe extern "C" fn finesse_event_connection_condition(
     event: *const finesse_event,
 ) -> *const c_char {
     infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.connection_condition)))
+}
+
+/// How many events a `FINESSE_EVENT_KIND_DROPPED` event says were dropped since the last one
+/// read; 0 for other kinds and for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_dropped_count(event: *const finesse_event) -> u64 {
+    infallible(|| unsafe { borrow(event) }.map(|e| e.dropped))
 }
 
 /// One pub-sub `<message>` of the Finesse notification service, as an XMPP stack or a log

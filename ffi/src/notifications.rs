@@ -185,6 +185,39 @@ pub unsafe extern "C" fn finesse_notification_options_set_queue_capacity(
     })
 }
 
+/// Sets how many bytes of unread events are kept before the oldest are dropped (an event
+/// counts as the notification document it came from); greater than zero, checked when the
+/// session starts. Default 32 MiB. After a drop, the next event read is
+/// `FINESSE_EVENT_KIND_DROPPED`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_notification_options_set_queue_bytes(
+    options: *mut finesse_notification_options,
+    bytes: usize,
+) -> finesse_result {
+    fallible(|| {
+        let options = unsafe { arg_mut(options, "options") }?;
+        options.queue_bytes = bytes;
+        Ok(())
+    })
+}
+
+/// Sets how many bytes of recent events are kept for commands waiting on their outcome
+/// (`finesse_accepted_wait`); greater than zero, checked when the session starts. Default
+/// 8 MiB.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_notification_options_set_history_bytes(
+    options: *mut finesse_notification_options,
+    bytes: usize,
+) -> finesse_result {
+    fallible(|| {
+        let options = unsafe { arg_mut(options, "options") }?;
+        options.history_bytes = bytes;
+        Ok(())
+    })
+}
+
 fn millis(ms: u32) -> Duration {
     Duration::from_millis(u64::from(ms))
 }

@@ -3,7 +3,7 @@
  * on awaited commands, presence and forced logout, a silently dead link, the callback), the
  * refusals of the notification service (a forbidden subscription, rejected credentials, a
  * resource taken over), and the outcomes of accepted commands, with and without a session.
- * Uses agents 3001-3011, added to the emulator, and agents 1001 and 1002 of the second
+ * Uses agents 3001-3012, added to the emulator, and agents 1001 and 1002 of the second
  * emulator, which signs agents out after 2 s without a session. Every document kind is
  * decoded in test_decode.c. */
 #define _POSIX_C_SOURCE 200809L
@@ -1145,6 +1145,55 @@ static void test_every_transport_by_its_url(void) {
     }
 }
 
+/* An application that stops reading keeps at most the bytes it set; the oldest events go, and
+ * the next one read says how many. */
+static void test_a_full_queue_drops_the_oldest_and_says_so(void) {
+    finesse_client *client = new_agent("3012");
+    finesse_notification_options *options = NULL;
+    finesse_notifications *notifications = NULL;
+    finesse_owned_event *event = NULL;
+    finesse_accepted *accepted = NULL;
+    uint64_t dropped;
+    int i;
+    long deadline;
+    CHECK(client != NULL);
+    CHECK_OK(finesse_notification_options_new(&options));
+    CHECK_OK(finesse_notification_options_set_url(options, fixture_notification_url()));
+    CHECK_OK(finesse_notification_options_set_history_bytes(options, 0));
+    CHECK_CODE(finesse_notifications_start_with(client, options, &notifications),
+               FINESSE_RESULT_INVALID_ARGUMENT);
+    CHECK(strstr(finesse_last_error_message(), "history_bytes") != NULL);
+    CHECK_OK(finesse_notification_options_set_history_bytes(options, 1 << 20));
+    /* A User document is about 1 KiB: room for a handful. */
+    CHECK_OK(finesse_notification_options_set_queue_bytes(options, 8192));
+    CHECK_OK(finesse_notifications_start_with(client, options, &notifications));
+    finesse_notification_options_free(options);
+    CHECK_OK(finesse_sign_in(client, "53012", NULL));
+    for (i = 0; i < 40; i++) {
+        CHECK_OK(i % 2 == 0 ? finesse_ready(client, &accepted)
+                            : finesse_not_ready(client, 22, &accepted));
+        finesse_accepted_free(accepted);
+        accepted = NULL;
+    }
+    deadline = now_ms() + WAIT_MS;
+    while (finesse_notifications_dropped(notifications) < 20 && now_ms() < deadline) {
+        sleep_ms(20);
+    }
+    sleep_ms(300);
+    dropped = finesse_notifications_dropped(notifications);
+    CHECK(dropped >= 20);
+    CHECK_OK(finesse_next_event(notifications, 1000, &event));
+    CHECK(finesse_event_type(finesse_owned_event_view(event)) == FINESSE_EVENT_KIND_DROPPED);
+    CHECK(finesse_event_dropped_count(finesse_owned_event_view(event)) == dropped);
+    finesse_owned_event_free(event);
+    CHECK_OK(finesse_next_event(notifications, 1000, &event));
+    CHECK(finesse_event_type(finesse_owned_event_view(event)) == FINESSE_EVENT_KIND_USER_CHANGED);
+    CHECK(finesse_event_dropped_count(finesse_owned_event_view(event)) == 0);
+    finesse_owned_event_free(event);
+    finesse_notifications_free(notifications);
+    finesse_client_free(client);
+}
+
 void event_tests(void) {
     RUN(test_decode_dialog_updates);
     RUN(test_decode_user_cti_error_system_and_other);
@@ -1163,6 +1212,7 @@ void event_tests(void) {
     RUN(test_the_clients_own_event_session);
     RUN(test_every_transport_by_its_url);
     RUN(test_service_presence_and_a_dropped_connection);
+    RUN(test_a_full_queue_drops_the_oldest_and_says_so);
     /* Last: it freezes every notification connection of the emulator for a while. */
     RUN(test_a_silently_dead_link_is_detected);
 }

@@ -65,6 +65,14 @@ pub enum Event {
     },
     /// The notification connection changed state.
     Connection(ConnectionState),
+    /// Events were dropped because they were not read in time: the queue reached its bound
+    /// ([`NotificationOptions::queue_capacity`](crate::NotificationOptions::queue_capacity),
+    /// [`queue_bytes`](crate::NotificationOptions::queue_bytes)) and lost its oldest events.
+    /// What was read before may be stale: read User and Dialogs again.
+    Dropped {
+        /// How many events were dropped since the last one read.
+        count: u64,
+    },
     /// An update of a kind this library does not type (a queue's statistics, say), raw.
     Other {
         /// The Update's `event`: `POST`, `PUT` or `DELETE`.

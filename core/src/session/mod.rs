@@ -27,6 +27,9 @@ const ECHOED: usize = 64;
 /// How many recent events are kept for commands waiting on their outcome (while any may).
 const RECENT_EVENTS: usize = 1024;
 
+/// What an event is counted as besides its document: the event itself, for the bounds in bytes.
+const EVENT_OVERHEAD: usize = size_of::<Event>();
+
 /// Settings of a notification session. The defaults follow the Finesse desktop.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
@@ -52,6 +55,13 @@ pub struct NotificationOptions {
     pub subscriptions: Vec<String>,
     /// How many undelivered events are kept before the oldest are dropped. Default 10,000.
     pub queue_capacity: usize,
+    /// How many bytes of undelivered events are kept before the oldest are dropped (an event
+    /// counts as the notification document it came from). Default 32 MiB. When events are
+    /// dropped, the next one read is [`Event::Dropped`] saying how many.
+    pub queue_bytes: usize,
+    /// How many bytes of recent events are kept for commands waiting on their outcome (only
+    /// while one may wait). Default 8 MiB.
+    pub history_bytes: usize,
 }
 
 impl Default for NotificationOptions {
@@ -64,6 +74,8 @@ impl Default for NotificationOptions {
             max_missed_pings: 2,
             subscriptions: Vec::new(),
             queue_capacity: 10_000,
+            queue_bytes: 32 * 1024 * 1024,
+            history_bytes: 8 * 1024 * 1024,
         }
     }
 }
@@ -115,11 +127,14 @@ impl NotificationOptions {
                 "interval, timeout and missed pings must be greater than zero",
             ));
         }
-        if self.queue_capacity == 0 {
-            return Err(Error::invalid(
-                "queue_capacity",
-                "must be greater than zero",
-            ));
+        for (field, value) in [
+            ("queue_capacity", self.queue_capacity),
+            ("queue_bytes", self.queue_bytes),
+            ("history_bytes", self.history_bytes),
+        ] {
+            if value == 0 {
+                return Err(Error::invalid(field, "must be greater than zero"));
+            }
         }
         Ok(())
     }
@@ -207,12 +222,18 @@ pub(crate) struct Shared {
 /// the session thread never clones one; a reader popping an event that `recent` still holds
 /// gets a copy, on its own thread.
 struct State {
-    queue: VecDeque<Arc<Event>>,
-    capacity: usize,
+    /// Undelivered events with their sizes in bytes.
+    queue: VecDeque<(Arc<Event>, usize)>,
+    queue_bytes: usize,
+    bounds: Bounds,
     dropped: u64,
-    /// Recent events with their sequence numbers, for waiting commands: kept only while a
-    /// command may wait ([`Watch`]), so that otherwise an event is released once delivered.
-    recent: VecDeque<(u64, Arc<Event>)>,
+    /// Events dropped since the last read, told to the next reader as [`Event::Dropped`].
+    untold_drops: u64,
+    /// Recent events with their sequence numbers and sizes, for waiting commands: kept only
+    /// while a command may wait ([`Watch`]), so that otherwise an event is released once
+    /// delivered.
+    recent: VecDeque<(u64, Arc<Event>, usize)>,
+    recent_bytes: usize,
     /// Live [`Watch`]es.
     watchers: usize,
     /// Threads waiting on the condition variable.
@@ -228,6 +249,24 @@ struct State {
     callback_generation: u64,
 }
 
+/// How much a session keeps, from its options.
+#[derive(Clone, Copy)]
+pub(crate) struct Bounds {
+    pub(crate) queue_events: usize,
+    pub(crate) queue_bytes: usize,
+    pub(crate) history_bytes: usize,
+}
+
+impl From<&NotificationOptions> for Bounds {
+    fn from(options: &NotificationOptions) -> Self {
+        Bounds {
+            queue_events: options.queue_capacity,
+            queue_bytes: options.queue_bytes,
+            history_bytes: options.history_bytes,
+        }
+    }
+}
+
 /// Requests to the session thread.
 pub(crate) enum Control {
     Subscribe(String, mpsc::Sender<Result<(), Error>>),
@@ -236,15 +275,18 @@ pub(crate) enum Control {
 }
 
 impl Shared {
-    pub(crate) fn new(capacity: usize) -> (Arc<Shared>, mpsc::Receiver<Control>) {
+    pub(crate) fn new(bounds: Bounds) -> (Arc<Shared>, mpsc::Receiver<Control>) {
         let (tx, rx) = mpsc::channel();
         let shared = Arc::new(Shared {
             thread: OnceLock::new(),
             state: Mutex::new(State {
                 queue: VecDeque::new(),
-                capacity,
+                queue_bytes: 0,
+                bounds,
                 dropped: 0,
+                untold_drops: 0,
                 recent: VecDeque::new(),
+                recent_bytes: 0,
                 watchers: 0,
                 waiting: 0,
                 echoed: VecDeque::new(),
@@ -264,12 +306,19 @@ impl Shared {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// Delivers an event that came with no document (a connection event).
+    pub(crate) fn publish(&self, event: Event) {
+        self.publish_sized(event, 0);
+    }
+
     /// Delivers an event: to the callback if one is set, else to the queue; and to the
     /// waiting commands. The callback runs without the lock held, so it may use the client.
-    pub(crate) fn publish(&self, event: Event) {
+    /// `document_bytes` is the size of the document it came from, its share of the bounds.
+    pub(crate) fn publish_sized(&self, event: Event, document_bytes: usize) {
         if let Event::Connection(state) = &event {
             log_connection(state);
         }
+        let size = EVENT_OVERHEAD + document_bytes;
         let event = Arc::new(event);
         let mut state = self.lock();
         match &*event {
@@ -290,19 +339,33 @@ impl Shared {
             state.echoed.push_back(id.to_owned());
         }
         if state.watchers > 0 {
-            if state.recent.len() == RECENT_EVENTS {
-                state.recent.pop_front();
+            while state.recent.len() >= RECENT_EVENTS
+                || state.recent_bytes + size > state.bounds.history_bytes
+            {
+                let Some((_, _, old)) = state.recent.pop_front() else {
+                    break;
+                };
+                state.recent_bytes -= old;
             }
-            state.recent.push_back((seq, event.clone()));
+            state.recent_bytes += size;
+            state.recent.push_back((seq, event.clone(), size));
         }
         let callback = state.callback.take();
         let generation = state.callback_generation;
         if callback.is_none() {
-            if state.queue.len() >= state.capacity {
-                state.queue.pop_front();
+            // Full: the oldest go first, and the next reader is told how many.
+            while state.queue.len() >= state.bounds.queue_events
+                || state.queue_bytes + size > state.bounds.queue_bytes
+            {
+                let Some((_, old)) = state.queue.pop_front() else {
+                    break;
+                };
+                state.queue_bytes -= old;
                 state.dropped += 1;
+                state.untold_drops += 1;
             }
-            state.queue.push_back(event.clone());
+            state.queue_bytes += size;
+            state.queue.push_back((event.clone(), size));
         }
         let wake = state.waiting > 0;
         drop(state);
@@ -395,7 +458,7 @@ impl Shared {
         let mut state = self.lock();
         let mut seen = from;
         loop {
-            for (seq, event) in state.recent.iter() {
+            for (seq, event, _) in state.recent.iter() {
                 if *seq >= seen
                     && let Some(found) = matches(event)
                 {
@@ -439,7 +502,12 @@ impl Shared {
         let deadline = Instant::now() + timeout;
         let mut state = self.lock();
         loop {
-            if let Some(event) = state.queue.pop_front() {
+            if state.untold_drops > 0 {
+                let count = std::mem::take(&mut state.untold_drops);
+                return Some(Event::Dropped { count });
+            }
+            if let Some((event, size)) = state.queue.pop_front() {
+                state.queue_bytes -= size;
                 drop(state);
                 return Some(Arc::unwrap_or_clone(event));
             }
@@ -479,6 +547,7 @@ impl Drop for Watch {
         state.watchers -= 1;
         if state.watchers == 0 {
             state.recent.clear();
+            state.recent_bytes = 0;
         }
     }
 }
@@ -574,8 +643,7 @@ impl Notifications {
 
     /// The next event if one is waiting.
     pub fn try_recv(&self) -> Option<Event> {
-        let event = self.shared().lock().queue.pop_front();
-        event.map(Arc::unwrap_or_clone)
+        self.shared().pop(Duration::ZERO)
     }
 
     /// Events as they come, until the session is closed. From an event callback of this

@@ -269,12 +269,21 @@ fn serve(
 /// published raw rather than lost.
 fn deliver(shared: &Shared, update: &str, limits: DecodeLimits) {
     match Event::from_update_xml_with_limits(update.as_bytes(), limits) {
-        Ok(events) => events.into_iter().for_each(|e| shared.publish(e)),
-        Err(_) => shared.publish(Event::Other {
-            event: String::new(),
-            source: String::new(),
-            update_xml: update.to_owned(),
-        }),
+        Ok(events) => {
+            // A Dialogs update with several dialogs: each event has its share.
+            let share = update.len() / events.len().max(1);
+            events
+                .into_iter()
+                .for_each(|e| shared.publish_sized(e, share))
+        }
+        Err(_) => shared.publish_sized(
+            Event::Other {
+                event: String::new(),
+                source: String::new(),
+                update_xml: update.to_owned(),
+            },
+            update.len(),
+        ),
     }
 }
 
