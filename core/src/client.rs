@@ -509,7 +509,7 @@ impl Client {
             timeout: self.inner.config.timeouts.connect + self.inner.config.timeouts.response,
         };
         let (target, connection) = session::connect_first(&target, &urls)?;
-        let (shared, control) = Shared::new(session::Bounds::from(options));
+        let (shared, control) = Shared::new(session::Bounds::from(options))?;
         let context = session::Context {
             target,
             pubsub_domain,

@@ -62,6 +62,29 @@ impl Connection {
         self.link.read()
     }
 
+    /// Waits until input arrives on the link's socket, `waker` is notified (a request of the
+    /// application), or `deadline` passes; whether input arrived. A link without a socket
+    /// (BOSH) has its reads wait instead: true at once.
+    pub(crate) fn wait_for_input(
+        &self,
+        waker: &polling::Poller,
+        deadline: Instant,
+    ) -> Result<bool, Error> {
+        let Some(socket) = self.link.socket() else {
+            return Ok(true);
+        };
+        let timeout = deadline.saturating_duration_since(Instant::now());
+        let mut events = polling::Events::new();
+        let io = |e: std::io::Error| Error::transport("cannot wait on the socket").caused_by(e);
+        // SAFETY: the socket is deleted from the poller below, before this borrow ends.
+        unsafe { waker.add(socket, polling::Event::readable(0)) }.map_err(io)?;
+        let waited = waker.wait(&mut events, Some(timeout));
+        let deleted = waker.delete(socket);
+        waited.map_err(io)?;
+        deleted.map_err(io)?;
+        Ok(events.iter().any(|event| event.readable))
+    }
+
     /// Sends one element.
     pub(crate) fn send(&mut self, frame: &str) -> Result<(), Error> {
         self.link.send(frame)

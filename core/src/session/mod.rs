@@ -216,6 +216,9 @@ pub(crate) struct Shared {
     state: Mutex<State>,
     cond: Condvar,
     control: Mutex<mpsc::Sender<Control>>,
+    /// Wakes the session thread from its wait on the socket when a request is sent: the
+    /// thread sleeps until input, a request or its next ping, never on a timer of its own.
+    pub(crate) waker: polling::Poller,
 }
 
 /// Events are shared between the queue (or the callback) and `recent` rather than copied:
@@ -275,8 +278,10 @@ pub(crate) enum Control {
 }
 
 impl Shared {
-    pub(crate) fn new(bounds: Bounds) -> (Arc<Shared>, mpsc::Receiver<Control>) {
+    pub(crate) fn new(bounds: Bounds) -> Result<(Arc<Shared>, mpsc::Receiver<Control>), Error> {
         let (tx, rx) = mpsc::channel();
+        let waker = polling::Poller::new()
+            .map_err(|e| Error::transport("cannot start the notification session").caused_by(e))?;
         let shared = Arc::new(Shared {
             thread: OnceLock::new(),
             state: Mutex::new(State {
@@ -298,8 +303,20 @@ impl Shared {
             }),
             cond: Condvar::new(),
             control: Mutex::new(tx),
+            waker,
         });
-        (shared, rx)
+        Ok((shared, rx))
+    }
+
+    /// Hands a request to the session thread and wakes it.
+    fn send_control(&self, control: Control) -> Result<(), mpsc::SendError<Control>> {
+        self.control
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .send(control)?;
+        // Fails only if the thread's poller is gone with the thread; then nothing waits.
+        let _ = self.waker.notify();
+        Ok(())
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -480,12 +497,7 @@ impl Shared {
         timeout: Duration,
     ) -> Result<(), Error> {
         let (tx, rx) = mpsc::channel();
-        let sent = self
-            .control
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .send(make(tx));
-        if sent.is_err() {
+        if self.send_control(make(tx)).is_err() {
             return Err(closed());
         }
         rx.recv_timeout(timeout).unwrap_or_else(|e| match e {
@@ -555,12 +567,7 @@ impl Drop for Watch {
 impl Session {
     /// Asks the thread to end, and (but on the thread itself) waits until it has.
     fn close(&self) {
-        let _ = self
-            .shared
-            .control
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .send(Control::Close);
+        let _ = self.shared.send_control(Control::Close);
         // From a callback: the thread ends by itself once the callback returns.
         if self.shared.is_own_thread() {
             return;

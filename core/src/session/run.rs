@@ -25,6 +25,9 @@ pub(crate) struct Context {
     pub(crate) limits: DecodeLimits,
 }
 
+/// Most elements read in a row before requests and pings are looked at.
+const DRAIN_BATCH: usize = 64;
+
 /// Longest pause between reconnection attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
@@ -140,9 +143,36 @@ fn serve(
     let mut last_ping = Instant::now();
     let mut outstanding: Option<(String, Instant)> = None;
     let mut missed = 0u32;
+    // Input may still be buffered by the link (TLS, WebSocket) after a drain cut short.
+    let mut buffered = false;
     loop {
-        match conn.read() {
-            Ok(Some(frame)) => match frame {
+        // Sleep until input, a request of the application, or the next ping: an idle session
+        // wakes only for its keep-alive.
+        let next_timer = match &outstanding {
+            Some((_, sent)) => *sent + context.ping_timeout,
+            None => last_ping + context.ping_interval,
+        };
+        let input = buffered
+            || match conn.wait_for_input(&shared.waker, next_timer) {
+                Ok(input) => input,
+                Err(e) => return End::Lost(e.to_string()),
+            };
+        // Every element that came, until the link is quiet for a tick; at most a batch, so
+        // that requests and pings are not held up by a stream of events.
+        buffered = false;
+        let mut batch = 0;
+        while input {
+            if batch == DRAIN_BATCH {
+                buffered = true;
+                break;
+            }
+            batch += 1;
+            let frame = match conn.read() {
+                Ok(Some(frame)) => frame,
+                Ok(None) => break,
+                Err(e) => return End::Lost(e.to_string()),
+            };
+            match frame {
                 Frame::Message { updates } => {
                     for update in updates {
                         deliver(shared, &update, context.limits);
@@ -201,9 +231,7 @@ fn serve(
                     return End::Lost(format!("stream error: {}", condition.name));
                 }
                 _ => {}
-            },
-            Ok(None) => {}
-            Err(e) => return End::Lost(e.to_string()),
+            }
         }
 
         loop {

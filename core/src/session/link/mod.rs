@@ -29,6 +29,12 @@ pub(crate) trait Link: Send {
     }
     /// The next element received; `None` when none arrived within [`TICK`].
     fn read(&mut self) -> Result<Option<Frame>, Error>;
+    /// The socket the link reads from, for waiting until it is readable without reading;
+    /// `None` when reads come from elsewhere (BOSH's poller thread), which [`Link::read`]
+    /// then waits on a tick at a time.
+    fn socket(&self) -> Option<&std::net::TcpStream> {
+        None
+    }
     /// Sends `last` (the unavailable presence) and ends the stream; failures are ignored, the
     /// link is going away.
     fn close(&mut self, last: &str);

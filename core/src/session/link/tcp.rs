@@ -105,6 +105,10 @@ impl Link for TcpLink {
             .map_err(|e| socket::io_error(&self.url, e))
     }
 
+    fn socket(&self) -> Option<&std::net::TcpStream> {
+        Some(self.stream.tcp())
+    }
+
     fn read(&mut self) -> Result<Option<Frame>, Error> {
         let malformed = |e: String| Error::transport(format!("malformed XML: {e}")).at(&self.url);
         if let Some(frame) = self.reader.next().map_err(malformed)? {

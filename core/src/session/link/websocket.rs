@@ -110,6 +110,10 @@ impl Link for WebSocketLink {
             .map_err(|e| socket::io_error(&self.url, e))
     }
 
+    fn socket(&self) -> Option<&std::net::TcpStream> {
+        Some(self.ws.get_ref().tcp())
+    }
+
     fn read(&mut self) -> Result<Option<Frame>, Error> {
         match self.ws.read() {
             Ok(Message::Text(text)) => xmpp::parse_frame(&text).map(Some).map_err(|e| {
