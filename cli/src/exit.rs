@@ -21,11 +21,7 @@ pub const INVALID_ARGUMENT: Class = class(
     "invalid_argument",
     "wrong command line or argument; nothing was sent",
 );
-pub const AUTHENTICATION: Class = class(
-    3,
-    "authentication",
-    "wrong password, locked out or not allowed (401)",
-);
+pub const AUTHENTICATION: Class = class(3, "authentication", "wrong password or locked out (401)");
 const NOT_FOUND: Class = class(4, "not_found", "no such dialog or user (404)");
 const INVALID_STATE: Class = class(5, "invalid_state", "not possible in the current state");
 const CTI: Class = class(6, "cti", "accepted, then refused by the CTI server");
@@ -47,9 +43,14 @@ pub const REFUSED: Class = class(
     "refused",
     "the notification service refused (a subscription, the session), or ended the session",
 );
+const PERMISSION: Class = class(
+    14,
+    "permission",
+    "signed in, but not allowed: another user's object or a team not supervised (401)",
+);
 
 /// Every class, in the order of their codes: what `finesse --help` and the README show.
-pub const CLASSES: [Class; 14] = [
+pub const CLASSES: [Class; 15] = [
     OTHER,
     INVALID_ARGUMENT,
     AUTHENTICATION,
@@ -64,6 +65,7 @@ pub const CLASSES: [Class; 14] = [
     OUTCOME_UNKNOWN,
     DECODE,
     REFUSED,
+    PERMISSION,
 ];
 
 const fn class(code: u8, kind: &'static str, meaning: &'static str) -> Class {
@@ -90,6 +92,7 @@ pub fn of(kind: ErrorKind) -> Class {
         ErrorKind::OutcomeUnknown => OUTCOME_UNKNOWN,
         ErrorKind::Decode => DECODE,
         ErrorKind::Refused => REFUSED,
+        ErrorKind::Permission => PERMISSION,
         // A kind added to the library after this table.
         _ => OTHER,
     }
@@ -132,7 +135,7 @@ mod tests {
         let codes: Vec<u8> = CLASSES.iter().map(|c| c.code).collect();
         assert_eq!(
             codes,
-            [1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 13],
+            [1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 10, 11, 12, 13, 14],
             "codes are never renumbered"
         );
     }

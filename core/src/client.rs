@@ -3,12 +3,12 @@
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::Duration;
 
-use crate::commands::{CallData, DialogAction, MakeCall, user_state_xml};
+use crate::commands::{CallData, DialogAction, MakeCall, supervise_xml, user_state_xml};
 use crate::config::{Config, Credentials};
 use crate::error::Error;
 use crate::http::{Http, Method};
 use crate::model::{
-    AgentState, Dialog, ReasonCode, ReasonCodeCategory, SystemInfo, User, WrapUpReason,
+    AgentState, Dialog, Queue, ReasonCode, ReasonCodeCategory, SystemInfo, Team, User, WrapUpReason,
 };
 use crate::notification_url;
 use crate::session::{self, NotificationOptions, Notifications, Shared, Slot};
@@ -320,6 +320,121 @@ impl Client {
         WrapUpReason::list_from_xml_with_limits(&body, self.inner.http.limits())
     }
 
+    /// Gets a team the signed-in supervisor supervises (`GET /finesse/api/Team/<id>`): its
+    /// members with their states (DG12.5 p144). A team the user does not supervise is
+    /// refused with [`ErrorKind::Permission`](crate::ErrorKind::Permission) (or
+    /// `Authentication` on releases that answer `Authorization Failure`); an unknown team is
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound). The ids of the supervisor's
+    /// teams are in [`User::teams`].
+    pub fn team(&self, team_id: &str) -> Result<Team, Error> {
+        validate::path_segment("team_id", team_id)?;
+        let body = self
+            .inner
+            .http
+            .get(&format!("/finesse/api/Team/{team_id}"))?;
+        Team::from_xml_with_limits(&body, self.inner.http.limits())
+    }
+
+    /// Gets a queue and its statistics (`GET /finesse/api/Queue/<id>`, CCE only; any
+    /// signed-in user may read any queue, DG12.5 p141).
+    pub fn queue(&self, queue_id: &str) -> Result<Queue, Error> {
+        validate::path_segment("queue_id", queue_id)?;
+        let body = self
+            .inner
+            .http
+            .get(&format!("/finesse/api/Queue/{queue_id}"))?;
+        Queue::from_xml_with_limits(&body, self.inner.http.limits())
+    }
+
+    /// Lists the queues (skill groups) of the signed-in user, with their statistics
+    /// (`GET /finesse/api/User/<id>/Queues`, CCE only).
+    pub fn queues(&self) -> Result<Vec<Queue>, Error> {
+        let id = self.login_id()?;
+        let body = self
+            .inner
+            .http
+            .get(&format!("/finesse/api/User/{id}/Queues"))?;
+        Queue::list_from_xml_with_limits(&body, self.inner.http.limits())
+    }
+
+    /// A supervisor changes the state of a member of a team it supervises: `READY`,
+    /// `NOT_READY` or `LOGOUT` only, without a reason code (the system applies its own,
+    /// DG12.5 p47). Any other state is refused before sending. The outcome is the member's
+    /// User, seen on the team's node (subscribe to `/finesse/api/Team/<id>/Users`) or, without
+    /// a session, by reading the member.
+    pub fn set_member_state(&self, agent_id: &str, state: AgentState) -> Result<Accepted, Error> {
+        validate::path_segment("agent_id", agent_id)?;
+        let name = match state {
+            AgentState::Ready => "READY",
+            AgentState::NotReady => "NOT_READY",
+            AgentState::Logout => "LOGOUT",
+            other => {
+                return Err(Error::invalid(
+                    "state",
+                    format!(
+                        "a supervisor may set a team member READY, NOT_READY or LOGOUT, not {other}"
+                    ),
+                ));
+            }
+        };
+        self.command(
+            Method::Put,
+            &format!("/finesse/api/User/{agent_id}"),
+            user_state_xml(name, None, None),
+            Expect::State {
+                login_id: Some(agent_id.to_owned()),
+                state,
+                reason_code_id: None,
+            },
+        )
+    }
+
+    /// A supervisor starts silently monitoring the call of a team member signed in on
+    /// `agent_extension` (`SILENT_MONITOR`, POSTed on the supervisor's Dialogs from the
+    /// extension the supervisor is signed in with, DG12.5 p98). The outcome is the new
+    /// monitor dialog; end it with [`Client::drop_call`].
+    pub fn silent_monitor(&self, agent_extension: &str) -> Result<Accepted, Error> {
+        validate::address("agent_extension", agent_extension)?;
+        let own = self.own_extension("fromAddress")?;
+        let id = self.login_id()?;
+        self.command(
+            Method::Post,
+            &format!("/finesse/api/User/{id}/Dialogs"),
+            supervise_xml("SILENT_MONITOR", &own, agent_extension, None),
+            Expect::Supervise {
+                own_extension: own,
+                agent_extension: agent_extension.to_owned(),
+                not_dialog: None,
+            },
+        )
+    }
+
+    /// A supervisor barges in on the call it is silently monitoring (`BARGE_CALL`, POSTed on
+    /// the supervisor's Dialogs with the monitor dialog as `associatedDialogUri`, DG12.5
+    /// p101): the call becomes a conference with the supervisor in it. The outcome is the
+    /// dialog the supervisor joined; leave it with [`Client::drop_call`].
+    pub fn barge_in(
+        &self,
+        agent_extension: &str,
+        monitor_dialog_id: &str,
+    ) -> Result<Accepted, Error> {
+        validate::address("agent_extension", agent_extension)?;
+        validate::path_segment("monitor_dialog_id", monitor_dialog_id)?;
+        let own = self.own_extension("fromAddress")?;
+        let id = self.login_id()?;
+        let associated = format!("/finesse/api/Dialog/{monitor_dialog_id}");
+        self.command(
+            Method::Post,
+            &format!("/finesse/api/User/{id}/Dialogs"),
+            supervise_xml("BARGE_CALL", &own, agent_extension, Some(&associated)),
+            Expect::Supervise {
+                own_extension: own,
+                agent_extension: agent_extension.to_owned(),
+                not_dialog: Some(monitor_dialog_id.to_owned()),
+            },
+        )
+    }
+
     fn set_state(
         &self,
         state: &str,
@@ -333,6 +448,7 @@ impl Client {
             &format!("/finesse/api/User/{id}"),
             user_state_xml(state, reason_code_id, extension),
             Expect::State {
+                login_id: None,
                 state: expected,
                 reason_code_id,
             },

@@ -268,6 +268,23 @@ pub(crate) fn user_state_xml(
     w.finish("User")
 }
 
+/// The body of a supervisor's SILENT_MONITOR or BARGE_CALL (DG12.5 p98, p101).
+pub(crate) fn supervise_xml(
+    action: &str,
+    from_address: &str,
+    to_address: &str,
+    associated_dialog_uri: Option<&str>,
+) -> String {
+    let mut w = XmlWriter::new("Dialog");
+    w.element("requestedAction", action);
+    w.element("fromAddress", from_address);
+    w.element("toAddress", to_address);
+    if let Some(uri) = associated_dialog_uri {
+        w.element("associatedDialogUri", uri);
+    }
+    w.finish("Dialog")
+}
+
 fn write_variables(w: &mut XmlWriter, vars: &[CallVariable]) {
     w.open("callvariables");
     for var in vars {
@@ -348,6 +365,30 @@ mod tests {
              <mediaProperties><wrapUpReason>Sales Call</wrapUpReason><callvariables>\
              <CallVariable><name>callVariable3</name><value>x</value></CallVariable>\
              </callvariables></mediaProperties></Dialog>"
+        );
+    }
+
+    #[test]
+    fn supervisor_bodies() {
+        assert_eq!(
+            supervise_xml("SILENT_MONITOR", "2001001", "1001001", None),
+            "<Dialog><requestedAction>SILENT_MONITOR</requestedAction>\
+             <fromAddress>2001001</fromAddress><toAddress>1001001</toAddress></Dialog>"
+        );
+        assert_eq!(
+            supervise_xml(
+                "BARGE_CALL",
+                "2001001",
+                "1001001",
+                Some("/finesse/api/Dialog/16777220")
+            ),
+            "<Dialog><requestedAction>BARGE_CALL</requestedAction>\
+             <fromAddress>2001001</fromAddress><toAddress>1001001</toAddress>\
+             <associatedDialogUri>/finesse/api/Dialog/16777220</associatedDialogUri></Dialog>"
+        );
+        assert_eq!(
+            user_state_xml("NOT_READY", None, None),
+            "<User><state>NOT_READY</state></User>"
         );
     }
 

@@ -174,12 +174,18 @@ impl DecodeError {
 pub enum ErrorKind {
     /// [`Error::InvalidArgument`].
     InvalidArgument,
-    /// [`Error::Api`] with status 401: bad credentials, locked account, or not allowed; or
+    /// [`Error::Api`] with status 401: bad credentials or a locked account; or
     /// [`Error::Refused`] when the notification service rejected the credentials.
     Authentication,
+    /// [`Error::Api`] refusing a signed-in user an object that is not theirs: error type
+    /// `Invalid Supervisor` (a supervisor acting on someone outside their teams) or
+    /// `Invalid Authorization User Specified` (an agent acting on another user), sent with
+    /// status 401 (DG12.5 "User API Errors"). The credentials are good: retrying them is safe.
+    Permission,
     /// [`Error::Api`] with status 404.
     NotFound,
-    /// [`Error::Api`] whose error type is `Invalid State`.
+    /// [`Error::Api`] whose error type is `Invalid State`, whatever its status (400, or 401
+    /// as some Dialog and User requests send it).
     InvalidState,
     /// [`Error::Api`] with status 503: the node is out of service.
     ServiceUnavailable,
@@ -208,6 +214,15 @@ impl Error {
         match self {
             Error::InvalidArgument { .. } => ErrorKind::InvalidArgument,
             Error::Api(failure) => match failure.status {
+                // 401 is used for more than credentials (DG12.5 User API errors).
+                _ if failure.error_type() == Some("Invalid State") => ErrorKind::InvalidState,
+                401 if matches!(
+                    failure.error_type(),
+                    Some("Invalid Supervisor" | "Invalid Authorization User Specified")
+                ) =>
+                {
+                    ErrorKind::Permission
+                }
                 401 => ErrorKind::Authentication,
                 404 => ErrorKind::NotFound,
                 503 => ErrorKind::ServiceUnavailable,

@@ -55,8 +55,8 @@ pub use limits::DecodeLimits;
 pub use model::{
     Action, AgentState, ApiError, CallType, CallVariable, DeploymentType, Dialog, DialogState,
     MediaAddressType, MediaProperties, MobileAgent, NodePorts, Participant, ParticipantState,
-    ReasonCode, ReasonCodeCategory, ScheduledCallbackInfo, StateCause, SystemInfo, SystemStatus,
-    TeamRef, User, UserSettings, WrapUpMode, WrapUpReason,
+    Queue, QueueStatistics, ReasonCode, ReasonCodeCategory, ScheduledCallbackInfo, StateCause,
+    SystemInfo, SystemStatus, Team, TeamRef, User, UserSettings, WrapUpMode, WrapUpReason,
 };
 pub use session::{EventCallback, NotificationOptions, Notifications};
 pub use validate::{

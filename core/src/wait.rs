@@ -151,8 +151,17 @@ pub(crate) enum Expect {
     /// The agent's state (or pending state) becomes this, with this reason when one was
     /// given.
     State {
+        /// Another user's (a team member changed by a supervisor); `None` for the agent.
+        login_id: Option<String>,
         state: AgentState,
         reason_code_id: Option<i64>,
+    },
+    /// A supervisor's monitor or barge: a dialog (other than `not_dialog`) with both the
+    /// supervisor's and the agent's extensions, the supervisor's active.
+    Supervise {
+        own_extension: String,
+        agent_extension: String,
+        not_dialog: Option<String>,
     },
     /// A new dialog to this address.
     NewDialog { to_address: String },
@@ -176,12 +185,14 @@ impl Expect {
     fn user_matches(&self, user: &User) -> bool {
         match self {
             Expect::State {
+                login_id,
                 state,
                 reason_code_id,
             } => {
-                (&user.state == state
-                    && reason_code_id.is_none_or(|id| user.reason_code_id == Some(id)))
-                    || user.pending_state.as_ref() == Some(state)
+                login_id.as_ref().is_none_or(|id| &user.login_id == id)
+                    && ((&user.state == state
+                        && reason_code_id.is_none_or(|id| user.reason_code_id == Some(id)))
+                        || user.pending_state.as_ref() == Some(state))
             }
             _ => false,
         }
@@ -192,6 +203,17 @@ impl Expect {
         match self {
             Expect::State { .. } => false,
             Expect::NewDialog { to_address } => &dialog.to_address == to_address,
+            Expect::Supervise {
+                own_extension,
+                agent_extension,
+                not_dialog,
+            } => {
+                not_dialog.as_ref() != Some(&dialog.id)
+                    && dialog.participant(agent_extension).is_some()
+                    && dialog
+                        .participant(own_extension)
+                        .is_some_and(|p| p.state == ParticipantState::Active)
+            }
             Expect::Dialog {
                 id,
                 own_extension,
@@ -365,11 +387,14 @@ fn poll(
 
 fn probe(client: &Client, expect: &Expect) -> Result<Option<Outcome>, Error> {
     match expect {
-        Expect::State { .. } => {
-            let user = client.user()?;
+        Expect::State { login_id, .. } => {
+            let user = match login_id {
+                Some(id) => client.user_by_id(id)?,
+                None => client.user()?,
+            };
             Ok(expect.user_matches(&user).then_some(Outcome::User(user)))
         }
-        Expect::NewDialog { .. } => {
+        Expect::NewDialog { .. } | Expect::Supervise { .. } => {
             // The newest dialog to that address (dialog ids grow with each call).
             let newest = client
                 .dialogs()?

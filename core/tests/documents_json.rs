@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use finesse_client::{
-    ApiError, Dialog, Error, Event, PubSubMessage, ReasonCode, SystemInfo, User, WrapUpReason,
+    ApiError, Dialog, Error, Event, PubSubMessage, Queue, ReasonCode, SystemInfo, Team, User,
+    WrapUpReason,
 };
 use serde_json::{Value, json};
 
@@ -22,11 +23,18 @@ const DOCUMENTS: &[(&str, &str)] = &[
     ("dialogs_notification.xml", "Dialogs"),
     ("dialogs_three_parties.xml", "Dialogs"),
     ("pubsub_message_dialogs_post.xml", "PubSubMessage"),
+    ("queue.xml", "Queue"),
+    ("queues.xml", "Queues"),
     ("reason_code.xml", "ReasonCode"),
     ("reason_codes.xml", "ReasonCodes"),
     ("system_info.xml", "SystemInfo"),
+    ("team.xml", "Team"),
     ("update_cti_error.xml", "Update"),
     ("update_dialogs_post.xml", "Update"),
+    ("update_queue_delete.xml", "Update"),
+    ("update_queue_put.xml", "Update"),
+    ("update_team_put.xml", "Update"),
+    ("update_team_users_put.xml", "Update"),
     ("update_user_put.xml", "Update"),
     ("user_cce11.xml", "User"),
     ("user_doc_order.xml", "User"),
@@ -43,9 +51,12 @@ fn decode(kind: &str, xml: &[u8]) -> Result<Value, Error> {
         "Dialog" => json(serde_json::to_value(Dialog::from_xml(xml)?)),
         "Dialogs" => json(serde_json::to_value(Dialog::list_from_xml(xml)?)),
         "PubSubMessage" => json(serde_json::to_value(PubSubMessage::from_xml(xml)?)),
+        "Queue" => json(serde_json::to_value(Queue::from_xml(xml)?)),
+        "Queues" => json(serde_json::to_value(Queue::list_from_xml(xml)?)),
         "ReasonCode" => json(serde_json::to_value(ReasonCode::from_xml(xml)?)),
         "ReasonCodes" => json(serde_json::to_value(ReasonCode::list_from_xml(xml)?)),
         "SystemInfo" => json(serde_json::to_value(SystemInfo::from_xml(xml)?)),
+        "Team" => json(serde_json::to_value(Team::from_xml(xml)?)),
         "Update" => json(serde_json::to_value(Event::from_update_xml(xml)?)),
         "User" => json(serde_json::to_value(User::from_xml(xml)?)),
         "WrapUpReason" => json(serde_json::to_value(WrapUpReason::from_xml(xml)?)),

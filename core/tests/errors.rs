@@ -51,7 +51,10 @@ fn unknown_dialog_is_not_found() {
 fn another_agents_user_is_refused() {
     let emulator = emulator();
     let err = agent_1001(&emulator).user_by_id("1002").unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Authentication);
+    // Good credentials, another user's object: a permission error (401 "Invalid
+    // Authorization User Specified"), not an authentication failure.
+    assert_eq!(err.kind(), ErrorKind::Permission);
+    assert_eq!(err.http_status(), Some(401));
 }
 
 #[test]

@@ -88,6 +88,17 @@ impl ApiError {
         )
     }
 
+    /// A supervisor acting on a user outside the teams it supervises (DG12.5 "User API
+    /// Errors": 401 Invalid Supervisor).
+    pub fn invalid_supervisor(target: &str) -> Self {
+        Self::new(
+            401,
+            "Invalid Supervisor",
+            "The supervisor does not supervise the team of this user.",
+            target,
+        )
+    }
+
     pub fn user_not_found(id: &str) -> Self {
         Self::new(404, "User Not Found", "The user does not exist.", id)
     }

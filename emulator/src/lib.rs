@@ -43,6 +43,7 @@ mod transports;
 mod xml_in;
 mod xml_out;
 mod xml_scan;
+mod xml_team;
 mod xmpp;
 
 pub use config::{

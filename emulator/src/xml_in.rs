@@ -42,6 +42,8 @@ pub(crate) struct DialogBody {
     pub from_address: Option<String>,
     pub to_address: Option<String>,
     pub target_media_address: Option<String>,
+    /// BARGE_CALL's monitor dialog (DG12.5 p101).
+    pub associated_dialog_uri: Option<String>,
     pub media: Option<MediaBody>,
     pub action_params: Vec<(String, String)>,
 }
@@ -132,6 +134,7 @@ pub(crate) fn parse_dialog(bytes: &[u8]) -> Result<DialogBody, ApiError> {
         from_address: child_text(root, "fromAddress"),
         to_address: child_text(root, "toAddress"),
         target_media_address: child_text(root, "targetMediaAddress"),
+        associated_dialog_uri: child_text(root, "associatedDialogUri"),
         media,
         action_params,
     })

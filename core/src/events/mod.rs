@@ -13,7 +13,7 @@ pub use pubsub::PubSubMessage;
 
 use crate::error::Error;
 use crate::limits::DecodeLimits;
-use crate::model::{ApiError, Dialog, SystemInfo, User};
+use crate::model::{ApiError, Dialog, Queue, SystemInfo, Team, User};
 use crate::xml::{XmlReader, decode_document};
 
 /// Something that happened, as Finesse (or the notification connection) reports it.
@@ -58,6 +58,26 @@ pub enum Event {
         /// The resource the command acted on, e.g. `/finesse/api/Dialog/16777217`.
         source: String,
     },
+    /// A team changed, as a whole `<team>` document on the team's node (some releases
+    /// publish the team this way; member changes otherwise arrive as
+    /// [`Event::UserChanged`] on `/finesse/api/Team/<id>/Users`).
+    TeamChanged {
+        /// The team after the change.
+        team: Team,
+        /// The `requestId` of the command that caused it, if any.
+        request_id: Option<String>,
+    },
+    /// A queue's statistics changed (node `/finesse/api/Queue/<id>`, CCE: published about
+    /// every 10 seconds while they change).
+    QueueChanged {
+        /// The queue with its new statistics.
+        queue: Queue,
+    },
+    /// A queue was removed from the user (the queue node's DELETE).
+    QueueRemoved {
+        /// The queue as last published.
+        queue: Queue,
+    },
     /// The node's SystemInfo changed (IN_SERVICE / OUT_OF_SERVICE).
     SystemStatusChanged {
         /// The new SystemInfo.
@@ -73,7 +93,7 @@ pub enum Event {
         /// How many events were dropped since the last one read.
         count: u64,
     },
-    /// An update of a kind this library does not type (a queue's statistics, say), raw.
+    /// An update of a kind this library does not type (a TeamMessage, say), raw.
     Other {
         /// The Update's `event`: `POST`, `PUT` or `DELETE`.
         event: String,
@@ -165,6 +185,11 @@ impl Event {
                 source: update.source,
             }],
             Data::SystemInfo(info) => vec![Event::SystemStatusChanged { info }],
+            Data::Team(team) => vec![Event::TeamChanged { team, request_id }],
+            Data::Queue(queue) => vec![match event.as_str() {
+                "DELETE" => Event::QueueRemoved { queue },
+                _ => Event::QueueChanged { queue },
+            }],
             Data::Other => vec![Event::Other {
                 event,
                 source: update.source,
@@ -180,6 +205,7 @@ impl Event {
             | Event::DialogAdded { request_id, .. }
             | Event::DialogChanged { request_id, .. }
             | Event::DialogRemoved { request_id, .. }
+            | Event::TeamChanged { request_id, .. }
             | Event::CtiError { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
@@ -199,6 +225,8 @@ enum Data {
     Dialogs(Vec<Dialog>),
     ApiErrors(Vec<ApiError>),
     SystemInfo(SystemInfo),
+    Team(Team),
+    Queue(Queue),
     Other,
 }
 
@@ -235,6 +263,9 @@ fn read_data(r: &mut XmlReader<'_>) -> Result<Data, Error> {
             b"dialogs" => Data::Dialogs(r.list(b"dialog", Dialog::read)?),
             b"apierrors" => Data::ApiErrors(r.list(b"apierror", ApiError::read)?),
             b"systeminfo" => Data::SystemInfo(SystemInfo::read(r)?),
+            b"team" => Data::Team(Team::read(r)?),
+            // The guide's queue notification writes `<Queue>`; names match ignoring case.
+            b"queue" => Data::Queue(Queue::read(r)?),
             _ => {
                 r.skip()?;
                 Data::Other

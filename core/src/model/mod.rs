@@ -3,8 +3,10 @@
 mod api_error;
 mod dialog;
 mod enums;
+mod queue;
 mod reason_code;
 mod system_info;
+mod team;
 mod user;
 
 pub use api_error::ApiError;
@@ -13,8 +15,10 @@ pub use enums::{
     Action, AgentState, CallType, DeploymentType, DialogState, MediaAddressType, ParticipantState,
     ReasonCodeCategory, StateCause, SystemStatus, WrapUpMode,
 };
+pub use queue::{Queue, QueueStatistics};
 pub use reason_code::{ReasonCode, WrapUpReason};
 pub use system_info::{NodePorts, SystemInfo};
+pub use team::Team;
 pub use user::{MobileAgent, TeamRef, User, UserSettings};
 
 /// An empty element means "none" throughout the API.

@@ -1,5 +1,5 @@
 //! `/finesse/api/User/<id>/Dialogs` (list, MAKE_CALL) and `/finesse/api/Dialog/<id>`
-//! (GET, actions).
+//! (GET, actions); a supervisor's SILENT_MONITOR and BARGE_CALL are POSTed like MAKE_CALL.
 
 use std::sync::Arc;
 
@@ -12,7 +12,7 @@ use axum::response::Response;
 use super::{Reply, accepted, ok_xml, reply, request_id, resolve_user};
 use crate::engine::Engine;
 use crate::errors::ApiError;
-use crate::state::CtiJob;
+use crate::state::{CtiJob, World};
 use crate::{xml_in, xml_out};
 
 pub(super) async fn list(
@@ -59,6 +59,17 @@ async fn make_call_inner(
     })?;
     let parsed = xml_in::parse_dialog(&body)?;
     let request_id = request_id(&headers);
+    if World::is_supervise_request(&parsed) {
+        engine
+            .call_control(&agent, None, &request_id, |w| {
+                Ok(CtiJob::Supervise {
+                    request: w.validate_supervise(&agent, parsed)?,
+                    request_id: request_id.clone(),
+                })
+            })
+            .await?;
+        return accepted();
+    }
     engine
         .call_control(&agent, None, &request_id, |w| {
             let (to, variables) = w.validate_make_call(&agent, parsed)?;

@@ -4,6 +4,7 @@ mod dialog;
 mod options;
 mod request_id;
 mod system;
+mod team;
 mod user;
 
 use std::sync::Arc;
@@ -49,6 +50,7 @@ pub(crate) fn router(engine: Arc<Engine>) -> Router {
             "/finesse/api/User/{id}/WrapUpReason/{reason}",
             get(system::wrap_up_reason),
         )
+        .route("/finesse/api/Team/{id}", get(team::get))
         .route(
             "/finesse/api/Dialog/{id}",
             get(dialog::get).put(dialog::put),
@@ -123,16 +125,18 @@ fn resolve_user(
     if target_id == actor {
         return Ok((target_id, false));
     }
-    let supervises = world.agents.get(actor).is_some_and(|a| {
-        a.cfg.is_supervisor()
-            && a.cfg
-                .supervised_teams
-                .iter()
-                .any(|t| t.id == target.cfg.team_id)
+    let actor = world.agents.get(actor);
+    let supervisor = actor.is_some_and(|a| a.cfg.is_supervisor());
+    let supervises = actor.is_some_and(|a| {
+        a.cfg
+            .supervised_teams
+            .iter()
+            .any(|t| t.id == target.cfg.team_id)
     });
-    if supervises {
-        Ok((target_id, true))
-    } else {
-        Err(ApiError::other_user(raw))
+    match (supervisor, supervises) {
+        (true, true) => Ok((target_id, true)),
+        // A supervisor outside its teams (DG12.5 "User API Errors", reference 10.4).
+        (true, false) => Err(ApiError::invalid_supervisor(raw)),
+        _ => Err(ApiError::other_user(raw)),
     }
 }

@@ -279,6 +279,7 @@ impl World {
         if self.dialogs.contains_key(&id) {
             self.publish_dialog(id, rid);
         }
+        self.end_monitors_of(id, rid);
     }
 
     /// The call is over for everyone: DROPPED (or WRAP_UP for agents who must wrap up),
@@ -322,6 +323,7 @@ impl World {
             d.participants.retain(|p| p.agent.is_some());
         }
         self.refresh_agents(&agents, rid);
+        self.end_monitors_of(id, rid);
     }
 
     /// The agent leaves wrap-up: its WRAP_UP dialogs are removed.

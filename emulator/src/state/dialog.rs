@@ -133,6 +133,9 @@ pub(crate) struct Dialog {
     pub(super) far_end: FarEnd,
     pub(super) conference_controller: Option<String>,
     pub dtmf: String,
+    /// On a silent monitor call: the supervisor's login id (the monitored call is
+    /// `associated`).
+    pub(super) monitor: Option<String>,
 }
 
 impl Dialog {
@@ -158,6 +161,7 @@ impl Dialog {
             far_end: FarEnd::Answer,
             conference_controller: None,
             dtmf: String::new(),
+            monitor: None,
         }
     }
 
@@ -351,6 +355,9 @@ impl World {
 
     /// Actions of one participant, recomputed from state (reference 3.5).
     pub fn participant_actions(&self, d: &Dialog, p: &Participant) -> Vec<&'static str> {
+        if let Some(supervisor) = &d.monitor {
+            return super::supervise::monitor_actions(supervisor, p);
+        }
         let mut actions = match p.state {
             PState::Initiating | PState::Initiated => vec!["UPDATE_CALL_DATA", "DROP"],
             PState::Alerting => vec!["ANSWER"],

@@ -16,6 +16,7 @@ pub(crate) mod dialog;
 mod mobile_agent;
 mod presence;
 mod pubsub;
+pub(crate) mod supervise;
 mod validate;
 mod wrap_up;
 
@@ -87,6 +88,11 @@ pub(crate) enum CtiJob {
         agent: String,
         dialog: u64,
         action: DialogAction,
+        request_id: String,
+    },
+    /// A supervisor's SILENT_MONITOR or BARGE_CALL.
+    Supervise {
+        request: supervise::Supervise,
         request_id: String,
     },
 }
@@ -205,6 +211,10 @@ impl World {
                 action,
                 request_id,
             } => self.apply_dialog_action(&agent, dialog, action, &request_id),
+            CtiJob::Supervise {
+                request,
+                request_id,
+            } => self.apply_supervise(request, &request_id),
         }
     }
 
