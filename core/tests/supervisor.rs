@@ -183,3 +183,38 @@ fn silent_monitor_of_an_idle_agent_is_refused_by_cti() {
     assert_eq!(e.kind(), ErrorKind::Cti, "{e}");
     assert_eq!(e.api_errors()[0].error_data, "13145");
 }
+
+#[test]
+fn queues_with_statistics_and_their_notifications() {
+    let emulator = emulator();
+    let agent = agent_1001(&emulator);
+    let queue = agent.queue("10").unwrap();
+    assert_eq!(queue.id, Some(10));
+    assert_eq!(queue.name, "Sales");
+    assert_eq!(queue.statistics.agents_logged_on, Some(0));
+    let queues = agent.queues().unwrap();
+    assert_eq!(queues.len(), 1);
+    assert_eq!(queues[0].uri, "/finesse/api/Queue/10");
+    let unassigned = agent.queue("11").unwrap();
+    assert_eq!(unassigned.statistics.agents_ready, Some(-1));
+    assert_eq!(
+        unassigned.statistics.start_time_of_longest_call_in_queue,
+        None
+    );
+    assert_eq!(agent.queue("99").unwrap_err().kind(), ErrorKind::NotFound);
+
+    let boss = supervisor(&emulator);
+    let events = boss
+        .notifications_with(NotificationOptions::default().subscribe("/finesse/api/Queue/10"))
+        .unwrap();
+    sign_in(&agent, EXT_1001);
+    emulator.publish_queue_statistics();
+    let changed = events.iter().find_map(|e| match e {
+        Event::QueueChanged { queue } => Some(queue),
+        _ => None,
+    });
+    let changed = changed.expect("a queue notification");
+    assert_eq!(changed.id, Some(10));
+    assert_eq!(changed.statistics.agents_logged_on, Some(1));
+    assert_eq!(changed.statistics.agents_not_ready, Some(1));
+}

@@ -150,6 +150,7 @@ impl Emulator {
             }),
         };
         let worker = Arc::clone(&engine);
+        let queue_engine = Arc::clone(&engine);
         let tcp_engine = Arc::clone(&engine);
         let tcp_links = links.clone();
         let notifications = xmpp::serve(
@@ -164,6 +165,7 @@ impl Emulator {
             .spawn(move || {
                 runtime.block_on(async move {
                     tokio::spawn(worker.run_cti(cti_queue));
+                    tokio::spawn(publish_queues_periodically(queue_engine));
                     tokio::spawn(server::serve(rest, tls.clone(), rest_site));
                     tokio::spawn(notifications);
                     tokio::spawn(server::serve(bosh, tls, bosh_site));
@@ -427,6 +429,15 @@ impl Emulator {
         })
     }
 
+    /// Publishes now the statistics of every queue that changed since they were last
+    /// published, as the server does by itself every 10 seconds (CCE; DEVNET
+    /// `queue-notifications`); for tests and benchmarks that will not wait. Returns how many
+    /// queues were published.
+    pub fn publish_queue_statistics(&self) -> usize {
+        self.engine
+            .with_notifier(crate::publish::publish_queue_statistics)
+    }
+
     /// Notifications published from now on, as they happen.
     pub fn subscribe(&self) -> mpsc::Receiver<Notification> {
         self.engine.with_notifier(|_, n| n.subscribe())
@@ -507,5 +518,15 @@ mod tests {
         assert_eq!(url_host(IpAddr::V6(Ipv6Addr::UNSPECIFIED)), "[::1]");
         assert_eq!(url_host(IpAddr::V6(Ipv6Addr::LOCALHOST)), "[::1]");
         assert_eq!(url_host("192.0.2.7".parse().expect("address")), "192.0.2.7");
+    }
+}
+
+/// Every 10 seconds, the statistics of the queues that changed (DEVNET `queue-notifications`).
+async fn publish_queues_periodically(engine: Arc<Engine>) {
+    let mut ticks = tokio::time::interval(crate::state::QUEUE_INTERVAL);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        engine.with_notifier(crate::publish::publish_queue_statistics);
     }
 }

@@ -9,6 +9,21 @@ use crate::xml_out;
 /// it (recorded: pokornyIt/finesse-api `XMPP/error-invalid-*.xml`, reference 10.4).
 const CTI_ERROR_EVENT: &str = "put";
 
+/// The event of a queue notification: lower case, as the guide's sample writes it (DEVNET
+/// `queue-notifications`, "Sample Notification Payload (PUT)").
+const QUEUE_EVENT: &str = "put";
+
+/// Publishes the statistics of every queue whose statistics changed since last published, on
+/// its node `/finesse/api/Queue/<id>` (CCE; nothing on CCX). Returns how many were published.
+pub(crate) fn publish_queue_statistics(world: &mut World, notifier: &mut Notifier) -> usize {
+    let changed = world.changed_queues();
+    for (id, data) in &changed {
+        let node = format!("/finesse/api/Queue/{id}");
+        notifier.publish(node.clone(), QUEUE_EVENT, node, "", data);
+    }
+    changed.len()
+}
+
 /// Renders and publishes the changes in the world's outbox, in order, and empties it.
 pub(crate) fn publish_changes(world: &mut World, notifier: &mut Notifier) {
     for change in std::mem::take(&mut world.changes) {

@@ -2,6 +2,7 @@
 
 mod dialog;
 mod options;
+mod queue;
 mod request_id;
 mod system;
 mod team;
@@ -51,6 +52,8 @@ pub(crate) fn router(engine: Arc<Engine>) -> Router {
             get(system::wrap_up_reason),
         )
         .route("/finesse/api/Team/{id}", get(team::get))
+        .route("/finesse/api/Queue/{id}", get(queue::get))
+        .route("/finesse/api/User/{id}/Queues", get(queue::list))
         .route(
             "/finesse/api/Dialog/{id}",
             get(dialog::get).put(dialog::put),

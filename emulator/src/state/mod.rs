@@ -16,6 +16,7 @@ pub(crate) mod dialog;
 mod mobile_agent;
 mod presence;
 mod pubsub;
+mod queues;
 pub(crate) mod supervise;
 mod validate;
 mod wrap_up;
@@ -34,6 +35,7 @@ pub(crate) use call_control::{PendingCallControl, Reservation};
 pub(crate) use change::{Change, DialogEvent};
 pub(crate) use dialog::{Dialog, DialogAction};
 pub(crate) use pubsub::Subscription;
+pub(crate) use queues::QUEUE_INTERVAL;
 
 /// CCE call ids are large numbers; starting here makes ids look like real ones.
 const FIRST_DIALOG_ID: u64 = 16_777_217;
@@ -132,6 +134,8 @@ pub(crate) struct World {
     /// The outbox: changes made by the last operation, in order; drained, rendered and
     /// published by the caller.
     pub changes: Vec<Change>,
+    /// Each queue's document as last published on its node.
+    pub published_queues: HashMap<u64, String>,
 }
 
 impl World {
@@ -163,6 +167,7 @@ impl World {
             cut: None,
             timers: Vec::new(),
             changes: Vec::new(),
+            published_queues: HashMap::new(),
         }
     }
 

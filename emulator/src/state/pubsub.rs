@@ -8,7 +8,9 @@ pub(crate) enum Subscription {
     /// SystemInfo, the user's own User and Dialogs nodes: subscribed automatically, so
     /// asking changes nothing.
     Automatic,
-    /// `/finesse/api/Team/<id>/Users` of a team the user supervises.
+    /// `/finesse/api/Team/<id>/Users` of a team the user supervises; any user's
+    /// `/finesse/api/Queue/<id>` (CCE, "Any user can use this API to retrieve information
+    /// about a specific queue", DEVNET `queue—get-queue`).
     OnRequest,
     /// Another user's User or Dialogs node, or a team the user does not supervise.
     Forbidden,
@@ -28,6 +30,13 @@ impl World {
                 u if u == login_id => Subscription::Automatic,
                 u if self.agents.contains_key(u) => Subscription::Forbidden,
                 _ => Subscription::NoSuchNode,
+            };
+        }
+        if let Some(queue) = node.strip_prefix("/finesse/api/Queue/") {
+            return if self.queue_exists(queue) {
+                Subscription::OnRequest
+            } else {
+                Subscription::NoSuchNode
             };
         }
         let team = node
