@@ -508,6 +508,16 @@ impl std::fmt::Debug for Emulator {
     }
 }
 
+/// Every 10 seconds, the statistics of the queues that changed (DEVNET `queue-notifications`).
+async fn publish_queues_periodically(engine: Arc<Engine>) {
+    let mut ticks = tokio::time::interval(crate::state::QUEUE_INTERVAL);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        engine.with_notifier(crate::publish::publish_queue_statistics);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -518,15 +528,5 @@ mod tests {
         assert_eq!(url_host(IpAddr::V6(Ipv6Addr::UNSPECIFIED)), "[::1]");
         assert_eq!(url_host(IpAddr::V6(Ipv6Addr::LOCALHOST)), "[::1]");
         assert_eq!(url_host("192.0.2.7".parse().expect("address")), "192.0.2.7");
-    }
-}
-
-/// Every 10 seconds, the statistics of the queues that changed (DEVNET `queue-notifications`).
-async fn publish_queues_periodically(engine: Arc<Engine>) {
-    let mut ticks = tokio::time::interval(crate::state::QUEUE_INTERVAL);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        ticks.tick().await;
-        engine.with_notifier(crate::publish::publish_queue_statistics);
     }
 }
