@@ -47,6 +47,7 @@ __all__ = [
     "CtiErrorEvent",
     "SystemStatusChanged",
     "ConnectionChanged",
+    "EventsDropped",
     "OtherUpdate",
     "PubSubMessage",
     "decode_update",
@@ -82,6 +83,7 @@ _Event: TypeAlias = (
     | CtiErrorEvent
     | SystemStatusChanged
     | ConnectionChanged
+    | EventsDropped
     | OtherUpdate
 )
 
@@ -255,6 +257,9 @@ class Client:
         ping_interval: float | None = None,
         ping_timeout: float | None = None,
         max_missed_pings: int | None = None,
+        queue_capacity: int | None = None,
+        queue_bytes: int | None = None,
+        history_bytes: int | None = None,
         callback: Callable[[_Event], object] | None = None,
     ) -> Notifications:
         """Starts a notification session: events as they happen, and presence."""
@@ -957,6 +962,20 @@ class ConnectionChanged:
     def __deepcopy__(self, memo: dict[int, object], /) -> ConnectionChanged: ...
 
 @final
+class EventsDropped:
+    """Events were dropped because they were not read in time; read the state again."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def count(self) -> int:
+        """How many events were dropped since the last one read."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> EventsDropped: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> EventsDropped: ...
+
+@final
 class OtherUpdate:
     """An update of a kind without a class of its own, raw."""
 
@@ -1001,6 +1020,10 @@ def _restore(class_name: str, state: dict[str, object]) -> object:
 
 class FinesseError(Exception):
     """The base class of every error the client raises."""
+
+    url: str | None
+    """The URL being reached (transport, TLS, timeout, outcome unknown, refused), else None;
+    ``__cause__`` holds the failure underneath (``ConnectionRefusedError``, …) when known."""
 
 class ApiError(FinesseError):
     """The server rejected the request with an HTTP error status; it was not carried out."""

@@ -627,6 +627,9 @@ class AsyncClient:
         ping_interval: float | None = None,
         ping_timeout: float | None = None,
         max_missed_pings: int | None = None,
+        queue_capacity: int | None = None,
+        queue_bytes: int | None = None,
+        history_bytes: int | None = None,
     ) -> AsyncNotifications:
         """Starts a notification session; see ``Client.notifications``. Close it (``aclose()``
         or ``async with``) when done; ``events()`` reads this one while it is open."""
@@ -638,6 +641,9 @@ class AsyncClient:
             ping_interval=ping_interval,
             ping_timeout=ping_timeout,
             max_missed_pings=max_missed_pings,
+            queue_capacity=queue_capacity,
+            queue_bytes=queue_bytes,
+            history_bytes=history_bytes,
         )
         self._session = AsyncNotifications(session, asyncio.get_running_loop())
         return self._session

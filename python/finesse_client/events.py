@@ -7,6 +7,8 @@
 - ``SystemStatusChanged``: the node went in or out of service.
 - ``ConnectionChanged``: the notification connection went up or down, failed for good
   (``state="failed"``, with the XMPP ``condition``), or was closed.
+- ``EventsDropped``: events were dropped, not read in time (``count`` of them): read the
+  state again.
 - ``OtherUpdate``: an update of another kind, raw.
 
 ``Event`` is the union of them all, for annotations, ``isinstance`` and ``match``.
@@ -32,6 +34,7 @@ from finesse_client._finesse_client import (
     DialogChanged,
     DialogRemoved,
     EventIterator,
+    EventsDropped,
     Notifications,
     OtherUpdate,
     PubSubMessage,
@@ -48,6 +51,7 @@ Event: TypeAlias = (
     | CtiErrorEvent
     | SystemStatusChanged
     | ConnectionChanged
+    | EventsDropped
     | OtherUpdate
 )
 """Any event of a notification session."""
@@ -60,6 +64,7 @@ __all__ = [
     "DialogRemoved",
     "Event",
     "EventIterator",
+    "EventsDropped",
     "Notifications",
     "OtherUpdate",
     "PubSubMessage",

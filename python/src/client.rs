@@ -46,8 +46,10 @@ use crate::notifications::{EventIterator, Notifications};
 ///     user: The agent id or sign-in name (with ``token``, the agent id).
 ///     password: The password, for HTTP Basic authentication.
 ///     secondary: The side B node, tried when side A is unreachable or out of service.
-///     ca_file: A PEM file of CA certificates to trust, in addition to the built-in roots.
-///     ca_pem: PEM text of CA certificates to trust, in addition to the built-in roots.
+///     ca_file: A PEM file of CA certificates to trust, in addition to the operating
+///         system's store (or ``SSL_CERT_FILE``) and the built-in roots.
+///     ca_pem: PEM text of CA certificates to trust, in addition to the operating system's
+///         store and the built-in roots.
 ///     verify: ``False`` switches certificate verification off and warns with
 ///         ``InsecureWarning``; use only against a lab server.
 ///     timeout: Seconds allowed to send a request and receive the answer headers, and again
@@ -690,6 +692,12 @@ impl Client {
     ///     max_missed_pings: Unanswered pings in a row after which the link is declared dead
     ///         and reconnected: with the defaults, a silent link is noticed within 20 s and
     ///         reported as ``ConnectionChanged(state="disconnected")``.
+    ///     queue_capacity: How many unread events are kept (default 10,000).
+    ///     queue_bytes: How many bytes of unread events are kept, an event counting as the
+    ///         document it came from (default 32 MiB). When either bound is reached the oldest
+    ///         events go, and the next one read is ``EventsDropped`` with their count.
+    ///     history_bytes: How many bytes of recent events are kept for commands waiting on
+    ///         their outcome (``wait=``; default 8 MiB).
     ///     callback: Called with each event, instead of queueing it for ``next()``: on the
     ///         session's own thread (named ``finesse-notifications``), with the interpreter
     ///         lock taken. Keep it short; it may send commands, but not wait on them
@@ -713,6 +721,9 @@ impl Client {
         ping_interval = None,
         ping_timeout = None,
         max_missed_pings = None,
+        queue_capacity = None,
+        queue_bytes = None,
+        history_bytes = None,
         callback = None,
     ))]
     #[allow(clippy::too_many_arguments)]
@@ -725,6 +736,9 @@ impl Client {
         ping_interval: Option<f64>,
         ping_timeout: Option<f64>,
         max_missed_pings: Option<u32>,
+        queue_capacity: Option<usize>,
+        queue_bytes: Option<usize>,
+        history_bytes: Option<usize>,
         callback: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, Notifications>> {
         if let Some(callable) = &callback
@@ -750,6 +764,9 @@ impl Client {
             if let Some(resource) = resource {
                 options = options.resource(resource);
             }
+            options.queue_capacity = queue_capacity.unwrap_or(options.queue_capacity);
+            options.queue_bytes = queue_bytes.unwrap_or(options.queue_bytes);
+            options.history_bytes = history_bytes.unwrap_or(options.history_bytes);
             Ok(subscribe
                 .into_iter()
                 .fold(options, |options, node| options.subscribe(node)))

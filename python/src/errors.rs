@@ -2,7 +2,7 @@
 //! server's fields become attributes.
 
 use finesse_client::{Error, ErrorKind, Refusal, model};
-use pyo3::exceptions::PyBaseException;
+use pyo3::exceptions::{PyBaseException, PyException};
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
@@ -23,6 +23,8 @@ fn build(py: Python<'_>, err: Error) -> PyResult<PyErr> {
     let class = class(py, kind)?;
     let exception = PyErr::from_type(class, err.to_string());
     let value = exception.value(py);
+    value.setattr("url", err.url())?;
+    exception.set_cause(py, cause(py, &err));
     if kind == ErrorKind::Timeout {
         // Set when waiting on an accepted command timed out.
         value.setattr("request_id", err.request_id())?;
@@ -57,6 +59,27 @@ fn build(py: Python<'_>, err: Error) -> PyResult<PyErr> {
         _ => {}
     }
     Ok(exception)
+}
+
+/// The failure underneath `err` as a Python exception, for `__cause__`: an I/O error as the
+/// `OSError` subclass Python raises for it (`ConnectionRefusedError`, with its errno), any
+/// other cause as an `Exception` with its text.
+fn cause(py: Python<'_>, err: &Error) -> Option<PyErr> {
+    let source = std::error::Error::source(err)?;
+    let Some(io) = source.downcast_ref::<std::io::Error>() else {
+        return Some(PyException::new_err(source.to_string()));
+    };
+    // The class Python raises for this kind of I/O error.
+    let class = PyErr::from(std::io::Error::from(io.kind())).get_type(py);
+    Some(match io.raw_os_error() {
+        // As `OSError(errno, strerror)`, so that `errno` and `strerror` are set.
+        Some(code) => {
+            let text = io.to_string();
+            let strerror = text.split(" (os error").next().unwrap_or(&text).to_owned();
+            PyErr::from_type(class, (code, strerror))
+        }
+        None => PyErr::from_type(class, io.to_string()),
+    })
 }
 
 /// The attributes of a refusal by the notification service, or None for each.

@@ -36,6 +36,7 @@ pub(crate) fn to_py(py: Python<'_>, event: Event) -> PyResult<Py<PyAny>> {
         .into_py_any(py),
         Event::SystemStatusChanged { info } => SystemStatusChanged { info }.into_py_any(py),
         Event::Connection(state) => ConnectionChanged::new(state).into_py_any(py),
+        Event::Dropped { count } => EventsDropped { count }.into_py_any(py),
         Event::Other {
             event,
             source,
@@ -109,6 +110,10 @@ pub(crate) fn restore(
             }
             .into_py_any(py)?
         }
+        "EventsDropped" => EventsDropped {
+            count: field(state, "count")?,
+        }
+        .into_py_any(py)?,
         "OtherUpdate" => OtherUpdate {
             event: field(state, "event")?,
             source: field(state, "source")?,
@@ -469,6 +474,48 @@ impl ConnectionChanged {
             put(state, "state", &this.state.to_owned())?;
             put(state, "detail", &this.detail)?;
             put(state, "condition", &this.condition)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// Events were dropped because they were not read in time: the session's queue reached its
+/// bound (``queue_capacity``, ``queue_bytes`` of ``notifications()``) and lost its oldest
+/// events. What was read before may be stale: read the user and the dialogs again.
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct EventsDropped {
+    count: u64,
+}
+
+#[pymethods]
+impl EventsDropped {
+    /// How many events were dropped since the last one read.
+    #[getter]
+    fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["count"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["count"])
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "EventsDropped", |state| {
+            put(state, "count", &this.count)
         })
     }
 

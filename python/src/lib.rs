@@ -47,6 +47,7 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<events::CtiErrorEvent>()?;
     m.add_class::<events::SystemStatusChanged>()?;
     m.add_class::<events::ConnectionChanged>()?;
+    m.add_class::<events::EventsDropped>()?;
     m.add_class::<events::OtherUpdate>()?;
     m.add_class::<events::PubSubMessage>()?;
     m.add_class::<testing::Emulator>()?;

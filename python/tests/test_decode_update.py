@@ -22,6 +22,7 @@ from finesse_client import (
     DialogRemoved,
     DialogState,
     Event,
+    EventsDropped,
     FinesseError,
     OtherUpdate,
     SystemStatus,
@@ -231,6 +232,7 @@ def test_event_union() -> None:
         CtiErrorEvent,
         SystemStatusChanged,
         ConnectionChanged,
+        EventsDropped,
         OtherUpdate,
     }
 

@@ -231,8 +231,21 @@ def test_service_unavailable_error(emulator: Emulator) -> None:
 
 
 def test_transport_error_on_a_closed_port() -> None:
-    with pytest.raises(TransportError):
-        offline_client().user()
+    client = offline_client()
+    with pytest.raises(TransportError) as caught:
+        client.user()
+    # Where it was going, and the operating system's answer underneath.
+    url = f"{client.active_node}/finesse/api/User/1001"
+    assert caught.value.url == url
+    assert url in str(caught.value)
+    assert isinstance(caught.value.__cause__, ConnectionRefusedError)
+    assert caught.value.__cause__.errno is not None
+
+
+def test_errors_without_a_url_say_none(emulator: Emulator) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        emulator.client().dialog("99999999")
+    assert caught.value.url is None and caught.value.__cause__ is None
 
 
 def test_tls_error_without_the_ca(emulator: Emulator) -> None:

@@ -27,6 +27,7 @@ from finesse_client import (
     DialogState,
     Event,
     EventIterator,
+    EventsDropped,
     FinesseError,
     Notifications,
     ParticipantState,
@@ -313,6 +314,29 @@ def test_next_and_iteration(agent: tuple[Client, Notifications]) -> None:
         session.events(timeout=float("nan"))
 
 
+def test_a_full_queue_drops_the_oldest_and_says_how_many(emulator: Emulator) -> None:
+    with emulator.client() as client:
+        # A User document is about 1 KiB: room for a handful.
+        with client.notifications(queue_bytes=8192) as session:
+            client.sign_in(EXTENSIONS["1001"], wait=5.0)
+            for i in range(40):
+                if i % 2 == 0:
+                    client.ready()
+                else:
+                    client.not_ready(22)
+            eventually(lambda: session.dropped >= 20)
+            time.sleep(0.3)
+            dropped = session.dropped
+            first = session.next(1.0)
+            assert isinstance(first, EventsDropped)
+            assert first.count == dropped
+            assert first.to_dict() == {"count": dropped}
+            kept = list(session.events(timeout=0.3))
+            assert 0 < len(kept) < 12
+            last = kept[-1]
+            assert isinstance(last, UserChanged) and last.user.state == AgentState.NOT_READY
+
+
 def test_blocking_read_can_be_interrupted(agent: tuple[Client, Notifications]) -> None:
     _, session = agent
 
@@ -439,6 +463,9 @@ def test_a_resource_taken_over_fails_the_older_session(emulator: Emulator) -> No
         ("ping_timeout", {"ping_timeout": -1.0}),
         ("keep_alive", {"max_missed_pings": 0}),
         ("resource", {"resource": "desktop"}),
+        ("queue_bytes", {"queue_bytes": 0}),
+        ("history_bytes", {"history_bytes": 0}),
+        ("queue_capacity", {"queue_capacity": 0}),
     ],
 )
 def test_session_arguments_are_validated(

@@ -60,6 +60,16 @@ impl Value for i64 {
     }
 }
 
+impl Value for u64 {
+    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.into_bound_py_any(py)
+    }
+
+    fn from_value(value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        value.extract()
+    }
+}
+
 impl Value for bool {
     fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.into_bound_py_any(py)
