@@ -2,6 +2,7 @@
 //! mapping of every failure onto [`Error`], including "outcome unknown" for commands.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use base64::Engine;
@@ -52,34 +53,7 @@ pub(crate) struct Http {
 
 impl Http {
     pub(crate) fn new(config: &Config) -> Http {
-        let t = config.timeouts;
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            // Error answers carry ApiErrors bodies: read them instead of turning them into
-            // opaque errors.
-            .http_status_as_error(false)
-            // A redirect (Finesse 12.5 sends plain HTTP to 8445) is reported, not followed:
-            // following would turn a PUT into a GET.
-            .max_redirects(0)
-            .max_redirects_will_error(false)
-            // One timeout per step, none global, so that a timeout says whether the request
-            // could have been sent. None for name resolution: ureq would resolve on a thread of
-            // its own for every request to enforce it; the system resolver bounds itself.
-            .timeout_connect(Some(t.connect))
-            .timeout_send_request(Some(t.response))
-            .timeout_send_body(Some(t.response))
-            .timeout_recv_response(Some(t.response))
-            .timeout_recv_body(Some(t.body))
-            // Finesse documents are a few KiB: ureq's 128 KiB buffers (kept per pooled
-            // connection, twice over TLS) would be idle memory.
-            .input_buffer_size(BUFFER_BYTES)
-            .output_buffer_size(BUFFER_BYTES)
-            // Headers must fit in the input buffer; below its size the overflow is reported as
-            // such, rather than as a server that went away.
-            .max_response_header_size(MAX_HEADER_BYTES)
-            .user_agent(config.user_agent.as_str())
-            .tls_config(crate::tls::ureq_config(config))
-            .build()
-            .into();
+        let agent = shared_agent(config);
         let authorization = match &config.credentials {
             Credentials::Basic { username, password } => format!(
                 "Basic {}",
@@ -318,6 +292,65 @@ impl Http {
             location: location.filter(|_| (300..400).contains(&status)),
         })))
     }
+}
+
+/// How many agents (HTTP settings) are kept for reuse.
+const KEPT_AGENTS: usize = 8;
+
+/// The ureq agent for `config`'s HTTP settings (timeouts, user agent, trust), shared by every
+/// client with the same: an agent holds its parsed roots and its pool, some hundred KiB that
+/// each of the thousands of clients of a floor would otherwise hold. Requests carry their own
+/// credentials; pooled connections serve only GETs (commands open their own).
+fn shared_agent(config: &Config) -> ureq::Agent {
+    type Key = (crate::config::Timeouts, String, Vec<Vec<u8>>, bool);
+    static CACHE: Mutex<Vec<(Key, ureq::Agent)>> = Mutex::new(Vec::new());
+    let key = (
+        config.timeouts,
+        config.user_agent.clone(),
+        config.ca_certs.iter().map(|c| c.to_vec()).collect(),
+        config.accept_invalid_certs,
+    );
+    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, agent)) = cache.iter().find(|(k, _)| *k == key) {
+        return agent.clone();
+    }
+    let agent = new_agent(config);
+    if cache.len() == KEPT_AGENTS {
+        cache.remove(0);
+    }
+    cache.push((key, agent.clone()));
+    agent
+}
+
+fn new_agent(config: &Config) -> ureq::Agent {
+    let t = config.timeouts;
+    ureq::Agent::config_builder()
+        // Error answers carry ApiErrors bodies: read them instead of turning them into
+        // opaque errors.
+        .http_status_as_error(false)
+        // A redirect (Finesse 12.5 sends plain HTTP to 8445) is reported, not followed:
+        // following would turn a PUT into a GET.
+        .max_redirects(0)
+        .max_redirects_will_error(false)
+        // One timeout per step, none global, so that a timeout says whether the request
+        // could have been sent. None for name resolution: ureq would resolve on a thread of
+        // its own for every request to enforce it; the system resolver bounds itself.
+        .timeout_connect(Some(t.connect))
+        .timeout_send_request(Some(t.response))
+        .timeout_send_body(Some(t.response))
+        .timeout_recv_response(Some(t.response))
+        .timeout_recv_body(Some(t.body))
+        // Finesse documents are a few KiB: ureq's 128 KiB buffers (kept per pooled
+        // connection, twice over TLS) would be idle memory.
+        .input_buffer_size(BUFFER_BYTES)
+        .output_buffer_size(BUFFER_BYTES)
+        // Headers must fit in the input buffer; below its size the overflow is reported as
+        // such, rather than as a server that went away.
+        .max_response_header_size(MAX_HEADER_BYTES)
+        .user_agent(config.user_agent.as_str())
+        .tls_config(crate::tls::ureq_config(config))
+        .build()
+        .into()
 }
 
 /// Why a command attempt failed: before anything was sent, or after.

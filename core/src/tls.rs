@@ -6,7 +6,7 @@
 //! for OpenSSL), Mozilla's roots built into the library (so that a machine without a store
 //! still verifies public certificates), and the CAs given in the configuration.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{CryptoProvider, verify_tls12_signature, verify_tls13_signature};
@@ -19,12 +19,8 @@ use crate::error::Error;
 /// ureq's TLS settings: the trusted roots, or no verification when the caller switched it
 /// off.
 pub(crate) fn ureq_config(config: &Config) -> ureq::tls::TlsConfig {
-    use ureq::tls::{Certificate, RootCerts, TlsConfig};
-    let roots = trusted_roots(config)
-        .map(|der| Certificate::from_der(der.as_ref()).to_owned())
-        .collect::<Vec<_>>();
-    TlsConfig::builder()
-        .root_certs(RootCerts::from(roots))
+    ureq::tls::TlsConfig::builder()
+        .root_certs(trust(config).ureq_roots.clone())
         .disable_verification(config.accept_invalid_certs)
         .build()
 }
@@ -32,10 +28,51 @@ pub(crate) fn ureq_config(config: &Config) -> ureq::tls::TlsConfig {
 /// A client configuration trusting the trusted roots, or, when the caller switched
 /// verification off, anything.
 pub(crate) fn client_config(config: &Config) -> Result<Arc<ClientConfig>, Error> {
+    Ok(trust(config).rustls.clone())
+}
+
+/// What a configuration trusts, in the forms of ureq and rustls.
+struct Trust {
+    /// Shared by every agent given it (an `Arc` inside).
+    ureq_roots: ureq::tls::RootCerts,
+    rustls: Arc<ClientConfig>,
+}
+
+/// How many trust settings (sets of CAs) are kept for reuse.
+const KEPT_TRUSTS: usize = 8;
+
+/// The trust of `config`, shared by every configuration with the same CAs and verification
+/// setting: a few hundred roots take some hundred KiB, too much to hold for each of the
+/// thousands of clients a process may run for a floor of agents. The latest few are kept.
+fn trust(config: &Config) -> Arc<Trust> {
+    type Key = (Vec<CertificateDer<'static>>, bool);
+    static CACHE: Mutex<Vec<(Key, Arc<Trust>)>> = Mutex::new(Vec::new());
+    let key = (config.ca_certs.clone(), config.accept_invalid_certs);
+    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, trust)) = cache.iter().find(|(k, _)| *k == key) {
+        return trust.clone();
+    }
+    let trust = Arc::new(Trust {
+        ureq_roots: ureq::tls::RootCerts::from(
+            trusted_roots(config)
+                .map(|der| ureq::tls::Certificate::from_der(der.as_ref()).to_owned())
+                .collect::<Vec<_>>(),
+        ),
+        rustls: rustls_config(config),
+    });
+    if cache.len() == KEPT_TRUSTS {
+        cache.remove(0);
+    }
+    cache.push((key, trust.clone()));
+    trust
+}
+
+fn rustls_config(config: &Config) -> Arc<ClientConfig> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
-        .map_err(|e| Error::tls(e.to_string()).caused_by(e))?;
+        // The ring provider supports the default versions: this cannot fail.
+        .expect("the ring provider supports TLS 1.2 and 1.3");
     let tls = if config.accept_invalid_certs {
         builder
             .dangerous()
@@ -46,7 +83,7 @@ pub(crate) fn client_config(config: &Config) -> Result<Arc<ClientConfig>, Error>
         roots.add_parsable_certificates(trusted_roots(config).cloned());
         builder.with_root_certificates(roots).with_no_client_auth()
     };
-    Ok(Arc::new(tls))
+    Arc::new(tls)
 }
 
 /// The roots a configuration trusts: the operating system's, Mozilla's, and its own CAs

@@ -332,6 +332,7 @@ pub struct EmulatorConfig {
     pub(crate) xmpp_port: u16,
     pub(crate) xmpp_secure_port: u16,
     pub(crate) bosh_inactivity: Duration,
+    pub(crate) max_connections: usize,
     /// The ports the running server got, set at start for SystemInfo.
     pub(crate) node_ports: NodePorts,
     pub(crate) forced_logout_after: Option<Duration>,
@@ -367,6 +368,7 @@ impl EmulatorConfig {
             xmpp_port: 0,
             xmpp_secure_port: 0,
             bosh_inactivity: DEFAULT_BOSH_INACTIVITY,
+            max_connections: crate::limits::MAX_CONNECTIONS,
             node_ports: NodePorts::default(),
             forced_logout_after: Some(DEFAULT_FORCED_LOGOUT),
             agents: default_agents(),
@@ -428,6 +430,13 @@ impl EmulatorConfig {
     /// Notification service (XMPP over WebSocket) port; 0 (the default) picks a free one.
     pub fn notification_port(mut self, p: u16) -> Self {
         self.notification_port = p;
+        self
+    }
+
+    /// How many connections each port serves at once (default 256); more wait in the listen
+    /// backlog. Raise it to run a fleet of clients, each with its notification session.
+    pub fn max_connections(mut self, n: usize) -> Self {
+        self.max_connections = n.max(1);
         self
     }
 

@@ -149,6 +149,7 @@ impl Emulator {
                 links: links.clone(),
             }),
         };
+        let max_connections = engine.max_connections();
         let worker = Arc::clone(&engine);
         let queue_engine = Arc::clone(&engine);
         let tcp_engine = Arc::clone(&engine);
@@ -166,9 +167,9 @@ impl Emulator {
                 runtime.block_on(async move {
                     tokio::spawn(worker.run_cti(cti_queue));
                     tokio::spawn(publish_queues_periodically(queue_engine));
-                    tokio::spawn(server::serve(rest, tls.clone(), rest_site));
+                    tokio::spawn(server::serve(rest, tls.clone(), rest_site, max_connections));
                     tokio::spawn(notifications);
-                    tokio::spawn(server::serve(bosh, tls, bosh_site));
+                    tokio::spawn(server::serve(bosh, tls, bosh_site, max_connections));
                     tokio::spawn(xmpp::serve_tcp(
                         starttls,
                         TcpMode::StartTls,
@@ -183,7 +184,7 @@ impl Emulator {
                         tcp_engine,
                         tcp_links,
                     ));
-                    tokio::spawn(server::serve(control, None, control_site));
+                    tokio::spawn(server::serve(control, None, control_site, max_connections));
                     let _ = stopped.await;
                 });
                 // Dropping the runtime cancels every task and closes every socket.

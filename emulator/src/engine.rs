@@ -70,6 +70,11 @@ pub(crate) struct Engine {
 }
 
 impl Engine {
+    /// How many connections each port serves at once.
+    pub(crate) fn max_connections(&self) -> usize {
+        self.config.max_connections
+    }
+
     pub fn new(
         config: EmulatorConfig,
         handle: Handle,

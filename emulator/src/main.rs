@@ -65,6 +65,9 @@ struct Args {
     /// meanwhile is accepted, then refused asynchronously (Generic Error, 33).
     #[arg(long)]
     call_control_race: bool,
+    /// Connections each port serves at once; raise it for a fleet of clients.
+    #[arg(long, default_value_t = 256)]
+    max_connections: usize,
     /// Write the CA certificate (PEM) to this file.
     #[arg(long, value_name = "PATH")]
     write_ca: Option<PathBuf>,
@@ -96,6 +99,7 @@ fn main() -> ExitCode {
         .reason_codes_configured(!args.no_reason_codes)
         .wrap_up_timer((args.wrap_up_secs > 0).then(|| Duration::from_secs(args.wrap_up_secs)))
         .call_control_race(args.call_control_race)
+        .max_connections(args.max_connections)
         .release(if args.ccx {
             Release::Ccx12_5
         } else {

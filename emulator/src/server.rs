@@ -29,8 +29,7 @@ use crate::accept::accept;
 use crate::engine::Engine;
 use crate::errors::ApiError;
 use crate::limits::{
-    LINGER_BYTES, LINGER_TIME, MAX_BODY, MAX_CONNECTIONS, MAX_HEADER_BYTES, MAX_HEADERS,
-    MAX_HTTP_BUFFER,
+    LINGER_BYTES, LINGER_TIME, MAX_BODY, MAX_HEADER_BYTES, MAX_HEADERS, MAX_HTTP_BUFFER,
 };
 use crate::request_log::{self, Received};
 use crate::routes;
@@ -68,8 +67,13 @@ impl Site {
     }
 }
 
-pub(crate) async fn serve(listener: TcpListener, tls: Option<TlsAcceptor>, site: Site) {
-    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+pub(crate) async fn serve(
+    listener: TcpListener,
+    tls: Option<TlsAcceptor>,
+    site: Site,
+    max_connections: usize,
+) {
+    let permits = Arc::new(Semaphore::new(max_connections));
     loop {
         let Some((stream, permit)) = accept(&listener, &permits).await else {
             return;

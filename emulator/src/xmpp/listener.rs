@@ -21,7 +21,6 @@ use super::link::{Link, Links};
 use super::websocket::{self, SUBPROTOCOL};
 use crate::accept::accept;
 use crate::engine::Engine;
-use crate::limits::MAX_CONNECTIONS;
 
 /// Time allowed for the TLS handshake and for the WebSocket upgrade.
 pub(crate) const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -32,7 +31,7 @@ pub(crate) async fn serve(
     engine: Arc<Engine>,
     links: Links,
 ) {
-    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let permits = Arc::new(Semaphore::new(engine.max_connections()));
     loop {
         let Some((stream, permit)) = accept(&listener, &permits).await else {
             return;

@@ -13,7 +13,6 @@ use super::listener::HANDSHAKE_TIMEOUT;
 use super::tcp;
 use crate::accept::accept;
 use crate::engine::Engine;
-use crate::limits::MAX_CONNECTIONS;
 use crate::transports::Transports;
 
 /// How a TCP port starts its streams.
@@ -41,7 +40,7 @@ pub(crate) async fn serve_tcp(
     engine: Arc<Engine>,
     links: Links,
 ) {
-    let permits = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let permits = Arc::new(Semaphore::new(engine.max_connections()));
     loop {
         let Some((stream, permit)) = accept(&listener, &permits).await else {
             return;

@@ -16,7 +16,6 @@ use tokio_tungstenite::tungstenite::protocol::Role;
 use super::link::Links;
 use super::websocket::{self, SUBPROTOCOL};
 use crate::engine::Engine;
-use crate::limits::MAX_CONNECTIONS;
 
 /// The endpoint's share of the server: the engine, the fault switches, and a bound on the
 /// connections it serves at once.
@@ -50,9 +49,9 @@ fn has_token(
 impl RestWebSocket {
     pub fn new(engine: Arc<Engine>, links: Links) -> RestWebSocket {
         RestWebSocket {
+            permits: Arc::new(Semaphore::new(engine.max_connections())),
             engine,
             links,
-            permits: Arc::new(Semaphore::new(MAX_CONNECTIONS)),
         }
     }
 
