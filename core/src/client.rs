@@ -634,6 +634,7 @@ impl Client {
             max_missed_pings: options.max_missed_pings,
             subscriptions: Vec::new(),
             limits: self.inner.config.limits,
+            credentials_rejected: self.inner.http.credentials_rejected(),
         };
         let session = Notifications::start(shared, control, connection, context)?;
         for node in &options.subscriptions {

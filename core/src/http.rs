@@ -1,14 +1,14 @@
 //! The HTTP exchange with the Finesse nodes: one ureq agent, side A / side B selection, and the
 //! mapping of every failure onto [`Error`], including "outcome unknown" for commands.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use base64::Engine;
 
 use crate::config::{Config, Credentials};
-use crate::error::{ApiFailure, Error};
+use crate::error::{ApiFailure, Error, ErrorKind};
 use crate::limits::DecodeLimits;
 use crate::model::ApiError;
 
@@ -49,6 +49,9 @@ pub(crate) struct Http {
     /// The proxy requests go through (from `ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY`), named
     /// in transport errors.
     proxy: Option<ureq::Proxy>,
+    /// Set when the server rejected the credentials (401, authentication), cleared by an
+    /// answer that accepted them: the notification session retries nothing meanwhile.
+    rejected: Arc<AtomicBool>,
 }
 
 impl Http {
@@ -69,7 +72,14 @@ impl Http {
             active: AtomicUsize::new(0),
             authorization,
             limits: config.limits,
+            rejected: Arc::default(),
         }
+    }
+
+    /// The flag saying that the server rejected the credentials, shared with the notification
+    /// session so that it never reconnects with them.
+    pub(crate) fn credentials_rejected(&self) -> Arc<AtomicBool> {
+        self.rejected.clone()
     }
 
     /// The limits documents are decoded with.
@@ -258,6 +268,9 @@ impl Http {
         request_id: Option<&str>,
     ) -> Result<(u16, Vec<u8>), Error> {
         let status = response.status().as_u16();
+        if status != 401 {
+            self.rejected.store(false, Ordering::Relaxed);
+        }
         let location = response
             .headers()
             .get("Location")
@@ -284,13 +297,17 @@ impl Http {
             },
             Err(e) => (Vec::new(), Some(format!("(body unreadable: {e})"))),
         };
-        Err(Error::Api(Box::new(ApiFailure {
+        let error = Error::Api(Box::new(ApiFailure {
             status,
             errors,
             request_id: request_id.map(str::to_owned),
             body_snippet,
             location: location.filter(|_| (300..400).contains(&status)),
-        })))
+        }));
+        if error.kind() == ErrorKind::Authentication {
+            self.rejected.store(true, Ordering::Relaxed);
+        }
+        Err(error)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -23,6 +24,9 @@ pub(crate) struct Context {
     /// The nodes subscribed to explicitly, as the server confirmed them.
     pub(crate) subscriptions: Vec<String>,
     pub(crate) limits: DecodeLimits,
+    /// Set while the REST API rejects the client's credentials: reconnecting with them could
+    /// lock the account.
+    pub(crate) credentials_rejected: Arc<AtomicBool>,
 }
 
 /// Most elements read in a row before requests and pings are looked at.
@@ -74,6 +78,16 @@ pub(crate) fn run(
                 let _ = reply.send(Err(not_connected()));
             }
             Err(RecvTimeoutError::Timeout) => {}
+        }
+        if context.credentials_rejected.load(Ordering::Relaxed) {
+            let condition = Condition {
+                name: "not-authorized".to_owned(),
+                text: Some("the REST API rejected the credentials".to_owned()),
+            };
+            return fail(
+                &shared,
+                &refusal(&context.target.url, "sign-in", condition, None),
+            );
         }
         match Connection::open(&context.target) {
             Ok(conn) => connection = Some(conn),
@@ -160,18 +174,17 @@ fn serve(
         // Every element that came, until the link is quiet for a tick; at most a batch, so
         // that requests and pings are not held up by a stream of events.
         buffered = false;
-        let mut batch = 0;
-        while input {
-            if batch == DRAIN_BATCH {
-                buffered = true;
-                break;
-            }
-            batch += 1;
+        let mut left = if input { DRAIN_BATCH } else { 0 };
+        while left > 0 {
+            left -= 1;
             let frame = match conn.read() {
                 Ok(Some(frame)) => frame,
                 Ok(None) => break,
                 Err(e) => return End::Lost(e.to_string()),
             };
+            // The batch is used up: more may wait in the link's buffers, where the socket
+            // does not show it.
+            buffered = left == 0;
             match frame {
                 Frame::Message { updates } => {
                     for update in updates {
