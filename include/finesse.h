@@ -53,8 +53,8 @@ enum finesse_result
    */
   FINESSE_RESULT_INVALID_ARGUMENT = 1,
   /**
-   * HTTP 401: bad credentials, locked account, or not allowed. Never retry blindly: repeated
-   * bad passwords lock the agent out.
+   * HTTP 401: bad credentials or a locked account. Never retry blindly: repeated bad
+   * passwords lock the agent out.
    */
   FINESSE_RESULT_AUTHENTICATION = 2,
   /**
@@ -116,6 +116,12 @@ enum finesse_result
    * (`finesse_last_error_refusal_*`).
    */
   FINESSE_RESULT_REFUSED = 14,
+  /**
+   * HTTP 401 for a signed-in user acting on what is not theirs: `Invalid Supervisor` (a
+   * supervisor and a team it does not supervise, or one of its members) or `Invalid
+   * Authorization User Specified` (an agent and another user). The credentials are good.
+   */
+  FINESSE_RESULT_PERMISSION = 15,
   /**
    * A required pointer argument was NULL. Nothing was done.
    */
@@ -220,7 +226,7 @@ enum finesse_event_kind
    */
   FINESSE_EVENT_KIND_CONNECTION = 7,
   /**
-   * An update of a kind the library does not type (a queue's statistics, say):
+   * An update of a kind the library does not type (a TeamMessage, say):
    * `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
    */
   FINESSE_EVENT_KIND_OTHER = 8,
@@ -231,6 +237,20 @@ enum finesse_event_kind
    * the User and Dialogs again.
    */
   FINESSE_EVENT_KIND_DROPPED = 9,
+  /**
+   * A whole team published as `<team>` on its node: `finesse_event_team` (a member's change
+   * usually arrives as `FINESSE_EVENT_KIND_USER_CHANGED` on `/finesse/api/Team/<id>/Users`).
+   */
+  FINESSE_EVENT_KIND_TEAM_CHANGED = 10,
+  /**
+   * A queue's statistics changed (CCE, node `/finesse/api/Queue/<id>`, about every 10 s
+   * while they change): `finesse_event_queue`.
+   */
+  FINESSE_EVENT_KIND_QUEUE_CHANGED = 11,
+  /**
+   * A queue was removed from the user: `finesse_event_queue`, as last published.
+   */
+  FINESSE_EVENT_KIND_QUEUE_REMOVED = 12,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -358,6 +378,36 @@ enum finesse_reason_category
 typedef enum finesse_reason_category finesse_reason_category;
 #else
 typedef uint32_t finesse_reason_category;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The state a supervisor sets a team member to, passed to `finesse_set_member_state` as a
+ * `uint32_t`.
+ */
+enum finesse_member_state
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * READY.
+   */
+  FINESSE_MEMBER_STATE_READY = 1,
+  /**
+   * NOT_READY (the system applies its supervisor reason).
+   */
+  FINESSE_MEMBER_STATE_NOT_READY = 2,
+  /**
+   * LOGOUT (signed out).
+   */
+  FINESSE_MEMBER_STATE_LOGOUT = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum finesse_member_state finesse_member_state;
+#else
+typedef uint32_t finesse_member_state;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -538,6 +588,20 @@ typedef struct finesse_owned_event finesse_owned_event;
 typedef struct finesse_owned_event_list finesse_owned_event_list;
 
 /**
+ * An owned `finesse_queue`: returned by `finesse_queue_from_xml` and by client calls, read through
+ * `finesse_owned_queue_view`, released with `finesse_owned_queue_free`. Immutable: safe to read
+ * from several threads at once; free it only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_queue finesse_owned_queue;
+
+/**
+ * An owned list of `finesse_queue`: returned by `finesse_queue_list_from_xml` and by client calls,
+ * read with `finesse_owned_queue_list_count` and `finesse_owned_queue_list_get`, released with
+ * `finesse_owned_queue_list_free`. Immutable: safe to read from several threads at once.
+ */
+typedef struct finesse_owned_queue_list finesse_owned_queue_list;
+
+/**
  * An owned `finesse_reason_code`: returned by `finesse_reason_code_from_xml` and by client calls,
  * read through `finesse_owned_reason_code_view`, released with `finesse_owned_reason_code_free`.
  * Immutable: safe to read from several threads at once; free it only once no thread uses it or its
@@ -560,6 +624,13 @@ typedef struct finesse_owned_reason_code_list finesse_owned_reason_code_list;
  * views.
  */
 typedef struct finesse_owned_system_info finesse_owned_system_info;
+
+/**
+ * An owned `finesse_team`: returned by `finesse_team_from_xml` and by client calls, read through
+ * `finesse_owned_team_view`, released with `finesse_owned_team_free`. Immutable: safe to read from
+ * several threads at once; free it only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_team finesse_owned_team;
 
 /**
  * An owned `finesse_user`: returned by `finesse_user_from_xml` and by client calls, read through
@@ -604,6 +675,26 @@ typedef struct finesse_participant finesse_participant;
 typedef struct finesse_pubsub_message finesse_pubsub_message;
 
 /**
+ * A queue (`/finesse/api/Queue/<id>`, CCE only), as a GET returns it and as queue notifications
+ * carry it (DG12.5 p141-144 "Queue").
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_queue finesse_queue;
+
+/**
+ * A queue's statistics (`Queue/statistics`). A queue assigned to no agent or supervisor has every
+ * number at `-1` (DG12.5 p143-144); an empty element is `None`.
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_queue_stats finesse_queue_stats;
+
+/**
  * A NOT_READY or LOGOUT reason (`ReasonCode`).
  *
  * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
@@ -638,6 +729,20 @@ typedef struct finesse_settings finesse_settings;
  * several threads at once.
  */
 typedef struct finesse_system_info finesse_system_info;
+
+/**
+ * A team (`/finesse/api/Team/<id>`), as a supervisor of the team reads it and as `<team>`
+ * notifications carry it.
+ *
+ * Each member is a summary of its User (uri, loginId, names, extension, dialogs, state,
+ * pendingState, stateChangeTime and the reason code, DG12.5 p144 "Team"): fields the summary does
+ * not carry are empty in [`Team::users`].
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_team finesse_team;
 
 /**
  * A team a supervisor supervises (`User/teams/Team`).
@@ -1309,6 +1414,19 @@ const finesse_dialog *finesse_event_dialog(const finesse_event *event);
 const finesse_system_info *finesse_event_system_info(const finesse_event *event);
 
 /**
+ * The team, for `FINESSE_EVENT_KIND_TEAM_CHANGED`; otherwise NULL. Read it with the
+ * `finesse_team_*` accessors. Borrowed from `event`, valid until it is freed; never free it.
+ */
+const finesse_team *finesse_event_team(const finesse_event *event);
+
+/**
+ * The queue, for `FINESSE_EVENT_KIND_QUEUE_CHANGED` (with its new statistics) and
+ * `_QUEUE_REMOVED`; otherwise NULL. Read it with the `finesse_queue_*` accessors. Borrowed
+ * from `event`, valid until it is freed; never free it.
+ */
+const finesse_queue *finesse_event_queue(const finesse_event *event);
+
+/**
  * How many errors a `FINESSE_EVENT_KIND_CTI_ERROR` event carries (0 for other kinds and for
  * NULL); `finesse_event_error` gives each.
  */
@@ -1455,6 +1573,13 @@ const char *finesse_media_properties_call_variable(const finesse_media_propertie
  * participant now; false when `participant` or `action` is NULL.
  */
 bool finesse_participant_can(const finesse_participant *participant, const char *action);
+
+/**
+ * The member of the team whose login id is `login_id`, or NULL when there is none. `login_id`
+ * is borrowed for the call only; the User is borrowed from `team`, valid until the handle
+ * owning it is freed.
+ */
+const finesse_user *finesse_team_user(const finesse_team *team, const char *login_id);
 
 /**
  * The class of error, e.g. `Invalid State`, `Parameter Missing`, `Service Unavailable`.
@@ -1958,6 +2083,187 @@ const char *finesse_participant_state_cause(const finesse_participant *participa
 const char *finesse_participant_state_change_time(const finesse_participant *participant);
 
 /**
+ * The resource URI, e.g. `/finesse/api/Queue/10`.
+ *
+ * Borrowed from `queue`: valid until the handle owning it is freed. NULL when `queue` is NULL.
+ */
+const char *finesse_queue_uri(const finesse_queue *queue);
+
+/**
+ * The queue id (the skill group's peripheral number), from the `id` element or, when the document
+ * has none, from the URI.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue` is NULL.
+ */
+bool finesse_queue_id(const finesse_queue *queue, int64_t *out);
+
+/**
+ * The queue name.
+ *
+ * Borrowed from `queue`: valid until the handle owning it is freed. NULL when `queue` is NULL.
+ */
+const char *finesse_queue_name(const finesse_queue *queue);
+
+/**
+ * The statistics.
+ *
+ * Borrowed from `queue`: valid until the handle owning it is freed. NULL when `queue` is NULL.
+ */
+const finesse_queue_stats *finesse_queue_statistics(const finesse_queue *queue);
+
+/**
+ * Decodes a `Queue` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_queue` and releases it with `finesse_owned_queue_free`; on
+ * failure (`FINESSE_RESULT_DECODE` for a document that is not a `Queue`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_queue_from_xml(const uint8_t *xml,
+                                      size_t len,
+                                      finesse_owned_queue **out_queue);
+
+/**
+ * The view of an owned `finesse_queue`, valid until it is freed; NULL when `queue` is NULL.
+ */
+const finesse_queue *finesse_owned_queue_view(const finesse_owned_queue *queue);
+
+/**
+ * Releases an owned `finesse_queue` and every view it lent. NULL is a no-op; must not be called
+ * twice with the same pointer.
+ */
+void finesse_owned_queue_free(finesse_owned_queue *queue);
+
+/**
+ * Decodes a list document of `Queue` (`len` bytes of XML at `xml`) without any network call; an
+ * empty list is a list of 0 items.
+ *
+ * On success the caller owns `*out_list` and releases it with `finesse_owned_queue_list_free`; on
+ * failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_queue_list_from_xml(const uint8_t *xml,
+                                           size_t len,
+                                           finesse_owned_queue_list **out_list);
+
+/**
+ * The number of items; 0 when `list` is NULL.
+ */
+size_t finesse_owned_queue_list_count(const finesse_owned_queue_list *list);
+
+/**
+ * Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+ * of range.
+ */
+const finesse_queue *finesse_owned_queue_list_get(const finesse_owned_queue_list *list,
+                                                  size_t index);
+
+/**
+ * Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_owned_queue_list_free(finesse_owned_queue_list *list);
+
+/**
+ * Calls waiting in the queue.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+ */
+bool finesse_queue_statistics_calls_in_queue(const finesse_queue_stats *queue_statistics,
+                                             int64_t *out);
+
+/**
+ * When the call waiting longest entered the queue (`YYYY-MM-DDThh:mm:ssZ`); `None` when no call
+ * waits.
+ *
+ * Borrowed from `queue_statistics`: valid until the handle owning it is freed. NULL when
+ * `queue_statistics` is NULL or when absent.
+ */
+const char *finesse_queue_statistics_start_time_of_longest_call_in_queue(const finesse_queue_stats *queue_statistics);
+
+/**
+ * Agents READY.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+ */
+bool finesse_queue_statistics_agents_ready(const finesse_queue_stats *queue_statistics,
+                                           int64_t *out);
+
+/**
+ * Agents NOT_READY.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+ */
+bool finesse_queue_statistics_agents_not_ready(const finesse_queue_stats *queue_statistics,
+                                               int64_t *out);
+
+/**
+ * Agents busy with other work.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+ */
+bool finesse_queue_statistics_agents_busy_other(const finesse_queue_stats *queue_statistics,
+                                                int64_t *out);
+
+/**
+ * Agents signed in.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+ */
+bool finesse_queue_statistics_agents_logged_on(const finesse_queue_stats *queue_statistics,
+                                               int64_t *out);
+
+/**
+ * Agents on inbound calls.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+ */
+bool finesse_queue_statistics_agents_talking_inbound(const finesse_queue_stats *queue_statistics,
+                                                     int64_t *out);
+
+/**
+ * Agents on outbound calls.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+ */
+bool finesse_queue_statistics_agents_talking_outbound(const finesse_queue_stats *queue_statistics,
+                                                      int64_t *out);
+
+/**
+ * Agents on internal calls.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+ */
+bool finesse_queue_statistics_agents_talking_internal(const finesse_queue_stats *queue_statistics,
+                                                      int64_t *out);
+
+/**
+ * Agents in wrap-up who go NOT_READY after it.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+ */
+bool finesse_queue_statistics_agents_wrap_up_not_ready(const finesse_queue_stats *queue_statistics,
+                                                       int64_t *out);
+
+/**
+ * Agents in wrap-up who go READY after it.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+ */
+bool finesse_queue_statistics_agents_wrap_up_ready(const finesse_queue_stats *queue_statistics,
+                                                   int64_t *out);
+
+/**
  * The Finesse id, sent as `reasonCodeId` in state changes; taken from the URI when the document
  * has no `id` element.
  *
@@ -2236,6 +2542,64 @@ const finesse_system_info *finesse_owned_system_info_view(const finesse_owned_sy
  * called twice with the same pointer.
  */
 void finesse_owned_system_info_free(finesse_owned_system_info *system_info);
+
+/**
+ * The resource URI, e.g. `/finesse/api/Team/5007`.
+ *
+ * Borrowed from `team`: valid until the handle owning it is freed. NULL when `team` is NULL.
+ */
+const char *finesse_team_uri(const finesse_team *team);
+
+/**
+ * The team id.
+ *
+ * Borrowed from `team`: valid until the handle owning it is freed. NULL when `team` is NULL.
+ */
+const char *finesse_team_id(const finesse_team *team);
+
+/**
+ * The team name.
+ *
+ * Borrowed from `team`: valid until the handle owning it is freed. NULL when `team` is NULL.
+ */
+const char *finesse_team_name(const finesse_team *team);
+
+/**
+ * How many items `finesse_team_users_get` has: The members, in the server's order.
+ *
+ * 0 when `team` is NULL.
+ */
+size_t finesse_team_users_count(const finesse_team *team);
+
+/**
+ * Item `index` of: The members, in the server's order.
+ *
+ * Borrowed from `team`: valid until the handle owning it is freed. NULL when `team` is NULL or
+ * `index` is out of range.
+ */
+const finesse_user *finesse_team_users_get(const finesse_team *team, size_t index);
+
+/**
+ * Decodes a `Team` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_team` and releases it with `finesse_owned_team_free`; on
+ * failure (`FINESSE_RESULT_DECODE` for a document that is not a `Team`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_team_from_xml(const uint8_t *xml,
+                                     size_t len,
+                                     finesse_owned_team **out_team);
+
+/**
+ * The view of an owned `finesse_team`, valid until it is freed; NULL when `team` is NULL.
+ */
+const finesse_team *finesse_owned_team_view(const finesse_owned_team *team);
+
+/**
+ * Releases an owned `finesse_team` and every view it lent. NULL is a no-op; must not be called
+ * twice with the same pointer.
+ */
+void finesse_owned_team_free(finesse_owned_team *team);
 
 /**
  * Team id.
@@ -2861,6 +3225,86 @@ finesse_result finesse_get_reason_codes(const finesse_client *client,
 FINESSE_MUST_USE
 finesse_result finesse_get_wrap_up_reasons(const finesse_client *client,
                                            finesse_owned_wrap_up_reason_list **out_list);
+
+/**
+ * Gets a team the signed-in supervisor supervises (GET `/finesse/api/Team/<id>`): its members
+ * with their states. `FINESSE_RESULT_PERMISSION` for a team the user does not supervise,
+ * `FINESSE_RESULT_NOT_FOUND` for no such team. `team_id` is borrowed for the call only.
+ *
+ * On success the caller owns `*out_team` and releases it with `finesse_owned_team_free`; on
+ * failure `*out_team` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_team(const finesse_client *client,
+                                const char *team_id,
+                                finesse_owned_team **out_team);
+
+/**
+ * Gets a queue and its statistics (GET `/finesse/api/Queue/<id>`, CCE only). `queue_id` is
+ * borrowed for the call only.
+ *
+ * On success the caller owns `*out_queue` and releases it with `finesse_owned_queue_free`; on
+ * failure `*out_queue` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_queue(const finesse_client *client,
+                                 const char *queue_id,
+                                 finesse_owned_queue **out_queue);
+
+/**
+ * Lists the signed-in user's queues with their statistics (GET
+ * `/finesse/api/User/<id>/Queues`, CCE only).
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_queue_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_queues(const finesse_client *client,
+                                  finesse_owned_queue_list **out_list);
+
+/**
+ * A supervisor sets a member of a team it supervises to `state` (a `finesse_member_state`
+ * value: READY, NOT_READY or LOGOUT, without a reason code); `FINESSE_RESULT_INVALID_ARGUMENT`
+ * for any other value, nothing sent. `agent_id` is borrowed for the call only. The outcome (the
+ * member's User) is seen on the team's node (subscribe to `/finesse/api/Team/<id>/Users`) or,
+ * without a session, by reading the member.
+ *
+ * `out_accepted` as for `finesse_sign_in`: may be NULL; otherwise it receives the accepted
+ * command on success, released with `finesse_accepted_free`.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_set_member_state(const finesse_client *client,
+                                        const char *agent_id,
+                                        uint32_t state,
+                                        finesse_accepted **out_accepted);
+
+/**
+ * A supervisor starts silently monitoring the call of the team member signed in on
+ * `agent_extension`, from the extension the supervisor is signed in with. The outcome is the
+ * monitor dialog; end it with `finesse_drop_call`. `agent_extension` is borrowed for the call
+ * only.
+ *
+ * `out_accepted` as for `finesse_sign_in`: may be NULL; otherwise it receives the accepted
+ * command on success, released with `finesse_accepted_free`.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_silent_monitor(const finesse_client *client,
+                                      const char *agent_extension,
+                                      finesse_accepted **out_accepted);
+
+/**
+ * A supervisor barges in on the call it monitors with dialog `monitor_dialog_id`: the call
+ * becomes a conference with the supervisor in it. The outcome is the dialog joined; leave it
+ * with `finesse_drop_call`. The strings are borrowed for the call only.
+ *
+ * `out_accepted` as for `finesse_sign_in`: may be NULL; otherwise it receives the accepted
+ * command on success, released with `finesse_accepted_free`.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_barge_in(const finesse_client *client,
+                                const char *agent_extension,
+                                const char *monitor_dialog_id,
+                                finesse_accepted **out_accepted);
 
 #ifdef __cplusplus
 }  // extern "C"

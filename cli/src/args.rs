@@ -177,6 +177,42 @@ pub enum Command {
         #[command(flatten)]
         server: Server,
     },
+    /// Show a team the user supervises: each member's state, reason and extension.
+    Team {
+        #[command(flatten)]
+        server: Server,
+        /// The team id; by default the first team the user supervises.
+        team_id: Option<String>,
+    },
+    /// Show a queue's statistics, or those of each of the user's queues (CCE).
+    Queue {
+        #[command(flatten)]
+        server: Server,
+        /// The queue id; by default every queue of the user.
+        queue_id: Option<String>,
+    },
+    /// Silently monitor the call of a team member (supervisors); prints the monitor call.
+    /// End it with `finesse drop <monitor call id>`.
+    Monitor {
+        #[command(flatten)]
+        server: Server,
+        #[command(flatten)]
+        wait: Wait,
+        /// The extension the team member is signed in on.
+        agent_extension: String,
+    },
+    /// Barge in on the call being monitored (supervisors): the call becomes a conference.
+    /// Leave it with `finesse drop <call id>`.
+    Barge {
+        #[command(flatten)]
+        server: Server,
+        #[command(flatten)]
+        wait: Wait,
+        /// The extension the team member is signed in on.
+        agent_extension: String,
+        /// The monitor call's dialog id, as `finesse monitor` printed it.
+        monitor_dialog_id: String,
+    },
     /// Print events as they happen (calls ringing, state changes, CTI errors) until stopped.
     Watch {
         #[command(flatten)]
@@ -227,6 +263,10 @@ impl Command {
             | Command::CallData { server, .. }
             | Command::ReasonCodes { server, .. }
             | Command::WrapUpReasons { server }
+            | Command::Team { server, .. }
+            | Command::Queue { server, .. }
+            | Command::Monitor { server, .. }
+            | Command::Barge { server, .. }
             | Command::Watch { server, .. }
             | Command::Answer(DialogArgs { server, .. })
             | Command::Hold(DialogArgs { server, .. })

@@ -109,6 +109,29 @@ pub fn run(command: Command) -> Result<(), Failure> {
                 client.update_call_data(&dialog_id, &data)
             })
         }
+        Command::Team { server, team_id } => team(&server, team_id),
+        Command::Queue { server, queue_id } => queues(&server, queue_id),
+        Command::Monitor {
+            server,
+            wait,
+            agent_extension,
+        } => {
+            let what = format!("SILENT_MONITOR of {agent_extension}");
+            send::run(&server, &wait, &what, |client| {
+                client.silent_monitor(&agent_extension)
+            })
+        }
+        Command::Barge {
+            server,
+            wait,
+            agent_extension,
+            monitor_dialog_id,
+        } => {
+            let what = format!("BARGE_CALL on {agent_extension} (monitor {monitor_dialog_id})");
+            send::run(&server, &wait, &what, |client| {
+                client.barge_in(&agent_extension, &monitor_dialog_id)
+            })
+        }
         Command::Watch {
             server,
             nodes,
@@ -129,6 +152,48 @@ fn reader(server: &Server, what: &str) -> Result<Client, Failure> {
     let client = connect::client(server, say)?;
     say.say(format!("reading {what}"));
     Ok(client)
+}
+
+/// Shows a team: the one named, or the first the user supervises.
+fn team(server: &Server, team_id: Option<String>) -> Result<(), Failure> {
+    let client = reader(server, "the team")?;
+    let team_id = match team_id {
+        Some(id) => id,
+        None => client
+            .user()?
+            .teams
+            .first()
+            .map(|t| t.id.clone())
+            .ok_or_else(|| Failure::Other("the user supervises no team".to_owned()))?,
+    };
+    let team = client.team(&team_id)?;
+    if server.json {
+        return output::json(&team);
+    }
+    println!("team {}  {}", team.id, team.name);
+    for user in &team.users {
+        println!("  {}", output::user_line(user));
+    }
+    Ok(())
+}
+
+/// Shows one queue, or each of the user's queues.
+fn queues(server: &Server, queue_id: Option<String>) -> Result<(), Failure> {
+    let client = reader(server, "the queues")?;
+    let queues = match queue_id {
+        Some(id) => vec![client.queue(&id)?],
+        None => client.queues()?,
+    };
+    if server.json {
+        return output::json(&queues);
+    }
+    if queues.is_empty() {
+        println!("no queues");
+    }
+    for queue in &queues {
+        println!("{}", output::queue_line(queue));
+    }
+    Ok(())
 }
 
 /// Lists the reason codes of one category, or of both.

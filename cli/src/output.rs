@@ -1,6 +1,8 @@
 //! How results are printed on stdout: one line each, or JSON.
 
-use finesse_client::{ConnectionState, Dialog, Event, Outcome, ReasonCode, User, WrapUpReason};
+use finesse_client::{
+    ConnectionState, Dialog, Event, Outcome, Queue, ReasonCode, User, WrapUpReason,
+};
 use serde_json::json;
 
 use crate::failure::Failure;
@@ -22,6 +24,37 @@ pub fn user_line(user: &User) -> String {
     if let Some(ext) = &user.extension {
         line.push_str(&format!("  extension {ext}"));
     }
+    line
+}
+
+/// One line about a queue: id, name, calls waiting and the agents by state; `-` for a
+/// statistic the server left empty, `-1` as the server writes it for a queue assigned to no
+/// one.
+pub fn queue_line(queue: &Queue) -> String {
+    let s = &queue.statistics;
+    let n = |v: Option<i64>| v.map_or_else(|| "-".to_owned(), |v| v.to_string());
+    let mut line = format!(
+        "queue {}  {}  waiting {}",
+        queue.id.map_or_else(|| "?".to_owned(), |id| id.to_string()),
+        queue.name,
+        n(s.calls_in_queue)
+    );
+    if let Some(since) = &s.start_time_of_longest_call_in_queue {
+        line.push_str(&format!(" (longest since {since})"));
+    }
+    line.push_str(&format!(
+        "  ready {}  not ready {}  talking {}/{}/{} (in/out/internal)  wrap-up {}/{} (ready/not ready)  \
+         busy other {}  signed in {}",
+        n(s.agents_ready),
+        n(s.agents_not_ready),
+        n(s.agents_talking_inbound),
+        n(s.agents_talking_outbound),
+        n(s.agents_talking_internal),
+        n(s.agents_wrap_up_ready),
+        n(s.agents_wrap_up_not_ready),
+        n(s.agents_busy_other),
+        n(s.agents_logged_on),
+    ));
     line
 }
 
@@ -173,6 +206,16 @@ pub fn event_line(event: &Event) -> String {
         Event::Dropped { count } => {
             format!("{count} events dropped, not read in time: states shown may be stale")
         }
+        Event::TeamChanged { team, .. } => {
+            let states: Vec<String> = team
+                .users
+                .iter()
+                .map(|u| format!("{} {}", u.login_id, u.state))
+                .collect();
+            format!("team {} {}: {}", team.id, team.name, states.join(", "))
+        }
+        Event::QueueChanged { queue } => queue_line(queue),
+        Event::QueueRemoved { queue } => format!("queue {} removed", queue.uri),
         Event::Other { event, source, .. } => format!("{event} {source}"),
         _ => format!("{event:?}"),
     }

@@ -65,6 +65,8 @@ pub fn c_type(model: &str) -> String {
     match model {
         // `finesse_user_settings` is the accessor of `User::settings`.
         "UserSettings" => "finesse_settings".to_owned(),
+        // `finesse_queue_statistics` is the accessor of `Queue::statistics`.
+        "QueueStatistics" => "finesse_queue_stats".to_owned(),
         _ => format!("finesse_{}", snake(model)),
     }
 }

@@ -104,8 +104,8 @@ fn system_info_in_either_case() {
 
 #[test]
 fn an_untyped_update_is_kept_raw() {
-    let xml = "<Update><data><Queue><name>Sales</name></Queue></data><event>{put}</event>\
-               <source>/finesse/api/Queue/10</source></Update>";
+    let xml = "<Update><data><media><state>READY</state></media></data><event>{put}</event>\
+               <source>/finesse/api/User/1001/Media/5</source></Update>";
     let events = Event::from_update_xml(xml).unwrap();
     let [
         Event::Other {
@@ -118,7 +118,7 @@ fn an_untyped_update_is_kept_raw() {
         panic!("{events:?}")
     };
     assert_eq!(event, "{PUT}");
-    assert_eq!(source, "/finesse/api/Queue/10");
+    assert_eq!(source, "/finesse/api/User/1001/Media/5");
     assert_eq!(update_xml, xml);
 }
 

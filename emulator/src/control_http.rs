@@ -70,6 +70,7 @@ pub(crate) fn router(state: ControlState) -> Router {
         )
         .route("/service-presence", put(service_presence))
         .route("/settle", post(settle))
+        .route("/queue-statistics", post(queue_statistics))
         .route("/reset", post(reset))
         .route("/requests", get(requests).delete(clear_requests))
         .route("/lockouts", delete(lift_lockouts))
@@ -546,6 +547,15 @@ async fn publish_update(State(s): State<ControlState>, body: Bytes) -> Response 
         .engine
         .with_notifier(|_, n| n.publish(b.node, &b.event, source, &b.request_id, &b.data));
     (StatusCode::CREATED, Json(json!({ "seq": seq }))).into_response()
+}
+
+/// Publishes at once the statistics of the queues that changed, as the server does by itself
+/// every 10 seconds (DEVNET `queue-notifications`).
+async fn queue_statistics(State(s): State<ControlState>) -> Response {
+    let published = s
+        .engine
+        .with_notifier(crate::publish::publish_queue_statistics);
+    Json(json!({ "published": published })).into_response()
 }
 
 async fn settle(State(s): State<ControlState>) -> Response {

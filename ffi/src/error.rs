@@ -22,8 +22,8 @@ pub enum finesse_result {
     Ok = 0,
     /// An argument was rejected before anything was sent: nothing left the process.
     InvalidArgument = 1,
-    /// HTTP 401: bad credentials, locked account, or not allowed. Never retry blindly: repeated
-    /// bad passwords lock the agent out.
+    /// HTTP 401: bad credentials or a locked account. Never retry blindly: repeated bad
+    /// passwords lock the agent out.
     Authentication = 2,
     /// HTTP 404: no such resource (user, dialog).
     NotFound = 3,
@@ -60,6 +60,10 @@ pub enum finesse_result {
     /// last error carries the XMPP condition, what was refused and the node
     /// (`finesse_last_error_refusal_*`).
     Refused = 14,
+    /// HTTP 401 for a signed-in user acting on what is not theirs: `Invalid Supervisor` (a
+    /// supervisor and a team it does not supervise, or one of its members) or `Invalid
+    /// Authorization User Specified` (an agent and another user). The credentials are good.
+    Permission = 15,
     /// A required pointer argument was NULL. Nothing was done.
     NullArgument = 100,
     /// A string argument was not valid UTF-8. Nothing was done.
@@ -113,6 +117,7 @@ fn code_of(kind: ErrorKind) -> finesse_result {
         ErrorKind::Decode => finesse_result::Decode,
         ErrorKind::Cti => finesse_result::Cti,
         ErrorKind::Refused => finesse_result::Refused,
+        ErrorKind::Permission => finesse_result::Permission,
         // `Api` and any kind added to core later: a server-side error without its own code.
         _ => finesse_result::Api,
     }
@@ -347,7 +352,7 @@ pub extern "C" fn finesse_last_error_url() -> *const c_char {
 #[unsafe(no_mangle)]
 pub extern "C" fn finesse_result_text(code: u32) -> *const c_char {
     use finesse_result as R;
-    const TEXTS: [(finesse_result, &str); 18] = [
+    const TEXTS: [(finesse_result, &str); 19] = [
         (R::Ok, "ok\0"),
         (R::InvalidArgument, "invalid argument\0"),
         (R::Authentication, "authentication failed\0"),
@@ -363,6 +368,7 @@ pub extern "C" fn finesse_result_text(code: u32) -> *const c_char {
         (R::Cti, "refused by the CTI server\0"),
         (R::NoEvent, "no event\0"),
         (R::Refused, "refused by the notification service\0"),
+        (R::Permission, "not allowed\0"),
         (R::NullArgument, "NULL argument\0"),
         (R::InvalidUtf8, "invalid UTF-8\0"),
         (R::Panic, "internal error\0"),

@@ -9,8 +9,8 @@ use ::finesse_client::{ConnectionState, Event, PubSubMessage};
 use crate::error::finesse_result;
 use crate::handles::{Handle, Out, borrow, free, into_owned, lend};
 use crate::models::{
-    ApiErrorView, DialogView, SystemInfoView, UserView, finesse_api_error, finesse_dialog,
-    finesse_system_info, finesse_user,
+    ApiErrorView, DialogView, QueueView, SystemInfoView, TeamView, UserView, finesse_api_error,
+    finesse_dialog, finesse_queue, finesse_system_info, finesse_team, finesse_user,
 };
 use crate::panic::{Fallback, fallible, infallible};
 use crate::strings::{bytes_arg, c_string, c_string_opt, ptr_of};
@@ -42,7 +42,7 @@ pub enum finesse_event_kind {
     /// `finesse_event_connection_detail` and, when it failed,
     /// `finesse_event_connection_condition`.
     Connection = 7,
-    /// An update of a kind the library does not type (a queue's statistics, say):
+    /// An update of a kind the library does not type (a TeamMessage, say):
     /// `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
     Other = 8,
     /// Events were dropped because they were not read in time (the queue reached its bound,
@@ -50,6 +50,14 @@ pub enum finesse_event_kind {
     /// `finesse_event_dropped_count` says how many. What was read before may be stale: read
     /// the User and Dialogs again.
     Dropped = 9,
+    /// A whole team published as `<team>` on its node: `finesse_event_team` (a member's change
+    /// usually arrives as `FINESSE_EVENT_KIND_USER_CHANGED` on `/finesse/api/Team/<id>/Users`).
+    TeamChanged = 10,
+    /// A queue's statistics changed (CCE, node `/finesse/api/Queue/<id>`, about every 10 s
+    /// while they change): `finesse_event_queue`.
+    QueueChanged = 11,
+    /// A queue was removed from the user: `finesse_event_queue`, as last published.
+    QueueRemoved = 12,
 }
 
 /// The state of the notification connection a `FINESSE_EVENT_KIND_CONNECTION` event reports,
@@ -136,6 +144,8 @@ pub(crate) struct EventView {
     user: Option<UserView>,
     dialog: Option<DialogView>,
     system_info: Option<SystemInfoView>,
+    team: Option<TeamView>,
+    queue: Option<QueueView>,
     errors: Vec<ApiErrorView>,
     source: Option<CString>,
     operation: Option<CString>,
@@ -154,6 +164,8 @@ impl EventView {
             user: None,
             dialog: None,
             system_info: None,
+            team: None,
+            queue: None,
             errors: Vec::new(),
             source: None,
             operation: None,
@@ -240,6 +252,18 @@ impl From<&Event> for EventView {
             Event::Dropped { count } => EventView {
                 dropped: *count,
                 ..EventView::new(Kind::Dropped, request_id)
+            },
+            Event::TeamChanged { team, .. } => EventView {
+                team: Some(TeamView::new(team.clone())),
+                ..EventView::new(Kind::TeamChanged, request_id)
+            },
+            Event::QueueChanged { queue } => EventView {
+                queue: Some(QueueView::new(queue.clone())),
+                ..EventView::new(Kind::QueueChanged, request_id)
+            },
+            Event::QueueRemoved { queue } => EventView {
+                queue: Some(QueueView::new(queue.clone())),
+                ..EventView::new(Kind::QueueRemoved, request_id)
             },
             // A kind added to core later: reported as OTHER, without the raw document.
             _ => EventView::new(Kind::Other, request_id),
@@ -380,6 +404,31 @@ pub unsafe extern "C" fn finesse_event_system_info(
             .system_info
             .as_ref()
             .map(lend::<finesse_system_info>)
+    })
+}
+
+/// The team, for `FINESSE_EVENT_KIND_TEAM_CHANGED`; otherwise NULL. Read it with the
+/// `finesse_team_*` accessors. Borrowed from `event`, valid until it is freed; never free it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_team(event: *const finesse_event) -> *const finesse_team {
+    infallible(|| {
+        unsafe { borrow(event) }?
+            .team
+            .as_ref()
+            .map(lend::<finesse_team>)
+    })
+}
+
+/// The queue, for `FINESSE_EVENT_KIND_QUEUE_CHANGED` (with its new statistics) and
+/// `_QUEUE_REMOVED`; otherwise NULL. Read it with the `finesse_queue_*` accessors. Borrowed
+/// from `event`, valid until it is freed; never free it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_queue(event: *const finesse_event) -> *const finesse_queue {
+    infallible(|| {
+        unsafe { borrow(event) }?
+            .queue
+            .as_ref()
+            .map(lend::<finesse_queue>)
     })
 }
 

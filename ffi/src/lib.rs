@@ -30,6 +30,7 @@ mod notifications;
 mod panic;
 mod queries;
 mod strings;
+mod supervisor;
 
 pub use accepted::*;
 pub use agent::*;

@@ -5,7 +5,9 @@ use std::ffi::c_char;
 use ::finesse_client::Action;
 
 use crate::handles::{borrow, lend};
-use crate::models::{finesse_dialog, finesse_media_properties, finesse_participant, finesse_user};
+use crate::models::{
+    finesse_dialog, finesse_media_properties, finesse_participant, finesse_team, finesse_user,
+};
 use crate::panic::infallible;
 use crate::strings::str_arg;
 
@@ -74,5 +76,26 @@ pub unsafe extern "C" fn finesse_participant_can(
         let participant = unsafe { borrow(participant) }?;
         let action = unsafe { str_arg(action, "action") }.ok()?;
         Some(participant.inner.can(&Action::parse(action)))
+    })
+}
+
+/// The member of the team whose login id is `login_id`, or NULL when there is none. `login_id`
+/// is borrowed for the call only; the User is borrowed from `team`, valid until the handle
+/// owning it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_user(
+    team: *const finesse_team,
+    login_id: *const c_char,
+) -> *const finesse_user {
+    infallible(|| {
+        let team = unsafe { borrow(team) }?;
+        let login_id = unsafe { str_arg(login_id, "login_id") }.ok()?;
+        let found = team.inner.user(login_id)?;
+        let index = team
+            .inner
+            .users
+            .iter()
+            .position(|u| std::ptr::eq(u, found))?;
+        team.users.get(index).map(lend::<finesse_user>)
     })
 }

@@ -1212,6 +1212,446 @@ pub unsafe extern "C" fn finesse_participant_state_change_time(
     })
 }
 
+/// A queue (`/finesse/api/Queue/<id>`, CCE only), as a GET returns it and as queue notifications
+/// carry it (DG12.5 p141-144 "Queue").
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_queue {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_queue {
+    type Target = QueueView;
+}
+
+/// A `model::Queue` with its strings converted once, so accessors can lend them.
+pub(crate) struct QueueView {
+    /// The model itself.
+    pub(crate) inner: model::Queue,
+    pub(crate) uri: CString,
+    pub(crate) name: CString,
+    pub(crate) statistics: QueueStatisticsView,
+}
+
+impl QueueView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::Queue) -> Self {
+        QueueView {
+            uri: c_string(&inner.uri),
+            name: c_string(&inner.name),
+            statistics: QueueStatisticsView::new(inner.statistics.clone()),
+            inner,
+        }
+    }
+}
+
+/// The resource URI, e.g. `/finesse/api/Queue/10`.
+///
+/// Borrowed from `queue`: valid until the handle owning it is freed. NULL when `queue` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_uri(queue: *const finesse_queue) -> *const c_char {
+    infallible(|| unsafe { borrow(queue) }.map(|v| v.uri.as_ptr()))
+}
+
+/// The queue id (the skill group's peripheral number), from the `id` element or, when the document
+/// has none, from the URI.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_id(queue: *const finesse_queue, out: *mut i64) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue) }?.inner.id?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// The queue name.
+///
+/// Borrowed from `queue`: valid until the handle owning it is freed. NULL when `queue` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_name(queue: *const finesse_queue) -> *const c_char {
+    infallible(|| unsafe { borrow(queue) }.map(|v| v.name.as_ptr()))
+}
+
+/// The statistics.
+///
+/// Borrowed from `queue`: valid until the handle owning it is freed. NULL when `queue` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics(
+    queue: *const finesse_queue,
+) -> *const finesse_queue_stats {
+    infallible(|| unsafe { borrow(queue) }.map(|v| lend::<finesse_queue_stats>(&v.statistics)))
+}
+
+/// An owned `finesse_queue`: returned by `finesse_queue_from_xml` and by client calls, read through
+/// `finesse_owned_queue_view`, released with `finesse_owned_queue_free`. Immutable: safe to read
+/// from several threads at once; free it only once no thread uses it or its views.
+pub struct finesse_owned_queue {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_queue {
+    type Target = QueueView;
+}
+
+/// Decodes a `Queue` document (`len` bytes of XML at `xml`) without any network call.
+///
+/// On success the caller owns `*out_queue` and releases it with `finesse_owned_queue_free`; on
+/// failure (`FINESSE_RESULT_DECODE` for a document that is not a `Queue`) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_queue: *mut *mut finesse_owned_queue,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_queue, "out_queue")?;
+        let value = model::Queue::from_xml(xml)?;
+        unsafe { out.write(into_owned::<finesse_owned_queue>(QueueView::new(value))) };
+        Ok(())
+    })
+}
+
+/// The view of an owned `finesse_queue`, valid until it is freed; NULL when `queue` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_queue_view(
+    queue: *const finesse_owned_queue,
+) -> *const finesse_queue {
+    infallible(|| unsafe { borrow(queue) }.map(lend::<finesse_queue>))
+}
+
+/// Releases an owned `finesse_queue` and every view it lent. NULL is a no-op; must not be called
+/// twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_queue_free(queue: *mut finesse_owned_queue) {
+    infallible(|| {
+        unsafe { free(queue) };
+        Some(())
+    })
+}
+
+/// An owned list of `finesse_queue`: returned by `finesse_queue_list_from_xml` and by client calls,
+/// read with `finesse_owned_queue_list_count` and `finesse_owned_queue_list_get`, released with
+/// `finesse_owned_queue_list_free`. Immutable: safe to read from several threads at once.
+pub struct finesse_owned_queue_list {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_queue_list {
+    type Target = Vec<QueueView>;
+}
+
+/// Decodes a list document of `Queue` (`len` bytes of XML at `xml`) without any network call; an
+/// empty list is a list of 0 items.
+///
+/// On success the caller owns `*out_list` and releases it with `finesse_owned_queue_list_free`; on
+/// failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_list_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_list: *mut *mut finesse_owned_queue_list,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_list, "out_list")?;
+        let values = model::Queue::list_from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_queue_list>(
+                values.into_iter().map(QueueView::new).collect(),
+            ))
+        };
+        Ok(())
+    })
+}
+
+/// The number of items; 0 when `list` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_queue_list_count(
+    list: *const finesse_owned_queue_list,
+) -> usize {
+    infallible(|| unsafe { borrow(list) }.map(Vec::len))
+}
+
+/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+/// of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_queue_list_get(
+    list: *const finesse_owned_queue_list,
+    index: usize,
+) -> *const finesse_queue {
+    infallible(|| {
+        unsafe { borrow(list) }
+            .and_then(|l| l.get(index))
+            .map(lend::<finesse_queue>)
+    })
+}
+
+/// Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+/// pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_queue_list_free(list: *mut finesse_owned_queue_list) {
+    infallible(|| {
+        unsafe { free(list) };
+        Some(())
+    })
+}
+
+/// A queue's statistics (`Queue/statistics`). A queue assigned to no agent or supervisor has every
+/// number at `-1` (DG12.5 p143-144); an empty element is `None`.
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_queue_stats {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_queue_stats {
+    type Target = QueueStatisticsView;
+}
+
+/// A `model::QueueStatistics` with its strings converted once, so accessors can lend them.
+pub(crate) struct QueueStatisticsView {
+    /// The model itself.
+    pub(crate) inner: model::QueueStatistics,
+    pub(crate) start_time_of_longest_call_in_queue: Option<CString>,
+}
+
+impl QueueStatisticsView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::QueueStatistics) -> Self {
+        QueueStatisticsView {
+            start_time_of_longest_call_in_queue: inner
+                .start_time_of_longest_call_in_queue
+                .as_deref()
+                .map(c_string),
+            inner,
+        }
+    }
+}
+
+/// Calls waiting in the queue.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_calls_in_queue(
+    queue_statistics: *const finesse_queue_stats,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue_statistics) }?.inner.calls_in_queue?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// When the call waiting longest entered the queue (`YYYY-MM-DDThh:mm:ssZ`); `None` when no call
+/// waits.
+///
+/// Borrowed from `queue_statistics`: valid until the handle owning it is freed. NULL when
+/// `queue_statistics` is NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_start_time_of_longest_call_in_queue(
+    queue_statistics: *const finesse_queue_stats,
+) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(queue_statistics) }
+            .and_then(|v| v.start_time_of_longest_call_in_queue.as_ref())
+            .map(|s| s.as_ptr())
+    })
+}
+
+/// Agents READY.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_agents_ready(
+    queue_statistics: *const finesse_queue_stats,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue_statistics) }?.inner.agents_ready?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// Agents NOT_READY.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_agents_not_ready(
+    queue_statistics: *const finesse_queue_stats,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue_statistics) }?
+            .inner
+            .agents_not_ready?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// Agents busy with other work.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_agents_busy_other(
+    queue_statistics: *const finesse_queue_stats,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue_statistics) }?
+            .inner
+            .agents_busy_other?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// Agents signed in.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_agents_logged_on(
+    queue_statistics: *const finesse_queue_stats,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue_statistics) }?
+            .inner
+            .agents_logged_on?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// Agents on inbound calls.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_agents_talking_inbound(
+    queue_statistics: *const finesse_queue_stats,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue_statistics) }?
+            .inner
+            .agents_talking_inbound?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// Agents on outbound calls.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_agents_talking_outbound(
+    queue_statistics: *const finesse_queue_stats,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue_statistics) }?
+            .inner
+            .agents_talking_outbound?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// Agents on internal calls.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_agents_talking_internal(
+    queue_statistics: *const finesse_queue_stats,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue_statistics) }?
+            .inner
+            .agents_talking_internal?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// Agents in wrap-up who go NOT_READY after it.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_agents_wrap_up_not_ready(
+    queue_statistics: *const finesse_queue_stats,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue_statistics) }?
+            .inner
+            .agents_wrap_up_not_ready?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// Agents in wrap-up who go READY after it.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `queue_statistics` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_queue_statistics_agents_wrap_up_ready(
+    queue_statistics: *const finesse_queue_stats,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(queue_statistics) }?
+            .inner
+            .agents_wrap_up_ready?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
 /// A NOT_READY or LOGOUT reason (`ReasonCode`).
 ///
 /// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
@@ -1892,6 +2332,144 @@ pub unsafe extern "C" fn finesse_owned_system_info_free(
 ) {
     infallible(|| {
         unsafe { free(system_info) };
+        Some(())
+    })
+}
+
+/// A team (`/finesse/api/Team/<id>`), as a supervisor of the team reads it and as `<team>`
+/// notifications carry it.
+///
+/// Each member is a summary of its User (uri, loginId, names, extension, dialogs, state,
+/// pendingState, stateChangeTime and the reason code, DG12.5 p144 "Team"): fields the summary does
+/// not carry are empty in [`Team::users`].
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_team {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_team {
+    type Target = TeamView;
+}
+
+/// A `model::Team` with its strings converted once, so accessors can lend them.
+pub(crate) struct TeamView {
+    /// The model itself.
+    pub(crate) inner: model::Team,
+    pub(crate) uri: CString,
+    pub(crate) id: CString,
+    pub(crate) name: CString,
+    pub(crate) users: Vec<UserView>,
+}
+
+impl TeamView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::Team) -> Self {
+        TeamView {
+            uri: c_string(&inner.uri),
+            id: c_string(&inner.id),
+            name: c_string(&inner.name),
+            users: inner.users.iter().cloned().map(UserView::new).collect(),
+            inner,
+        }
+    }
+}
+
+/// The resource URI, e.g. `/finesse/api/Team/5007`.
+///
+/// Borrowed from `team`: valid until the handle owning it is freed. NULL when `team` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_uri(team: *const finesse_team) -> *const c_char {
+    infallible(|| unsafe { borrow(team) }.map(|v| v.uri.as_ptr()))
+}
+
+/// The team id.
+///
+/// Borrowed from `team`: valid until the handle owning it is freed. NULL when `team` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_id(team: *const finesse_team) -> *const c_char {
+    infallible(|| unsafe { borrow(team) }.map(|v| v.id.as_ptr()))
+}
+
+/// The team name.
+///
+/// Borrowed from `team`: valid until the handle owning it is freed. NULL when `team` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_name(team: *const finesse_team) -> *const c_char {
+    infallible(|| unsafe { borrow(team) }.map(|v| v.name.as_ptr()))
+}
+
+/// How many items `finesse_team_users_get` has: The members, in the server's order.
+///
+/// 0 when `team` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_users_count(team: *const finesse_team) -> usize {
+    infallible(|| unsafe { borrow(team) }.map(|v| v.users.len()))
+}
+
+/// Item `index` of: The members, in the server's order.
+///
+/// Borrowed from `team`: valid until the handle owning it is freed. NULL when `team` is NULL or
+/// `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_users_get(
+    team: *const finesse_team,
+    index: usize,
+) -> *const finesse_user {
+    infallible(|| {
+        unsafe { borrow(team) }
+            .and_then(|v| v.users.get(index))
+            .map(lend::<finesse_user>)
+    })
+}
+
+/// An owned `finesse_team`: returned by `finesse_team_from_xml` and by client calls, read through
+/// `finesse_owned_team_view`, released with `finesse_owned_team_free`. Immutable: safe to read from
+/// several threads at once; free it only once no thread uses it or its views.
+pub struct finesse_owned_team {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_team {
+    type Target = TeamView;
+}
+
+/// Decodes a `Team` document (`len` bytes of XML at `xml`) without any network call.
+///
+/// On success the caller owns `*out_team` and releases it with `finesse_owned_team_free`; on
+/// failure (`FINESSE_RESULT_DECODE` for a document that is not a `Team`) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_team: *mut *mut finesse_owned_team,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_team, "out_team")?;
+        let value = model::Team::from_xml(xml)?;
+        unsafe { out.write(into_owned::<finesse_owned_team>(TeamView::new(value))) };
+        Ok(())
+    })
+}
+
+/// The view of an owned `finesse_team`, valid until it is freed; NULL when `team` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_team_view(
+    team: *const finesse_owned_team,
+) -> *const finesse_team {
+    infallible(|| unsafe { borrow(team) }.map(lend::<finesse_team>))
+}
+
+/// Releases an owned `finesse_team` and every view it lent. NULL is a no-op; must not be called
+/// twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_team_free(team: *mut finesse_owned_team) {
+    infallible(|| {
+        unsafe { free(team) };
         Some(())
     })
 }

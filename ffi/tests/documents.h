@@ -25,6 +25,13 @@ extern const char DOC_UPDATE_USER_PUT[];
 extern const char DOC_UPDATE_DIALOGS_POST[];
 extern const char DOC_UPDATE_CTI_ERROR[];
 extern const char DOC_PUBSUB_MESSAGE_DIALOGS_POST[];
+extern const char DOC_TEAM[];
+extern const char DOC_UPDATE_TEAM_USERS_PUT[];
+extern const char DOC_UPDATE_TEAM_PUT[];
+extern const char DOC_QUEUE[];
+extern const char DOC_QUEUES[];
+extern const char DOC_UPDATE_QUEUE_PUT[];
+extern const char DOC_UPDATE_QUEUE_DELETE[];
 
 /* One copy and the file it was copied from, under core/tests/documents/. */
 struct test_document {

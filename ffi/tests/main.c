@@ -11,5 +11,6 @@ int main(void) {
     thread_tests();
     event_tests();
     logging_tests();
+    supervisor_tests();
     return harness_report();
 }

@@ -10,5 +10,6 @@ void error_tests(void);
 void thread_tests(void);
 void event_tests(void);
 void logging_tests(void);
+void supervisor_tests(void);
 
 #endif

@@ -122,8 +122,9 @@ static void test_another_users_user(void) {
     owned = NULL;
     CHECK_CODE(finesse_get_user_by_id(supervisor, "9999", &owned), FINESSE_RESULT_NOT_FOUND);
     CHECK(finesse_last_error_http_status() == 404);
-    /* An agent may read no one else. */
-    CHECK_CODE(finesse_get_user_by_id(agent, "1001", &owned), FINESSE_RESULT_AUTHENTICATION);
+    /* An agent may read no one else: good credentials, so not allowed rather than an
+     * authentication failure. */
+    CHECK_CODE(finesse_get_user_by_id(agent, "1001", &owned), FINESSE_RESULT_PERMISSION);
     CHECK(finesse_last_error_http_status() == 401);
     CHECK_CODE(finesse_get_user_by_id(agent, NULL, &owned), FINESSE_RESULT_NULL_ARGUMENT);
     CHECK_CODE(finesse_get_user_by_id(agent, "1001", NULL), FINESSE_RESULT_NULL_ARGUMENT);

@@ -970,8 +970,8 @@ static void test_update_system_info_in_either_case(void) {
 
 static void test_an_untyped_update_is_kept_raw(void) {
     static const char XML[] =
-        "<Update><data><Queue><name>Sales</name></Queue></data><event>{put}</event>"
-        "<source>/finesse/api/Queue/10</source></Update>";
+        "<Update><data><media><state>READY</state></media></data><event>{put}</event>"
+        "<source>/finesse/api/User/1001/Media/5</source></Update>";
     finesse_owned_event_list *list = NULL;
     const finesse_event *event;
     CHECK_OK(decode_update(XML, &list));
@@ -979,7 +979,7 @@ static void test_an_untyped_update_is_kept_raw(void) {
     event = finesse_owned_event_list_get(list, 0);
     CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_OTHER);
     CHECK_STR(finesse_event_operation(event), "{PUT}");
-    CHECK_STR(finesse_event_source(event), "/finesse/api/Queue/10");
+    CHECK_STR(finesse_event_source(event), "/finesse/api/User/1001/Media/5");
     CHECK_STR(finesse_event_update_xml(event), XML);
     CHECK(finesse_event_user(event) == NULL);
     CHECK(finesse_event_error_count(event) == 0);

@@ -65,9 +65,9 @@ static const char SYSTEM_INFO_PUT[] =
     "<xmppDomain>localhost</xmppDomain></SystemInfo></data><event>PUT</event>"
     "<source>/finesse/api/SystemInfo</source></Update>";
 
-static const char QUEUE_PUT[] =
-    "<Update><data><Queue><name>Sales</name></Queue></data><event>PUT</event>"
-    "<source>/finesse/api/Queue/10</source></Update>";
+static const char MEDIA_PUT[] =
+    "<Update><data><media><state>READY</state></media></data><event>PUT</event>"
+    "<source>/finesse/api/User/1001/Media/5</source></Update>";
 
 /* Decodes `xml` into `*list`; the status of finesse_event_list_from_xml. */
 static finesse_result decode(const char *xml, finesse_owned_event_list **list) {
@@ -154,12 +154,12 @@ static void test_decode_user_cti_error_system_and_other(void) {
           0);
     finesse_owned_event_list_free(list);
 
-    CHECK_OK(decode(QUEUE_PUT, &list));
+    CHECK_OK(decode(MEDIA_PUT, &list));
     event = finesse_owned_event_list_get(list, 0);
     CHECK(finesse_event_type(event) == FINESSE_EVENT_KIND_OTHER);
     CHECK(strcmp(finesse_event_operation(event), "PUT") == 0);
-    CHECK(strcmp(finesse_event_source(event), "/finesse/api/Queue/10") == 0);
-    CHECK(strstr(finesse_event_update_xml(event), "<Queue><name>Sales</name></Queue>") != NULL);
+    CHECK(strcmp(finesse_event_source(event), "/finesse/api/User/1001/Media/5") == 0);
+    CHECK(strstr(finesse_event_update_xml(event), "<media><state>READY</state></media>") != NULL);
     finesse_owned_event_list_free(list);
 }
 

@@ -2,7 +2,8 @@
 
 - ``ValidationError`` (also a ``ValueError``): an argument was rejected; nothing was sent.
 - ``ApiError``: the server refused the request (``NotFoundError``, ``AuthenticationError``,
-  ``InvalidStateError``, ``ServiceUnavailableError``, or another status); ``CtiError``: it
+  ``InvalidStateError``, ``PermissionDeniedError`` for a signed-in user acting on what is not
+  theirs, ``ServiceUnavailableError``, or another status); ``CtiError``: it
   accepted a command, then the CTI server refused it (raised when the command is waited on).
 - ``TransportError``, ``TlsError``, ``TimeoutError`` (also the built-in ``TimeoutError``):
   the server could not be reached or did not answer; no command was carried out. For a
@@ -27,6 +28,7 @@ from finesse_client._finesse_client import (
     InvalidStateError,
     NotFoundError,
     OutcomeUnknownError,
+    PermissionDeniedError,
     RefusedError,
     ServiceUnavailableError,
     TimeoutError,
@@ -45,6 +47,7 @@ __all__ = [
     "InvalidStateError",
     "NotFoundError",
     "OutcomeUnknownError",
+    "PermissionDeniedError",
     "RefusedError",
     "ServiceUnavailableError",
     "TimeoutError",

@@ -34,7 +34,7 @@ create_exception!(
     finesse_client,
     AuthenticationError,
     ApiError,
-    "HTTP 401: bad credentials, a locked account, or not allowed; or the notification \
+    "HTTP 401: bad credentials or a locked account; or the notification \
      service rejected the credentials at its sign-in. Never retried: repeated bad passwords \
      lock the agent out.\n\n\
      Attributes: those of ``ApiError`` (from the notification service, ``status`` is 401 \
@@ -47,6 +47,15 @@ create_exception!(
     InvalidStateError,
     ApiError,
     "The server refused the request in the current state (ErrorType ``Invalid State``)."
+);
+create_exception!(
+    finesse_client,
+    PermissionDeniedError,
+    ApiError,
+    "HTTP 401 for a signed-in user acting on what is not theirs: ErrorType ``Invalid \
+     Supervisor`` (a team the user does not supervise, or one of its members) or ``Invalid \
+     Authorization User Specified`` (another user's object). The credentials are good: \
+     unlike ``AuthenticationError``, nothing is at risk of a lockout."
 );
 create_exception!(
     finesse_client,
@@ -177,6 +186,10 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NotFoundError", py.get_type::<NotFoundError>())?;
     m.add("AuthenticationError", py.get_type::<AuthenticationError>())?;
     m.add("InvalidStateError", py.get_type::<InvalidStateError>())?;
+    m.add(
+        "PermissionDeniedError",
+        py.get_type::<PermissionDeniedError>(),
+    )?;
     m.add(
         "ServiceUnavailableError",
         py.get_type::<ServiceUnavailableError>(),

@@ -82,8 +82,11 @@ def test_user_and_user_by_id(emulator: Emulator) -> None:
     member = supervisor.user_by_id("1002")
     assert (member.login_id, member.first_name) == ("1002", "John")
     assert "Supervisor" in supervisor.user().roles
-    with pytest.raises(finesse_client.AuthenticationError):
+    # Good credentials, another user's object: not allowed, not an authentication failure.
+    with pytest.raises(finesse_client.PermissionDeniedError) as refused:
         client.user_by_id("1002")
+    assert isinstance(refused.value, finesse_client.ApiError)
+    assert refused.value.status == 401
 
 
 def test_sign_in_by_login_name(emulator: Emulator) -> None:

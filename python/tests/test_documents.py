@@ -20,8 +20,10 @@ from finesse_client import (
     ApiErrorDetail,
     Dialog,
     PubSubMessage,
+    Queue,
     ReasonCode,
     SystemInfo,
+    Team,
     User,
     WrapUpReason,
 )
@@ -34,9 +36,12 @@ DECODERS: dict[str, Callable[[bytes], Any]] = {
     "Dialog": Dialog.from_xml,
     "Dialogs": Dialog.list_from_xml,
     "PubSubMessage": PubSubMessage.from_xml,
+    "Queue": Queue.from_xml,
+    "Queues": Queue.list_from_xml,
     "ReasonCode": ReasonCode.from_xml,
     "ReasonCodes": ReasonCode.list_from_xml,
     "SystemInfo": SystemInfo.from_xml,
+    "Team": Team.from_xml,
     "Update": finesse_client.decode_update,
     "User": User.from_xml,
     "WrapUpReason": WrapUpReason.from_xml,
@@ -51,6 +56,9 @@ EVENT_CLASSES: dict[str, type] = {
     "dialog_removed": finesse_client.DialogRemoved,
     "cti_error": finesse_client.CtiErrorEvent,
     "system_status_changed": finesse_client.SystemStatusChanged,
+    "team_changed": finesse_client.TeamChanged,
+    "queue_changed": finesse_client.QueueChanged,
+    "queue_removed": finesse_client.QueueRemoved,
     "other": finesse_client.OtherUpdate,
 }
 

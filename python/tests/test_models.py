@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import Emulator
-from test_decode_update import QUEUE_PUT, SYSTEM_INFO_PUT
+from test_decode_update import MEDIA_PUT, SYSTEM_INFO_PUT
 from test_documents import DECODERS, DOCUMENTS, index
 
 import finesse_client
@@ -446,9 +446,12 @@ MODEL_CLASSES = {
     "MobileAgent",
     "NodePorts",
     "Participant",
+    "Queue",
+    "QueueStatistics",
     "ReasonCode",
     "ScheduledCallbackInfo",
     "SystemInfo",
+    "Team",
     "TeamRef",
     "User",
     "UserSettings",
@@ -461,6 +464,9 @@ EVENT_CLASSES = {
     "DialogRemoved",
     "CtiErrorEvent",
     "SystemStatusChanged",
+    "TeamChanged",
+    "QueueChanged",
+    "QueueRemoved",
     "OtherUpdate",
 }
 
@@ -492,7 +498,7 @@ def decoded_objects() -> list[object]:
         ReasonCode.list_from_xml(REASON_CODES),
         WrapUpReason.list_from_xml(WRAP_UP_REASONS),
         finesse_client.decode_update(SYSTEM_INFO_PUT),
-        finesse_client.decode_update(QUEUE_PUT),
+        finesse_client.decode_update(MEDIA_PUT),
     ]
     for event in ("PUT", "DELETE"):
         decoded.append(

@@ -664,6 +664,244 @@ impl Participant {
     }
 }
 
+/// A queue (``/finesse/api/Queue/<id>``, CCE only), as a GET returns it and as queue notifications
+/// carry it (DG12.5 p141-144 "Queue").
+#[pyclass(frozen, eq, module = "finesse_client", name = "Queue")]
+#[derive(PartialEq)]
+pub(crate) struct Queue {
+    pub(crate) inner: model::Queue,
+}
+
+impl From<model::Queue> for Queue {
+    fn from(inner: model::Queue) -> Self {
+        Queue { inner }
+    }
+}
+
+impl Queue {
+    const FIELDS: &[&str] = &["uri", "id", "name", "statistics"];
+    const REPR: &[&str] = &["uri", "id", "name", "statistics"];
+}
+
+#[pymethods]
+impl Queue {
+    /// Decodes one ``Queue`` document.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not a ``Queue`` document.
+    #[classmethod]
+    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
+        model::Queue::from_xml(data)
+            .map(Self::from)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// Decodes a list document of ``Queue``, in document order.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not such a list.
+    #[classmethod]
+    fn list_from_xml(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: StrOrBytes,
+    ) -> PyResult<Vec<Self>> {
+        model::Queue::list_from_xml(data)
+            .map(|list| list.into_iter().map(Self::from).collect())
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The resource URI, e.g. ``/finesse/api/Queue/10``.
+    #[getter(uri)]
+    fn get_uri(&self) -> &str {
+        &self.inner.uri
+    }
+
+    /// The queue id (the skill group's peripheral number), from the ``id`` element or, when the
+    /// document has none, from the URI.
+    #[getter(id)]
+    fn get_id(&self) -> Option<i64> {
+        self.inner.id
+    }
+
+    /// The queue name.
+    #[getter(name)]
+    fn get_name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// The statistics.
+    #[getter(statistics)]
+    fn get_statistics(&self) -> QueueStatistics {
+        QueueStatistics::from(self.inner.statistics.clone())
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(slf.py(), "Queue", slf.get().inner.to_state(slf.py())?)
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// A queue's statistics (``Queue/statistics``). A queue assigned to no agent or supervisor has
+/// every number at ``-1`` (DG12.5 p143-144); an empty element is ``None``.
+#[pyclass(frozen, eq, module = "finesse_client", name = "QueueStatistics")]
+#[derive(PartialEq)]
+pub(crate) struct QueueStatistics {
+    pub(crate) inner: model::QueueStatistics,
+}
+
+impl From<model::QueueStatistics> for QueueStatistics {
+    fn from(inner: model::QueueStatistics) -> Self {
+        QueueStatistics { inner }
+    }
+}
+
+impl QueueStatistics {
+    const FIELDS: &[&str] = &[
+        "calls_in_queue",
+        "start_time_of_longest_call_in_queue",
+        "agents_ready",
+        "agents_not_ready",
+        "agents_busy_other",
+        "agents_logged_on",
+        "agents_talking_inbound",
+        "agents_talking_outbound",
+        "agents_talking_internal",
+        "agents_wrap_up_not_ready",
+        "agents_wrap_up_ready",
+    ];
+    const REPR: &[&str] = &[
+        "calls_in_queue",
+        "start_time_of_longest_call_in_queue",
+        "agents_ready",
+        "agents_not_ready",
+        "agents_busy_other",
+        "agents_logged_on",
+        "agents_talking_inbound",
+        "agents_talking_outbound",
+        "agents_talking_internal",
+        "agents_wrap_up_not_ready",
+        "agents_wrap_up_ready",
+    ];
+}
+
+#[pymethods]
+impl QueueStatistics {
+    /// Calls waiting in the queue.
+    #[getter(calls_in_queue)]
+    fn get_calls_in_queue(&self) -> Option<i64> {
+        self.inner.calls_in_queue
+    }
+
+    /// When the call waiting longest entered the queue (``YYYY-MM-DDThh:mm:ssZ``); ``None`` when no
+    /// call waits.
+    #[getter(start_time_of_longest_call_in_queue)]
+    fn get_start_time_of_longest_call_in_queue(&self) -> Option<&str> {
+        self.inner.start_time_of_longest_call_in_queue.as_deref()
+    }
+
+    /// Agents READY.
+    #[getter(agents_ready)]
+    fn get_agents_ready(&self) -> Option<i64> {
+        self.inner.agents_ready
+    }
+
+    /// Agents NOT_READY.
+    #[getter(agents_not_ready)]
+    fn get_agents_not_ready(&self) -> Option<i64> {
+        self.inner.agents_not_ready
+    }
+
+    /// Agents busy with other work.
+    #[getter(agents_busy_other)]
+    fn get_agents_busy_other(&self) -> Option<i64> {
+        self.inner.agents_busy_other
+    }
+
+    /// Agents signed in.
+    #[getter(agents_logged_on)]
+    fn get_agents_logged_on(&self) -> Option<i64> {
+        self.inner.agents_logged_on
+    }
+
+    /// Agents on inbound calls.
+    #[getter(agents_talking_inbound)]
+    fn get_agents_talking_inbound(&self) -> Option<i64> {
+        self.inner.agents_talking_inbound
+    }
+
+    /// Agents on outbound calls.
+    #[getter(agents_talking_outbound)]
+    fn get_agents_talking_outbound(&self) -> Option<i64> {
+        self.inner.agents_talking_outbound
+    }
+
+    /// Agents on internal calls.
+    #[getter(agents_talking_internal)]
+    fn get_agents_talking_internal(&self) -> Option<i64> {
+        self.inner.agents_talking_internal
+    }
+
+    /// Agents in wrap-up who go NOT_READY after it.
+    #[getter(agents_wrap_up_not_ready)]
+    fn get_agents_wrap_up_not_ready(&self) -> Option<i64> {
+        self.inner.agents_wrap_up_not_ready
+    }
+
+    /// Agents in wrap-up who go READY after it.
+    #[getter(agents_wrap_up_ready)]
+    fn get_agents_wrap_up_ready(&self) -> Option<i64> {
+        self.inner.agents_wrap_up_ready
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "QueueStatistics",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
 /// A NOT_READY or LOGOUT reason (``ReasonCode``).
 #[pyclass(frozen, eq, module = "finesse_client", name = "ReasonCode")]
 #[derive(PartialEq)]
@@ -1005,6 +1243,91 @@ impl SystemInfo {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
         state::reduce(slf.py(), "SystemInfo", slf.get().inner.to_state(slf.py())?)
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// A team (``/finesse/api/Team/<id>``), as a supervisor of the team reads it and as ``<team>``
+/// notifications carry it.
+///
+/// Each member is a summary of its User (uri, loginId, names, extension, dialogs, state,
+/// pendingState, stateChangeTime and the reason code, DG12.5 p144 "Team"): fields the summary does
+/// not carry are empty in [``Team::users``].
+#[pyclass(frozen, eq, module = "finesse_client", name = "Team")]
+#[derive(PartialEq)]
+pub(crate) struct Team {
+    pub(crate) inner: model::Team,
+}
+
+impl From<model::Team> for Team {
+    fn from(inner: model::Team) -> Self {
+        Team { inner }
+    }
+}
+
+impl Team {
+    const FIELDS: &[&str] = &["uri", "id", "name", "users"];
+    const REPR: &[&str] = &["uri", "id", "name", "users"];
+}
+
+#[pymethods]
+impl Team {
+    /// Decodes one ``Team`` document.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not a ``Team`` document.
+    #[classmethod]
+    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
+        model::Team::from_xml(data)
+            .map(Self::from)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The resource URI, e.g. ``/finesse/api/Team/5007``.
+    #[getter(uri)]
+    fn get_uri(&self) -> &str {
+        &self.inner.uri
+    }
+
+    /// The team id.
+    #[getter(id)]
+    fn get_id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// The team name.
+    #[getter(name)]
+    fn get_name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// The members, in the server's order.
+    #[getter(users)]
+    fn get_users(&self) -> Vec<User> {
+        self.inner.users.iter().cloned().map(User::from).collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(slf.py(), "Team", slf.get().inner.to_state(slf.py())?)
     }
 
     fn __copy__(slf: Py<Self>) -> Py<Self> {
@@ -1673,6 +1996,104 @@ impl State for model::Participant {
     }
 }
 
+impl State for model::Queue {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "uri", &self.uri)?;
+        state::put(&state, "id", &self.id)?;
+        state::put(&state, "name", &self.name)?;
+        state::put(&state, "statistics", &self.statistics)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "uri", &mut model.uri)?;
+        state::take(state, "id", &mut model.id)?;
+        state::take(state, "name", &mut model.name)?;
+        state::take(state, "statistics", &mut model.statistics)?;
+        Ok(model)
+    }
+}
+
+impl State for model::QueueStatistics {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "calls_in_queue", &self.calls_in_queue)?;
+        state::put(
+            &state,
+            "start_time_of_longest_call_in_queue",
+            &self.start_time_of_longest_call_in_queue,
+        )?;
+        state::put(&state, "agents_ready", &self.agents_ready)?;
+        state::put(&state, "agents_not_ready", &self.agents_not_ready)?;
+        state::put(&state, "agents_busy_other", &self.agents_busy_other)?;
+        state::put(&state, "agents_logged_on", &self.agents_logged_on)?;
+        state::put(
+            &state,
+            "agents_talking_inbound",
+            &self.agents_talking_inbound,
+        )?;
+        state::put(
+            &state,
+            "agents_talking_outbound",
+            &self.agents_talking_outbound,
+        )?;
+        state::put(
+            &state,
+            "agents_talking_internal",
+            &self.agents_talking_internal,
+        )?;
+        state::put(
+            &state,
+            "agents_wrap_up_not_ready",
+            &self.agents_wrap_up_not_ready,
+        )?;
+        state::put(&state, "agents_wrap_up_ready", &self.agents_wrap_up_ready)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "calls_in_queue", &mut model.calls_in_queue)?;
+        state::take(
+            state,
+            "start_time_of_longest_call_in_queue",
+            &mut model.start_time_of_longest_call_in_queue,
+        )?;
+        state::take(state, "agents_ready", &mut model.agents_ready)?;
+        state::take(state, "agents_not_ready", &mut model.agents_not_ready)?;
+        state::take(state, "agents_busy_other", &mut model.agents_busy_other)?;
+        state::take(state, "agents_logged_on", &mut model.agents_logged_on)?;
+        state::take(
+            state,
+            "agents_talking_inbound",
+            &mut model.agents_talking_inbound,
+        )?;
+        state::take(
+            state,
+            "agents_talking_outbound",
+            &mut model.agents_talking_outbound,
+        )?;
+        state::take(
+            state,
+            "agents_talking_internal",
+            &mut model.agents_talking_internal,
+        )?;
+        state::take(
+            state,
+            "agents_wrap_up_not_ready",
+            &mut model.agents_wrap_up_not_ready,
+        )?;
+        state::take(
+            state,
+            "agents_wrap_up_ready",
+            &mut model.agents_wrap_up_ready,
+        )?;
+        Ok(model)
+    }
+}
+
 impl State for model::ReasonCode {
     fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let state = PyDict::new(py);
@@ -1759,6 +2180,26 @@ impl State for model::SystemInfo {
         state::take(state, "peripheral_id", &mut model.peripheral_id)?;
         state::take(state, "cti_version", &mut model.cti_version)?;
         state::take(state, "uri", &mut model.uri)?;
+        Ok(model)
+    }
+}
+
+impl State for model::Team {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "uri", &self.uri)?;
+        state::put(&state, "id", &self.id)?;
+        state::put(&state, "name", &self.name)?;
+        state::put(&state, "users", &self.users)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "uri", &mut model.uri)?;
+        state::take(state, "id", &mut model.id)?;
+        state::take(state, "name", &mut model.name)?;
+        state::take(state, "users", &mut model.users)?;
         Ok(model)
     }
 }
@@ -1893,12 +2334,17 @@ pub(crate) fn restore(
         "Participant" => {
             Participant::from(model::Participant::from_state(state)?).into_py_any(py)?
         }
+        "Queue" => Queue::from(model::Queue::from_state(state)?).into_py_any(py)?,
+        "QueueStatistics" => {
+            QueueStatistics::from(model::QueueStatistics::from_state(state)?).into_py_any(py)?
+        }
         "ReasonCode" => ReasonCode::from(model::ReasonCode::from_state(state)?).into_py_any(py)?,
         "ScheduledCallbackInfo" => {
             ScheduledCallbackInfo::from(model::ScheduledCallbackInfo::from_state(state)?)
                 .into_py_any(py)?
         }
         "SystemInfo" => SystemInfo::from(model::SystemInfo::from_state(state)?).into_py_any(py)?,
+        "Team" => Team::from(model::Team::from_state(state)?).into_py_any(py)?,
         "TeamRef" => TeamRef::from(model::TeamRef::from_state(state)?).into_py_any(py)?,
         "User" => User::from(model::User::from_state(state)?).into_py_any(py)?,
         "UserSettings" => {

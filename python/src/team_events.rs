@@ -1,0 +1,176 @@
+//! The event classes of supervisors and wallboards: a whole team published on its node, and
+//! a queue's statistics changed or the queue removed.
+
+use finesse_client::model;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert;
+use crate::models::state::{self, Reduced, field, put};
+use crate::models::{Queue, Team};
+
+fn reduce<'py>(
+    slf: &Bound<'py, PyAny>,
+    class: &'static str,
+    fields: impl FnOnce(&Bound<'py, PyDict>) -> PyResult<()>,
+) -> PyResult<Reduced<'py>> {
+    let state = PyDict::new(slf.py());
+    fields(&state)?;
+    state::reduce(slf.py(), class, state)
+}
+
+/// The event of Python class `class` with the fields of `state`; None when `class` is not
+/// one of this module's.
+pub(crate) fn restore(
+    py: Python<'_>,
+    class: &str,
+    state: &Bound<'_, PyDict>,
+) -> PyResult<Option<Py<PyAny>>> {
+    use pyo3::IntoPyObjectExt;
+    Ok(Some(match class {
+        "TeamChanged" => TeamChanged {
+            team: field(state, "team")?,
+            request_id: field(state, "request_id")?,
+        }
+        .into_py_any(py)?,
+        "QueueChanged" => QueueChanged {
+            queue: field(state, "queue")?,
+        }
+        .into_py_any(py)?,
+        "QueueRemoved" => QueueRemoved {
+            queue: field(state, "queue")?,
+        }
+        .into_py_any(py)?,
+        _ => return Ok(None),
+    }))
+}
+
+/// A whole team published as ``<team>`` on its node. A member's change usually arrives as
+/// ``UserChanged`` on ``/finesse/api/Team/<id>/Users`` instead.
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct TeamChanged {
+    pub(crate) team: model::Team,
+    pub(crate) request_id: Option<String>,
+}
+
+#[pymethods]
+impl TeamChanged {
+    /// The ``Team`` after the change.
+    #[getter]
+    fn team(&self) -> Team {
+        Team::from(self.team.clone())
+    }
+
+    /// The ``requestId`` of the command that caused it, if any.
+    #[getter]
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["team", "request_id"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["team", "request_id"])
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "TeamChanged", |state| {
+            put(state, "team", &this.team)?;
+            put(state, "request_id", &this.request_id)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// A queue's statistics changed (CCE: node ``/finesse/api/Queue/<id>``, about every 10
+/// seconds while they change).
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct QueueChanged {
+    pub(crate) queue: model::Queue,
+}
+
+#[pymethods]
+impl QueueChanged {
+    /// The ``Queue`` with its new statistics.
+    #[getter]
+    fn queue(&self) -> Queue {
+        Queue::from(self.queue.clone())
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["queue"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["queue"])
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "QueueChanged", |state| {
+            put(state, "queue", &this.queue)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// A queue was removed from the user (the queue node's DELETE).
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct QueueRemoved {
+    pub(crate) queue: model::Queue,
+}
+
+#[pymethods]
+impl QueueRemoved {
+    /// The ``Queue`` as last published (often only its ``uri`` and ``id``).
+    #[getter]
+    fn queue(&self) -> Queue {
+        Queue::from(self.queue.clone())
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["queue"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["queue"])
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "QueueRemoved", |state| {
+            put(state, "queue", &this.queue)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}

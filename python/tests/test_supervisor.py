@@ -1,0 +1,134 @@
+"""A supervisor against the emulator: the team and its members' states, a member's state set by
+the supervisor, silent monitor, barge-in and leaving, queues and their statistics, the team and
+queue events, and ``PermissionDeniedError`` outside one's teams."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+from conftest import Emulator, eventually
+
+import finesse_client
+from finesse_client import (
+    AgentState,
+    Dialog,
+    ParticipantState,
+    PermissionDeniedError,
+    QueueChanged,
+    Team,
+    User,
+    UserChanged,
+)
+
+TEAM_NODE = "/finesse/api/Team/5007/Users"
+
+
+def test_team_lists_members_with_their_states(emulator: Emulator) -> None:
+    emulator.signed_in("1001")
+    supervisor = emulator.client("2001")
+    team_id = supervisor.user().teams[0].id
+    team = supervisor.team(team_id)
+    assert isinstance(team, Team)
+    assert (team.id, team.name, team.uri) == ("5007", "Sales", "/finesse/api/Team/5007")
+    members = {user.login_id: user for user in team.users}
+    assert set(members) == {"1001", "1002", "1003", "2001"}
+    assert members["1001"].state == AgentState.NOT_READY
+    assert members["1001"].extension == "1001001"
+    assert members["1002"].state == AgentState.LOGOUT
+    assert team.to_dict()["name"] == "Sales"
+    assert pickle.loads(pickle.dumps(team)) == team
+    assert copy.deepcopy(team) == team
+
+
+def test_permission_errors_are_not_authentication_errors(emulator: Emulator) -> None:
+    agent = emulator.client("1001")
+    with pytest.raises(PermissionDeniedError) as refused:
+        agent.team("5007")
+    assert refused.value.status == 401
+    assert refused.value.error_type == "Invalid Authorization User Specified"
+    assert not isinstance(refused.value, finesse_client.AuthenticationError)
+    with pytest.raises(finesse_client.NotFoundError):
+        emulator.client("2001").team("9999")
+    with pytest.raises(finesse_client.ValidationError):
+        emulator.client("2001").set_member_state("1001", AgentState.TALKING)
+
+
+def test_member_state_set_by_the_supervisor_is_seen_on_the_team_node(
+    emulator: Emulator,
+) -> None:
+    emulator.signed_in("1001")
+    supervisor = emulator.client("2001")
+    with supervisor.notifications(subscribe=[TEAM_NODE]) as session:
+        member = supervisor.set_member_state("1001", AgentState.READY, wait=5.0)
+        assert isinstance(member, User)
+        assert (member.login_id, member.state) == ("1001", AgentState.READY)
+        seen = eventually(
+            lambda: next(
+                (
+                    e
+                    for e in iter(lambda: session.next(timeout=0.2), None)
+                    if isinstance(e, UserChanged) and e.user.login_id == "1001"
+                ),
+                None,
+            )
+        )
+        assert seen.user.state == AgentState.READY
+    accepted = supervisor.set_member_state("1001", "NOT_READY")
+    assert isinstance(accepted, finesse_client.Accepted)
+    eventually(lambda: emulator.agent("1001")["state"] == "NOT_READY" or None)
+
+
+def test_silent_monitor_barge_in_and_leave(emulator: Emulator) -> None:
+    agent = emulator.signed_in("1001")
+    call = agent.make_call("6135551212", wait=5.0)
+    assert isinstance(call, Dialog)
+    eventually(lambda: [d for d in agent.dialogs() if d.state == "ACTIVE"] or None)
+    supervisor = emulator.signed_in("2001")
+    with supervisor.notifications():
+        monitor = supervisor.silent_monitor("1001001", wait=5.0)
+        assert isinstance(monitor, Dialog)
+        assert (monitor.from_address, monitor.to_address) == ("2001001", "1001001")
+        mine = monitor.participant("2001001")
+        assert mine is not None and mine.state == ParticipantState.ACTIVE
+        assert mine.can("DROP")
+        joined = supervisor.barge_in("1001001", monitor, wait=5.0)
+        assert isinstance(joined, Dialog)
+        assert joined.id == call.id
+        assert len(joined.participants) == 3
+        assert supervisor.drop(joined, wait=5.0) is None
+    assert len(agent.dialog(call.id).participants) == 2
+
+
+def test_monitoring_an_idle_agent_is_refused_by_cti(emulator: Emulator) -> None:
+    emulator.signed_in("1001")
+    supervisor = emulator.signed_in("2001")
+    with supervisor.notifications(), pytest.raises(finesse_client.CtiError) as refused:
+        supervisor.silent_monitor("1001001", wait=5.0)
+    assert refused.value.error_data == "13145"
+
+
+def test_queues_and_their_statistics_events(emulator: Emulator) -> None:
+    client = emulator.client("2001")
+    queue = client.queue("10")
+    assert (queue.id, queue.name) == (10, "Sales")
+    assert queue.statistics.agents_logged_on == 0
+    assert [q.id for q in client.queues()] == [10]
+    assert client.queue("11").statistics.agents_ready == -1
+    with client.notifications(subscribe=["/finesse/api/Queue/10"]) as session:
+        emulator.signed_in("1001")
+        emulator.control("POST", "/queue-statistics")
+        event = eventually(
+            lambda: next(
+                (
+                    e
+                    for e in iter(lambda: session.next(timeout=0.2), None)
+                    if isinstance(e, QueueChanged)
+                ),
+                None,
+            )
+        )
+    assert event.queue.id == 10
+    assert event.queue.statistics.agents_logged_on == 1
+    assert pickle.loads(pickle.dumps(event)) == event
