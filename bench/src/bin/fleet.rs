@@ -15,13 +15,16 @@
 //!
 //! Needs a limit of open files above 2 per agent (`ulimit -n`).
 
+#[path = "../emulator_process.rs"]
+mod emulator_process;
+
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, ExitCode, Stdio};
+use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use finesse_client::model::ParticipantState;
+use emulator_process::{control, start};
 use finesse_client::{Client, Config, Event, NotificationOptions, Notifications};
 
 /// The first agent's id; the others follow.
@@ -46,70 +49,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// The emulator process and its URLs.
-struct Server {
-    child: Child,
-    base_url: String,
-    notification_url: String,
-    control_url: String,
-    ca_file: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(emulator: &str, agents: u32) -> Result<Server, String> {
-    let ca_file = std::env::temp_dir().join(format!("fleet-ca-{}.pem", std::process::id()));
-    let mut child = Command::new(emulator)
-        .args([
-            "--port",
-            "0",
-            "--control-port",
-            "0",
-            "--notification-port",
-            "0",
-        ])
-        .args(["--forced-logout-secs", "0", "--max-connections"])
-        .arg((agents * 2 + 64).to_string())
-        .arg("--write-ca")
-        .arg(&ca_file)
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start {emulator}: {e}"))?;
-    let stdout = child.stdout.take().ok_or("no stdout")?;
-    let mut urls = HashMap::new();
-    for line in BufReader::new(stdout).lines() {
-        let line = line.map_err(|e| e.to_string())?;
-        if let Some((key, value)) = line.split_once(": ") {
-            urls.insert(key.to_owned(), value.trim().to_owned());
-        }
-        if line.starts_with("CA certificate") {
-            break;
-        }
-    }
-    let url = |key: &str| urls.get(key).cloned().ok_or(format!("no {key} printed"));
-    Ok(Server {
-        base_url: url("Finesse REST API")?,
-        notification_url: url("Notifications")?,
-        control_url: url("Control API")?,
-        ca_file: ca_file.to_string_lossy().into_owned(),
-        child,
-    })
-}
-
-/// Sends a JSON request to the emulator's control API.
-fn control(server: &Server, path: &str, body: &str) -> Result<(), String> {
-    ureq::post(&format!("{}{path}", server.control_url))
-        .header("Content-Type", "application/json")
-        .send(body)
-        .map(drop)
-        .map_err(|e| format!("POST {path}: {e}"))
-}
-
 fn login(i: u32) -> String {
     (FIRST_AGENT + i).to_string()
 }
@@ -119,7 +58,7 @@ fn extension(i: u32) -> String {
 }
 
 fn run(emulator: &str, agents: u32, idle: Duration) -> Result<(), String> {
-    let server = start(emulator, agents)?;
+    let server = start(emulator, agents * 2 + 64)?;
     for i in 0..agents {
         let id = login(i);
         control(
