@@ -9,12 +9,14 @@
 #   2. the same tests linked to libfinesse.so under valgrind,
 #   3. the C programs of ffi/README.md (a call rings for the second one), and the first one
 #      built by every build command of README.md and ffi/README.md, as written there,
-#   4. examples/c/click_to_dial.c, built with the installed pkg-config file;
+#   4. examples/c/click_to_dial.c and examples/c/wallboard.c, built with the installed
+#      pkg-config file (the wallboard follows a member's state changes and the queue's
+#      statistics);
 # and builds and runs a C++ program that includes the header. It exits non-zero on any failure.
 # (ffi/tests/windows.sh cross-builds and checks the Windows DLL.)
 #
 # Needs the Rust toolchain and gcc; installs the pinned cbindgen (under target/tools), cargo-c
-# when there is none (see CARGO_C_VERSION) and, with apt-get, valgrind, pkg-config, g++ and
+# when there is none (see CARGO_C_VERSION) and, with apt-get, valgrind, pkg-config, g++, curl and
 # cmake when missing.
 #
 #   ffi/tests/run.sh                  run everything
@@ -94,7 +96,7 @@ echo "$(wc -w <<<"$declared") functions"
 # --- Tools and builds ------------------------------------------------------------------------
 
 missing=()
-for tool in valgrind pkg-config g++ cmake; do
+for tool in valgrind pkg-config g++ cmake curl; do
     command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if ((${#missing[@]} > 0)); then
@@ -195,6 +197,9 @@ done
 gcc -std=c99 -Wall -Wextra -Werror -pedantic $("${pc[@]}" --cflags finesse) \
     examples/c/click_to_dial.c $("${pc[@]}" --libs finesse) -Wl,-rpath,"$installed_lib" \
     -o "$out/click_to_dial"
+gcc -std=c99 -Wall -Wextra -Werror -pedantic $("${pc[@]}" --cflags finesse) \
+    examples/c/wallboard.c $("${pc[@]}" --libs finesse) -Wl,-rpath,"$installed_lib" \
+    -o "$out/wallboard"
 
 step "the build commands of README.md and ffi/README.md, as written"
 # Every `cargo` and `cc` line of the sh blocks of the sections named, a line continued with \
@@ -339,6 +344,38 @@ done
 step "examples/c/click_to_dial.c, built with the installed pkg-config file"
 start_emulator
 "$out/click_to_dial" "$FINESSE_TEST_URL" "$FINESSE_TEST_CA" 1001 secret1001 1001001 6135551212
+stop_emulators
+
+step "examples/c/wallboard.c: a member's changes and the queue's statistics, by events"
+start_emulator
+"$out/wallboard" "$FINESSE_TEST_URL" "$FINESSE_TEST_CA" "$FINESSE_TEST_NOTIFY" 2001 secret2001 3 \
+    >"$out/wallboard.out" &
+wallboard_pid=$!
+for _ in $(seq 100); do
+    grep -q '^  queue ' "$out/wallboard.out" 2>/dev/null && break
+    sleep 0.1
+done
+# Agent 1001 signs in (NOT_READY) and goes READY; then the queue's statistics are published.
+agent_put() {
+    curl -sf --cacert "$FINESSE_TEST_CA" -u 1001:secret1001 -X PUT \
+        -H 'Content-Type: application/xml' -d "$1" "$FINESSE_TEST_URL/finesse/api/User/1001"
+}
+agent_put '<User><state>LOGIN</state><extension>1001001</extension></User>'
+for _ in $(seq 100); do
+    grep -q '^1001 Jane Doe: NOT_READY' "$out/wallboard.out" && break
+    sleep 0.1
+done
+agent_put '<User><state>READY</state></User>'
+for _ in $(seq 100); do
+    grep -q '^1001 Jane Doe: READY' "$out/wallboard.out" && break
+    sleep 0.1
+done
+curl -sf -X POST "$FINESSE_TEST_CONTROL/queue-statistics" >/dev/null
+wait "$wallboard_pid" || fail "the wallboard failed: $(cat "$out/wallboard.out")"
+cat "$out/wallboard.out"
+expected=$'1001 Jane Doe: NOT_READY\n1001 Jane Doe: READY\nqueue Sales: 0 waiting, 1 ready, 0 not ready, 0 talking'
+[[ $(grep -v '^ \|^team' "$out/wallboard.out") == "$expected" ]] ||
+    fail "the wallboard did not follow the changes"
 stop_emulators
 
 step "C API: every check passed"

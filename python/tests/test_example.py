@@ -91,3 +91,34 @@ def test_screen_pop_example(emulator: Emulator, example: str) -> None:
     lines = out.splitlines()
     assert lines[0].startswith("call ") and lines[0].endswith(" from 6135550000 to 8005551000")
     assert lines[1:] == ["  callVariable1 = case-9", "  user.Lang = fr"]
+
+
+def test_wallboard_example(emulator: Emulator) -> None:
+    """The wallboard prints the team and the queue, then follows a state change and the next
+    queue statistics."""
+    agent = emulator.signed_in("1001")
+    env = dict(example_env(emulator), FINESSE_USER="2001", FINESSE_PASSWORD="secret2001")
+    with subprocess.Popen(
+        [sys.executable, "-W", "error", str(EXAMPLES / "wallboard.py"), "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as board:
+        assert board.stdout is not None and board.stderr is not None
+        try:
+            first = board.stdout.readline()
+            assert first == "team Sales: 4 members\n", board.stderr.read()
+            lines = [board.stdout.readline() for _ in range(5)]
+            assert "  1001 Jane Doe: NOT_READY\n" in lines
+            assert lines[-1].startswith("  queue Sales: 0 waiting, 0 ready, 1 not ready")
+            agent.ready(wait=5.0)
+            emulator.control("POST", "/queue-statistics")
+            out, err = board.communicate(timeout=30)
+        finally:
+            board.kill()
+    assert board.returncode == 0, err
+    assert out.splitlines() == [
+        "1001 Jane Doe: READY",
+        "queue Sales: 0 waiting, 1 ready, 0 not ready, 0 talking",
+    ]
