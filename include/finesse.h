@@ -3306,6 +3306,34 @@ finesse_result finesse_barge_in(const finesse_client *client,
                                 const char *monitor_dialog_id,
                                 finesse_accepted **out_accepted);
 
+/**
+ * Lists the reason codes of `category` (a `finesse_reason_category` value) of team `team_id`
+ * (GET `/finesse/api/TeamResource/<id>/ReasonCodes`, 12.5(1) and later: the API that
+ * replaces `finesse_get_reason_codes`); `FINESSE_RESULT_INVALID_ARGUMENT` for another
+ * category value. `team_id` is borrowed for the call only.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_reason_code_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_team_reason_codes(const finesse_client *client,
+                                             const char *team_id,
+                                             uint32_t category,
+                                             finesse_owned_reason_code_list **out_list);
+
+/**
+ * Lists the wrap-up reasons of team `team_id` (GET
+ * `/finesse/api/TeamResource/<id>/WrapUpReasons`, 12.5(1) and later). `team_id` is borrowed
+ * for the call only.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_wrap_up_reason_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_team_wrap_up_reasons(const finesse_client *client,
+                                                const char *team_id,
+                                                finesse_owned_wrap_up_reason_list **out_list);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -335,6 +335,34 @@ impl Client {
         Team::from_xml_with_limits(&body, self.inner.http.limits())
     }
 
+    /// Lists the reason codes of a category of a team (`GET
+    /// /finesse/api/TeamResource/<id>/ReasonCodes`, 12.5(1) and later): what the user-scoped
+    /// [`Client::reason_codes`] gives, from the API that replaces it (DEVNET `teamresource`).
+    /// The agent's team is in [`User::team_id`].
+    pub fn team_reason_codes(
+        &self,
+        team_id: &str,
+        category: ReasonCodeCategory,
+    ) -> Result<Vec<ReasonCode>, Error> {
+        validate::path_segment("team_id", team_id)?;
+        validate::path_segment("category", category.as_str())?;
+        let body = self.inner.http.get(&format!(
+            "/finesse/api/TeamResource/{team_id}/ReasonCodes?category={}",
+            category.as_str()
+        ))?;
+        ReasonCode::list_from_xml_with_limits(&body, self.inner.http.limits())
+    }
+
+    /// Lists the wrap-up reasons of a team (`GET
+    /// /finesse/api/TeamResource/<id>/WrapUpReasons`, 12.5(1) and later).
+    pub fn team_wrap_up_reasons(&self, team_id: &str) -> Result<Vec<WrapUpReason>, Error> {
+        validate::path_segment("team_id", team_id)?;
+        let body = self.inner.http.get(&format!(
+            "/finesse/api/TeamResource/{team_id}/WrapUpReasons"
+        ))?;
+        WrapUpReason::list_from_xml_with_limits(&body, self.inner.http.limits())
+    }
+
     /// Gets a queue and its statistics (`GET /finesse/api/Queue/<id>`, CCE only; any
     /// signed-in user may read any queue, DG12.5 p141).
     pub fn queue(&self, queue_id: &str) -> Result<Queue, Error> {

@@ -9,6 +9,7 @@ use std::time::Duration;
 use common::*;
 use finesse_client::{
     AgentState, Client, ErrorKind, Event, NotificationOptions, Outcome, ParticipantState,
+    ReasonCodeCategory,
 };
 use finesse_emulator::{AgentConfig, Emulator, Team};
 
@@ -217,4 +218,36 @@ fn queues_with_statistics_and_their_notifications() {
     assert_eq!(changed.id, Some(10));
     assert_eq!(changed.statistics.agents_logged_on, Some(1));
     assert_eq!(changed.statistics.agents_not_ready, Some(1));
+}
+
+#[test]
+fn team_resources_list_reason_codes_and_wrap_up_reasons() {
+    let emulator = emulator();
+    let agent = agent_1001(&emulator);
+    let team = agent.user().unwrap().team_id.expect("a team");
+    let codes = agent
+        .team_reason_codes(&team, ReasonCodeCategory::NotReady)
+        .unwrap();
+    assert_eq!(
+        codes,
+        agent.reason_codes(ReasonCodeCategory::NotReady).unwrap()
+    );
+    assert!(!codes.is_empty());
+    let logout = agent
+        .team_reason_codes(&team, ReasonCodeCategory::Logout)
+        .unwrap();
+    assert!(
+        logout
+            .iter()
+            .all(|c| c.category == Some(ReasonCodeCategory::Logout))
+    );
+    let reasons = agent.team_wrap_up_reasons(&team).unwrap();
+    assert_eq!(reasons, agent.wrap_up_reasons().unwrap());
+    // Another team's resources: not allowed.
+    let e = agent.team_wrap_up_reasons("6000").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Permission);
+    // Before 12.5(1) there is no such resource.
+    emulator.set_release(finesse_emulator::Release::Cce12_0);
+    let e = agent.team_wrap_up_reasons(&team).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
 }

@@ -326,3 +326,28 @@ fn monitor_errors_follow_the_guide() {
     assert_eq!(r.status, 400);
     assert_eq!(r.field("ErrorType").as_deref(), Some("Invalid State"));
 }
+
+#[test]
+fn team_resources_from_12_5() {
+    let (emulator, client) = start(fast());
+    let r = client.get_as(
+        "1001",
+        "/finesse/api/TeamResource/5007/ReasonCodes?category=NOT_READY",
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(
+        r.body.contains("<ReasonCodes category=\"NOT_READY\">"),
+        "{}",
+        r.body
+    );
+    let r = client.get_as("2001", "/finesse/api/TeamResource/5007/WrapUpReasons");
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("<WrapUpReasons>"), "{}", r.body);
+    let r = client.get_as("1001", "/finesse/api/TeamResource/5007/ReasonCodes");
+    assert_eq!(r.field("ErrorType").as_deref(), Some("Parameter Missing"));
+    let r = client.get_as("1001", "/finesse/api/TeamResource/6000/WrapUpReasons");
+    assert_eq!(r.status, 401);
+    emulator.set_release(finesse_emulator::Release::Cce12_0);
+    let r = client.get_as("1001", "/finesse/api/TeamResource/5007/WrapUpReasons");
+    assert_eq!(r.status, 404);
+}

@@ -26,7 +26,7 @@ pub enum finesse_reason_category {
     Logout = 2,
 }
 
-fn category(value: u32) -> Option<ReasonCodeCategory> {
+pub(crate) fn category(value: u32) -> Option<ReasonCodeCategory> {
     [
         (
             finesse_reason_category::NotReady,

@@ -1,5 +1,6 @@
-//! A supervisor's reads and commands: the team and its members' states, queues and their
-//! statistics, a member's state, silent monitor and barge-in.
+//! A supervisor's reads and commands: the team and its members' states, the team's reason
+//! codes and wrap-up reasons, queues and their statistics, a member's state, silent monitor
+//! and barge-in.
 
 use std::ffi::c_char;
 
@@ -10,7 +11,9 @@ use crate::client::{client_arg, finesse_client};
 use crate::error::{finesse_result, invalid_argument};
 use crate::handles::{Out, into_owned};
 use crate::models::{
-    QueueView, TeamView, finesse_owned_queue, finesse_owned_queue_list, finesse_owned_team,
+    QueueView, ReasonCodeView, TeamView, WrapUpReasonView, finesse_owned_queue,
+    finesse_owned_queue_list, finesse_owned_reason_code_list, finesse_owned_team,
+    finesse_owned_wrap_up_reason_list,
 };
 use crate::panic::fallible;
 use crate::strings::str_arg;
@@ -181,6 +184,68 @@ pub unsafe extern "C" fn finesse_barge_in(
         let out = Out::optional(out_accepted);
         let accepted = client.barge_in(agent_extension, monitor)?;
         unsafe { deliver(out, accepted) };
+        Ok(())
+    })
+}
+
+/// Lists the reason codes of `category` (a `finesse_reason_category` value) of team `team_id`
+/// (GET `/finesse/api/TeamResource/<id>/ReasonCodes`, 12.5(1) and later: the API that
+/// replaces `finesse_get_reason_codes`); `FINESSE_RESULT_INVALID_ARGUMENT` for another
+/// category value. `team_id` is borrowed for the call only.
+///
+/// On success the caller owns `*out_list` and releases it with
+/// `finesse_owned_reason_code_list_free`; on failure `*out_list` is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_get_team_reason_codes(
+    client: *const finesse_client,
+    team_id: *const c_char,
+    category: u32,
+    out_list: *mut *mut finesse_owned_reason_code_list,
+) -> finesse_result {
+    fallible(|| {
+        let out = Out::required(out_list, "out_list")?;
+        let client = unsafe { client_arg(client) }?;
+        let team_id = unsafe { str_arg(team_id, "team_id") }?;
+        let category = crate::queries::category(category).ok_or_else(|| {
+            invalid_argument(
+                "category",
+                format!("{category} is not a finesse_reason_category value"),
+            )
+        })?;
+        let codes: Vec<ReasonCodeView> = client
+            .team_reason_codes(team_id, category)?
+            .into_iter()
+            .map(ReasonCodeView::new)
+            .collect();
+        unsafe { out.write(into_owned::<finesse_owned_reason_code_list>(codes)) };
+        Ok(())
+    })
+}
+
+/// Lists the wrap-up reasons of team `team_id` (GET
+/// `/finesse/api/TeamResource/<id>/WrapUpReasons`, 12.5(1) and later). `team_id` is borrowed
+/// for the call only.
+///
+/// On success the caller owns `*out_list` and releases it with
+/// `finesse_owned_wrap_up_reason_list_free`; on failure `*out_list` is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_get_team_wrap_up_reasons(
+    client: *const finesse_client,
+    team_id: *const c_char,
+    out_list: *mut *mut finesse_owned_wrap_up_reason_list,
+) -> finesse_result {
+    fallible(|| {
+        let out = Out::required(out_list, "out_list")?;
+        let client = unsafe { client_arg(client) }?;
+        let team_id = unsafe { str_arg(team_id, "team_id") }?;
+        let reasons: Vec<WrapUpReasonView> = client
+            .team_wrap_up_reasons(team_id)?
+            .into_iter()
+            .map(WrapUpReasonView::new)
+            .collect();
+        unsafe { out.write(into_owned::<finesse_owned_wrap_up_reason_list>(reasons)) };
         Ok(())
     })
 }

@@ -1,7 +1,8 @@
 /* Supervisors and wallboards: the Team and Queue documents of core/tests/documents decoded
  * field by field, their notifications, and against the emulator the team read by its
  * supervisor, a member's state set by the supervisor, silent monitor, barge-in and leaving,
- * queues with statistics, and FINESSE_RESULT_PERMISSION outside one's teams. Uses agent 3101
+ * queues with statistics, the team's reason codes and wrap-up reasons, and
+ * FINESSE_RESULT_PERMISSION outside one's teams. Uses agent 3101
  * (added on team 5007) on extension 53101 and supervisor 2001 on 52001. */
 #include <stdint.h>
 #include <stdio.h>
@@ -316,6 +317,33 @@ static void test_queues_with_statistics(void) {
     finesse_client_free(client);
 }
 
+static void test_team_resources(void) {
+    finesse_client *client = fixture_client("2001");
+    finesse_owned_reason_code_list *codes = NULL;
+    finesse_owned_wrap_up_reason_list *reasons = NULL;
+    CHECK(client != NULL);
+    CHECK_OK(finesse_get_team_reason_codes(client, "5007", FINESSE_REASON_CATEGORY_NOT_READY,
+                                           &codes));
+    CHECK(finesse_owned_reason_code_list_count(codes) > 0);
+    CHECK_STR(finesse_reason_code_category(finesse_owned_reason_code_list_get(codes, 0)),
+              "NOT_READY");
+    finesse_owned_reason_code_list_free(codes);
+    codes = NULL;
+    CHECK_CODE(finesse_get_team_reason_codes(client, "5007", 99, &codes),
+               FINESSE_RESULT_INVALID_ARGUMENT);
+    CHECK(codes == NULL);
+    CHECK_OK(finesse_get_team_wrap_up_reasons(client, "5007", &reasons));
+    CHECK(finesse_owned_wrap_up_reason_list_count(reasons) > 0);
+    finesse_owned_wrap_up_reason_list_free(reasons);
+    reasons = NULL;
+    CHECK_CODE(finesse_get_team_wrap_up_reasons(client, "6000", &reasons),
+               FINESSE_RESULT_PERMISSION);
+    CHECK_CODE(finesse_get_team_wrap_up_reasons(client, NULL, &reasons),
+               FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK(reasons == NULL);
+    finesse_client_free(client);
+}
+
 void supervisor_tests(void) {
     RUN(test_team_document);
     RUN(test_queue_documents);
@@ -323,4 +351,5 @@ void supervisor_tests(void) {
     RUN(test_team_and_member_state);
     RUN(test_silent_monitor_barge_and_leave);
     RUN(test_queues_with_statistics);
+    RUN(test_team_resources);
 }

@@ -31,9 +31,12 @@ __all__ = [
     "MobileAgent",
     "NodePorts",
     "Participant",
+    "Queue",
+    "QueueStatistics",
     "ReasonCode",
     "ScheduledCallbackInfo",
     "SystemInfo",
+    "Team",
     "TeamRef",
     "User",
     "UserSettings",
@@ -47,6 +50,9 @@ __all__ = [
     "CtiErrorEvent",
     "SystemStatusChanged",
     "ConnectionChanged",
+    "TeamChanged",
+    "QueueChanged",
+    "QueueRemoved",
     "EventsDropped",
     "OtherUpdate",
     "PubSubMessage",
@@ -58,6 +64,7 @@ __all__ = [
     "NotFoundError",
     "AuthenticationError",
     "InvalidStateError",
+    "PermissionDeniedError",
     "ServiceUnavailableError",
     "CtiError",
     "RefusedError",
@@ -83,6 +90,9 @@ _Event: TypeAlias = (
     | CtiErrorEvent
     | SystemStatusChanged
     | ConnectionChanged
+    | TeamChanged
+    | QueueChanged
+    | QueueRemoved
     | EventsDropped
     | OtherUpdate
 )
@@ -271,6 +281,39 @@ class Client:
         """Lists the reason codes of a category (NOT_READY or LOGOUT)."""
     def wrap_up_reasons(self) -> list[WrapUpReason]:
         """Lists the wrap-up reasons available to the agent."""
+    def team(self, team_id: str) -> Team:
+        """Gets a team the supervisor supervises, with its members' states."""
+    def team_reason_codes(
+        self, team_id: str, category: ReasonCodeCategory | str = "NOT_READY"
+    ) -> list[ReasonCode]:
+        """Lists a team's reason codes of a category (TeamResource, 12.5(1)+)."""
+    def team_wrap_up_reasons(self, team_id: str) -> list[WrapUpReason]:
+        """Lists a team's wrap-up reasons (TeamResource, 12.5(1)+)."""
+    def queue(self, queue_id: str) -> Queue:
+        """Gets a queue and its statistics (CCE)."""
+    def queues(self) -> list[Queue]:
+        """Lists the user's queues with their statistics (CCE)."""
+    @overload
+    def set_member_state(
+        self, agent_id: str, state: AgentState | str, *, wait: None = None
+    ) -> Accepted:
+        """Sets a team member READY, NOT_READY or LOGOUT; with ``wait``, returns the member."""
+    @overload
+    def set_member_state(self, agent_id: str, state: AgentState | str, *, wait: float) -> User: ...
+    @overload
+    def silent_monitor(self, agent_extension: str, *, wait: None = None) -> Accepted:
+        """Silently monitors a team member's call; with ``wait``, returns the monitor Dialog."""
+    @overload
+    def silent_monitor(self, agent_extension: str, *, wait: float) -> Dialog | None: ...
+    @overload
+    def barge_in(
+        self, agent_extension: str, monitor_dialog: Dialog | str, *, wait: None = None
+    ) -> Accepted:
+        """Barges in on the monitored call; with ``wait``, returns the Dialog joined."""
+    @overload
+    def barge_in(
+        self, agent_extension: str, monitor_dialog: Dialog | str, *, wait: float
+    ) -> Dialog | None: ...
 
 @final
 class Accepted:
@@ -515,6 +558,87 @@ class Participant:
     def __deepcopy__(self, memo: dict[int, object], /) -> Participant: ...
 
 @final
+class Queue:
+    """A queue (``/finesse/api/Queue/<id>``, CCE only), as a GET returns it and as queue
+    notifications carry it (DG12.5 p141-144 "Queue").
+    """
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> Queue:
+        """Decodes one ``Queue`` document."""
+    @classmethod
+    def list_from_xml(cls, data: str | bytes) -> list[Queue]:
+        """Decodes a list document of ``Queue``."""
+    @property
+    def uri(self) -> str:
+        """The resource URI, e.g. ``/finesse/api/Queue/10``."""
+    @property
+    def id(self) -> int | None:
+        """The queue id (the skill group's peripheral number), from the ``id`` element or, when
+        the document has none, from the URI.
+        """
+    @property
+    def name(self) -> str:
+        """The queue name."""
+    @property
+    def statistics(self) -> QueueStatistics:
+        """The statistics."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> Queue: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> Queue: ...
+
+@final
+class QueueStatistics:
+    """A queue's statistics (``Queue/statistics``). A queue assigned to no agent or supervisor
+    has every number at ``-1`` (DG12.5 p143-144); an empty element is ``None``.
+    """
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def calls_in_queue(self) -> int | None:
+        """Calls waiting in the queue."""
+    @property
+    def start_time_of_longest_call_in_queue(self) -> str | None:
+        """When the call waiting longest entered the queue (``YYYY-MM-DDThh:mm:ssZ``); ``None``
+        when no call waits.
+        """
+    @property
+    def agents_ready(self) -> int | None:
+        """Agents READY."""
+    @property
+    def agents_not_ready(self) -> int | None:
+        """Agents NOT_READY."""
+    @property
+    def agents_busy_other(self) -> int | None:
+        """Agents busy with other work."""
+    @property
+    def agents_logged_on(self) -> int | None:
+        """Agents signed in."""
+    @property
+    def agents_talking_inbound(self) -> int | None:
+        """Agents on inbound calls."""
+    @property
+    def agents_talking_outbound(self) -> int | None:
+        """Agents on outbound calls."""
+    @property
+    def agents_talking_internal(self) -> int | None:
+        """Agents on internal calls."""
+    @property
+    def agents_wrap_up_not_ready(self) -> int | None:
+        """Agents in wrap-up who go NOT_READY after it."""
+    @property
+    def agents_wrap_up_ready(self) -> int | None:
+        """Agents in wrap-up who go READY after it."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> QueueStatistics: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> QueueStatistics: ...
+
+@final
 class ReasonCode:
     """A NOT_READY or LOGOUT reason (``ReasonCode``)."""
 
@@ -632,6 +756,36 @@ class SystemInfo:
     def __reduce__(self) -> _Reduced: ...
     def __copy__(self) -> SystemInfo: ...
     def __deepcopy__(self, memo: dict[int, object], /) -> SystemInfo: ...
+
+@final
+class Team:
+    """A team (``/finesse/api/Team/<id>``), as a supervisor of the team reads it and as
+    ``<team>`` notifications carry it. Each member is a summary of its User (uri, loginId,
+    names, extension, dialogs, state, pendingState, stateChangeTime and the reason code,
+    DG12.5 p144 "Team"): fields the summary does not carry are empty in [``Team::users``].
+    """
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> Team:
+        """Decodes one ``Team`` document."""
+    @property
+    def uri(self) -> str:
+        """The resource URI, e.g. ``/finesse/api/Team/5007``."""
+    @property
+    def id(self) -> str:
+        """The team id."""
+    @property
+    def name(self) -> str:
+        """The team name."""
+    @property
+    def users(self) -> list[User]:
+        """The members, in the server's order."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> Team: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> Team: ...
 
 @final
 class TeamRef:
@@ -941,6 +1095,51 @@ class SystemStatusChanged:
     def __deepcopy__(self, memo: dict[int, object], /) -> SystemStatusChanged: ...
 
 @final
+class TeamChanged:
+    """A whole team published as ``<team>`` on its node."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def team(self) -> Team:
+        """The Team after the change."""
+    @property
+    def request_id(self) -> str | None:
+        """The ``requestId`` of the command that caused it, if any."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> TeamChanged: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> TeamChanged: ...
+
+@final
+class QueueChanged:
+    """A queue's statistics changed (CCE, about every 10 seconds while they change)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def queue(self) -> Queue:
+        """The Queue with its new statistics."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> QueueChanged: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> QueueChanged: ...
+
+@final
+class QueueRemoved:
+    """A queue was removed from the user."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def queue(self) -> Queue:
+        """The Queue as last published."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> QueueRemoved: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> QueueRemoved: ...
+
+@final
 class ConnectionChanged:
     """The notification connection changed state."""
 
@@ -1049,6 +1248,9 @@ class AuthenticationError(ApiError):
 
 class InvalidStateError(ApiError):
     """The server refused the request in the current state (``Invalid State``)."""
+
+class PermissionDeniedError(ApiError):
+    """HTTP 401 for a signed-in user acting on what is not theirs (``Invalid Supervisor``)."""
 
 class ServiceUnavailableError(ApiError):
     """HTTP 503: the node is out of service."""

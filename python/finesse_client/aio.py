@@ -43,12 +43,14 @@ from finesse_client._finesse_client import (
     Client,
     Dialog,
     Notifications,
+    Queue,
     ReasonCode,
     SystemInfo,
+    Team,
     User,
     WrapUpReason,
 )
-from finesse_client.enums import ReasonCodeCategory
+from finesse_client.enums import AgentState, ReasonCodeCategory
 from finesse_client.events import Event
 
 __all__ = ["AsyncAccepted", "AsyncClient", "AsyncNotifications"]
@@ -678,3 +680,54 @@ class AsyncClient:
     async def wrap_up_reasons(self) -> list[WrapUpReason]:
         """Lists the wrap-up reasons; see ``Client.wrap_up_reasons``."""
         return await _in_thread(self._client.wrap_up_reasons)
+
+    async def team(self, team_id: str) -> Team:
+        """Gets a team and its members' states; see ``Client.team``."""
+        return await _in_thread(self._client.team, team_id)
+
+    async def team_reason_codes(
+        self, team_id: str, category: ReasonCodeCategory | str = "NOT_READY"
+    ) -> list[ReasonCode]:
+        """Lists a team's reason codes; see ``Client.team_reason_codes``."""
+        return await _in_thread(self._client.team_reason_codes, team_id, category)
+
+    async def team_wrap_up_reasons(self, team_id: str) -> list[WrapUpReason]:
+        """Lists a team's wrap-up reasons; see ``Client.team_wrap_up_reasons``."""
+        return await _in_thread(self._client.team_wrap_up_reasons, team_id)
+
+    async def queue(self, queue_id: str) -> Queue:
+        """Gets a queue and its statistics; see ``Client.queue``."""
+        return await _in_thread(self._client.queue, queue_id)
+
+    async def queues(self) -> list[Queue]:
+        """Lists the user's queues; see ``Client.queues``."""
+        return await _in_thread(self._client.queues)
+
+    async def set_member_state(
+        self, agent_id: str, state: AgentState | str, *, wait: float | None = None
+    ) -> AsyncAccepted | User:
+        """Sets a team member's state; see ``Client.set_member_state``."""
+        return cast(
+            "AsyncAccepted | User",
+            await self._command(self._client.set_member_state, agent_id, state, wait=wait),
+        )
+
+    async def silent_monitor(
+        self, agent_extension: str, *, wait: float | None = None
+    ) -> AsyncAccepted | Dialog | None:
+        """Silently monitors a team member's call; see ``Client.silent_monitor``."""
+        return cast(
+            "AsyncAccepted | Dialog | None",
+            await self._command(self._client.silent_monitor, agent_extension, wait=wait),
+        )
+
+    async def barge_in(
+        self, agent_extension: str, monitor_dialog: Dialog | str, *, wait: float | None = None
+    ) -> AsyncAccepted | Dialog | None:
+        """Barges in on the monitored call; see ``Client.barge_in``."""
+        return cast(
+            "AsyncAccepted | Dialog | None",
+            await self._command(
+                self._client.barge_in, agent_extension, monitor_dialog, wait=wait
+            ),
+        )

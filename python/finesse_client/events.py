@@ -5,6 +5,10 @@
   ringing), changed, or ended.
 - ``CtiErrorEvent``: a command was accepted, then refused by the CTI server.
 - ``SystemStatusChanged``: the node went in or out of service.
+- ``TeamChanged``: a whole team published on its node (a member's change is a
+  ``UserChanged`` on ``/finesse/api/Team/<id>/Users``).
+- ``QueueChanged``, ``QueueRemoved``: a queue's statistics changed (CCE, about every 10 s),
+  or the queue was removed from the user.
 - ``ConnectionChanged``: the notification connection went up or down, failed for good
   (``state="failed"``, with the XMPP ``condition``), or was closed.
 - ``EventsDropped``: events were dropped, not read in time (``count`` of them): read the
@@ -38,7 +42,10 @@ from finesse_client._finesse_client import (
     Notifications,
     OtherUpdate,
     PubSubMessage,
+    QueueChanged,
+    QueueRemoved,
     SystemStatusChanged,
+    TeamChanged,
     UserChanged,
     decode_update,
 )
@@ -51,6 +58,9 @@ Event: TypeAlias = (
     | CtiErrorEvent
     | SystemStatusChanged
     | ConnectionChanged
+    | TeamChanged
+    | QueueChanged
+    | QueueRemoved
     | EventsDropped
     | OtherUpdate
 )
@@ -68,7 +78,10 @@ __all__ = [
     "Notifications",
     "OtherUpdate",
     "PubSubMessage",
+    "QueueChanged",
+    "QueueRemoved",
     "SystemStatusChanged",
+    "TeamChanged",
     "UserChanged",
     "decode_update",
 ]

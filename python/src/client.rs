@@ -87,7 +87,7 @@ pub(crate) struct Client {
 impl Client {
     /// Runs `op` on the core client with the interpreter lock released; Ctrl-C interrupts
     /// it (see `blocking`).
-    fn run<T: Send + 'static>(
+    pub(crate) fn run<T: Send + 'static>(
         &self,
         py: Python<'_>,
         op: impl FnOnce(&finesse_client::Client) -> Result<T, Error> + Send + 'static,
@@ -102,7 +102,7 @@ impl Client {
     }
 
     /// Sends a command: returns its `Accepted`, or with `wait`, its outcome.
-    fn command(
+    pub(crate) fn command(
         &self,
         py: Python<'_>,
         wait: Option<f64>,

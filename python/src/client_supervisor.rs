@@ -1,12 +1,13 @@
-//! The supervisor's and wallboard's methods of `Client`: the team, queues, a member's state,
-//! silent monitor and barge-in. Each is one call of the core method of the same name.
+//! The supervisor's and wallboard's methods of `Client`: the team and its resources, queues,
+//! a member's state, silent monitor and barge-in. Each is one call of the core method of the
+//! same name.
 
 use finesse_client::model;
 use pyo3::prelude::*;
 
 use crate::client::Client;
 use crate::convert::DialogId;
-use crate::models::{Queue, Team};
+use crate::models::{Queue, ReasonCode, Team, WrapUpReason};
 
 #[pymethods]
 impl Client {
@@ -23,6 +24,34 @@ impl Client {
     ///     NotFoundError: No such team.
     fn team(&self, py: Python<'_>, team_id: String) -> PyResult<Team> {
         self.run(py, move |c| c.team(&team_id)).map(Team::from)
+    }
+
+    /// Lists the reason codes of a category of a team (``GET
+    /// /finesse/api/TeamResource/<id>/ReasonCodes``, 12.5(1) and later: the API that replaces
+    /// ``reason_codes``). The agent's team is ``User.team_id``.
+    ///
+    /// Returns:
+    ///     The ``ReasonCode`` list.
+    #[pyo3(signature = (team_id, category = "NOT_READY"))]
+    fn team_reason_codes(
+        &self,
+        py: Python<'_>,
+        team_id: String,
+        category: &str,
+    ) -> PyResult<Vec<ReasonCode>> {
+        let category = model::ReasonCodeCategory::parse(category);
+        self.run(py, move |c| c.team_reason_codes(&team_id, category))
+            .map(|codes| codes.into_iter().map(ReasonCode::from).collect())
+    }
+
+    /// Lists the wrap-up reasons of a team (``GET
+    /// /finesse/api/TeamResource/<id>/WrapUpReasons``, 12.5(1) and later).
+    ///
+    /// Returns:
+    ///     The ``WrapUpReason`` list.
+    fn team_wrap_up_reasons(&self, py: Python<'_>, team_id: String) -> PyResult<Vec<WrapUpReason>> {
+        self.run(py, move |c| c.team_wrap_up_reasons(&team_id))
+            .map(|reasons| reasons.into_iter().map(WrapUpReason::from).collect())
     }
 
     /// Gets a queue and its statistics (``GET /finesse/api/Queue/<id>``, CCE only; any

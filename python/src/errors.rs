@@ -8,8 +8,8 @@ use pyo3::types::PyType;
 
 use crate::exceptions::{
     ApiError, AuthenticationError, CtiError, DecodeError, FinesseError, InvalidStateError,
-    NotFoundError, OutcomeUnknownError, RefusedError, ServiceUnavailableError, TlsError,
-    TransportError, timeout_error, validation_error,
+    NotFoundError, OutcomeUnknownError, PermissionDeniedError, RefusedError,
+    ServiceUnavailableError, TlsError, TransportError, timeout_error, validation_error,
 };
 use crate::models::ApiError as ApiErrorDetail;
 
@@ -111,6 +111,7 @@ fn class(py: Python<'_>, kind: ErrorKind) -> PyResult<Bound<'_, PyType>> {
         ErrorKind::Authentication => py.get_type::<AuthenticationError>(),
         ErrorKind::NotFound => py.get_type::<NotFoundError>(),
         ErrorKind::InvalidState => py.get_type::<InvalidStateError>(),
+        ErrorKind::Permission => py.get_type::<PermissionDeniedError>(),
         ErrorKind::ServiceUnavailable => py.get_type::<ServiceUnavailableError>(),
         ErrorKind::Api => py.get_type::<ApiError>(),
         ErrorKind::Cti => py.get_type::<CtiError>(),

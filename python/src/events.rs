@@ -35,6 +35,11 @@ pub(crate) fn to_py(py: Python<'_>, event: Event) -> PyResult<Py<PyAny>> {
         }
         .into_py_any(py),
         Event::SystemStatusChanged { info } => SystemStatusChanged { info }.into_py_any(py),
+        Event::TeamChanged { team, request_id } => {
+            crate::team_events::TeamChanged { team, request_id }.into_py_any(py)
+        }
+        Event::QueueChanged { queue } => crate::team_events::QueueChanged { queue }.into_py_any(py),
+        Event::QueueRemoved { queue } => crate::team_events::QueueRemoved { queue }.into_py_any(py),
         Event::Connection(state) => ConnectionChanged::new(state).into_py_any(py),
         Event::Dropped { count } => EventsDropped { count }.into_py_any(py),
         Event::Other {
@@ -65,6 +70,9 @@ pub(crate) fn restore(
     class: &str,
     state: &Bound<'_, PyDict>,
 ) -> PyResult<Option<Py<PyAny>>> {
+    if let Some(event) = crate::team_events::restore(py, class, state)? {
+        return Ok(Some(event));
+    }
     let request_id = || field(state, "request_id");
     let restored = match class {
         "UserChanged" => UserChanged {

@@ -6,6 +6,7 @@
 mod blocking;
 mod callback;
 mod client;
+mod client_supervisor;
 mod convert;
 mod enums;
 mod errors;
@@ -14,6 +15,7 @@ mod exceptions;
 mod logging;
 mod models;
 mod notifications;
+mod team_events;
 mod testing;
 
 use pyo3::prelude::*;
@@ -31,9 +33,12 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<models::MobileAgent>()?;
     m.add_class::<models::NodePorts>()?;
     m.add_class::<models::Participant>()?;
+    m.add_class::<models::Queue>()?;
+    m.add_class::<models::QueueStatistics>()?;
     m.add_class::<models::ReasonCode>()?;
     m.add_class::<models::ScheduledCallbackInfo>()?;
     m.add_class::<models::SystemInfo>()?;
+    m.add_class::<models::Team>()?;
     m.add_class::<models::TeamRef>()?;
     m.add_class::<models::User>()?;
     m.add_class::<models::UserSettings>()?;
@@ -47,6 +52,9 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<events::CtiErrorEvent>()?;
     m.add_class::<events::SystemStatusChanged>()?;
     m.add_class::<events::ConnectionChanged>()?;
+    m.add_class::<team_events::TeamChanged>()?;
+    m.add_class::<team_events::QueueChanged>()?;
+    m.add_class::<team_events::QueueRemoved>()?;
     m.add_class::<events::EventsDropped>()?;
     m.add_class::<events::OtherUpdate>()?;
     m.add_class::<events::PubSubMessage>()?;

@@ -25,8 +25,11 @@ from finesse_client import (
     EventsDropped,
     FinesseError,
     OtherUpdate,
+    QueueChanged,
+    QueueRemoved,
     SystemStatus,
     SystemStatusChanged,
+    TeamChanged,
     UserChanged,
     decode_update,
 )
@@ -109,8 +112,9 @@ SYSTEM_INFO_PUT = """<Update><data><SystemInfo>
 </SystemInfo></data><event>PUT</event><requestId/>
 <source>/finesse/api/SystemInfo</source></Update>"""
 
-QUEUE_PUT = """<Update><data><Queue><name>Sales</name><statistics/></Queue></data>
-<event>put</event><requestId></requestId><source>/finesse/api/Queue/10</source></Update>"""
+# A non-voice media state (a 12.x MRD node), which the library does not type.
+MEDIA_PUT = """<Update><data><media><state>READY</state></media></data>
+<event>put</event><requestId></requestId><source>/finesse/api/User/1001/Media/5</source></Update>"""
 
 
 def notification_text(message: str) -> str:
@@ -179,11 +183,11 @@ def test_system_status_change() -> None:
 
 
 def test_other_updates_are_kept_raw() -> None:
-    [event] = decode_update(QUEUE_PUT)
+    [event] = decode_update(MEDIA_PUT)
     assert isinstance(event, OtherUpdate)
-    assert (event.event, event.source) == ("PUT", "/finesse/api/Queue/10")
-    assert event.xml == QUEUE_PUT
-    assert repr(event) == "OtherUpdate(event='PUT', source='/finesse/api/Queue/10')"
+    assert (event.event, event.source) == ("PUT", "/finesse/api/User/1001/Media/5")
+    assert event.xml == MEDIA_PUT
+    assert repr(event) == "OtherUpdate(event='PUT', source='/finesse/api/User/1001/Media/5')"
 
 
 @pytest.mark.parametrize(
@@ -220,7 +224,7 @@ def test_event_union() -> None:
     events: list[Event] = [
         *decode_update(USER_PUT),
         *decode_update(CTI_ERROR),
-        *decode_update(QUEUE_PUT),
+        *decode_update(MEDIA_PUT),
     ]
     assert all(isinstance(e, Event) for e in events)
     assert not isinstance(ApiErrorDetail.from_xml("<ApiError/>"), Event)
@@ -232,6 +236,9 @@ def test_event_union() -> None:
         CtiErrorEvent,
         SystemStatusChanged,
         ConnectionChanged,
+        TeamChanged,
+        QueueChanged,
+        QueueRemoved,
         EventsDropped,
         OtherUpdate,
     }

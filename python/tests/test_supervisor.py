@@ -132,3 +132,14 @@ def test_queues_and_their_statistics_events(emulator: Emulator) -> None:
     assert event.queue.id == 10
     assert event.queue.statistics.agents_logged_on == 1
     assert pickle.loads(pickle.dumps(event)) == event
+
+
+def test_team_resources(emulator: Emulator) -> None:
+    client = emulator.client("1001")
+    team_id = client.user().team_id
+    assert team_id == "5007"
+    assert client.team_reason_codes(team_id) == client.reason_codes("NOT_READY")
+    assert client.team_reason_codes(team_id, "LOGOUT") == client.reason_codes("LOGOUT")
+    assert client.team_wrap_up_reasons(team_id) == client.wrap_up_reasons()
+    with pytest.raises(PermissionDeniedError):
+        client.team_wrap_up_reasons("6000")

@@ -6,6 +6,7 @@ mod queue;
 mod request_id;
 mod system;
 mod team;
+mod team_resource;
 mod user;
 
 use std::sync::Arc;
@@ -52,6 +53,14 @@ pub(crate) fn router(engine: Arc<Engine>) -> Router {
             get(system::wrap_up_reason),
         )
         .route("/finesse/api/Team/{id}", get(team::get))
+        .route(
+            "/finesse/api/TeamResource/{id}/ReasonCodes",
+            get(team_resource::reason_codes),
+        )
+        .route(
+            "/finesse/api/TeamResource/{id}/WrapUpReasons",
+            get(team_resource::wrap_up_reasons),
+        )
         .route("/finesse/api/Queue/{id}", get(queue::get))
         .route("/finesse/api/User/{id}/Queues", get(queue::list))
         .route(
