@@ -167,7 +167,7 @@ fn the_help_shows_the_readmes_exit_code_table() {
                 .collect()
         })
         .collect();
-    assert_eq!(rows.len(), 15, "{rows:?}");
+    assert_eq!(rows.len(), 16, "{rows:?}");
     let help_rows: Vec<String> = help
         .lines()
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
