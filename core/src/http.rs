@@ -2,7 +2,7 @@
 //! mapping of every failure onto [`Error`], including "outcome unknown" for commands.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::Instant;
 
 use base64::Engine;
@@ -39,7 +39,9 @@ impl Method {
 
 /// Sends requests to the active node, with the credentials and limits of the configuration.
 pub(crate) struct Http {
-    agent: ureq::Agent,
+    agent: Arc<ureq::Agent>,
+    /// Held so that this client's notification sessions share it (see `tls::trust`).
+    _trust: Arc<crate::tls::Trust>,
     nodes: Vec<String>,
     /// Index into `nodes` of the node requests go to first.
     active: AtomicUsize,
@@ -56,6 +58,7 @@ pub(crate) struct Http {
 
 impl Http {
     pub(crate) fn new(config: &Config) -> Http {
+        let trust = crate::tls::trust(config);
         let agent = shared_agent(config);
         let authorization = match &config.credentials {
             Credentials::Basic { username, password } => format!(
@@ -68,6 +71,7 @@ impl Http {
         Http {
             proxy: agent.config().proxy().cloned(),
             agent,
+            _trust: trust,
             nodes: config.nodes.clone(),
             active: AtomicUsize::new(0),
             authorization,
@@ -311,16 +315,14 @@ impl Http {
     }
 }
 
-/// How many agents (HTTP settings) are kept for reuse.
-const KEPT_AGENTS: usize = 8;
-
 /// The ureq agent for `config`'s HTTP settings (timeouts, user agent, trust), shared by every
 /// client with the same: an agent holds its parsed roots and its pool, some hundred KiB that
 /// each of the thousands of clients of a floor would otherwise hold. Requests carry their own
-/// credentials; pooled connections serve only GETs (commands open their own).
-fn shared_agent(config: &Config) -> ureq::Agent {
+/// credentials; pooled connections serve only GETs (commands open their own). Kept while a
+/// client holds it: its pool closes with the last one.
+fn shared_agent(config: &Config) -> Arc<ureq::Agent> {
     type Key = (crate::config::Timeouts, String, Vec<Vec<u8>>, bool);
-    static CACHE: Mutex<Vec<(Key, ureq::Agent)>> = Mutex::new(Vec::new());
+    static CACHE: Mutex<Vec<(Key, Weak<ureq::Agent>)>> = Mutex::new(Vec::new());
     let key = (
         config.timeouts,
         config.user_agent.clone(),
@@ -328,14 +330,16 @@ fn shared_agent(config: &Config) -> ureq::Agent {
         config.accept_invalid_certs,
     );
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, agent)) = cache.iter().find(|(k, _)| *k == key) {
-        return agent.clone();
+    if let Some(agent) = cache
+        .iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, agent)| agent.upgrade())
+    {
+        return agent;
     }
-    let agent = new_agent(config);
-    if cache.len() == KEPT_AGENTS {
-        cache.remove(0);
-    }
-    cache.push((key, agent.clone()));
+    let agent = Arc::new(new_agent(config));
+    cache.retain(|(_, agent)| agent.strong_count() > 0);
+    cache.push((key, Arc::downgrade(&agent)));
     agent
 }
 

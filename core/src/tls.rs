@@ -6,7 +6,7 @@
 //! for OpenSSL), Mozilla's roots built into the library (so that a machine without a store
 //! still verifies public certificates), and the CAs given in the configuration.
 
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{CryptoProvider, verify_tls12_signature, verify_tls13_signature};
@@ -32,25 +32,27 @@ pub(crate) fn client_config(config: &Config) -> Result<Arc<ClientConfig>, Error>
 }
 
 /// What a configuration trusts, in the forms of ureq and rustls.
-struct Trust {
+pub(crate) struct Trust {
     /// Shared by every agent given it (an `Arc` inside).
     ureq_roots: ureq::tls::RootCerts,
     rustls: Arc<ClientConfig>,
 }
 
-/// How many trust settings (sets of CAs) are kept for reuse.
-const KEPT_TRUSTS: usize = 8;
-
 /// The trust of `config`, shared by every configuration with the same CAs and verification
-/// setting: a few hundred roots take some hundred KiB, too much to hold for each of the
-/// thousands of clients a process may run for a floor of agents. The latest few are kept.
-fn trust(config: &Config) -> Arc<Trust> {
+/// setting while one is alive (each client holds its own): a few hundred roots take some
+/// hundred KiB, too much to hold for each of the thousands of clients a process may run for a
+/// floor of agents.
+pub(crate) fn trust(config: &Config) -> Arc<Trust> {
     type Key = (Vec<CertificateDer<'static>>, bool);
-    static CACHE: Mutex<Vec<(Key, Arc<Trust>)>> = Mutex::new(Vec::new());
+    static CACHE: Mutex<Vec<(Key, Weak<Trust>)>> = Mutex::new(Vec::new());
     let key = (config.ca_certs.clone(), config.accept_invalid_certs);
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((_, trust)) = cache.iter().find(|(k, _)| *k == key) {
-        return trust.clone();
+    if let Some(trust) = cache
+        .iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, trust)| trust.upgrade())
+    {
+        return trust;
     }
     let trust = Arc::new(Trust {
         ureq_roots: ureq::tls::RootCerts::from(
@@ -60,10 +62,8 @@ fn trust(config: &Config) -> Arc<Trust> {
         ),
         rustls: rustls_config(config),
     });
-    if cache.len() == KEPT_TRUSTS {
-        cache.remove(0);
-    }
-    cache.push((key, trust.clone()));
+    cache.retain(|(_, trust)| trust.strong_count() > 0);
+    cache.push((key, Arc::downgrade(&trust)));
     trust
 }
 

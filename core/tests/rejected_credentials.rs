@@ -36,5 +36,7 @@ fn a_password_the_rest_api_rejects_is_not_retried_by_the_session() {
         "{reason}"
     );
     assert!(session.is_closed());
-    assert_eq!(emulator.notification_sessions("1001"), 0);
+    wait_for("no session of 1001 left", || {
+        (emulator.notification_sessions("1001") == 0).then_some(())
+    });
 }
