@@ -27,7 +27,8 @@ impl Drop for Server {
 /// Starts the emulator binary `emulator` on free ports, serving up to `connections`
 /// connections per port, and reads its URLs.
 pub fn start(emulator: &str, connections: u32) -> Result<Server, String> {
-    let ca_file = std::env::temp_dir().join(format!("bench-emulator-ca-{}.pem", std::process::id()));
+    let ca_file =
+        std::env::temp_dir().join(format!("bench-emulator-ca-{}.pem", std::process::id()));
     let mut child = Command::new(emulator)
         .args([
             "--port",
@@ -73,4 +74,3 @@ pub fn control(server: &Server, path: &str, body: &str) -> Result<(), String> {
         .map(drop)
         .map_err(|e| format!("POST {path}: {e}"))
 }
-

@@ -23,8 +23,8 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use finesse_client::model::ParticipantState;
 use emulator_process::{control, start};
+use finesse_client::model::ParticipantState;
 use finesse_client::{Client, Config, Event, NotificationOptions, Notifications};
 
 /// The first agent's id; the others follow.
