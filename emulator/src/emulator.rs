@@ -511,7 +511,8 @@ impl std::fmt::Debug for Emulator {
 
 /// Every 10 seconds, the statistics of the queues that changed (DEVNET `queue-notifications`).
 async fn publish_queues_periodically(engine: Arc<Engine>) {
-    let mut ticks = tokio::time::interval(crate::state::QUEUE_INTERVAL);
+    let period = crate::state::QUEUE_INTERVAL;
+    let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;

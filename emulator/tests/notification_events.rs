@@ -219,8 +219,14 @@ fn supervisors_subscribe_to_their_team() {
             "<error type=\"cancel\"><item-not-found xmlns=\"urn:ietf:params:xml:ns:xmpp-stanzas\"/>"
         )
     );
+    // Any user may subscribe to a queue's statistics (DEVNET `queue-notifications`); an
+    // unknown queue is no node.
     assert!(
         subscribe(&mut boss, "s3", "/finesse/api/Queue/10", "2001@localhost")
+            .contains("subscription=\"subscribed\"")
+    );
+    assert!(
+        subscribe(&mut boss, "s5", "/finesse/api/Queue/99", "2001@localhost")
             .contains("<item-not-found")
     );
     assert!(subscribe(&mut boss, "s4", team, "1001@localhost").contains("<invalid-jid"));

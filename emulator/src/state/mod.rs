@@ -140,7 +140,7 @@ pub(crate) struct World {
 
 impl World {
     pub fn new(config: &EmulatorConfig) -> World {
-        World {
+        let mut world = World {
             generation: 0,
             release: config.release,
             timing: config.timing,
@@ -168,7 +168,10 @@ impl World {
             timers: Vec::new(),
             changes: Vec::new(),
             published_queues: HashMap::new(),
-        }
+        };
+        // The queues' statistics at the start count as published: only changes are.
+        world.changed_queues();
+        world
     }
 
     /// Back to the start as `config` describes it, keeping every agent's configuration
