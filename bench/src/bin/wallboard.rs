@@ -107,7 +107,7 @@ fn run(agents: u32, rounds: usize) -> Result<(), String> {
             let index = round % members.len();
             let (id, agent) = &members[index];
             // Every agent starts NOT_READY; its changes alternate READY, NOT_READY.
-            let ready = ((phase * rounds + round) / members.len()) % 2 == 0;
+            let ready = ((phase * rounds + round) / members.len()).is_multiple_of(2);
             let state = if ready {
                 AgentState::Ready
             } else {
