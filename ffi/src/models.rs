@@ -2341,7 +2341,7 @@ pub unsafe extern "C" fn finesse_owned_system_info_free(
 ///
 /// Each member is a summary of its User (uri, loginId, names, extension, dialogs, state,
 /// pendingState, stateChangeTime and the reason code, DG12.5 p144 "Team"): fields the summary does
-/// not carry are empty in [`Team::users`].
+/// not carry are empty in the team's `users`.
 ///
 /// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
 /// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from

@@ -762,7 +762,7 @@ class Team:
     """A team (``/finesse/api/Team/<id>``), as a supervisor of the team reads it and as
     ``<team>`` notifications carry it. Each member is a summary of its User (uri, loginId,
     names, extension, dialogs, state, pendingState, stateChangeTime and the reason code,
-    DG12.5 p144 "Team"): fields the summary does not carry are empty in [``Team::users``].
+    DG12.5 p144 "Team"): fields the summary does not carry are empty in the team's ``users``.
     """
 
     __hash__: ClassVar[None]  # type: ignore[assignment]

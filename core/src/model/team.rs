@@ -12,7 +12,7 @@ use crate::xml::{XmlReader, decode_document};
 ///
 /// Each member is a summary of its User (uri, loginId, names, extension, dialogs, state,
 /// pendingState, stateChangeTime and the reason code, DG12.5 p144 "Team"): fields the
-/// summary does not carry are empty in [`Team::users`].
+/// summary does not carry are empty in the team's `users`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Team {

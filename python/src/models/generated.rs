@@ -1259,7 +1259,7 @@ impl SystemInfo {
 ///
 /// Each member is a summary of its User (uri, loginId, names, extension, dialogs, state,
 /// pendingState, stateChangeTime and the reason code, DG12.5 p144 "Team"): fields the summary does
-/// not carry are empty in [``Team::users``].
+/// not carry are empty in the team's ``users``.
 #[pyclass(frozen, eq, module = "finesse_client", name = "Team")]
 #[derive(PartialEq)]
 pub(crate) struct Team {
