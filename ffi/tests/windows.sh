@@ -23,7 +23,7 @@ fail() {
     exit 1
 }
 
-if ! rustup target list --installed | grep -qx "$rust_target"; then
+if ! grep -qx "$rust_target" <<<"$(rustup target list --installed)"; then
     step "adding the Rust target $rust_target"
     rustup target add "$rust_target"
 fi
@@ -64,7 +64,10 @@ step "a C program links against finesse.dll with x86_64-w64-mingw32-gcc"
 mkdir -p "$out"
 x86_64-w64-mingw32-gcc -std=c99 -Wall -Wextra -Werror -pedantic -Iinclude \
     ffi/tests/packaging/installed.c -L"$release" -lfinesse -o "$out/installed.exe"
-x86_64-w64-mingw32-objdump -p "$out/installed.exe" | grep -q 'DLL Name: finesse.dll' ||
+# Read whole before matching: `grep -q` would stop reading early, and objdump, cut off,
+# would fail the pipeline (pipefail).
+imports=$(x86_64-w64-mingw32-objdump -p "$out/installed.exe")
+grep -q 'DLL Name: finesse.dll' <<<"$imports" ||
     fail "installed.exe does not import from finesse.dll"
 echo "$out/installed.exe imports from finesse.dll"
 
