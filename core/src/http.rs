@@ -2,7 +2,7 @@
 //! mapping of every failure onto [`Error`], including "outcome unknown" for commands.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, Weak};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use base64::Engine;
@@ -11,6 +11,7 @@ use crate::config::{Config, Credentials};
 use crate::error::{ApiFailure, Error, ErrorKind};
 use crate::limits::DecodeLimits;
 use crate::model::ApiError;
+use crate::shared::{SharedCache, shared};
 
 /// The size of each I/O buffer of a connection.
 const BUFFER_BYTES: usize = 16 * 1024;
@@ -321,26 +322,20 @@ impl Http {
 /// credentials; pooled connections serve only GETs (commands open their own). Kept while a
 /// client holds it: its pool closes with the last one.
 fn shared_agent(config: &Config) -> Arc<ureq::Agent> {
-    type Key = (crate::config::Timeouts, String, Vec<Vec<u8>>, bool);
-    static CACHE: Mutex<Vec<(Key, Weak<ureq::Agent>)>> = Mutex::new(Vec::new());
+    type Key = (
+        crate::config::Timeouts,
+        String,
+        Vec<rustls::pki_types::CertificateDer<'static>>,
+        bool,
+    );
+    static CACHE: SharedCache<Key, ureq::Agent> = Mutex::new(Vec::new());
     let key = (
         config.timeouts,
         config.user_agent.clone(),
-        config.ca_certs.iter().map(|c| c.to_vec()).collect(),
+        config.ca_certs.clone(),
         config.accept_invalid_certs,
     );
-    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(agent) = cache
-        .iter()
-        .find(|(k, _)| *k == key)
-        .and_then(|(_, agent)| agent.upgrade())
-    {
-        return agent;
-    }
-    let agent = Arc::new(new_agent(config));
-    cache.retain(|(_, agent)| agent.strong_count() > 0);
-    cache.push((key, Arc::downgrade(&agent)));
-    agent
+    shared(&CACHE, key, || new_agent(config))
 }
 
 fn new_agent(config: &Config) -> ureq::Agent {

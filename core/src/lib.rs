@@ -40,6 +40,7 @@ mod limits;
 pub mod model;
 mod notification_url;
 mod session;
+mod shared;
 mod tls;
 mod validate;
 mod wait;

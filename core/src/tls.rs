@@ -6,7 +6,7 @@
 //! for OpenSSL), Mozilla's roots built into the library (so that a machine without a store
 //! still verifies public certificates), and the CAs given in the configuration.
 
-use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{CryptoProvider, verify_tls12_signature, verify_tls13_signature};
@@ -15,6 +15,7 @@ use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme
 
 use crate::config::Config;
 use crate::error::Error;
+use crate::shared::{SharedCache, shared};
 
 /// ureq's TLS settings: the trusted roots, or no verification when the caller switched it
 /// off.
@@ -44,27 +45,16 @@ pub(crate) struct Trust {
 /// floor of agents.
 pub(crate) fn trust(config: &Config) -> Arc<Trust> {
     type Key = (Vec<CertificateDer<'static>>, bool);
-    static CACHE: Mutex<Vec<(Key, Weak<Trust>)>> = Mutex::new(Vec::new());
+    static CACHE: SharedCache<Key, Trust> = Mutex::new(Vec::new());
     let key = (config.ca_certs.clone(), config.accept_invalid_certs);
-    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(trust) = cache
-        .iter()
-        .find(|(k, _)| *k == key)
-        .and_then(|(_, trust)| trust.upgrade())
-    {
-        return trust;
-    }
-    let trust = Arc::new(Trust {
+    shared(&CACHE, key, || Trust {
         ureq_roots: ureq::tls::RootCerts::from(
             trusted_roots(config)
                 .map(|der| ureq::tls::Certificate::from_der(der.as_ref()).to_owned())
                 .collect::<Vec<_>>(),
         ),
         rustls: rustls_config(config),
-    });
-    cache.retain(|(_, trust)| trust.strong_count() > 0);
-    cache.push((key, Arc::downgrade(&trust)));
-    trust
+    })
 }
 
 fn rustls_config(config: &Config) -> Arc<ClientConfig> {
