@@ -12,6 +12,7 @@ use base64::engine::general_purpose::STANDARD;
 use crate::errors::{ApiError, ControlError};
 use crate::request_log;
 use crate::state::World;
+use crate::tokens::TokenCheck;
 
 /// Wrong passwords in a row before the account locks.
 const MAX_BAD_PASSWORDS: u32 = 5;
@@ -53,6 +54,13 @@ impl World {
         let (user, password) = match credentials(headers) {
             None => return Err(ApiError::unauthorized("")),
             Some(Credentials::Bearer(token)) => {
+                if let TokenCheck::Valid(login_id) = self.tokens.check(&token)
+                    && self.agents.contains_key(&login_id)
+                {
+                    return Ok(login_id);
+                }
+                // A Bearer token is never a password: wrong or expired, it does not count
+                // towards the lock-out.
                 return self
                     .agents
                     .values()
@@ -75,6 +83,15 @@ impl World {
             .is_some_and(|a| a.cfg.bearer_token.as_deref() == Some(secret));
         if token_matches {
             return Some(login_id.to_owned());
+        }
+        match self.tokens.check(secret) {
+            TokenCheck::Valid(owner) if owner == login_id => return Some(owner),
+            // An SSO user's token ran out: the identity provider's business, not a guessed
+            // password. Counting it would lock out an agent whose client merely refreshed
+            // late (five expired retries), and SSO users sign in at the identity provider,
+            // not with a Finesse password the lock-out protects.
+            TokenCheck::Valid(_) | TokenCheck::Expired(_) => return None,
+            TokenCheck::Unknown => {}
         }
         self.check_password(login_id, secret, false)
     }

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::node::Topology;
 use crate::release::Release;
-use crate::transports::NodePorts;
 
 /// BOSH sessions end after this long without a request (Openfire's default).
 const DEFAULT_BOSH_INACTIVITY: Duration = Duration::from_secs(30);
@@ -333,9 +333,10 @@ pub struct EmulatorConfig {
     pub(crate) xmpp_secure_port: u16,
     pub(crate) bosh_inactivity: Duration,
     pub(crate) max_connections: usize,
-    /// The ports the running server got, set at start for SystemInfo.
-    pub(crate) node_ports: NodePorts,
+    /// The nodes and the ports they got, set at start for SystemInfo.
+    pub(crate) topology: Topology,
     pub(crate) forced_logout_after: Option<Duration>,
+    pub(crate) logout_on_disconnect: bool,
     pub(crate) agents: Vec<AgentConfig>,
     pub(crate) timing: Timing,
     pub(crate) lockout: Duration,
@@ -354,7 +355,7 @@ impl Default for EmulatorConfig {
 
 impl EmulatorConfig {
     /// CCE 12.5, HTTPS, ephemeral ports, the default agents, reason codes and wrap-up reasons,
-    /// forced logout after 60 s without a notification session.
+    /// forced NOT_READY after 60 s without a notification session.
     pub fn new() -> Self {
         EmulatorConfig {
             release: Release::default(),
@@ -369,8 +370,9 @@ impl EmulatorConfig {
             xmpp_secure_port: 0,
             bosh_inactivity: DEFAULT_BOSH_INACTIVITY,
             max_connections: crate::limits::MAX_CONNECTIONS,
-            node_ports: NodePorts::default(),
+            topology: Topology::default(),
             forced_logout_after: Some(DEFAULT_FORCED_LOGOUT),
+            logout_on_disconnect: false,
             agents: default_agents(),
             timing: Timing::default(),
             lockout: Duration::from_secs(300),
@@ -466,11 +468,22 @@ impl EmulatorConfig {
         self
     }
 
-    /// How long a signed-in agent may stay without an available notification session before
-    /// Finesse signs it out with reason code 255 (default 60 s, as Finesse); `None` never
-    /// signs agents out.
+    /// How long a signed-in agent may stay without an available notification session on a
+    /// node, after having had one there, before that node forces it out with reason code
+    /// 255 (default 60 s, as Finesse: DEVNET `desktop-presence-and-forced-logout`); `None`
+    /// never forces agents out. What "out" means: see
+    /// [`EmulatorConfig::logout_on_disconnect`].
     pub fn forced_logout_after(mut self, d: Option<Duration>) -> Self {
         self.forced_logout_after = d;
+        self
+    }
+
+    /// CCE's LOAD setting for a desktop that went away: off (LOAD 0, the default), the
+    /// forced logout makes the agent NOT_READY with reason code 255; on (LOAD 1), it signs
+    /// the agent out with reason code 255. CCX always signs the agent out (DG12.5 failover
+    /// chapter; reference 7.4, 10.3).
+    pub fn logout_on_disconnect(mut self, on: bool) -> Self {
+        self.logout_on_disconnect = on;
         self
     }
 

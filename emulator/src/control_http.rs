@@ -24,7 +24,7 @@ use crate::errors::ControlError;
 use crate::release::Release;
 use crate::state::CutRule;
 use crate::transports::{TransportUrls, Transports};
-use crate::xmpp::{self, Links};
+use crate::xmpp;
 
 /// Longest latency or hang-up delay accepted, so a typo cannot stall a test run for hours.
 pub(crate) const MAX_DELAY: Duration = Duration::from_secs(600);
@@ -36,7 +36,8 @@ pub(crate) struct ControlState {
     pub base_url: Arc<str>,
     pub notification_url: Arc<str>,
     pub transport_urls: Arc<TransportUrls>,
-    pub links: Links,
+    /// The other node's REST URL, in a pair.
+    pub peer_base_url: Option<Arc<str>>,
 }
 
 pub(crate) fn router(state: ControlState) -> Router {
@@ -49,6 +50,11 @@ pub(crate) fn router(state: ControlState) -> Router {
             "/agents/{id}/notification-sessions",
             get(notification_sessions),
         )
+        .route("/agents/{id}/tokens", post(issue_token))
+        .route("/agents/{id}/cut-link", post(cut_link))
+        .route("/node-down", put(node_down))
+        .route("/notification-service-down", put(notification_service_down))
+        .route("/web-app-down", put(web_app_down))
         .route("/deployment", put(deployment))
         .route("/release", put(release))
         .route("/reason-codes", put(reason_codes))
@@ -110,6 +116,8 @@ async fn info(State(s): State<ControlState>) -> Response {
     let release = s.engine.with_world(|w| w.release);
     let offered = s.transport_urls.offered(Transports::of(release));
     Json(json!({
+        "side": s.engine.side(),
+        "peer_base_url": s.peer_base_url.as_deref(),
         "base_url": &*s.base_url,
         "notification_url": &*s.notification_url,
         "websocket_url": offered.websocket,
@@ -187,7 +195,7 @@ struct FreezeBody {
 async fn freeze_connections(State(s): State<ControlState>, body: Bytes) -> Response {
     match parse::<FreezeBody>(&body) {
         Ok(b) => {
-            s.links.freeze(b.frozen);
+            s.engine.links().freeze(b.frozen);
             no_content()
         }
         Err(m) => bad_request(&m),
@@ -195,7 +203,7 @@ async fn freeze_connections(State(s): State<ControlState>, body: Bytes) -> Respo
 }
 
 async fn drop_connections(State(s): State<ControlState>) -> Response {
-    s.links.drop_all();
+    s.engine.links().drop_all();
     no_content()
 }
 
@@ -419,8 +427,7 @@ struct OutOfServiceBody {
 async fn out_of_service(State(s): State<ControlState>, body: Bytes) -> Response {
     match parse::<OutOfServiceBody>(&body) {
         Ok(b) => {
-            s.engine
-                .with_world(|w| w.set_out_of_service(b.out_of_service));
+            s.engine.set_out_of_service(b.out_of_service);
             no_content()
         }
         Err(m) => bad_request(&m),
@@ -436,7 +443,8 @@ async fn latency(State(s): State<ControlState>, body: Bytes) -> Response {
     match parse::<LatencyBody>(&body) {
         Ok(b) => {
             let d = Duration::from_millis(b.ms).min(MAX_DELAY);
-            s.engine.with_world(|w| w.latency = d);
+            let node = s.engine.side().index();
+            s.engine.with_world(|w| w.latency[node] = d);
             no_content()
         }
         Err(m) => bad_request(&m),
@@ -456,7 +464,8 @@ async fn cut(State(s): State<ControlState>, body: Bytes) -> Response {
                 method: b.method,
                 path_prefix: b.path_prefix,
             };
-            s.engine.with_world(|w| w.cut = Some(rule));
+            let node = s.engine.side().index();
+            s.engine.with_world(|w| w.cut[node] = Some(rule));
             no_content()
         }
         Err(m) => bad_request(&m),
@@ -501,7 +510,7 @@ async fn clear_requests(State(s): State<ControlState>) -> Response {
 }
 
 async fn reset(State(s): State<ControlState>) -> Response {
-    s.engine.reset(&s.links);
+    s.engine.reset();
     no_content()
 }
 
@@ -554,11 +563,80 @@ async fn publish_update(State(s): State<ControlState>, body: Bytes) -> Response 
 async fn queue_statistics(State(s): State<ControlState>) -> Response {
     let published = s
         .engine
-        .with_notifier(crate::publish::publish_queue_statistics);
+        .with_platform(crate::publish::publish_queue_statistics);
     Json(json!({ "published": published })).into_response()
 }
 
 async fn settle(State(s): State<ControlState>) -> Response {
     s.engine.flush().await;
     no_content()
+}
+
+#[derive(Deserialize)]
+struct DownBody {
+    down: bool,
+}
+
+/// Runs a fault switch with the `down` of the body.
+fn switch(body: &Bytes, apply: impl FnOnce(bool)) -> Response {
+    match parse::<DownBody>(body) {
+        Ok(b) => {
+            apply(b.down);
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+async fn node_down(State(s): State<ControlState>, body: Bytes) -> Response {
+    switch(&body, |down| s.engine.set_node_down(down))
+}
+
+async fn notification_service_down(State(s): State<ControlState>, body: Bytes) -> Response {
+    switch(&body, |down| s.engine.set_notification_service_down(down))
+}
+
+async fn web_app_down(State(s): State<ControlState>, body: Bytes) -> Response {
+    switch(&body, |down| s.engine.set_web_app_down(down))
+}
+
+async fn cut_link(
+    State(s): State<ControlState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    let Ok(Path(id)) = path else {
+        return error(StatusCode::NOT_FOUND, "no such agent");
+    };
+    if !s.engine.with_world(|w| w.agents.contains_key(&id)) {
+        return error(StatusCode::NOT_FOUND, "no such agent");
+    }
+    let cut = s.engine.cut_client_link(&id);
+    Json(json!({ "login_id": id, "cut": cut })).into_response()
+}
+
+#[derive(Deserialize)]
+struct TokenBody {
+    lifetime_ms: u64,
+}
+
+/// Issues an SSO token; the answer is the only place it appears (never logged).
+async fn issue_token(
+    State(s): State<ControlState>,
+    path: Result<Path<String>, PathRejection>,
+    body: Bytes,
+) -> Response {
+    let Ok(Path(id)) = path else {
+        return error(StatusCode::NOT_FOUND, "no such agent");
+    };
+    let b = match parse::<TokenBody>(&body) {
+        Ok(b) => b,
+        Err(m) => return bad_request(&m),
+    };
+    match s
+        .engine
+        .issue_agent_token(&id, Duration::from_millis(b.lifetime_ms))
+    {
+        Ok(token) => (StatusCode::CREATED, Json(json!({ "token": token }))).into_response(),
+        Err(e) => control_error(&e),
+    }
 }

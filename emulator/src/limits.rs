@@ -59,3 +59,11 @@ pub(crate) const LINGER_BYTES: usize = 16 * 1024 * 1024;
 
 // JSON bodies of the control API are nested at most 128 levels: serde_json's own limit,
 // answered 400 like any invalid body.
+
+/// SSO tokens the emulator remembers (issued through the control API, valid or expired):
+/// past this many, the one expiring first is forgotten.
+pub(crate) const MAX_TOKENS: usize = 4096;
+
+/// Longest lifetime of an issued SSO token: a week, the longest refresh-token lifetime
+/// identity providers commonly allow. Longer ones are cut.
+pub(crate) const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(7 * 24 * 3600);

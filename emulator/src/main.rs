@@ -39,10 +39,23 @@ struct Args {
     /// XMPP-over-TCP port with direct TLS, Finesse's 5223 (0 picks a free port).
     #[arg(long, default_value_t = 0)]
     xmpp_secure_port: u16,
-    /// Seconds a signed-in agent may stay without a notification session before it is
-    /// signed out with reason code 255 (0 never signs agents out).
-    #[arg(long, default_value_t = 60)]
+    /// Seconds a signed-in agent may stay without a notification session on a node (after
+    /// having had one there) before that node forces it out with reason code 255 (0 never
+    /// forces agents out).
+    #[arg(
+        long,
+        visible_alias = "forced-logout-after",
+        value_name = "SECS",
+        default_value_t = 60
+    )]
     forced_logout_secs: u64,
+    /// CCE's LOAD 1: a forced logout signs the agent out instead of making it NOT_READY
+    /// (CCX always signs it out).
+    #[arg(long)]
+    logout_on_disconnect: bool,
+    /// Start two nodes, side A and side B, sharing one CTI state; side B takes free ports.
+    #[arg(long)]
+    pair: bool,
     /// Serve plain HTTP instead of HTTPS.
     #[arg(long)]
     http: bool,
@@ -95,6 +108,7 @@ fn main() -> ExitCode {
         .forced_logout_after(
             (args.forced_logout_secs > 0).then(|| Duration::from_secs(args.forced_logout_secs)),
         )
+        .logout_on_disconnect(args.logout_on_disconnect)
         .plain_http(args.http)
         .reason_codes_configured(!args.no_reason_codes)
         .wrap_up_timer((args.wrap_up_secs > 0).then(|| Duration::from_secs(args.wrap_up_secs)))
@@ -109,30 +123,27 @@ fn main() -> ExitCode {
             step: Duration::from_millis(args.step_ms),
             ring: Duration::from_millis(args.ring_ms),
         });
-    let emulator = match Emulator::start(config) {
-        Ok(e) => e,
+    let nodes = if args.pair {
+        Emulator::start_pair(config).map(|(a, b)| vec![a, b])
+    } else {
+        Emulator::start(config).map(|a| vec![a])
+    };
+    let nodes = match nodes {
+        Ok(nodes) => nodes,
         Err(e) => {
             eprintln!("finesse-emulator: cannot start: {e}");
             return ExitCode::FAILURE;
         }
     };
-    println!("Finesse REST API: {}", emulator.base_url());
-    println!("Notifications:    {}", emulator.notification_url());
-    println!("Control API:      {}", emulator.control_url());
-    // The transports the release offers, in the URL forms clients take.
-    let transports = [
-        ("WebSocket:       ", emulator.rest_websocket_url()),
-        ("BOSH:            ", emulator.bosh_url()),
-        ("XMPP STARTTLS:   ", emulator.xmpp_url()),
-        ("XMPP TLS:        ", emulator.xmpps_url()),
-    ];
-    for (label, url) in transports {
-        if let Some(url) = url {
-            println!("{label} {url}");
+    for emulator in &nodes {
+        if args.pair {
+            println!("Side {}:", emulator.side());
         }
+        print_urls(emulator);
     }
     if let Some(path) = &args.write_ca {
-        if let Err(e) = emulator.write_ca_pem(path) {
+        // One CA signs the certificate of both nodes.
+        if let Err(e) = nodes[0].write_ca_pem(path) {
             eprintln!("finesse-emulator: cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
         }
@@ -143,6 +154,25 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("finesse-emulator: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints a node's URLs: REST, notifications, control, then the transports the release
+/// offers, in the URL forms clients take.
+fn print_urls(emulator: &Emulator) {
+    println!("Finesse REST API: {}", emulator.base_url());
+    println!("Notifications:    {}", emulator.notification_url());
+    println!("Control API:      {}", emulator.control_url());
+    let transports = [
+        ("WebSocket:       ", emulator.rest_websocket_url()),
+        ("BOSH:            ", emulator.bosh_url()),
+        ("XMPP STARTTLS:   ", emulator.xmpp_url()),
+        ("XMPP TLS:        ", emulator.xmpps_url()),
+    ];
+    for (label, url) in transports {
+        if let Some(url) = url {
+            println!("{label} {url}");
         }
     }
 }

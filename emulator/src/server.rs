@@ -53,6 +53,7 @@ pub(crate) enum Site {
     },
     /// BOSH at `/http-bind/`.
     Bosh {
+        engine: Arc<Engine>,
         bosh: Bosh,
     },
 }
@@ -63,6 +64,16 @@ impl Site {
             router: routes::router(Arc::clone(&engine)),
             websocket: RestWebSocket::new(Arc::clone(&engine), links),
             engine,
+        }
+    }
+
+    /// Whether the site's node turns connections away now (a node or service down, see
+    /// `NodeHealth`); the control API never does.
+    fn refuses(&self) -> bool {
+        match self {
+            Site::Rest { engine, .. } => engine.refuses_rest(),
+            Site::Bosh { engine, .. } => engine.refuses_notifications(),
+            Site::Control { .. } => false,
         }
     }
 }
@@ -78,6 +89,11 @@ pub(crate) async fn serve(
         let Some((stream, permit)) = accept(&listener, &permits).await else {
             return;
         };
+        // A node that is down closes new connections at once.
+        if site.refuses() {
+            drop(stream);
+            continue;
+        }
         let site = site.clone();
         let tls = tls.clone();
         tokio::spawn(async move {
@@ -243,6 +259,11 @@ fn body_error(site: &Site, status: StatusCode, error: ApiError) -> Response<Body
 }
 
 async fn handle(site: Site, cut: Arc<Notify>, request: Request<Incoming>) -> Response<Body> {
+    // Connections kept alive from before a node went down die with it.
+    if site.refuses() {
+        cut.notify_one();
+        return std::future::pending().await;
+    }
     if let Site::Rest { websocket, .. } = &site
         && websocket.wants(&request)
     {
@@ -273,7 +294,7 @@ async fn handle(site: Site, cut: Arc<Notify>, request: Request<Incoming>) -> Res
             )
             .await;
         }
-        Site::Bosh { bosh } => {
+        Site::Bosh { bosh, .. } => {
             return match bosh.handle(&parts.method, parts.uri.path(), &bytes).await {
                 Some(response) => response,
                 // The session was cut off: so is its connection.
@@ -292,14 +313,19 @@ async fn handle(site: Site, cut: Arc<Notify>, request: Request<Incoming>) -> Res
         .get("requestId")
         .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
     let request = Request::from_parts(parts, Body::from(bytes.clone()));
-    let (out_of_service, latency, cut_now) = engine.with_world(|w| {
-        let matches = w.cut.as_ref().is_some_and(|rule| {
+    let node = engine.side().index();
+    let (health, latency, cut_now) = engine.with_world(|w| {
+        let matches = w.cut[node].as_ref().is_some_and(|rule| {
             rule.method.eq_ignore_ascii_case(&method) && path.starts_with(&rule.path_prefix)
         });
-        let cut_now = matches && w.cut.take().is_some();
-        (w.out_of_service, w.latency, cut_now)
+        let cut_now = matches && w.cut[node].take().is_some();
+        (w.nodes[node], w.latency[node], cut_now)
     });
-    let (response, user) = if out_of_service && path != "/finesse/api/SystemInfo" {
+    // Tomcat down: nothing of the web application answers (DEVNET "Failure Scenarios").
+    // Out of service: 503 for everything but SystemInfo (reference 7.2).
+    let unavailable =
+        health.web_app_down || (!health.in_service() && path != "/finesse/api/SystemInfo");
+    let (response, user) = if unavailable {
         (routes::error_response(&ApiError::out_of_service()), None)
     } else {
         request_log::observe_user(call(router.clone(), request)).await

@@ -9,8 +9,6 @@ use crate::release::Release;
 use crate::state::World;
 use crate::state::agent::Agent;
 use crate::state::dialog::Dialog;
-use crate::transports::Transports;
-use crate::xmpp;
 
 const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
@@ -65,39 +63,39 @@ pub(crate) fn escape_into(out: &mut String, text: &str) {
 }
 
 /// A small forward-only XML writer.
-struct Xml(String);
+pub(crate) struct Xml(pub(crate) String);
 
 impl Xml {
-    fn new() -> Xml {
+    pub(crate) fn new() -> Xml {
         Xml(String::with_capacity(512))
     }
 
-    fn open(&mut self, name: &str) -> &mut Self {
+    pub(crate) fn open(&mut self, name: &str) -> &mut Self {
         self.0.push('<');
         self.0.push_str(name);
         self.0.push('>');
         self
     }
 
-    fn close(&mut self, name: &str) -> &mut Self {
+    pub(crate) fn close(&mut self, name: &str) -> &mut Self {
         self.0.push_str("</");
         self.0.push_str(name);
         self.0.push('>');
         self
     }
 
-    fn leaf(&mut self, name: &str, text: &str) -> &mut Self {
+    pub(crate) fn leaf(&mut self, name: &str, text: &str) -> &mut Self {
         self.open(name);
         escape_into(&mut self.0, text);
         self.close(name)
     }
 
-    fn raw(&mut self, xml: &str) -> &mut Self {
+    pub(crate) fn raw(&mut self, xml: &str) -> &mut Self {
         self.0.push_str(xml);
         self
     }
 
-    fn finish(self) -> String {
+    pub(crate) fn finish(self) -> String {
         self.0
     }
 }
@@ -188,7 +186,7 @@ pub(crate) fn user(world: &World, a: &Agent, root: &str) -> String {
         "pendingState",
         a.pending.map(|(s, _)| s.as_str()).unwrap_or_default(),
     );
-    let reason = a.reason.and_then(|r| world.find_reason_code(r));
+    let reason = a.reason.and_then(|r| world.find_reason_code(r, a.state));
     if let Some(code) = &reason {
         reason_code_embedded(&mut x, code, world.release);
     }
@@ -313,43 +311,6 @@ pub(crate) fn dialogs(items: &[String]) -> String {
         return document("<Dialogs/>");
     }
     document(&format!("<Dialogs>{}</Dialogs>", items.concat()))
-}
-
-pub(crate) fn system_info(world: &World, root: &str) -> String {
-    let mut x = Xml::new();
-    x.open(root)
-        .leaf("currentTimestamp", &timestamp(SystemTime::now()))
-        .leaf(
-            "deploymentType",
-            world.release.deployment().deployment_type(),
-        )
-        .open("primaryNode")
-        .leaf("host", xmpp::DOMAIN)
-        .leaf("httpsPort", &world.ports.https.to_string());
-    // The ports of the TCP transports the release offers (DEVNET `systeminfo` structure).
-    let offered = Transports::of(world.release);
-    if offered.starttls {
-        x.leaf("xmppPort", &world.ports.xmpp.to_string());
-    }
-    if offered.direct_tls {
-        x.leaf("xmppSecurePort", &world.ports.xmpp_secure.to_string());
-    }
-    x.close("primaryNode")
-        .leaf(
-            "status",
-            if world.out_of_service {
-                "OUT_OF_SERVICE"
-            } else {
-                "IN_SERVICE"
-            },
-        )
-        .leaf("systemAuthMode", "NON_SSO")
-        .leaf("timezoneOffset", "0")
-        .leaf("uri", "/finesse/api/SystemInfo")
-        .leaf("xmppDomain", xmpp::DOMAIN)
-        .leaf("xmppPubSubDomain", xmpp::PUBSUB_DOMAIN)
-        .close(root);
-    x.finish()
 }
 
 fn reason_code_listed(x: &mut Xml, c: &ReasonCode) {

@@ -59,7 +59,7 @@ fn member(out: &mut String, world: &World, a: &Agent) {
         a.pending.map(|(s, _)| s.as_str()).unwrap_or_default(),
     );
     leaf(out, "state", a.state.as_str());
-    if let Some(c) = a.reason.and_then(|r| world.find_reason_code(r)) {
+    if let Some(c) = a.reason.and_then(|r| world.find_reason_code(r, a.state)) {
         out.push_str("<reasonCode>");
         leaf(out, "category", c.category.as_str());
         leaf(out, "code", &c.code.to_string());

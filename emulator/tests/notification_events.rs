@@ -293,7 +293,7 @@ fn system_info_changes_reach_every_session() {
 }
 
 #[test]
-fn agents_without_a_session_are_signed_out_with_reason_255() {
+fn agents_who_lose_their_session_are_forced_not_ready_with_reason_255() {
     let after = Duration::from_millis(500);
     let (emulator, client) = start(fast().forced_logout_after(Some(after)));
     // 1002 keeps a session; 1003 gets one shortly after signing in; 1001 never has one.
@@ -304,45 +304,52 @@ fn agents_without_a_session_are_signed_out_with_reason_255() {
     late.bind("late");
     sign_in(&emulator, &client, "1003", "1003001");
     late.available();
-    let seq = emulator.notifications().last().map_or(0, |n| n.seq);
     sign_in(&emulator, &client, "1001", "1001001");
 
-    wait_agent(&emulator, "1001", "LOGOUT");
-    let snapshot = emulator.agent_state("1001").expect("agent");
-    assert_eq!(snapshot.reason_code_id, Some(255));
-    let logout = emulator
+    // Nothing documents a forced logout of an agent that never opened a session.
+    std::thread::sleep(after * 2);
+    assert_eq!(common::agent_state(&emulator, "1001"), "NOT_READY");
+    assert_eq!(common::agent_state(&emulator, "1002"), "NOT_READY");
+    assert_eq!(common::agent_state(&emulator, "1003"), "NOT_READY");
+    let snapshot = emulator.agent_state("1002").expect("agent");
+    assert_eq!(snapshot.reason_code_id, None);
+
+    // Losing the last session starts the timer; CCE with LOAD 0 (the default) makes the
+    // agent NOT_READY with reason 255.
+    kept.events_until_quiet(QUIET);
+    let seq = emulator.notifications().last().map_or(0, |n| n.seq);
+    kept.send(r#"<presence xmlns="jabber:client" type="unavailable"/>"#);
+    wait_until("forced NOT_READY", || {
+        emulator
+            .agent_state("1002")
+            .is_some_and(|a| a.reason_code_id == Some(255))
+    });
+    assert_eq!(common::agent_state(&emulator, "1002"), "NOT_READY");
+    let forced = emulator
         .notifications_since(seq)
         .into_iter()
-        .find(|n| {
-            n.node == "/finesse/api/User/1001" && n.update_xml.contains("<state>LOGOUT</state>")
-        })
-        .expect("forced logout published");
-    assert_eq!(logout.request_id, "");
-    assert!(logout.update_xml.contains(
-        "<reasonCode><category>LOGOUT</category><code>255</code><forAll>true</forAll>\
+        .find(|n| n.node == "/finesse/api/User/1002" && n.update_xml.contains("<code>255</code>"))
+        .expect("forced NOT_READY published");
+    assert_eq!(forced.request_id, "");
+    assert!(forced.update_xml.contains(
+        "<reasonCode><category>NOT_READY</category><code>255</code><forAll>true</forAll>\
          <id>255</id><label>Connection Failure</label><systemCode>true</systemCode>"
     ));
     assert!(
-        logout
+        forced
             .update_xml
             .contains("<reasonCodeId>255</reasonCodeId>")
     );
-
-    std::thread::sleep(after * 2);
-    assert_eq!(common::agent_state(&emulator, "1002"), "NOT_READY");
-    assert_eq!(common::agent_state(&emulator, "1003"), "NOT_READY");
-
-    // Losing the last session starts the timer.
-    kept.events_until_quiet(QUIET);
-    kept.send(r#"<presence xmlns="jabber:client" type="unavailable"/>"#);
-    wait_agent(&emulator, "1002", "LOGOUT");
     let e = kept.next_event(QUIET);
     assert!(e.is_none(), "an unavailable session gets no events");
 }
 
 #[test]
 fn dropped_sessions_count_as_gone_for_the_forced_logout() {
-    let (emulator, client) = start(fast().forced_logout_after(Some(Duration::from_millis(200))));
+    let config = fast()
+        .forced_logout_after(Some(Duration::from_millis(200)))
+        .logout_on_disconnect(true);
+    let (emulator, client) = start(config);
     let _x = Xmpp::sign_in(&emulator, "1001", "x");
     sign_in(&emulator, &client, "1001", "1001001");
     emulator.drop_notification_connections();

@@ -55,13 +55,15 @@ fn each_release_offers_its_transports() {
             Some(rest_port.clone()),
             "{release}"
         );
+        // The port of a transport the release turns away is left empty.
+        let listed = |name: &str| field(&info, name).filter(|p| !p.is_empty());
         assert_eq!(
-            field(&info, "xmppPort"),
+            listed("xmppPort"),
             emulator.xmpp_url().map(|u| port(&u)),
             "{release}"
         );
         assert_eq!(
-            field(&info, "xmppSecurePort"),
+            listed("xmppSecurePort"),
             emulator.xmpps_url().map(|u| port(&u)),
             "{release}"
         );

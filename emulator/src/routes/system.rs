@@ -13,11 +13,19 @@ use crate::config::ReasonCategory;
 use crate::engine::Engine;
 use crate::errors::ApiError;
 use crate::xml_out;
+use crate::xml_system_info;
 
 /// Readable without credentials (clients check it before signing in), and answered even
 /// while the node is out of service.
 pub(super) async fn system_info(State(engine): State<Arc<Engine>>) -> Response {
-    reply(engine.with_world(|w| ok_xml(xml_out::document(&xml_out::system_info(w, "SystemInfo")))))
+    let side = engine.side();
+    reply(engine.with_world(|w| {
+        ok_xml(xml_out::document(&xml_system_info::system_info(
+            w,
+            side,
+            "SystemInfo",
+        )))
+    }))
 }
 
 /// Authenticates and checks that the caller may read this user's resources.

@@ -9,6 +9,7 @@ use super::mobile_agent::MobileAgent;
 use crate::config::{AgentConfig, ReasonCategory, ReasonCode};
 use crate::control::AgentSnapshot;
 use crate::errors::{ApiError, CtiError};
+use crate::node::MAX_NODES;
 use crate::xml_in::UserBody;
 
 /// CCE 12.5: an agent who dials from READY is made NOT_READY with this code.
@@ -59,6 +60,16 @@ impl AgentState {
 /// A state with its reason code id.
 pub(crate) type StateWithReason = (AgentState, Option<u32>);
 
+/// The user's notification sessions on one node.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct NodePresence {
+    /// Sessions available now.
+    pub available: usize,
+    /// Bumped whenever a forced-logout timer starts or is cancelled on the node; a timer
+    /// only acts while the epoch it was started with is current.
+    pub epoch: u64,
+}
+
 #[derive(Clone)]
 pub(crate) struct Agent {
     pub cfg: AgentConfig,
@@ -74,12 +85,9 @@ pub(crate) struct Agent {
     pub wrap_up_due: bool,
     pub bad_passwords: u32,
     pub locked_until: Option<Instant>,
-    /// Bumped whenever a forced-logout timer starts or is cancelled; a timer only acts
-    /// while the epoch it was started with is current.
-    pub presence_epoch: u64,
-    /// Notification sessions of the user that are available, as the notification service
-    /// reports them.
-    pub available_sessions: usize,
+    /// The user's notification sessions on each node (by [`crate::node::Side::index`]), as
+    /// each node's notification service reports them.
+    pub presence: [NodePresence; MAX_NODES],
     /// Counts the agent's wrap-ups: a wrap-up timer applies to the wrap-up it started for.
     pub wrap_up_epoch: u64,
     /// Signed in as a mobile agent: the mode and dial number.
@@ -99,8 +107,7 @@ impl Agent {
             wrap_up_due: false,
             bad_passwords: 0,
             locked_until: None,
-            presence_epoch: 0,
-            available_sessions: 0,
+            presence: [NodePresence::default(); MAX_NODES],
             wrap_up_epoch: 0,
             mobile_agent: None,
         }
@@ -190,6 +197,17 @@ impl World {
                 "Connection Failure",
             )
         });
+        // CCE with LOAD 0 makes the agent NOT_READY, with the same code 255 (DG12.5
+        // failover chapter; reference 10.3).
+        codes.push(ReasonCode {
+            system_code: true,
+            ..ReasonCode::new(
+                REASON_FORCED_LOGOUT,
+                ReasonCategory::NotReady,
+                REASON_FORCED_LOGOUT,
+                "Connection Failure",
+            )
+        });
         codes
     }
 
@@ -203,12 +221,22 @@ impl World {
         }
     }
 
-    pub fn find_reason_code(&self, id: u32) -> Option<ReasonCode> {
-        self.configured_reason_codes()
+    /// The reason code of an agent's state: found by id, in the category of the state when
+    /// codes of both categories share the id (255, the forced logout's, is both).
+    pub fn find_reason_code(&self, id: u32, state: AgentState) -> Option<ReasonCode> {
+        let category = match state {
+            AgentState::Logout => ReasonCategory::Logout,
+            _ => ReasonCategory::NotReady,
+        };
+        let all: Vec<ReasonCode> = self
+            .configured_reason_codes()
             .iter()
             .cloned()
             .chain(self.system_reason_codes())
-            .find(|c| c.id == id)
+            .filter(|c| c.id == id)
+            .collect();
+        let preferred = all.iter().position(|c| c.category == category);
+        all.into_iter().nth(preferred.unwrap_or(0))
     }
 
     /// What ReasonCodes lists: the configured codes only; system codes such as 50006 are
@@ -348,8 +376,9 @@ impl World {
                     a.extension = ext;
                     a.mobile_agent = mobile;
                 }
+                // No forced-logout timer here: only losing a session starts one (reference
+                // 10.3: "Nothing documents a logout of an agent that never opened a session").
                 self.set_agent_state(target, AgentState::NotReady, None, rid);
-                self.start_forced_logout_timer(target);
             }
             UserChange::Ready => match state {
                 // READY to READY is ignored: no event.

@@ -7,11 +7,15 @@
 use super::agent::Agent;
 use super::dialog::Dialog;
 use crate::errors::CtiError;
+use crate::node::Side;
 
 /// One change to publish, in the order the operation made them.
 pub(crate) enum Change {
-    /// The node went in or out of service (SystemInfo).
-    SystemInfo,
+    /// The node on `side` went in or out of service (SystemInfo), published by that node.
+    SystemInfo { side: Side },
+    /// A change published by the node on `side` only: what it publishes again on
+    /// recovering its CTI connection.
+    Only { side: Side, change: Box<Change> },
     /// The user changed; published on its own node and on its team's.
     User {
         /// Copy of the agent at the change.

@@ -14,6 +14,7 @@ mod calls;
 mod change;
 pub(crate) mod dialog;
 mod mobile_agent;
+mod nodes;
 mod presence;
 mod pubsub;
 mod queues;
@@ -27,8 +28,9 @@ use std::time::Duration;
 use crate::config::{Deployment, EmulatorConfig, FarEnd, ReasonCode, Timing, WrapUpReason};
 use crate::control::{AgentSnapshot, DialogSnapshot};
 use crate::errors::CtiError;
+use crate::node::{MAX_NODES, NodeHealth, Side, Topology};
 use crate::release::Release;
-use crate::transports::NodePorts;
+use crate::tokens::Tokens;
 
 pub(crate) use agent::{Agent, UserChange};
 pub(crate) use call_control::{PendingCallControl, Reservation};
@@ -45,9 +47,13 @@ const FIRST_DIALOG_ID: u64 = 16_777_217;
 pub(crate) enum Timer {
     /// Telephony: call setup steps, the far end answering or hanging up.
     Call(dialog::CallTimer),
-    /// Signs the agent out unless a notification session became available in the meantime
-    /// (the agent's presence epoch is still `epoch`).
-    ForcedLogout { login_id: String, epoch: u64 },
+    /// Signs the agent out unless a notification session became available on the node in
+    /// the meantime (the agent's presence epoch on that node is still `epoch`).
+    ForcedLogout {
+        login_id: String,
+        side: Side,
+        epoch: u64,
+    },
     /// Ends the agent's wrap-up towards `next` unless it ended already (the agent's
     /// wrap-up epoch is no longer `epoch`).
     WrapUp {
@@ -107,6 +113,9 @@ pub(crate) struct World {
     pub lockout: Duration,
     /// Time without an available notification session before a forced logout.
     pub forced_logout_after: Option<Duration>,
+    /// CCE's LOAD setting 1 ("logout on disconnect"): a forced logout signs the agent out
+    /// instead of making it NOT_READY (see [`EmulatorConfig::logout_on_disconnect`]).
+    pub logout_on_disconnect: bool,
     pub agents: BTreeMap<String, Agent>,
     pub dialogs: BTreeMap<u64, Dialog>,
     next_dialog_id: u64,
@@ -124,11 +133,18 @@ pub(crate) struct World {
     pub pending_call_control: PendingCallControl,
     pub far_end_default: FarEnd,
     pub far_end_by_address: HashMap<String, FarEnd>,
-    pub out_of_service: bool,
-    /// The node's ports, for SystemInfo.
-    pub ports: NodePorts,
-    pub latency: Duration,
-    pub cut: Option<CutRule>,
+    /// Each node's health, by [`Side::index`].
+    pub nodes: [NodeHealth; MAX_NODES],
+    /// The nodes, as SystemInfo names them.
+    pub topology: Topology,
+    /// Each node's delay on REST responses.
+    pub latency: [Duration; MAX_NODES],
+    /// Each node's one-shot connection cut.
+    pub cut: [Option<CutRule>; MAX_NODES],
+    /// SSO access tokens issued with an expiry, valid on every node.
+    pub tokens: Tokens,
+    /// When the platform started (the CTI connections' start).
+    pub started: std::time::SystemTime,
     /// Timers requested by the last operation; drained and spawned by the caller.
     pub timers: Vec<(Duration, Timer)>,
     /// The outbox: changes made by the last operation, in order; drained, rendered and
@@ -146,6 +162,7 @@ impl World {
             timing: config.timing,
             lockout: config.lockout,
             forced_logout_after: config.forced_logout_after,
+            logout_on_disconnect: config.logout_on_disconnect,
             agents: config
                 .agents
                 .iter()
@@ -161,10 +178,12 @@ impl World {
             pending_call_control: PendingCallControl::default(),
             far_end_default: FarEnd::default(),
             far_end_by_address: HashMap::new(),
-            out_of_service: false,
-            ports: config.node_ports,
-            latency: Duration::ZERO,
-            cut: None,
+            nodes: [NodeHealth::default(); MAX_NODES],
+            topology: config.topology.clone(),
+            latency: [Duration::ZERO; MAX_NODES],
+            cut: [None, None],
+            tokens: Tokens::default(),
+            started: std::time::SystemTime::now(),
             timers: Vec::new(),
             changes: Vec::new(),
             published_queues: HashMap::new(),
@@ -176,10 +195,12 @@ impl World {
 
     /// Back to the start as `config` describes it, keeping every agent's configuration
     /// (those added since included) with its state reset: no dialogs, agents signed out and
-    /// unlocked, far-end behaviour, service, latency and cuts as configured. Dialog ids keep
-    /// counting, and timers and queued requests of before are dropped (see `generation`).
+    /// unlocked, far-end behaviour, service, latency and cuts as configured, no tokens
+    /// issued. Dialog ids keep counting, and timers and queued requests of before are
+    /// dropped (see `generation`).
     pub fn reset(&mut self, config: &EmulatorConfig) {
         let mut fresh = World::new(config);
+        fresh.topology = std::mem::take(&mut self.topology);
         fresh.agents = std::mem::take(&mut self.agents)
             .into_iter()
             .map(|(id, agent)| (id, Agent::new(agent.cfg)))
@@ -230,7 +251,11 @@ impl World {
     pub fn fire(&mut self, timer: Timer) {
         match timer {
             Timer::Call(t) => self.fire_call_timer(t),
-            Timer::ForcedLogout { login_id, epoch } => self.forced_logout(&login_id, epoch),
+            Timer::ForcedLogout {
+                login_id,
+                side,
+                epoch,
+            } => self.forced_logout(&login_id, side, epoch),
             Timer::WrapUp {
                 login_id,
                 epoch,
@@ -242,15 +267,6 @@ impl World {
                 request_id,
             } => self.call_control_refused(&login_id, dialog, &request_id),
         }
-    }
-
-    /// Turns the node in or out of service, recording the SystemInfo change.
-    pub fn set_out_of_service(&mut self, yes: bool) {
-        if self.out_of_service == yes {
-            return;
-        }
-        self.out_of_service = yes;
-        self.changes.push(Change::SystemInfo);
     }
 
     /// Records the user as it is now for its own node and its team's node (the per-member

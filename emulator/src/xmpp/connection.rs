@@ -152,8 +152,9 @@ impl Connection {
             }
             (Stage::Bound { session, .. }, Incoming::Presence(update)) => {
                 let session = *session;
+                let side = self.engine.side();
                 let reply = self.engine.with_notifier(|w, n| {
-                    presence::session_presence(w, &mut n.sessions, session, update)
+                    presence::session_presence(side, w, &mut n.sessions, session, update)
                 });
                 Ok(reply.into_iter().map(Out::Frame).collect())
             }
@@ -282,8 +283,9 @@ impl Drop for Connection {
     /// The stream is gone: its session's presence goes with it.
     fn drop(&mut self) {
         if let Stage::Bound { session, .. } = self.stage {
+            let side = self.engine.side();
             self.engine
-                .with_notifier(|w, n| presence::session_ended(w, &mut n.sessions, session));
+                .with_notifier(|w, n| presence::session_ended(side, w, &mut n.sessions, session));
         }
     }
 }

@@ -36,6 +36,11 @@ pub(crate) async fn serve(
         let Some((stream, permit)) = accept(&listener, &permits).await else {
             return;
         };
+        // A node or notification service that is down closes new connections at once.
+        if engine.refuses_notifications() {
+            drop(stream);
+            continue;
+        }
         let engine = Arc::clone(&engine);
         let tls = tls.clone();
         let mut link = links.link();

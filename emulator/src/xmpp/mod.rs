@@ -27,7 +27,7 @@ mod websocket;
 pub(crate) use bosh::Bosh;
 pub(crate) use link::Links;
 pub(crate) use listener::serve;
-pub(crate) use presence::set_service_available;
+pub(crate) use presence::{cut_user, set_service_available};
 pub(crate) use sessions::Sessions;
 pub(crate) use tcp_listener::{TcpMode, serve_tcp};
 pub(crate) use upgrade::RestWebSocket;

@@ -5,11 +5,13 @@
 use super::frames::service_presence;
 use super::sessions::Sessions;
 use super::stanza::PresenceUpdate;
+use crate::node::Side;
 use crate::state::World;
 
 /// Applies a broadcast presence. When the session becomes available, returns the presence
 /// of Finesse's own user to send it.
 pub(crate) fn session_presence(
+    side: Side,
     world: &mut World,
     sessions: &mut Sessions,
     id: u64,
@@ -28,16 +30,32 @@ pub(crate) fn session_presence(
     let reply = (!was_available && session.available)
         .then(|| service_presence(&session.full_jid(), service_available));
     let login_id = session.login_id.clone();
-    world.set_available_sessions(&login_id, sessions.available(&login_id));
+    world.set_available_sessions(side, &login_id, sessions.available(&login_id));
     reply
 }
 
 /// The session's connection is gone.
-pub(crate) fn session_ended(world: &mut World, sessions: &mut Sessions, id: u64) {
+pub(crate) fn session_ended(side: Side, world: &mut World, sessions: &mut Sessions, id: u64) {
     if let Some(session) = sessions.remove(id) {
         let count = sessions.available(&session.login_id);
-        world.set_available_sessions(&session.login_id, count);
+        world.set_available_sessions(side, &session.login_id, count);
     }
+}
+
+/// Cuts every connection of the user's sessions at once, as a lost link would: the
+/// sessions are gone for the platform now (which starts the forced-logout timer), and
+/// their connections end without a word. Returns how many were cut.
+pub(crate) fn cut_user(
+    side: Side,
+    world: &mut World,
+    sessions: &mut Sessions,
+    login_id: &str,
+) -> usize {
+    let cut = sessions.cut(login_id);
+    if cut > 0 {
+        world.set_available_sessions(side, login_id, sessions.available(login_id));
+    }
+    cut
 }
 
 /// Finesse's own XMPP user comes or goes: every available session is told.

@@ -156,6 +156,15 @@ impl Sessions {
         self.live.remove(&id)
     }
 
+    /// Forgets every session of the user and drops their queues, so their connections end
+    /// abruptly (each transport ends a stream whose queue is gone without a word). Returns
+    /// how many there were.
+    pub fn cut(&mut self, login_id: &str) -> usize {
+        let before = self.live.len();
+        self.live.retain(|_, s| s.login_id != login_id);
+        before - self.live.len()
+    }
+
     /// Sessions of the user that are available.
     pub fn available(&self, login_id: &str) -> usize {
         self.live

@@ -45,6 +45,11 @@ pub(crate) async fn serve_tcp(
         let Some((stream, permit)) = accept(&listener, &permits).await else {
             return;
         };
+        // A node or notification service that is down closes new connections at once.
+        if engine.refuses_notifications() {
+            drop(stream);
+            continue;
+        }
         if !mode.offered(engine.with_world(|w| Transports::of(w.release))) {
             continue;
         }

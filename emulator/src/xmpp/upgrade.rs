@@ -82,6 +82,13 @@ impl RestWebSocket {
                 "the xmpp WebSocket subprotocol is required",
             );
         }
+        // The notification service behind the REST port is down.
+        if self.engine.refuses_notifications() {
+            return refusal(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the notification service is down",
+            );
+        }
         let Ok(permit) = Arc::clone(&self.permits).try_acquire_owned() else {
             return refusal(StatusCode::SERVICE_UNAVAILABLE, "too many connections");
         };
