@@ -187,9 +187,18 @@ pub fn event_line(event: &Event) -> String {
         }
         Event::SystemStatusChanged { info } => format!("Finesse node {}", info.status),
         Event::Connection(state) => match state {
-            ConnectionState::Connected { node } => format!("notifications connected to {node}"),
+            ConnectionState::Connected { node, transport } => {
+                format!("notifications connected to {node} ({transport})")
+            }
             ConnectionState::Disconnected { reason } => {
-                format!("notifications disconnected: {reason}")
+                format!("notifications disconnected, recovering: {reason}")
+            }
+            ConnectionState::FailingOver { from, to } => {
+                format!("failing over from {from} to {to}")
+            }
+            ConnectionState::OutOfService { node } => format!("{node} out of service"),
+            ConnectionState::Recovered { node, changes } => {
+                format!("recovered on {node}: {changes} changes read again")
             }
             ConnectionState::ServiceAvailable { available: true } => {
                 "Finesse service available".to_owned()

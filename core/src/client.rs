@@ -10,8 +10,7 @@ use crate::http::{Http, Method};
 use crate::model::{
     AgentState, Dialog, Queue, ReasonCode, ReasonCodeCategory, SystemInfo, Team, User, WrapUpReason,
 };
-use crate::notification_url;
-use crate::session::{self, NotificationOptions, Notifications, Shared, Slot};
+use crate::session::{self, NotificationOptions, Notifications, Shared, SignInSecret, Slot};
 use crate::validate;
 use crate::wait::{Accepted, Expect, InFlight};
 
@@ -47,7 +46,8 @@ const CALL_CONTROL_SETTLE: Duration = Duration::from_secs(2);
 
 struct Inner {
     config: Config,
-    http: Http,
+    /// Shared with the notification session, which moves it to the other node on failover.
+    http: Arc<Http>,
     /// The agent id used in URIs, once known.
     login_id: OnceLock<String>,
     /// The extension the agent is signed in with, as last learned from the server or set by
@@ -74,13 +74,14 @@ impl std::fmt::Debug for Client {
 impl Client {
     /// Creates a client. Nothing is sent until the first operation.
     pub fn new(config: Config) -> Result<Client, Error> {
-        let http = Http::new(&config);
+        let http = Arc::new(Http::new(&config));
         let login_id = OnceLock::new();
         if let Some(id) = config
             .login_id
             .clone()
             .or_else(|| match &config.credentials {
-                Credentials::Bearer { login_id, .. } => Some(login_id.clone()),
+                Credentials::Bearer { login_id, .. }
+                | Credentials::TokenProvider { login_id, .. } => Some(login_id.clone()),
                 Credentials::Basic { .. } => None,
             })
         {
@@ -104,8 +105,10 @@ impl Client {
         &self.inner.config
     }
 
-    /// The node requests currently go to first (side A, or side B after a failover).
-    pub fn active_node(&self) -> &str {
+    /// The node requests currently go to first (side A, or side B after a failover). While
+    /// a notification session runs, it is the session's node: REST and notifications move
+    /// together.
+    pub fn active_node(&self) -> String {
         self.inner.http.active_node()
     }
 
@@ -593,22 +596,19 @@ impl Client {
     fn start_session(&self, options: &NotificationOptions) -> Result<Notifications, Error> {
         let login_id = self.login_id()?;
         let info = self.system_info()?;
-        let node = self.active_node().to_owned();
-        let host = node
-            .split_once("://")
-            .map_or(node.as_str(), |(_, rest)| rest)
-            .to_owned();
-        let domain = info.xmpp_domain.clone().unwrap_or_else(|| {
-            host.rsplit_once(':')
-                .map_or(host.clone(), |(h, _)| h.to_owned())
-        });
-        let pubsub_domain = info
-            .xmpp_pub_sub_domain
-            .clone()
-            .unwrap_or_else(|| format!("pubsub.{domain}"));
-        let secret = match &self.inner.config.credentials {
-            Credentials::Basic { password, .. } => password.expose().to_owned(),
-            Credentials::Bearer { token, .. } => token.expose().to_owned(),
+        let node = self.active_node();
+        if let Some(other) = session::alternate_from(&node, &info) {
+            self.inner.http.learn_alternate(&other);
+        }
+        let (domain, pubsub_domain) = session::xmpp_domains(&node, &info);
+        // The same password or tokens as REST.
+        let secret = match (self.inner.http.tokens(), &self.inner.config.credentials) {
+            (Some(tokens), _) => SignInSecret::Tokens(tokens),
+            (None, Credentials::Basic { password, .. }) => SignInSecret::Fixed(password.clone()),
+            (None, Credentials::Bearer { token, .. }) => SignInSecret::Fixed(token.clone()),
+            (None, Credentials::TokenProvider { provider, .. }) => {
+                SignInSecret::Tokens(Arc::new(crate::token::Tokens::new(provider.clone())))
+            }
         };
         let resource = options.resource.clone().unwrap_or_else(|| {
             format!(
@@ -622,30 +622,12 @@ impl Client {
             .or_else(|| self.inner.config.notification_url.clone())
         {
             Some(url) => vec![url],
-            None => {
-                // The ports of the node REST requests go to: side B's after a failover.
-                let on_b = info
-                    .secondary_node
-                    .as_deref()
-                    .is_some_and(|b| host.split(':').next() == Some(b));
-                let ports = if on_b {
-                    info.secondary_node_ports.clone()
-                } else {
-                    info.primary_node_ports.clone()
-                }
-                .unwrap_or_default();
-                let port = |p: Option<i64>| p.and_then(|p| u16::try_from(p).ok());
-                let known = notification_url::KnownPorts {
-                    xmpp: port(ports.xmpp_port),
-                    xmpp_secure: port(ports.xmpp_secure_port),
-                };
-                notification_url::candidates(&node, known)
-            }
+            None => session::notification_urls(&node, &info),
         };
         let target = session::Target {
             url: String::new(),
             domain,
-            login_id,
+            login_id: login_id.clone(),
             secret,
             resource,
             tls: crate::tls::client_config(&self.inner.config)?,
@@ -663,6 +645,11 @@ impl Client {
             subscriptions: Vec::new(),
             limits: self.inner.config.limits,
             credentials_rejected: self.inner.http.credentials_rejected(),
+            _pin: self.inner.http.pin(),
+            http: self.inner.http.clone(),
+            failover_after: options.failover_after,
+            view: session::View::new(login_id),
+            subscribed_on: node,
         };
         let session = Notifications::start(shared, control, connection, context)?;
         for node in &options.subscriptions {

@@ -7,6 +7,7 @@ use std::time::Duration;
 use crate::error::Error;
 use crate::limits::DecodeLimits;
 use crate::notification_url;
+use crate::token::{AccessToken, TokenError, TokenProvider};
 use crate::validate;
 
 /// The HTTPS port Finesse serves its REST API on, used when a URL names none.
@@ -52,6 +53,15 @@ pub enum Credentials {
         /// The access token.
         token: Secret,
     },
+    /// SSO access tokens from the application's provider, for the agent `login_id`: asked
+    /// for a token at first use, again once 75% of its lifetime has passed (as Cisco asks of
+    /// third-party applications), and once more after the server rejects the one in use.
+    TokenProvider {
+        /// The agent id the tokens belong to (URIs need it).
+        login_id: String,
+        /// Where tokens come from.
+        provider: TokenProvider,
+    },
 }
 
 impl Credentials {
@@ -59,7 +69,9 @@ impl Credentials {
     pub fn username(&self) -> &str {
         match self {
             Credentials::Basic { username, .. } => username,
-            Credentials::Bearer { login_id, .. } => login_id,
+            Credentials::Bearer { login_id, .. } | Credentials::TokenProvider { login_id, .. } => {
+                login_id
+            }
         }
     }
 }
@@ -109,6 +121,7 @@ impl Config {
             secondary: None,
             basic: None,
             bearer: None,
+            provider: None,
             ca_pems: Vec::new(),
             ca_files: Vec::new(),
             accept_invalid_certs: false,
@@ -161,6 +174,7 @@ pub struct ConfigBuilder {
     /// Both kinds are recorded, so that `build` can refuse a configuration that gives both.
     basic: Option<(String, Secret)>,
     bearer: Option<(String, Secret)>,
+    provider: Option<(String, TokenProvider)>,
     ca_pems: Vec<Vec<u8>>,
     ca_files: Vec<std::path::PathBuf>,
     accept_invalid_certs: bool,
@@ -189,6 +203,19 @@ impl ConfigBuilder {
     /// [`basic_auth`](ConfigBuilder::basic_auth), not both.
     pub fn bearer_token(mut self, login_id: impl Into<String>, token: impl Into<String>) -> Self {
         self.bearer = Some((login_id.into(), Secret::new(token)));
+        self
+    }
+
+    /// SSO access tokens from `provider` for agent `login_id`, renewed after 75% of their
+    /// lifetime and after a rejection (see [`Credentials::TokenProvider`]). Give this, a
+    /// [`bearer_token`](ConfigBuilder::bearer_token) or
+    /// [`basic_auth`](ConfigBuilder::basic_auth): one of them.
+    pub fn token_provider(
+        mut self,
+        login_id: impl Into<String>,
+        provider: impl Fn() -> Result<AccessToken, TokenError> + Send + Sync + 'static,
+    ) -> Self {
+        self.provider = Some((login_id.into(), TokenProvider::new(provider)));
         self
     }
 
@@ -284,16 +311,21 @@ impl ConfigBuilder {
             nodes.push(normalize_url("secondary", secondary)?);
         }
         // The messages name the choice the way every binding's constructor offers it.
-        let credentials = match (self.basic, self.bearer) {
-            (Some((username, password)), None) => Credentials::Basic { username, password },
-            (None, Some((login_id, token))) => Credentials::Bearer { login_id, token },
-            (Some(_), Some(_)) => {
+        let credentials = match (self.basic, self.bearer, self.provider) {
+            (Some((username, password)), None, None) => Credentials::Basic { username, password },
+            (None, Some((login_id, token)), None) => Credentials::Bearer { login_id, token },
+            (None, None, Some((login_id, provider))) => {
+                Credentials::TokenProvider { login_id, provider }
+            }
+            (None, None, None) => {
+                return Err(Error::invalid("password", "give a password or a token"));
+            }
+            _ => {
                 return Err(Error::invalid(
                     "token",
-                    "give a password or a token, not both",
+                    "give one of a password, a token or a token provider",
                 ));
             }
-            (None, None) => return Err(Error::invalid("password", "give a password or a token")),
         };
         match &credentials {
             Credentials::Basic { username, password } => {
@@ -307,16 +339,10 @@ impl ConfigBuilder {
             }
             Credentials::Bearer { login_id, token } => {
                 validate::path_segment("login_id", login_id)?;
-                // RFC 6750 §2.1: a bearer token is a b64token. Anything else could not be sent
-                // in a header, and would fail every request later as if the server were
-                // unreachable.
-                let b64token = |c: char| c.is_ascii_alphanumeric() || "-._~+/=".contains(c);
-                if token.expose().is_empty() || !token.expose().chars().all(b64token) {
-                    return Err(Error::invalid(
-                        "token",
-                        "must be a non-empty RFC 6750 token: letters, digits and -._~+/= only",
-                    ));
-                }
+                check_token("token", token.expose())?;
+            }
+            Credentials::TokenProvider { login_id, .. } => {
+                validate::path_segment("login_id", login_id)?;
             }
         }
         if let Some(id) = &self.login_id {
@@ -365,6 +391,19 @@ impl ConfigBuilder {
             notification_url,
         })
     }
+}
+
+/// RFC 6750 §2.1: a bearer token is a b64token. Anything else could not be sent in a header,
+/// and would fail every request later as if the server were unreachable.
+pub(crate) fn check_token(field: &str, token: &str) -> Result<(), Error> {
+    let b64token = |c: char| c.is_ascii_alphanumeric() || "-._~+/=".contains(c);
+    if token.is_empty() || !token.chars().all(b64token) {
+        return Err(Error::invalid(
+            field,
+            "must be a non-empty RFC 6750 token: letters, digits and -._~+/= only",
+        ));
+    }
+    Ok(())
 }
 
 /// `https://host[:port][/]` stays as it is (without the slash); a bare host gets

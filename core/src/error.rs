@@ -20,6 +20,9 @@ pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
 /// - [`Error::Refused`]: the notification service refused the session or a request of it
 ///   (another session took its resource, a subscription was refused); it was reached.
 /// - [`Error::Decode`]: the server's answer could not be understood.
+/// - [`Error::Token`]: the application's token provider gave no usable token; nothing was
+///   sent.
+/// - [`Error::FailingOver`]: the client is moving to the other node; nothing was sent.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
@@ -81,6 +84,22 @@ pub enum Error {
     /// The notification service (XMPP) refused: the sign-in, resource binding, a pub-sub
     /// subscription, or the stream itself (a stream error such as `conflict`).
     Refused(Box<Refusal>),
+    /// The token provider gave no token (or one that cannot be sent); nothing was sent.
+    Token {
+        /// What went wrong.
+        message: String,
+        /// The provider's own error, also given by [`std::error::Error::source`].
+        source: Option<Cause>,
+    },
+    /// A command was not sent because the client is moving REST and notifications to the
+    /// other node (its current node failed): try again once connected there. Its class is
+    /// [`ErrorKind::ServiceUnavailable`].
+    FailingOver {
+        /// The node that failed.
+        from: String,
+        /// The node the client is moving to.
+        to: String,
+    },
 }
 
 /// A refusal by the notification service, with the XMPP condition it gave (RFC 6120 §4.9.3
@@ -174,8 +193,9 @@ impl DecodeError {
 pub enum ErrorKind {
     /// [`Error::InvalidArgument`].
     InvalidArgument,
-    /// [`Error::Api`] with status 401: bad credentials or a locked account; or
-    /// [`Error::Refused`] when the notification service rejected the credentials.
+    /// [`Error::Api`] with status 401: bad credentials or a locked account;
+    /// [`Error::Refused`] when the notification service rejected the credentials; or
+    /// [`Error::Token`].
     Authentication,
     /// [`Error::Api`] refusing a signed-in user an object that is not theirs: error type
     /// `Invalid Supervisor` (a supervisor acting on someone outside their teams) or
@@ -187,7 +207,7 @@ pub enum ErrorKind {
     /// [`Error::Api`] whose error type is `Invalid State`, whatever its status (400, or 401
     /// as some Dialog and User requests send it).
     InvalidState,
-    /// [`Error::Api`] with status 503: the node is out of service.
+    /// [`Error::Api`] with status 503: the node is out of service; or [`Error::FailingOver`].
     ServiceUnavailable,
     /// Any other [`Error::Api`].
     Api,
@@ -237,6 +257,8 @@ impl Error {
             Error::Decode(_) => ErrorKind::Decode,
             Error::Refused(refusal) if refusal.is_authentication() => ErrorKind::Authentication,
             Error::Refused(_) => ErrorKind::Refused,
+            Error::Token { .. } => ErrorKind::Authentication,
+            Error::FailingOver { .. } => ErrorKind::ServiceUnavailable,
         }
     }
 
@@ -335,11 +357,19 @@ impl Error {
         self
     }
 
-    /// Keeps the underlying failure (transport, TLS and outcome-unknown errors).
+    pub(crate) fn token(message: impl Into<String>) -> Self {
+        Error::Token {
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    /// Keeps the underlying failure (transport, TLS, outcome-unknown and token errors).
     pub(crate) fn caused_by(mut self, cause: impl Into<Cause>) -> Self {
         if let Error::Transport { source, .. }
         | Error::Tls { source, .. }
-        | Error::OutcomeUnknown { source, .. } = &mut self
+        | Error::OutcomeUnknown { source, .. }
+        | Error::Token { source, .. } = &mut self
         {
             *source = Some(cause.into());
         }
@@ -395,6 +425,11 @@ impl fmt::Display for Error {
             }
             Error::Decode(e) => fmt::Display::fmt(e, f),
             Error::Refused(refusal) => fmt::Display::fmt(refusal, f),
+            Error::Token { message, .. } => write!(f, "no access token: {message}"),
+            Error::FailingOver { from, to } => write!(
+                f,
+                "failing over from {from} to {to}: nothing was sent; try again once connected"
+            ),
         }
     }
 }
@@ -499,7 +534,8 @@ impl std::error::Error for Error {
         match self {
             Error::Transport { source, .. }
             | Error::Tls { source, .. }
-            | Error::OutcomeUnknown { source, .. } => source
+            | Error::OutcomeUnknown { source, .. }
+            | Error::Token { source, .. } => source
                 .as_deref()
                 .map(|e| e as &(dyn std::error::Error + 'static)),
             // The others say everything in their own text: Api, Cti and Decode display the

@@ -2,16 +2,17 @@
 //! mapping of every failure onto [`Error`], including "outcome unknown" for commands.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Instant;
 
 use base64::Engine;
 
-use crate::config::{Config, Credentials};
+use crate::config::{Config, Credentials, Secret};
 use crate::error::{ApiFailure, Error, ErrorKind};
 use crate::limits::DecodeLimits;
 use crate::model::ApiError;
 use crate::shared::{SharedCache, shared};
+use crate::token::Tokens;
 
 /// The size of each I/O buffer of a connection.
 const BUFFER_BYTES: usize = 16 * 1024;
@@ -43,11 +44,18 @@ pub(crate) struct Http {
     agent: Arc<ureq::Agent>,
     /// Held so that this client's notification sessions share it (see `tls::trust`).
     _trust: Arc<crate::tls::Trust>,
-    nodes: Vec<String>,
+    /// Side A, then side B (configured, or learned from SystemInfo).
+    nodes: RwLock<Vec<String>>,
     /// Index into `nodes` of the node requests go to first.
     active: AtomicUsize,
-    /// The `Authorization` header value; never logged.
-    authorization: String,
+    /// Notification sessions running: while one runs it chooses the node, and REST follows
+    /// it rather than moving alone (REST and notifications always use one node, DG12.5
+    /// "Failover").
+    pinned: AtomicUsize,
+    /// The nodes a session is moving between (from, to): commands are refused meanwhile.
+    failing_over: Mutex<Option<(String, String)>>,
+    /// Where the `Authorization` header comes from; never logged.
+    authorization: Authorization,
     limits: DecodeLimits,
     /// The proxy requests go through (from `ALL_PROXY`, `HTTPS_PROXY`, `HTTP_PROXY`), named
     /// in transport errors.
@@ -57,24 +65,46 @@ pub(crate) struct Http {
     rejected: Arc<AtomicBool>,
 }
 
+/// The `Authorization` header of every request.
+enum Authorization {
+    /// Basic credentials or a fixed bearer token: the header value.
+    Fixed(String),
+    /// Tokens from the application's provider.
+    Tokens(Arc<Tokens>),
+}
+
+/// What a request was sent with: the header, and the token in it if it came from the
+/// provider (to renew it if rejected).
+struct Credential {
+    header: String,
+    token: Option<Secret>,
+}
+
 impl Http {
     pub(crate) fn new(config: &Config) -> Http {
         let trust = crate::tls::trust(config);
         let agent = shared_agent(config);
         let authorization = match &config.credentials {
-            Credentials::Basic { username, password } => format!(
+            Credentials::Basic { username, password } => Authorization::Fixed(format!(
                 "Basic {}",
                 base64::engine::general_purpose::STANDARD
                     .encode(format!("{username}:{}", password.expose()))
-            ),
-            Credentials::Bearer { token, .. } => format!("Bearer {}", token.expose()),
+            )),
+            Credentials::Bearer { token, .. } => {
+                Authorization::Fixed(format!("Bearer {}", token.expose()))
+            }
+            Credentials::TokenProvider { provider, .. } => {
+                Authorization::Tokens(Arc::new(Tokens::new(provider.clone())))
+            }
         };
         Http {
             proxy: agent.config().proxy().cloned(),
             agent,
             _trust: trust,
-            nodes: config.nodes.clone(),
+            nodes: RwLock::new(config.nodes.clone()),
             active: AtomicUsize::new(0),
+            pinned: AtomicUsize::new(0),
+            failing_over: Mutex::new(None),
             authorization,
             limits: config.limits,
             rejected: Arc::default(),
@@ -92,23 +122,89 @@ impl Http {
         self.limits
     }
 
+    /// The token source, when tokens come from the application's provider: the notification
+    /// session signs in with the same tokens.
+    pub(crate) fn tokens(&self) -> Option<Arc<Tokens>> {
+        match &self.authorization {
+            Authorization::Tokens(tokens) => Some(tokens.clone()),
+            Authorization::Fixed(_) => None,
+        }
+    }
+
     /// The URL of the node requests currently go to first.
-    pub(crate) fn active_node(&self) -> &str {
-        &self.nodes[self.active.load(Ordering::Relaxed)]
+    pub(crate) fn active_node(&self) -> String {
+        self.node(self.active.load(Ordering::Relaxed))
+    }
+
+    /// The URL of node `index` (0 side A, 1 side B).
+    fn node(&self, index: usize) -> String {
+        let nodes = self.nodes.read().unwrap_or_else(PoisonError::into_inner);
+        nodes[index.min(nodes.len() - 1)].clone()
+    }
+
+    fn node_count(&self) -> usize {
+        self.nodes
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// The other node than the active one: configured, else learned (`learn_alternate`).
+    pub(crate) fn alternate_node(&self) -> Option<String> {
+        let nodes = self.nodes.read().unwrap_or_else(PoisonError::into_inner);
+        let active = self.active.load(Ordering::Relaxed);
+        (nodes.len() > 1).then(|| nodes[(active + 1) % nodes.len()].clone())
+    }
+
+    /// Records the other node SystemInfo names, when the configuration gave only one.
+    pub(crate) fn learn_alternate(&self, url: &str) {
+        let mut nodes = self.nodes.write().unwrap_or_else(PoisonError::into_inner);
+        if nodes.len() == 1 && nodes[0] != url {
+            log::info!("SystemInfo names the other node: {url}");
+            nodes.push(url.to_owned());
+        }
+    }
+
+    /// Makes `url` (one of the nodes) the node requests go to.
+    pub(crate) fn move_to(&self, url: &str) {
+        let nodes = self.nodes.read().unwrap_or_else(PoisonError::into_inner);
+        if let Some(index) = nodes.iter().position(|n| n == url) {
+            self.active.store(index, Ordering::Relaxed);
+        }
+    }
+
+    /// Pins REST to the session's node while the session runs; unpinned when the guard drops.
+    pub(crate) fn pin(self: &Arc<Self>) -> Pin {
+        self.pinned.fetch_add(1, Ordering::Relaxed);
+        Pin(self.clone())
+    }
+
+    /// Refuses commands while a session moves from one node to the other (`None`: done).
+    pub(crate) fn set_failing_over(&self, nodes: Option<(String, String)>) {
+        *self
+            .failing_over
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = nodes;
+    }
+
+    /// Whether REST may move to the other node by itself: only while no session runs.
+    fn may_move(&self) -> bool {
+        self.pinned.load(Ordering::Relaxed) == 0 && self.node_count() > 1
     }
 
     /// GETs `path` and returns the body of a 2xx answer. A GET changes nothing, so when the
     /// active node is unreachable or out of service the other node is tried, and becomes the
-    /// active one if it answers.
+    /// active one if it answers; but not while a notification session runs, which moves
+    /// REST and notifications together.
     pub(crate) fn get(&self, path: &str) -> Result<Vec<u8>, Error> {
         let first = self.active.load(Ordering::Relaxed);
-        let mut result = self.get_from(first, path);
+        let mut result = self.get_from(&self.node(first), path);
         if let Err(e) = &result
-            && self.nodes.len() > 1
+            && self.may_move()
             && node_unavailable(e)
         {
-            let other = (first + 1) % self.nodes.len();
-            result = self.get_from(other, path);
+            let other = (first + 1) % self.node_count();
+            result = self.get_from(&self.node(other), path);
             if result.is_ok() {
                 self.active.store(other, Ordering::Relaxed);
             }
@@ -116,13 +212,26 @@ impl Http {
         result
     }
 
-    fn get_from(&self, node: usize, path: &str) -> Result<Vec<u8>, Error> {
-        let url = format!("{}{path}", self.nodes[node]);
+    /// GETs `path` from the node at `node` (a node URL), with one renewal of a provider's
+    /// token the server rejected: a GET changes nothing, so it may be sent again.
+    pub(crate) fn get_from(&self, node: &str, path: &str) -> Result<Vec<u8>, Error> {
+        let credential = self.credential()?;
+        match self.get_once(node, path, &credential.header) {
+            Err(e) if e.kind() == ErrorKind::Authentication => match self.renewed(&credential)? {
+                Some(header) => self.get_once(node, path, &header),
+                None => Err(e),
+            },
+            result => result,
+        }
+    }
+
+    fn get_once(&self, node: &str, path: &str, authorization: &str) -> Result<Vec<u8>, Error> {
+        let url = format!("{node}{path}");
         let started = Instant::now();
         let result = self
             .agent
             .get(&url)
-            .header("Authorization", &self.authorization)
+            .header("Authorization", authorization)
             .header("Accept", "application/xml")
             .call()
             .map_err(|e| self.transport_error(e, &url, None))
@@ -130,6 +239,35 @@ impl Http {
         let outcome = result.as_ref().map(|(status, _)| *status);
         log_exchange("GET", &url, None, started, outcome);
         result.map(|(_, body)| body)
+    }
+
+    /// The credential for the next request.
+    fn credential(&self) -> Result<Credential, Error> {
+        match &self.authorization {
+            Authorization::Fixed(header) => Ok(Credential {
+                header: header.clone(),
+                token: None,
+            }),
+            Authorization::Tokens(tokens) => {
+                let token = tokens.current()?;
+                Ok(Credential {
+                    header: format!("Bearer {}", token.expose()),
+                    token: Some(token),
+                })
+            }
+        }
+    }
+
+    /// After a 401: the header with a renewed token, if the provider gave a new one.
+    fn renewed(&self, used: &Credential) -> Result<Option<String>, Error> {
+        let (Authorization::Tokens(tokens), Some(token)) = (&self.authorization, &used.token)
+        else {
+            return Ok(None);
+        };
+        log::info!("the server rejected the access token; asking the provider for a new one");
+        Ok(tokens
+            .renew_after_rejection(token)?
+            .map(|token| format!("Bearer {}", token.expose())))
     }
 
     /// Sends a command. It is sent once: if the active node cannot be connected to (so nothing
@@ -142,11 +280,20 @@ impl Http {
         body: String,
         request_id: &str,
     ) -> Result<(), Error> {
+        if let Some((from, to)) = self
+            .failing_over
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+        {
+            return Err(Error::FailingOver { from, to });
+        }
+        let credential = self.credential()?;
         let first = self.active.load(Ordering::Relaxed);
-        match self.send_to(first, method, path, &body, request_id) {
-            Err(Attempt::NotSent(e)) if self.nodes.len() > 1 => {
-                let other = (first + 1) % self.nodes.len();
-                let result = self.send_to(other, method, path, &body, request_id);
+        let result = match self.send_to(first, method, path, &body, request_id, &credential) {
+            Err(Attempt::NotSent(e)) if self.may_move() => {
+                let other = (first + 1) % self.node_count();
+                let result = self.send_to(other, method, path, &body, request_id, &credential);
                 if result.is_ok() {
                     self.active.store(other, Ordering::Relaxed);
                 }
@@ -158,7 +305,16 @@ impl Http {
             }
             Err(Attempt::NotSent(e) | Attempt::Failed(e)) => Err(e),
             Ok(()) => Ok(()),
+        };
+        // A command is never sent twice: a rejected token is renewed for the next request,
+        // and the rejection reported.
+        if let Err(e) = &result
+            && e.kind() == ErrorKind::Authentication
+            && let Err(renewal) = self.renewed(&credential)
+        {
+            log::warn!("renewing the rejected access token failed: {renewal}");
         }
+        result
     }
 
     fn send_to(
@@ -168,8 +324,9 @@ impl Http {
         path: &str,
         body: &str,
         request_id: &str,
+        credential: &Credential,
     ) -> Result<(), Attempt> {
-        let url = format!("{}{path}", self.nodes[node]);
+        let url = format!("{}{path}", self.node(node));
         let request = match method {
             Method::Put => self.agent.put(&url),
             Method::Post => self.agent.post(&url),
@@ -183,7 +340,7 @@ impl Http {
         .build();
         let started = Instant::now();
         let result = request
-            .header("Authorization", &self.authorization)
+            .header("Authorization", &credential.header)
             .header("Accept", "application/xml")
             .header("Content-Type", "application/xml")
             .header("requestId", request_id)
@@ -313,6 +470,16 @@ impl Http {
             self.rejected.store(true, Ordering::Relaxed);
         }
         Err(error)
+    }
+}
+
+/// Keeps REST on the session's node while the session runs.
+pub(crate) struct Pin(Arc<Http>);
+
+impl Drop for Pin {
+    fn drop(&mut self) {
+        self.0.pinned.fetch_sub(1, Ordering::Relaxed);
+        self.0.set_failing_over(None);
     }
 }
 

@@ -42,6 +42,7 @@ mod notification_url;
 mod session;
 mod shared;
 mod tls;
+mod token;
 mod validate;
 mod wait;
 mod xml;
@@ -60,6 +61,7 @@ pub use model::{
     SystemInfo, SystemStatus, Team, TeamRef, User, UserSettings, WrapUpMode, WrapUpReason,
 };
 pub use session::{EventCallback, NotificationOptions, Notifications};
+pub use token::{AccessToken, TokenError, TokenProvider};
 pub use validate::{
     CALL_VARIABLE_MAX_BYTES, ECC_TOTAL_MAX_BYTES, ECC_VARIABLE_MAX_BYTES, WRAP_UP_REASON_MAX_BYTES,
 };

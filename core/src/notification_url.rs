@@ -26,6 +26,23 @@ pub(crate) enum Transport {
     },
 }
 
+impl Transport {
+    /// The name events and logs give it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Transport::WebSocket => "websocket",
+            Transport::Bosh => "bosh",
+            Transport::Tcp { direct_tls: false } => "tcp",
+            Transport::Tcp { direct_tls: true } => "tcp-tls",
+        }
+    }
+}
+
+/// The name of the transport of `url`, a URL the session connected to.
+pub(crate) fn transport_name(url: &str) -> &'static str {
+    parse("url", url).map_or("unknown", |parts| parts.transport.name())
+}
+
 /// A checked notification URL, split for connecting.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Parts {

@@ -227,22 +227,30 @@ fn awaited_state_changes_use_the_notifications() {
 }
 
 #[test]
-fn presence_keeps_an_idle_agent_signed_in_and_its_absence_signs_one_out() {
+fn presence_keeps_an_idle_agent_signed_in_and_its_absence_forces_not_ready() {
+    // CCE with LOAD 0 (the default): 60 s (here 2 s) after the agent's last session went
+    // unavailable, Finesse leaves the agent NOT_READY with reason 255 (DG12.5 "Desktop
+    // presence and forced logout"). An agent that never opened a session is left alone.
     let emulator =
         Emulator::start(EmulatorConfig::new().forced_logout_after(Some(Duration::from_secs(2))))
             .unwrap();
     let with_session = agent_1001(&emulator);
     let notifications = session(&with_session, &emulator);
     with_session.sign_in(EXT_1001).unwrap().wait(WAIT).unwrap();
+    with_session.ready().unwrap().wait(WAIT).unwrap();
     let without = agent_1002(&emulator);
     sign_in(&without, EXT_1002);
 
-    std::thread::sleep(Duration::from_secs(4));
-    assert_eq!(with_session.user().unwrap().state, AgentState::NotReady);
-    let gone = without.user().unwrap();
-    assert_eq!(gone.state, AgentState::Logout);
-    assert_eq!(gone.reason_code_id, Some(255));
-    drop(notifications);
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(with_session.user().unwrap().state, AgentState::Ready);
+    assert_eq!(without.user().unwrap().state, AgentState::NotReady);
+
+    notifications.close();
+    std::thread::sleep(Duration::from_secs(3));
+    let forced = with_session.user().unwrap();
+    assert_eq!(forced.state, AgentState::NotReady);
+    assert_eq!(forced.reason_code_id, Some(255));
+    assert_eq!(without.user().unwrap().reason_code_id, None);
 }
 
 #[test]

@@ -15,7 +15,14 @@ fn doc(name: &str) -> Vec<u8> {
 #[test]
 fn user_update_with_lowercase_put() {
     let events = Event::from_update_xml(doc("update_user_put.xml")).unwrap();
-    let [Event::UserChanged { user, request_id }] = events.as_slice() else {
+    let [
+        Event::UserChanged {
+            user,
+            request_id,
+            resync: false,
+        },
+    ] = events.as_slice()
+    else {
         panic!("{events:?}")
     };
     assert_eq!(user.state, AgentState::Ready);
@@ -29,7 +36,14 @@ fn user_update_with_lowercase_put() {
 #[test]
 fn dialogs_post_is_a_ringing_call_with_its_data() {
     let events = Event::from_update_xml(doc("update_dialogs_post.xml")).unwrap();
-    let [Event::DialogAdded { dialog, request_id }] = events.as_slice() else {
+    let [
+        Event::DialogAdded {
+            dialog,
+            request_id,
+            resync: false,
+        },
+    ] = events.as_slice()
+    else {
         panic!("{events:?}")
     };
     assert_eq!(request_id, &None, "an empty requestId is none");
@@ -213,7 +227,14 @@ fn the_update_may_be_escaped_text_or_an_embedded_element() {
     assert_eq!(escaped, cdata);
     assert_eq!(escaped.node, node);
     assert_eq!(escaped.item_id.as_deref(), Some("item-1"));
-    let [Event::UserChanged { user, request_id }] = escaped.events.as_slice() else {
+    let [
+        Event::UserChanged {
+            user,
+            request_id,
+            resync: false,
+        },
+    ] = escaped.events.as_slice()
+    else {
         panic!("{escaped:?}")
     };
     assert_eq!(user.login_id, "1001001");

@@ -260,7 +260,9 @@ fn user_update_arrives(setup: &mut Setup, events: &mut Events) {
     setup.prosody.subscribe(JID, USER_NODE);
     setup.prosody.publish(USER_NODE, USER_PUT);
     let (user, request_id) = events.until("UserChanged event", EVENT_TIMEOUT, |e| match e {
-        Event::UserChanged { user, request_id } => Some((user.clone(), request_id.clone())),
+        Event::UserChanged {
+            user, request_id, ..
+        } => Some((user.clone(), request_id.clone())),
         _ => None,
     });
     assert_eq!(user.login_id, AGENT);

@@ -91,11 +91,9 @@ fn member_state_changes_are_sent_without_reason_and_seen_on_the_team_node() {
         other => panic!("unexpected outcome {other:?}"),
     }
     let seen = events.iter().find_map(|e| match e {
-        Event::UserChanged { user, request_id }
-            if request_id.as_deref() == Some(accepted.request_id.as_str()) =>
-        {
-            Some(user)
-        }
+        Event::UserChanged {
+            user, request_id, ..
+        } if request_id.as_deref() == Some(accepted.request_id.as_str()) => Some(user),
         _ => None,
     });
     assert_eq!(seen.expect("team update").login_id, "1001");

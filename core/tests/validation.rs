@@ -297,7 +297,7 @@ fn credentials_are_a_password_or_a_token_not_both() {
             .bearer_token("1001", "tok")
             .build(),
         "token",
-        "give a password or a token, not both",
+        "give one of a password, a token or a token provider",
     );
     assert_invalid(
         Config::builder("fin-a")

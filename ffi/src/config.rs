@@ -26,7 +26,10 @@ impl Handle for finesse_config {
 
 /// Applies one builder step. The builder methods take `self`, so a placeholder holds its place
 /// meanwhile; it is never observable because the steps cannot fail.
-fn update(builder: &mut ConfigBuilder, step: impl FnOnce(ConfigBuilder) -> ConfigBuilder) {
+pub(crate) fn update(
+    builder: &mut ConfigBuilder,
+    step: impl FnOnce(ConfigBuilder) -> ConfigBuilder,
+) {
     let current = std::mem::replace(builder, Config::builder(String::new()));
     *builder = step(current);
 }

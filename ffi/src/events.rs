@@ -69,10 +69,12 @@ pub enum finesse_connection_state {
     /// Not a connection event (or a NULL event).
     None = 0,
     /// Signed in to the notification service with presence: events flow. The detail is the
-    /// URL connected to.
+    /// URL connected to, `finesse_event_connection_transport` names the transport.
     Connected = 1,
     /// The connection was lost (closed, failed, or silent for too long); events are missed
-    /// until it is back. The session reconnects by itself. The detail says why.
+    /// until it is back: the session is recovering. It polls the node's SystemInfo and signs
+    /// in again once the node is in service, or moves to the other node. The detail says
+    /// why.
     Disconnected = 2,
     /// The Finesse service announced itself available.
     ServiceAvailable = 3,
@@ -86,6 +88,19 @@ pub enum finesse_connection_state {
     /// the account). The detail says why, `finesse_event_connection_condition` gives the XMPP
     /// condition. No event follows; free the session and start a new one once resolved.
     Failed = 6,
+    /// The node stayed unavailable and the other one is in service: REST and notifications
+    /// move there together. The detail is the node moved to,
+    /// `finesse_event_connection_from` the node left. Commands meanwhile fail with
+    /// `FINESSE_RESULT_SERVICE_UNAVAILABLE`, unsent.
+    FailingOver = 7,
+    /// The node lost its CTI link (SystemInfo `OUT_OF_SERVICE`): commands fail and no events
+    /// come until it is back, or the client fails over. The detail is the node.
+    OutOfService = 8,
+    /// Back after an outage (a reconnection, a failover, a CTI recovery): User and Dialogs
+    /// were read again, and what changed meanwhile came just before as events for which
+    /// `finesse_event_is_resync` is true (`finesse_event_connection_changes` of them). The
+    /// detail is the node in use.
+    Recovered = 9,
 }
 
 impl Fallback for finesse_event_kind {
@@ -153,6 +168,10 @@ pub(crate) struct EventView {
     connection: finesse_connection_state,
     connection_detail: Option<CString>,
     connection_condition: Option<CString>,
+    connection_transport: Option<CString>,
+    connection_from: Option<CString>,
+    changes: u32,
+    resync: bool,
     dropped: u64,
 }
 
@@ -173,6 +192,10 @@ impl EventView {
             connection: finesse_connection_state::None,
             connection_detail: None,
             connection_condition: None,
+            connection_transport: None,
+            connection_from: None,
+            changes: 0,
+            resync: false,
             dropped: 0,
         }
     }
@@ -184,20 +207,24 @@ impl From<&Event> for EventView {
         use finesse_event_kind as Kind;
         let request_id = event.request_id();
         match event {
-            Event::UserChanged { user, .. } => EventView {
+            Event::UserChanged { user, resync, .. } => EventView {
                 user: Some(UserView::new(user.clone())),
+                resync: *resync,
                 ..EventView::new(Kind::UserChanged, request_id)
             },
-            Event::DialogAdded { dialog, .. } => EventView {
+            Event::DialogAdded { dialog, resync, .. } => EventView {
                 dialog: Some(DialogView::new(dialog.clone())),
+                resync: *resync,
                 ..EventView::new(Kind::DialogAdded, request_id)
             },
-            Event::DialogChanged { dialog, .. } => EventView {
+            Event::DialogChanged { dialog, resync, .. } => EventView {
                 dialog: Some(DialogView::new(dialog.clone())),
+                resync: *resync,
                 ..EventView::new(Kind::DialogChanged, request_id)
             },
-            Event::DialogRemoved { dialog, .. } => EventView {
+            Event::DialogRemoved { dialog, resync, .. } => EventView {
                 dialog: Some(DialogView::new(dialog.clone())),
+                resync: *resync,
                 ..EventView::new(Kind::DialogRemoved, request_id)
             },
             Event::CtiError { errors, source, .. } => EventView {
@@ -210,9 +237,30 @@ impl From<&Event> for EventView {
                 ..EventView::new(Kind::SystemStatus, request_id)
             },
             Event::Connection(state) => {
+                let mut transport = None;
+                let mut from = None;
+                let mut changes = 0;
                 let (connection, detail, condition) = match state {
-                    ConnectionState::Connected { node } => {
+                    ConnectionState::Connected {
+                        node,
+                        transport: name,
+                    } => {
+                        transport = Some(name.as_str());
                         (State::Connected, Some(node.as_str()), None)
+                    }
+                    ConnectionState::FailingOver { from: left, to } => {
+                        from = Some(left.as_str());
+                        (State::FailingOver, Some(to.as_str()), None)
+                    }
+                    ConnectionState::OutOfService { node } => {
+                        (State::OutOfService, Some(node.as_str()), None)
+                    }
+                    ConnectionState::Recovered {
+                        node,
+                        changes: count,
+                    } => {
+                        changes = *count;
+                        (State::Recovered, Some(node.as_str()), None)
                     }
                     ConnectionState::Disconnected { reason } => {
                         (State::Disconnected, Some(reason.as_str()), None)
@@ -236,6 +284,9 @@ impl From<&Event> for EventView {
                     connection,
                     connection_detail: c_string_opt(detail),
                     connection_condition: c_string_opt(condition),
+                    connection_transport: c_string_opt(transport),
+                    connection_from: c_string_opt(from),
+                    changes,
                     ..EventView::new(Kind::Connection, request_id)
                 }
             }
@@ -492,7 +543,8 @@ pub unsafe extern "C" fn finesse_event_connection_state(
 
 /// The detail of a connection event: the URL for `FINESSE_CONNECTION_STATE_CONNECTED`, the
 /// reason for `FINESSE_CONNECTION_STATE_DISCONNECTED` (e.g. `"2 pings unanswered"`) and for
-/// `FINESSE_CONNECTION_STATE_FAILED`; NULL otherwise. Borrowed from `event`, valid until it
+/// `FINESSE_CONNECTION_STATE_FAILED`, the node moved to for `_FAILING_OVER`, the node for
+/// `_OUT_OF_SERVICE` and `_RECOVERED`; NULL otherwise. Borrowed from `event`, valid until it
 /// is freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_event_connection_detail(
@@ -510,6 +562,40 @@ pub unsafe extern "C" fn finesse_event_connection_condition(
     event: *const finesse_event,
 ) -> *const c_char {
     infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.connection_condition)))
+}
+
+/// The transport of a `FINESSE_CONNECTION_STATE_CONNECTED` event: `"websocket"`, `"bosh"`,
+/// `"tcp"` (STARTTLS) or `"tcp-tls"` (direct TLS); NULL for other states and kinds. Borrowed
+/// from `event`, valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_connection_transport(
+    event: *const finesse_event,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.connection_transport)))
+}
+
+/// The node left, for `FINESSE_CONNECTION_STATE_FAILING_OVER`; NULL for other states and
+/// kinds. Borrowed from `event`, valid until it is freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_connection_from(
+    event: *const finesse_event,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(event) }.and_then(|e| ptr_of(&e.connection_from)))
+}
+
+/// How many resync events came just before a `FINESSE_CONNECTION_STATE_RECOVERED` event; 0
+/// for other states and kinds.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_connection_changes(event: *const finesse_event) -> u32 {
+    infallible(|| unsafe { borrow(event) }.map(|e| e.changes))
+}
+
+/// Whether a User or Dialog event was found by reading the server again after an outage (a
+/// reconnection, a failover, a CTI recovery) rather than from a notification; false for
+/// other kinds and for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_is_resync(event: *const finesse_event) -> bool {
+    infallible(|| unsafe { borrow(event) }.map(|e| e.resync))
 }
 
 /// How many events a `FINESSE_EVENT_KIND_DROPPED` event says were dropped since the last one
@@ -633,6 +719,7 @@ mod tests {
     fn connection_states_map_to_their_constants_and_details() {
         let connected = view(ConnectionState::Connected {
             node: "wss://finesse:8445/ws".to_owned(),
+            transport: "websocket".to_owned(),
         });
         assert_eq!(connected.kind, finesse_event_kind::Connection);
         assert_eq!(connected.connection, finesse_connection_state::Connected);

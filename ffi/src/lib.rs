@@ -31,6 +31,7 @@ mod panic;
 mod queries;
 mod strings;
 mod supervisor;
+mod token;
 
 pub use accepted::*;
 pub use agent::*;
@@ -44,6 +45,7 @@ pub use model_methods::*;
 pub use models::*;
 pub use notifications::*;
 pub use queries::*;
+pub use token::*;
 
 use std::ffi::c_char;
 

@@ -56,6 +56,12 @@ impl Fallback for bool {
     }
 }
 
+impl Fallback for u32 {
+    fn fallback() -> Self {
+        0
+    }
+}
+
 impl Fallback for u64 {
     fn fallback() -> Self {
         0

@@ -123,6 +123,7 @@ class Client:
         timeout: float | None = None,
         connect_timeout: float | None = None,
         token: str | None = None,
+        token_provider: Callable[[], tuple[str, float]] | None = None,
         login_id: str | None = None,
         notification_url: str | None = None,
     ) -> Client: ...
@@ -270,6 +271,7 @@ class Client:
         queue_capacity: int | None = None,
         queue_bytes: int | None = None,
         history_bytes: int | None = None,
+        failover_after: float | None = None,
         callback: Callable[[_Event], object] | None = None,
     ) -> Notifications:
         """Starts a notification session: events as they happen, and presence."""
@@ -1003,6 +1005,9 @@ class UserChanged:
     @property
     def request_id(self) -> str | None:
         """The ``requestId`` of the command that caused it, or None."""
+    @property
+    def resync(self) -> bool:
+        """Whether this change was found by reading the server again after an outage."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
     def __reduce__(self) -> _Reduced: ...
@@ -1020,6 +1025,9 @@ class DialogAdded:
     @property
     def request_id(self) -> str | None:
         """The ``requestId`` of the command that caused it, or None."""
+    @property
+    def resync(self) -> bool:
+        """Whether this change was found by reading the server again after an outage."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
     def __reduce__(self) -> _Reduced: ...
@@ -1037,6 +1045,9 @@ class DialogChanged:
     @property
     def request_id(self) -> str | None:
         """The ``requestId`` of the command that caused it, or None."""
+    @property
+    def resync(self) -> bool:
+        """Whether this change was found by reading the server again after an outage."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
     def __reduce__(self) -> _Reduced: ...
@@ -1054,6 +1065,9 @@ class DialogRemoved:
     @property
     def request_id(self) -> str | None:
         """The ``requestId`` of the command that caused it, or None."""
+    @property
+    def resync(self) -> bool:
+        """Whether this change was found by reading the server again after an outage."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
     def __reduce__(self) -> _Reduced: ...
@@ -1146,14 +1160,25 @@ class ConnectionChanged:
     __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def state(self) -> str:
-        """``connected``, ``disconnected``, ``service_available``, ``service_unavailable``,
-        ``failed`` or ``closed``."""
+        """``connected``, ``disconnected``, ``failing_over``, ``out_of_service``,
+        ``recovered``, ``service_available``, ``service_unavailable``, ``failed`` or
+        ``closed``."""
     @property
     def detail(self) -> str:
-        """The URL connected to, or why the connection was lost or failed; empty otherwise."""
+        """The URL connected to, why the connection was lost or failed, the node moved to
+        (``failing_over``), out of service, or recovered on; empty otherwise."""
     @property
     def condition(self) -> str | None:
         """The XMPP condition that ended a ``failed`` session (``conflict``...), else None."""
+    @property
+    def transport(self) -> str | None:
+        """``websocket``, ``bosh``, ``tcp`` or ``tcp-tls`` when ``connected``, else None."""
+    @property
+    def from_node(self) -> str | None:
+        """The node left, when ``failing_over``, else None."""
+    @property
+    def changes(self) -> int | None:
+        """How many ``resync`` events came just before, when ``recovered``, else None."""
     def to_dict(self) -> dict[str, object]:
         """The properties as a dict of plain values."""
     def __reduce__(self) -> _Reduced: ...

@@ -56,6 +56,13 @@ use crate::notifications::{EventIterator, Notifications};
 ///         for the body.
 ///     connect_timeout: Seconds allowed to connect, TLS included.
 ///     token: An SSO access token, sent as ``Authorization: Bearer`` instead of a password.
+///     token_provider: A callable returning ``(token, expires_in)``, a fresh SSO access
+///         token and its lifetime in seconds, instead of a password or a fixed token. The
+///         client calls it at first use, again once 75% of the lifetime has passed (as Cisco
+///         asks of third-party applications) and once after the server rejects the token in
+///         use; REST and notifications use the same token. It runs on whichever thread needs
+///         a token, with the interpreter lock taken; what it raises fails that request as
+///         ``AuthenticationError``, unsent.
 ///     login_id: The agent id used in URIs, when ``user`` is a sign-in name that differs
 ///         from it; by default it is learned from the first User document.
 ///     notification_url: The notification service's URL, for ``notifications()`` and
@@ -134,6 +141,7 @@ impl Client {
         timeout = None,
         connect_timeout = None,
         token = None,
+        token_provider = None,
         login_id = None,
         notification_url = None,
     ))]
@@ -150,6 +158,7 @@ impl Client {
         timeout: Option<f64>,
         connect_timeout: Option<f64>,
         token: Option<String>,
+        token_provider: Option<Py<PyAny>>,
         login_id: Option<String>,
         notification_url: Option<String>,
     ) -> PyResult<Client> {
@@ -162,6 +171,9 @@ impl Client {
             }
             if let Some(token) = token {
                 builder = builder.bearer_token(user.as_str(), token);
+            }
+            if let Some(provider) = token_provider {
+                builder = builder.token_provider(user.as_str(), crate::token::wrap(provider));
             }
             if let Some(secondary) = secondary {
                 builder = builder.secondary(secondary);
@@ -214,7 +226,7 @@ impl Client {
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .as_ref()
-            .map(|c| c.active_node().to_owned())
+            .map(|c| c.active_node())
             .ok_or_else(|| FinesseError::new_err("the client is closed"))
     }
 
@@ -698,6 +710,10 @@ impl Client {
     ///         events go, and the next one read is ``EventsDropped`` with their count.
     ///     history_bytes: How many bytes of recent events are kept for commands waiting on
     ///         their outcome (``wait=``; default 8 MiB).
+    ///     failover_after: Seconds the node may stay unavailable (its notification service
+    ///         unreachable, its Finesse service unavailable, or out of service) before the
+    ///         client moves REST and notifications to the other node, if that one is in
+    ///         service (default 3).
     ///     callback: Called with each event, instead of queueing it for ``next()``: on the
     ///         session's own thread (named ``finesse-notifications``), with the interpreter
     ///         lock taken. Keep it short; it may send commands, but not wait on them
@@ -724,6 +740,7 @@ impl Client {
         queue_capacity = None,
         queue_bytes = None,
         history_bytes = None,
+        failover_after = None,
         callback = None,
     ))]
     #[allow(clippy::too_many_arguments)]
@@ -739,6 +756,7 @@ impl Client {
         queue_capacity: Option<usize>,
         queue_bytes: Option<usize>,
         history_bytes: Option<usize>,
+        failover_after: Option<f64>,
         callback: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, Notifications>> {
         if let Some(callable) = &callback
@@ -767,6 +785,9 @@ impl Client {
             options.queue_capacity = queue_capacity.unwrap_or(options.queue_capacity);
             options.queue_bytes = queue_bytes.unwrap_or(options.queue_bytes);
             options.history_bytes = history_bytes.unwrap_or(options.history_bytes);
+            if let Some(after) = failover_after {
+                options = options.failover_after(convert::seconds("failover_after", after)?);
+            }
             Ok(subscribe
                 .into_iter()
                 .fold(options, |options, node| options.subscribe(node)))

@@ -14,16 +14,46 @@ use crate::models::{ApiError, Dialog, SystemInfo, User};
 /// The Python object for a core event.
 pub(crate) fn to_py(py: Python<'_>, event: Event) -> PyResult<Py<PyAny>> {
     match event {
-        Event::UserChanged { user, request_id } => UserChanged { user, request_id }.into_py_any(py),
-        Event::DialogAdded { dialog, request_id } => {
-            DialogAdded { dialog, request_id }.into_py_any(py)
+        Event::UserChanged {
+            user,
+            request_id,
+            resync,
+        } => UserChanged {
+            user,
+            request_id,
+            resync,
         }
-        Event::DialogChanged { dialog, request_id } => {
-            DialogChanged { dialog, request_id }.into_py_any(py)
+        .into_py_any(py),
+        Event::DialogAdded {
+            dialog,
+            request_id,
+            resync,
+        } => DialogAdded {
+            dialog,
+            request_id,
+            resync,
         }
-        Event::DialogRemoved { dialog, request_id } => {
-            DialogRemoved { dialog, request_id }.into_py_any(py)
+        .into_py_any(py),
+        Event::DialogChanged {
+            dialog,
+            request_id,
+            resync,
+        } => DialogChanged {
+            dialog,
+            request_id,
+            resync,
         }
+        .into_py_any(py),
+        Event::DialogRemoved {
+            dialog,
+            request_id,
+            resync,
+        } => DialogRemoved {
+            dialog,
+            request_id,
+            resync,
+        }
+        .into_py_any(py),
         Event::CtiError {
             errors,
             request_id,
@@ -78,21 +108,25 @@ pub(crate) fn restore(
         "UserChanged" => UserChanged {
             user: field(state, "user")?,
             request_id: request_id()?,
+            resync: field(state, "resync")?,
         }
         .into_py_any(py)?,
         "DialogAdded" => DialogAdded {
             dialog: field(state, "dialog")?,
             request_id: request_id()?,
+            resync: field(state, "resync")?,
         }
         .into_py_any(py)?,
         "DialogChanged" => DialogChanged {
             dialog: field(state, "dialog")?,
             request_id: request_id()?,
+            resync: field(state, "resync")?,
         }
         .into_py_any(py)?,
         "DialogRemoved" => DialogRemoved {
             dialog: field(state, "dialog")?,
             request_id: request_id()?,
+            resync: field(state, "resync")?,
         }
         .into_py_any(py)?,
         "CtiErrorEvent" => CtiErrorEvent {
@@ -115,6 +149,9 @@ pub(crate) fn restore(
                     .unwrap_or("unknown"),
                 detail: field(state, "detail")?,
                 condition: field(state, "condition")?,
+                transport: field(state, "transport")?,
+                from_node: field(state, "from_node")?,
+                changes: field(state, "changes")?,
             }
             .into_py_any(py)?
         }
@@ -175,6 +212,7 @@ pub(crate) fn decode_update(py: Python<'_>, data: StrOrBytes) -> PyResult<Vec<Py
 pub(crate) struct UserChanged {
     user: model::User,
     request_id: Option<String>,
+    resync: bool,
 }
 
 #[pymethods]
@@ -191,20 +229,28 @@ impl UserChanged {
         self.request_id.as_deref()
     }
 
+    /// Whether the client found this change by reading the server again after an outage
+    /// (a reconnection, a failover, a CTI recovery) rather than from a notification.
+    #[getter]
+    fn resync(&self) -> bool {
+        self.resync
+    }
+
     /// The properties as a dict of plain values.
     fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        convert::to_dict(slf.as_any(), &["user", "request_id"])
+        convert::to_dict(slf.as_any(), &["user", "request_id", "resync"])
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        convert::repr(slf.as_any(), &["user", "request_id"])
+        convert::repr(slf.as_any(), &["user", "request_id", "resync"])
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
         let this = slf.get();
         reduce(slf.as_any(), "UserChanged", |state| {
             put(state, "user", &this.user)?;
-            put(state, "request_id", &this.request_id)
+            put(state, "request_id", &this.request_id)?;
+            put(state, "resync", &this.resync)
         })
     }
 
@@ -226,6 +272,7 @@ macro_rules! dialog_event {
         pub(crate) struct $name {
             dialog: model::Dialog,
             request_id: Option<String>,
+            resync: bool,
         }
 
         #[pymethods]
@@ -242,20 +289,29 @@ macro_rules! dialog_event {
                 self.request_id.as_deref()
             }
 
+            /// Whether the client found this change by reading the server again after an
+            /// outage (a reconnection, a failover, a CTI recovery) rather than from a
+            /// notification.
+            #[getter]
+            fn resync(&self) -> bool {
+                self.resync
+            }
+
             /// The properties as a dict of plain values.
             fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-                convert::to_dict(slf.as_any(), &["dialog", "request_id"])
+                convert::to_dict(slf.as_any(), &["dialog", "request_id", "resync"])
             }
 
             fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-                convert::repr(slf.as_any(), &["dialog", "request_id"])
+                convert::repr(slf.as_any(), &["dialog", "request_id", "resync"])
             }
 
             fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
                 let this = slf.get();
                 reduce(slf.as_any(), stringify!($name), |state| {
                     put(state, "dialog", &this.dialog)?;
-                    put(state, "request_id", &this.request_id)
+                    put(state, "request_id", &this.request_id)?;
+                    put(state, "resync", &this.resync)
                 })
             }
 
@@ -390,10 +446,19 @@ impl SystemStatusChanged {
 /// ``state`` is one of:
 ///
 /// - ``"connected"``: signed in to the notification service, events flow; ``detail`` is its
-///   URL, whose scheme names the transport.
+///   URL, ``transport`` names the transport.
 /// - ``"disconnected"``: the connection was lost (a dead link is noticed after the missed
-///   pings); events are missed until it is back, and the session reconnects by itself.
-///   ``detail`` says why.
+///   pings); events are missed until it is back: the session is recovering. It polls the
+///   node's SystemInfo and signs in again once the node is in service, or moves to the other
+///   node. ``detail`` says why.
+/// - ``"failing_over"``: the node stayed unavailable and the other one is in service: REST
+///   and notifications move there together; ``detail`` is the node moved to, ``from_node``
+///   the node left. Commands meanwhile raise ``ServiceUnavailableError``, unsent.
+/// - ``"out_of_service"``: the node lost its CTI link (SystemInfo ``OUT_OF_SERVICE``):
+///   commands fail and no events come until it is back; ``detail`` is the node.
+/// - ``"recovered"``: back after an outage; User and Dialogs were read again and what
+///   changed meanwhile came just before as events with ``resync`` true (``changes`` of them);
+///   ``detail`` is the node in use.
 /// - ``"service_available"``, ``"service_unavailable"``: the Finesse service announced itself
 ///   up or down (when down, commands fail until it is back).
 /// - ``"failed"``: the session ended for good and does not reconnect; ``detail`` says why
@@ -408,13 +473,28 @@ pub(crate) struct ConnectionChanged {
     state: &'static str,
     detail: String,
     condition: Option<String>,
+    transport: Option<String>,
+    from_node: Option<String>,
+    changes: Option<u32>,
 }
 
 impl ConnectionChanged {
+    const FIELDS: [&str; 6] = [
+        "state",
+        "detail",
+        "condition",
+        "transport",
+        "from_node",
+        "changes",
+    ];
+
     /// Every value of `state`.
     const STATES: &[&str] = &[
         "connected",
         "disconnected",
+        "failing_over",
+        "out_of_service",
+        "recovered",
         "service_available",
         "service_unavailable",
         "failed",
@@ -423,9 +503,30 @@ impl ConnectionChanged {
     ];
 
     fn new(state: ConnectionState) -> Self {
+        let mut transport = None;
+        let mut from_node = None;
+        let mut changes = None;
         let (state, detail, condition) = match state {
-            ConnectionState::Connected { node } => ("connected", node, None),
+            ConnectionState::Connected {
+                node,
+                transport: name,
+            } => {
+                transport = Some(name);
+                ("connected", node, None)
+            }
             ConnectionState::Disconnected { reason } => ("disconnected", reason, None),
+            ConnectionState::FailingOver { from, to } => {
+                from_node = Some(from);
+                ("failing_over", to, None)
+            }
+            ConnectionState::OutOfService { node } => ("out_of_service", node, None),
+            ConnectionState::Recovered {
+                node,
+                changes: count,
+            } => {
+                changes = Some(count);
+                ("recovered", node, None)
+            }
             ConnectionState::ServiceAvailable { available: true } => {
                 ("service_available", String::new(), None)
             }
@@ -441,6 +542,9 @@ impl ConnectionChanged {
             state,
             detail,
             condition,
+            transport,
+            from_node,
+            changes,
         }
     }
 }
@@ -454,10 +558,32 @@ impl ConnectionChanged {
         self.state
     }
 
-    /// The URL connected to, or why the connection was lost or failed; empty otherwise.
+    /// ``"connected"``: the notification URL connected to; ``"disconnected"`` and
+    /// ``"failed"``: why; ``"failing_over"``: the node moved to; ``"out_of_service"``: the
+    /// node; ``"recovered"``: the node now in use; empty otherwise.
     #[getter]
     fn detail(&self) -> &str {
         &self.detail
+    }
+
+    /// The transport of a ``"connected"`` session: ``"websocket"``, ``"bosh"``, ``"tcp"``
+    /// (STARTTLS) or ``"tcp-tls"`` (direct TLS); None for other states.
+    #[getter]
+    fn transport(&self) -> Option<&str> {
+        self.transport.as_deref()
+    }
+
+    /// The node left, for ``"failing_over"``; None for other states.
+    #[getter]
+    fn from_node(&self) -> Option<&str> {
+        self.from_node.as_deref()
+    }
+
+    /// How many events marked ``resync`` came just before a ``"recovered"``; None for other
+    /// states.
+    #[getter]
+    fn changes(&self) -> Option<u32> {
+        self.changes
     }
 
     /// The XMPP condition that ended a ``"failed"`` session (``"conflict"``,
@@ -469,11 +595,11 @@ impl ConnectionChanged {
 
     /// The properties as a dict of plain values.
     fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        convert::to_dict(slf.as_any(), &["state", "detail", "condition"])
+        convert::to_dict(slf.as_any(), &Self::FIELDS)
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        convert::repr(slf.as_any(), &["state", "detail", "condition"])
+        convert::repr(slf.as_any(), &Self::FIELDS)
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
@@ -481,7 +607,10 @@ impl ConnectionChanged {
         reduce(slf.as_any(), "ConnectionChanged", |state| {
             put(state, "state", &this.state.to_owned())?;
             put(state, "detail", &this.detail)?;
-            put(state, "condition", &this.condition)
+            put(state, "condition", &this.condition)?;
+            put(state, "transport", &this.transport)?;
+            put(state, "from_node", &this.from_node)?;
+            put(state, "changes", &this.changes)
         })
     }
 

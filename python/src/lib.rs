@@ -17,6 +17,7 @@ mod models;
 mod notifications;
 mod team_events;
 mod testing;
+mod token;
 
 use pyo3::prelude::*;
 

@@ -27,6 +27,9 @@ pub enum Event {
         user: User,
         /// The `requestId` of the command that caused it, if any.
         request_id: Option<String>,
+        /// Whether the client found this change by reading the server again after an outage
+        /// (a reconnection, a failover, a CTI recovery), rather than from a notification.
+        resync: bool,
     },
     /// A dialog appeared: an outbound call being placed, an inbound call ringing.
     DialogAdded {
@@ -34,6 +37,9 @@ pub enum Event {
         dialog: Dialog,
         /// The `requestId` of the command that caused it, if any.
         request_id: Option<String>,
+        /// Whether the client found this change by reading the server again after an outage
+        /// (a reconnection, a failover, a CTI recovery), rather than from a notification.
+        resync: bool,
     },
     /// A dialog changed: a participant's state, the participants, call data, actions.
     DialogChanged {
@@ -41,6 +47,9 @@ pub enum Event {
         dialog: Dialog,
         /// The `requestId` of the command that caused it, if any.
         request_id: Option<String>,
+        /// Whether the client found this change by reading the server again after an outage
+        /// (a reconnection, a failover, a CTI recovery), rather than from a notification.
+        resync: bool,
     },
     /// A dialog ended (or moved to another agent after a transfer).
     DialogRemoved {
@@ -48,6 +57,9 @@ pub enum Event {
         dialog: Dialog,
         /// The `requestId` of the command that caused it, if any.
         request_id: Option<String>,
+        /// Whether the client found this change by reading the server again after an outage
+        /// (a reconnection, a failover, a CTI recovery), rather than from a notification.
+        resync: bool,
     },
     /// A command was accepted (202) but then refused by the CTI server.
     CtiError {
@@ -111,14 +123,44 @@ pub enum Event {
 pub enum ConnectionState {
     /// Signed in to the notification service, presence sent: events flow.
     Connected {
-        /// The node connected to.
+        /// The notification service's URL connected to (its host is the node's).
         node: String,
+        /// The transport: `websocket`, `bosh`, `tcp` (STARTTLS) or `tcp-tls` (direct TLS).
+        transport: String,
     },
-    /// The connection was lost; events are missed until it is back. The client reconnects by
-    /// itself.
+    /// The connection was lost; events are missed until it is back: the client is
+    /// recovering. It polls the node's SystemInfo and signs in again once the node is in
+    /// service, or moves to the other node ([`ConnectionState::FailingOver`]); then the
+    /// missed changes come as events marked `resync`, and [`ConnectionState::Recovered`].
     Disconnected {
         /// Why.
         reason: String,
+    },
+    /// The node stays unavailable (its notification service, its web application or its CTI
+    /// link) and the other node is in service: the client moves REST and notifications
+    /// there together, and signs out of nothing. Commands meanwhile fail with
+    /// [`Error::FailingOver`](crate::Error::FailingOver), unsent.
+    FailingOver {
+        /// The node left.
+        from: String,
+        /// The node moved to.
+        to: String,
+    },
+    /// The node lost its CTI link (SystemInfo `OUT_OF_SERVICE`): commands fail with 503 and
+    /// no events come until it is back in service, or the client fails over.
+    OutOfService {
+        /// The node.
+        node: String,
+    },
+    /// Back after an outage (a reconnection, a failover, the end of `OUT_OF_SERVICE` or of the
+    /// `finesse` service's unavailability): User and Dialogs were read again and what changed
+    /// meanwhile was delivered as events marked `resync`, just before this one. The
+    /// application's view is current.
+    Recovered {
+        /// The REST node now in use.
+        node: String,
+        /// How many resync events were delivered.
+        changes: u32,
     },
     /// The `finesse` service announced itself available, or unavailable (its web
     /// application is down: commands will fail until it is back).
@@ -156,11 +198,27 @@ impl Event {
         // Sources disagree on the case of the event name (`PUT` / `put`).
         let event = update.event.to_ascii_uppercase();
         Ok(match update.data {
-            Data::User(user) => vec![Event::UserChanged { user, request_id }],
+            Data::User(user) => vec![Event::UserChanged {
+                user,
+                request_id,
+                resync: false,
+            }],
             Data::Dialog(dialog) => vec![match event.as_str() {
-                "POST" => Event::DialogAdded { dialog, request_id },
-                "DELETE" => Event::DialogRemoved { dialog, request_id },
-                _ => Event::DialogChanged { dialog, request_id },
+                "POST" => Event::DialogAdded {
+                    dialog,
+                    request_id,
+                    resync: false,
+                },
+                "DELETE" => Event::DialogRemoved {
+                    dialog,
+                    request_id,
+                    resync: false,
+                },
+                _ => Event::DialogChanged {
+                    dialog,
+                    request_id,
+                    resync: false,
+                },
             }],
             Data::Dialogs(dialogs) => dialogs
                 .into_iter()
@@ -168,14 +226,17 @@ impl Event {
                     "DELETE" => Event::DialogRemoved {
                         dialog,
                         request_id: request_id.clone(),
+                        resync: false,
                     },
                     "PUT" => Event::DialogChanged {
                         dialog,
                         request_id: request_id.clone(),
+                        resync: false,
                     },
                     _ => Event::DialogAdded {
                         dialog,
                         request_id: request_id.clone(),
+                        resync: false,
                     },
                 })
                 .collect(),

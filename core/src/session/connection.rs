@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::link::{self, Link, next_frame, refusal};
+use crate::config::Secret;
 use crate::error::Error;
+use crate::token::Tokens;
 use crate::xmpp::{self, Condition, Frame};
 
 /// Where and as whom to connect.
@@ -17,8 +19,8 @@ pub(crate) struct Target {
     pub(crate) domain: String,
     /// The agent id: the JID's local part and the SASL user.
     pub(crate) login_id: String,
-    /// The password (or SSO token).
-    pub(crate) secret: String,
+    /// The password or SSO token.
+    pub(crate) secret: SignInSecret,
     /// The resource to bind.
     pub(crate) resource: String,
     /// TLS settings for WebSocket and TCP.
@@ -27,6 +29,15 @@ pub(crate) struct Target {
     pub(crate) http_tls: ureq::tls::TlsConfig,
     /// Limit for connecting and each sign-in step.
     pub(crate) timeout: Duration,
+}
+
+/// What the session signs in with.
+#[derive(Clone)]
+pub(crate) enum SignInSecret {
+    /// A password or a fixed token.
+    Fixed(Secret),
+    /// The client's tokens from the application's provider, as REST uses them.
+    Tokens(Arc<Tokens>),
 }
 
 impl Target {
@@ -47,12 +58,32 @@ pub(crate) struct Connection {
 }
 
 impl Connection {
-    /// Connects and signs in: stream, SASL PLAIN, bind, session, presence.
+    /// Connects and signs in: stream, SASL PLAIN, bind, session, presence. With tokens from
+    /// a provider, a token the service rejects is renewed once, and tried once more if the
+    /// provider gave a new one.
     pub(crate) fn open(target: &Target) -> Result<Connection, Error> {
+        match &target.secret {
+            SignInSecret::Fixed(secret) => Self::open_with(target, secret),
+            SignInSecret::Tokens(tokens) => {
+                let token = tokens.current()?;
+                match Self::open_with(target, &token) {
+                    Err(Error::Refused(refusal)) if refusal.is_authentication() => {
+                        match tokens.renew_after_rejection(&token)? {
+                            Some(fresh) => Self::open_with(target, &fresh),
+                            None => Err(Error::Refused(refusal)),
+                        }
+                    }
+                    result => result,
+                }
+            }
+        }
+    }
+
+    fn open_with(target: &Target, secret: &Secret) -> Result<Connection, Error> {
         log::debug!("connecting to the notification service at {}", target.url);
         let deadline = Instant::now() + target.timeout;
         let mut link = link::connect(target, deadline)?;
-        let jid = sign_in(link.as_mut(), target, deadline)?;
+        let jid = sign_in(link.as_mut(), target, secret, deadline)?;
         log::debug!("signed in to {} as {jid}", target.url);
         Ok(Connection { link, jid })
     }
@@ -97,7 +128,12 @@ impl Connection {
     }
 }
 
-fn sign_in(link: &mut dyn Link, target: &Target, deadline: Instant) -> Result<String, Error> {
+fn sign_in(
+    link: &mut dyn Link,
+    target: &Target,
+    secret: &Secret,
+    deadline: Instant,
+) -> Result<String, Error> {
     let url = target.url.as_str();
     link.open_stream(&target.domain)?;
     let Features { plain, .. } = expect_features(link, url, deadline)?;
@@ -112,7 +148,7 @@ fn sign_in(link: &mut dyn Link, target: &Target, deadline: Instant) -> Result<St
             None,
         ));
     }
-    link.send_secret(&xmpp::auth_plain(&target.login_id, &target.secret))?;
+    link.send_secret(&xmpp::auth_plain(&target.login_id, secret.expose()))?;
     loop {
         match next_frame(link, deadline)? {
             Frame::Success => break,

@@ -4,6 +4,8 @@
 
 mod connection;
 mod link;
+mod nodes;
+mod resync;
 mod run;
 mod slot;
 
@@ -17,7 +19,9 @@ use std::time::{Duration, Instant};
 use crate::error::Error;
 use crate::events::{ConnectionState, Event};
 
-pub(crate) use connection::{Connection, Target, connect_first};
+pub(crate) use connection::{Connection, SignInSecret, Target, connect_first};
+pub(crate) use nodes::{alternate_from, notification_urls, xmpp_domains};
+pub(crate) use resync::View;
 pub(crate) use run::Context;
 pub(crate) use slot::Slot;
 
@@ -62,6 +66,11 @@ pub struct NotificationOptions {
     /// How many bytes of recent events are kept for commands waiting on their outcome (only
     /// while one may wait). Default 8 MiB.
     pub history_bytes: usize,
+    /// How long the node may stay unavailable (its notification service unreachable, its
+    /// `finesse` service unavailable, or out of service) before the client moves REST and
+    /// notifications to the other node, if that one is in service. Default 3 s: with the
+    /// keep-alive's 20 s, a dead node is left within 25 s.
+    pub failover_after: Duration,
 }
 
 impl Default for NotificationOptions {
@@ -76,6 +85,7 @@ impl Default for NotificationOptions {
             queue_capacity: 10_000,
             queue_bytes: 32 * 1024 * 1024,
             history_bytes: 8 * 1024 * 1024,
+            failover_after: Duration::from_secs(3),
         }
     }
 }
@@ -102,6 +112,13 @@ impl NotificationOptions {
         self
     }
 
+    /// Sets how long the node may stay unavailable before the client moves to the other one
+    /// (see [`NotificationOptions::failover_after`]).
+    pub fn failover_after(mut self, after: Duration) -> Self {
+        self.failover_after = after;
+        self
+    }
+
     /// Adds a node to subscribe to explicitly.
     pub fn subscribe(mut self, node: impl Into<String>) -> Self {
         self.subscriptions.push(node.into());
@@ -118,6 +135,12 @@ impl NotificationOptions {
             return Err(Error::invalid(
                 "resource",
                 "must be non-empty and not `desktop`, which the Finesse desktop reserves",
+            ));
+        }
+        if self.failover_after.is_zero() {
+            return Err(Error::invalid(
+                "failover_after",
+                "must be greater than zero",
             ));
         }
         if self.ping_interval.is_zero() || self.ping_timeout.is_zero() || self.max_missed_pings == 0
@@ -342,6 +365,7 @@ impl Shared {
             Event::Connection(ConnectionState::Connected { .. }) => state.connected = true,
             Event::Connection(
                 ConnectionState::Disconnected { .. }
+                | ConnectionState::FailingOver { .. }
                 | ConnectionState::Failed { .. }
                 | ConnectionState::Closed,
             ) => state.connected = false,
@@ -596,6 +620,7 @@ impl Notifications {
         shared.publish(Event::Connection(
             crate::events::ConnectionState::Connected {
                 node: context.target.url.clone(),
+                transport: crate::notification_url::transport_name(&context.target.url).to_owned(),
             },
         ));
         let url = context.target.url.clone();
@@ -784,9 +809,18 @@ fn check_node(node: &str) -> Result<(), Error> {
 /// Every change of the session's state, in the log: the one place they all pass.
 fn log_connection(state: &ConnectionState) {
     match state {
-        ConnectionState::Connected { node } => log::info!("notifications connected to {node}"),
+        ConnectionState::Connected { node, transport } => {
+            log::info!("notifications connected to {node} ({transport})")
+        }
         ConnectionState::Disconnected { reason } => {
-            log::warn!("notifications disconnected, reconnecting: {reason}")
+            log::warn!("notifications disconnected, recovering: {reason}")
+        }
+        ConnectionState::FailingOver { from, to } => {
+            log::warn!("failing over from {from} to {to}")
+        }
+        ConnectionState::OutOfService { node } => log::warn!("{node} is out of service"),
+        ConnectionState::Recovered { node, changes } => {
+            log::info!("recovered on {node}: {changes} changes read again")
         }
         ConnectionState::ServiceAvailable { available: true } => {
             log::info!("the finesse service is available")

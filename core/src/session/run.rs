@@ -8,10 +8,14 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use super::link::refusal;
-use super::{Connection, Control, Shared, Target};
+use super::nodes;
+use super::resync::View;
+use super::{Connection, Control, Shared, Target, connect_first};
 use crate::error::{Error, ErrorKind};
 use crate::events::{ConnectionState, Event};
+use crate::http::{Http, Pin};
 use crate::limits::DecodeLimits;
+use crate::model::SystemStatus;
 use crate::xmpp::{self, Condition, Frame};
 
 /// What the thread needs besides the first connection.
@@ -27,6 +31,17 @@ pub(crate) struct Context {
     /// Set while the REST API rejects the client's credentials: reconnecting with them could
     /// lock the account.
     pub(crate) credentials_rejected: Arc<AtomicBool>,
+    /// The client's REST side: SystemInfo polls, resync reads, and the node it moves to.
+    pub(crate) http: Arc<Http>,
+    /// Keeps REST on this session's node while the thread runs.
+    pub(crate) _pin: Pin,
+    /// How long a node may stay unavailable before the client moves to the other one.
+    pub(crate) failover_after: Duration,
+    /// What the application was told about its agent, for resyncs.
+    pub(crate) view: View,
+    /// The REST node the explicit subscriptions were made on: they persist there, and are
+    /// made again on the other node after a failover.
+    pub(crate) subscribed_on: String,
 }
 
 /// Most elements read in a row before requests and pings are looked at.
@@ -39,10 +54,22 @@ const MAX_BACKOFF: Duration = Duration::from_secs(30);
 enum End {
     /// The application closed the session.
     Closed,
-    /// The link was lost: reconnect.
+    /// The link was lost: recover.
     Lost(String),
+    /// The node stayed unavailable (its `finesse` service or its CTI link) and the other
+    /// one is in service: move there.
+    Leave(String),
     /// The server ended the session for good: do not reconnect.
     Failed(Error),
+}
+
+/// Why a connection is being served: what to read again before events flow.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// The session's first connection: what the server holds is what is known.
+    First,
+    /// A reconnection, here or on the other node: deliver what changed meanwhile.
+    Again,
 }
 
 pub(crate) fn run(
@@ -54,25 +81,40 @@ pub(crate) fn run(
     let mut connection = Some(first);
     // The first connection was announced by whoever opened it, before this thread started.
     let mut announced = true;
+    let mut start = Start::First;
     let mut backoff = Duration::from_secs(1);
+    // When the node became unavailable, and whether to move without trying it again.
+    let mut since = Instant::now();
+    let mut leave = false;
     loop {
         if let Some(conn) = connection.take() {
             backoff = Duration::from_secs(1);
             if !std::mem::take(&mut announced) {
                 shared.publish(Event::Connection(ConnectionState::Connected {
                     node: context.target.url.clone(),
+                    transport: crate::notification_url::transport_name(&context.target.url)
+                        .to_owned(),
                 }));
             }
-            match serve(&shared, &control, conn, &mut context) {
+            match serve(&shared, &control, conn, &mut context, start) {
                 End::Closed => break,
                 End::Lost(reason) => {
-                    shared.publish(Event::Connection(ConnectionState::Disconnected { reason }))
+                    shared.publish(Event::Connection(ConnectionState::Disconnected { reason }));
+                    since = Instant::now();
+                }
+                End::Leave(reason) => {
+                    shared.publish(Event::Connection(ConnectionState::Disconnected { reason }));
+                    since = Instant::now() - context.failover_after;
+                    leave = true;
                 }
                 End::Failed(error) => return fail(&shared, &error),
             }
+            start = Start::Again;
         }
-        // Wait before the next attempt, unless the application closes the session.
-        match control.recv_timeout(backoff) {
+        // Wait before the next attempt, unless the application closes the session or the
+        // node is being left at once.
+        let wait = if leave { Duration::ZERO } else { backoff };
+        match control.recv_timeout(wait) {
             Ok(Control::Close) | Err(RecvTimeoutError::Disconnected) => break,
             Ok(Control::Subscribe(_, reply) | Control::Unsubscribe(_, reply)) => {
                 let _ = reply.send(Err(not_connected()));
@@ -89,23 +131,85 @@ pub(crate) fn run(
                 &refusal(&context.target.url, "sign-in", condition, None),
             );
         }
-        match Connection::open(&context.target) {
-            Ok(conn) => connection = Some(conn),
+        match recover(&shared, &mut context, since, std::mem::take(&mut leave)) {
+            Ok(Some(conn)) => connection = Some(conn),
+            Ok(None) => backoff = (backoff * 2).min(MAX_BACKOFF),
             // Retrying rejected credentials could lock the account; a resource another
             // session holds would be taken back and forth without end.
-            Err(e) if is_final(&e) => return fail(&shared, &e),
-            Err(e) => {
-                backoff = (backoff * 2).min(MAX_BACKOFF);
-                log::warn!(
-                    "reconnecting to {} failed, next attempt in {backoff:?}: {}",
-                    context.target.url,
-                    e.to_string_with_causes()
-                );
-            }
+            Err(e) => return fail(&shared, &e),
         }
     }
     shared.publish(Event::Connection(ConnectionState::Closed));
     shared.mark_closed();
+}
+
+/// One recovery attempt, as the guide describes it (DG12.5 p377-379): the node is used again
+/// once its SystemInfo says IN_SERVICE and its notification service signs the agent in;
+/// once it has been unavailable for `failover_after` (at once with `skip_node`), the other
+/// node is tried, and REST and notifications move there together. `Ok(None)`: try again
+/// later; an error ends the session.
+fn recover(
+    shared: &Shared,
+    context: &mut Context,
+    since: Instant,
+    skip_node: bool,
+) -> Result<Option<Connection>, Error> {
+    let node = context.http.active_node();
+    if !skip_node {
+        match nodes::in_service(&context.http, &node) {
+            Ok(_) => match Connection::open(&context.target) {
+                Ok(conn) => return Ok(Some(conn)),
+                Err(e) if is_final(&e) => return Err(e),
+                Err(e) => log::warn!(
+                    "reconnecting to {} failed: {}",
+                    context.target.url,
+                    e.to_string_with_causes()
+                ),
+            },
+            Err(why) => log::warn!("{node} is not available: {why}"),
+        }
+    }
+    if since.elapsed() < context.failover_after {
+        return Ok(None);
+    }
+    let Some(other) = context.http.alternate_node() else {
+        return Ok(None);
+    };
+    let info = match nodes::in_service(&context.http, &other) {
+        Ok(info) => info,
+        Err(why) => {
+            log::warn!("the other node {other} is not available either: {why}");
+            return Ok(None);
+        }
+    };
+    shared.publish(Event::Connection(ConnectionState::FailingOver {
+        from: node.clone(),
+        to: other.clone(),
+    }));
+    context
+        .http
+        .set_failing_over(Some((node.clone(), other.clone())));
+    let (domain, pubsub_domain) = nodes::xmpp_domains(&other, &info);
+    let mut target = context.target.clone();
+    target.domain = domain;
+    let result = connect_first(&target, &nodes::notification_urls(&other, &info));
+    context.http.set_failing_over(None);
+    match result {
+        Ok((target, conn)) => {
+            context.http.move_to(&other);
+            context.target = target;
+            context.pubsub_domain = pubsub_domain;
+            Ok(Some(conn))
+        }
+        Err(e) if is_final(&e) => Err(e),
+        Err(e) => {
+            log::warn!(
+                "failing over to {other} failed: {}",
+                e.to_string_with_causes()
+            );
+            Ok(None)
+        }
+    }
 }
 
 /// Whether `e` ends the session rather than calling for another attempt.
@@ -133,7 +237,9 @@ fn fail(shared: &Shared, error: &Error) {
 struct Pending {
     node: String,
     subscribe: bool,
-    reply: mpsc::Sender<Result<(), Error>>,
+    /// The application waiting for the answer; `None` for a subscription made again after a
+    /// failover, whose refusal is logged.
+    reply: Option<mpsc::Sender<Result<(), Error>>>,
 }
 
 /// Serves one connection until it is lost or the session is closed.
@@ -142,30 +248,96 @@ fn serve(
     control: &mpsc::Receiver<Control>,
     mut conn: Connection,
     context: &mut Context,
+    start: Start,
 ) -> End {
     // Explicit subscriptions are made with the full JID, as Cisco asks (with the bare JID they
     // reach every session of the user and outlive this one). They persist on the node that
-    // took them, across reconnections (DEVNET subscription-persistence): not sent again here.
+    // took them, across reconnections (DEVNET subscription-persistence): made again only on
+    // another node.
     let jid = conn.jid.clone();
     let url = context.target.url.clone();
+    let node = context.http.active_node();
     let mut next_id = 0u64;
     let mut id = || {
         next_id += 1;
         format!("c{next_id}")
     };
     let mut pending: HashMap<String, Pending> = HashMap::new();
+    if context.subscribed_on != node {
+        for subscription in &context.subscriptions {
+            let iq = id();
+            let frame = xmpp::subscribe(&iq, &context.pubsub_domain, subscription, &jid);
+            if let Err(e) = conn.send(&frame) {
+                return End::Lost(e.to_string());
+            }
+            pending.insert(
+                iq,
+                Pending {
+                    node: subscription.clone(),
+                    subscribe: true,
+                    reply: None,
+                },
+            );
+        }
+        context.subscribed_on = node.clone();
+    }
     let mut last_ping = Instant::now();
     let mut outstanding: Option<(String, Instant)> = None;
     let mut missed = 0u32;
     // Input may still be buffered by the link (TLS, WebSocket) after a drain cut short.
     let mut buffered = false;
+    // Whether User and Dialogs must be read again (and when next to try), and how the node
+    // is doing.
+    let mut resync: Option<(Start, Instant)> = Some((start, Instant::now()));
+    let mut health = Health::default();
     loop {
-        // Sleep until input, a request of the application, or the next ping: an idle session
-        // wakes only for its keep-alive.
-        let next_timer = match &outstanding {
+        let now = Instant::now();
+        if let Some((kind, at)) = resync
+            && now >= at
+        {
+            resync = match read_again(shared, context, &node, kind) {
+                Ok(()) => None,
+                Err(e) => {
+                    log::warn!(
+                        "reading User and Dialogs from {node} failed, trying again in {:?}: {}",
+                        context.ping_interval,
+                        e.to_string_with_causes()
+                    );
+                    Some((kind, now + context.ping_interval))
+                }
+            };
+        }
+        // The node stayed unavailable: move when the other one is in service.
+        if let Some(check_at) = health.failover_check(context.failover_after)
+            && now >= check_at
+        {
+            health.checked = Some(now);
+            if let Some(other) = context.http.alternate_node() {
+                match nodes::in_service(&context.http, &other) {
+                    Ok(_) => {
+                        conn.close();
+                        return End::Leave(format!(
+                            "{node} stayed unavailable ({}) for {:?}",
+                            health.why(),
+                            context.failover_after
+                        ));
+                    }
+                    Err(why) => log::debug!("the other node {other} is not available: {why}"),
+                }
+            }
+        }
+        // Sleep until input, a request of the application, the next ping, resync attempt or
+        // failover check: an idle session wakes only for its keep-alive.
+        let mut next_timer = match &outstanding {
             Some((_, sent)) => *sent + context.ping_timeout,
             None => last_ping + context.ping_interval,
         };
+        if let Some((_, at)) = resync {
+            next_timer = next_timer.min(at);
+        }
+        if let Some(at) = health.failover_check(context.failover_after) {
+            next_timer = next_timer.min(at);
+        }
         let input = buffered
             || match conn.wait_for_input(&shared.waker, next_timer) {
                 Ok(input) => input,
@@ -188,13 +360,29 @@ fn serve(
             match frame {
                 Frame::Message { updates } => {
                     for update in updates {
-                        deliver(shared, &update, context.limits);
+                        deliver(shared, &update, context.limits, |event| {
+                            context.view.observe(event);
+                            if let Event::SystemStatusChanged { info } = event {
+                                let out = info.status != SystemStatus::InService;
+                                if out && !health.out_of_service {
+                                    shared.publish(Event::Connection(
+                                        ConnectionState::OutOfService { node: node.clone() },
+                                    ));
+                                }
+                                if health.set_out_of_service(out) {
+                                    resync = Some((Start::Again, Instant::now()));
+                                }
+                            }
+                        });
                     }
                 }
                 Frame::Presence { from, unavailable } if from.starts_with("finesse@") => {
                     shared.publish(Event::Connection(ConnectionState::ServiceAvailable {
                         available: !unavailable,
                     }));
+                    if health.set_service_down(unavailable) {
+                        resync = Some((Start::Again, Instant::now()));
+                    }
                 }
                 Frame::Iq {
                     kind,
@@ -212,7 +400,7 @@ fn serve(
                         outstanding = None;
                         missed = 0;
                     } else if let Some(request) = pending.remove(&got) {
-                        let answer = if kind == "result" {
+                        let answer: Result<(), Error> = if kind == "result" {
                             if request.subscribe {
                                 remember(&mut context.subscriptions, request.node);
                             } else {
@@ -231,7 +419,13 @@ fn serve(
                             };
                             Err(refusal(&url, operation, condition, Some(&request.node)))
                         };
-                        let _ = request.reply.send(answer);
+                        match (request.reply, answer) {
+                            (Some(reply), answer) => {
+                                let _ = reply.send(answer);
+                            }
+                            (None, Err(e)) => log::warn!("subscribing again on {node}: {e}"),
+                            (None, Ok(())) => {}
+                        }
                     }
                 }
                 Frame::Close => return End::Lost("the server closed the stream".to_owned()),
@@ -277,7 +471,7 @@ fn serve(
                 Pending {
                     node,
                     subscribe,
-                    reply,
+                    reply: Some(reply),
                 },
             );
         }
@@ -306,16 +500,98 @@ fn serve(
     }
 }
 
-/// Decodes one Update and publishes its events; an Update that cannot be decoded is
-/// published raw rather than lost.
-fn deliver(shared: &Shared, update: &str, limits: DecodeLimits) {
+/// Reads the agent's User and Dialogs again from `node`: at the first connection as what is
+/// known; after a reconnection, CTI recovery or failover, delivering what changed as events
+/// marked `resync`, then [`ConnectionState::Recovered`].
+fn read_again(
+    shared: &Shared,
+    context: &mut Context,
+    node: &str,
+    start: Start,
+) -> Result<(), Error> {
+    if start == Start::First {
+        return context.view.load(&context.http, node);
+    }
+    let events = context.view.resync(&context.http, node)?;
+    let changes = u32::try_from(events.len()).unwrap_or(u32::MAX);
+    for event in events {
+        shared.publish(event);
+    }
+    shared.publish(Event::Connection(ConnectionState::Recovered {
+        node: node.to_owned(),
+        changes,
+    }));
+    Ok(())
+}
+
+/// How the node is doing by the two signals that come over a live connection (DEVNET
+/// "Failure Scenarios"): the `finesse` presence (its web application) and SystemInfo's status
+/// (its CTI link).
+#[derive(Default)]
+struct Health {
+    service_down: bool,
+    out_of_service: bool,
+    /// Since when either signal says unavailable.
+    since: Option<Instant>,
+    /// When the other node was last checked.
+    checked: Option<Instant>,
+}
+
+impl Health {
+    /// Records the `finesse` presence; whether the node came back (to be read again).
+    fn set_service_down(&mut self, down: bool) -> bool {
+        let back = self.service_down && !down;
+        self.service_down = down;
+        self.update();
+        back
+    }
+
+    /// Records SystemInfo's status; whether the node came back (to be read again).
+    fn set_out_of_service(&mut self, out: bool) -> bool {
+        let back = self.out_of_service && !out;
+        self.out_of_service = out;
+        self.update();
+        back
+    }
+
+    fn update(&mut self) {
+        if self.service_down || self.out_of_service {
+            self.since.get_or_insert_with(Instant::now);
+        } else {
+            self.since = None;
+            self.checked = None;
+        }
+    }
+
+    /// When to check the other node next: once the node has been unavailable for `after`,
+    /// then every second.
+    fn failover_check(&self, after: Duration) -> Option<Instant> {
+        let since = self.since?;
+        Some(match self.checked {
+            Some(checked) => checked + Duration::from_secs(1),
+            None => since + after,
+        })
+    }
+
+    fn why(&self) -> &'static str {
+        match (self.service_down, self.out_of_service) {
+            (true, _) => "the finesse service is unavailable",
+            _ => "out of service",
+        }
+    }
+}
+
+/// Decodes one Update and publishes its events, each shown to `observe` first; an Update
+/// that cannot be decoded is published raw rather than lost.
+fn deliver(shared: &Shared, update: &str, limits: DecodeLimits, mut observe: impl FnMut(&Event)) {
     match Event::from_update_xml_with_limits(update.as_bytes(), limits) {
         Ok(events) => {
             // A Dialogs update with several dialogs: each event has its share.
             let share = update.len() / events.len().max(1);
-            events
-                .into_iter()
-                .for_each(|e| shared.publish_sized(e, share))
+            events.into_iter().for_each(|e| {
+                observe(&e);
+                shared.publish_sized(e, share)
+            })
         }
         Err(_) => shared.publish_sized(
             Event::Other {

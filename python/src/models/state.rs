@@ -70,6 +70,16 @@ impl Value for u64 {
     }
 }
 
+impl Value for u32 {
+    fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.into_bound_py_any(py)
+    }
+
+    fn from_value(value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        value.extract()
+    }
+}
+
 impl Value for bool {
     fn to_value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.into_bound_py_any(py)
