@@ -13,6 +13,10 @@
 //! end, takes the node out of service, adds latency, cuts connections, lifts lock-outs,
 //! resets everything, and keeps a log of the REST requests received for tests to assert.
 //!
+//! [`Emulator::start_pair`] runs two nodes, side A and side B, sharing one CTI state, each
+//! with its own ports, sessions and faults (node, notification service, web application or
+//! CTI connection down; one client's link cut), as a Finesse cluster fails over.
+//!
 //! ```no_run
 //! use finesse_emulator::{Emulator, EmulatorConfig};
 //!
