@@ -276,12 +276,14 @@ enum finesse_connection_state
   FINESSE_CONNECTION_STATE_NONE = 0,
   /**
    * Signed in to the notification service with presence: events flow. The detail is the
-   * URL connected to.
+   * URL connected to, `finesse_event_connection_transport` names the transport.
    */
   FINESSE_CONNECTION_STATE_CONNECTED = 1,
   /**
    * The connection was lost (closed, failed, or silent for too long); events are missed
-   * until it is back. The session reconnects by itself. The detail says why.
+   * until it is back: the session is recovering. It polls the node's SystemInfo and signs
+   * in again once the node is in service, or moves to the other node. The detail says
+   * why.
    */
   FINESSE_CONNECTION_STATE_DISCONNECTED = 2,
   /**
@@ -304,6 +306,25 @@ enum finesse_connection_state
    * condition. No event follows; free the session and start a new one once resolved.
    */
   FINESSE_CONNECTION_STATE_FAILED = 6,
+  /**
+   * The node stayed unavailable and the other one is in service: REST and notifications
+   * move there together. The detail is the node moved to,
+   * `finesse_event_connection_from` the node left. Commands meanwhile fail with
+   * `FINESSE_RESULT_SERVICE_UNAVAILABLE`, unsent.
+   */
+  FINESSE_CONNECTION_STATE_FAILING_OVER = 7,
+  /**
+   * The node lost its CTI link (SystemInfo `OUT_OF_SERVICE`): commands fail and no events
+   * come until it is back, or the client fails over. The detail is the node.
+   */
+  FINESSE_CONNECTION_STATE_OUT_OF_SERVICE = 8,
+  /**
+   * Back after an outage (a reconnection, a failover, a CTI recovery): User and Dialogs
+   * were read again, and what changed meanwhile came just before as events for which
+   * `finesse_event_is_resync` is true (`finesse_event_connection_changes` of them). The
+   * detail is the node in use.
+   */
+  FINESSE_CONNECTION_STATE_RECOVERED = 9,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1101,6 +1122,19 @@ finesse_result finesse_client_new(finesse_config *config,
 void finesse_client_free(finesse_client *client);
 
 /**
+ * Copies the URL of the node requests go to (side A, or side B after a failover; while a
+ * notification session runs, the session's node) into `buffer`, NUL-terminated, and its
+ * length without the NUL into `*out_len` when `out_len` is not NULL. A `capacity` too small
+ * for it is `FINESSE_RESULT_INVALID_ARGUMENT`, with nothing written; 256 bytes always fit a
+ * node URL.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_client_active_node(const finesse_client *client,
+                                          char *buffer,
+                                          size_t capacity,
+                                          size_t *out_len);
+
+/**
  * Starts a configuration for the Finesse node at `url`: `https://host[:port]`, or a bare host
  * name meaning `https://host:8445` (`http://` only for test servers). Defaults: certificate
  * verification on with the operating system's store (or `SSL_CERT_FILE`) and the built-in
@@ -1471,7 +1505,8 @@ finesse_connection_state finesse_event_connection_state(const finesse_event *eve
 /**
  * The detail of a connection event: the URL for `FINESSE_CONNECTION_STATE_CONNECTED`, the
  * reason for `FINESSE_CONNECTION_STATE_DISCONNECTED` (e.g. `"2 pings unanswered"`) and for
- * `FINESSE_CONNECTION_STATE_FAILED`; NULL otherwise. Borrowed from `event`, valid until it
+ * `FINESSE_CONNECTION_STATE_FAILED`, the node moved to for `_FAILING_OVER`, the node for
+ * `_OUT_OF_SERVICE` and `_RECOVERED`; NULL otherwise. Borrowed from `event`, valid until it
  * is freed.
  */
 const char *finesse_event_connection_detail(const finesse_event *event);
@@ -1483,6 +1518,32 @@ const char *finesse_event_connection_detail(const finesse_event *event);
  * from `event`, valid until it is freed.
  */
 const char *finesse_event_connection_condition(const finesse_event *event);
+
+/**
+ * The transport of a `FINESSE_CONNECTION_STATE_CONNECTED` event: `"websocket"`, `"bosh"`,
+ * `"tcp"` (STARTTLS) or `"tcp-tls"` (direct TLS); NULL for other states and kinds. Borrowed
+ * from `event`, valid until it is freed.
+ */
+const char *finesse_event_connection_transport(const finesse_event *event);
+
+/**
+ * The node left, for `FINESSE_CONNECTION_STATE_FAILING_OVER`; NULL for other states and
+ * kinds. Borrowed from `event`, valid until it is freed.
+ */
+const char *finesse_event_connection_from(const finesse_event *event);
+
+/**
+ * How many resync events came just before a `FINESSE_CONNECTION_STATE_RECOVERED` event; 0
+ * for other states and kinds.
+ */
+uint32_t finesse_event_connection_changes(const finesse_event *event);
+
+/**
+ * Whether a User or Dialog event was found by reading the server again after an outage (a
+ * reconnection, a failover, a CTI recovery) rather than from a notification; false for
+ * other kinds and for NULL.
+ */
+bool finesse_event_is_resync(const finesse_event *event);
 
 /**
  * How many events a `FINESSE_EVENT_KIND_DROPPED` event says were dropped since the last one
@@ -3018,6 +3079,17 @@ finesse_result finesse_notification_options_set_history_bytes(finesse_notificati
                                                               size_t bytes);
 
 /**
+ * Sets how long, in milliseconds, the node may stay unavailable (its notification service
+ * unreachable, its Finesse service unavailable, or out of service) before the client moves
+ * REST and notifications to the other node, if that one is in service; greater than zero,
+ * checked when the session starts. Default 3,000: with the default keep-alive a dead node is
+ * left within 25 s.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_notification_options_set_failover_after_ms(finesse_notification_options *options,
+                                                                  uint32_t failover_after_ms);
+
+/**
  * Starts the notification session of `client` with the default options, at `url` (a URL
  * as `finesse_notification_options_set_url` takes, e.g. the emulator's
  * `wss://127.0.0.1:PORT/ws`), or, when `url` is NULL, at the configuration's notification
@@ -3333,6 +3405,30 @@ FINESSE_MUST_USE
 finesse_result finesse_get_team_wrap_up_reasons(const finesse_client *client,
                                                 const char *team_id,
                                                 finesse_owned_wrap_up_reason_list **out_list);
+
+/**
+ * Authenticates with SSO access tokens from `provider` for agent `login_id`: the client asks
+ * for one at first use, again once 75% of its lifetime has passed (as Cisco asks of
+ * third-party applications), and once after the server rejects the one in use; REST and
+ * notification sessions use the same token. A rejected token the provider gives again is
+ * never retried. `login_id` is copied; `user_data` is passed back to each call and must stay
+ * valid while the client lives. Tokens never appear in messages or logs.
+ *
+ * `provider(user_data, token, token_capacity, expires_in_seconds)` writes a fresh access
+ * token, NUL-terminated, into `token` (`token_capacity` bytes, 16 KiB) and its lifetime in
+ * seconds from now into `*expires_in_seconds`, and returns 0; any other value means it has
+ * no token, and the request that needed one fails with `FINESSE_RESULT_AUTHENTICATION`,
+ * unsent. It is called from whichever thread needs a token (never two at once for one
+ * client): it must be safe to call from any thread.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_config_set_token_provider(finesse_config *config,
+                                                 const char *login_id,
+                                                 int32_t (*provider)(void *user_data,
+                                                                     char *token,
+                                                                     size_t token_capacity,
+                                                                     uint32_t *expires_in_seconds),
+                                                 void *user_data);
 
 #ifdef __cplusplus
 }  // extern "C"

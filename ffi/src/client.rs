@@ -1,6 +1,8 @@
 //! `finesse_client`: one agent's connection to Finesse.
 
-use ::finesse_client::Client;
+use std::ffi::c_char;
+
+use ::finesse_client::{Client, Error};
 
 use crate::config::finesse_config;
 use crate::error::{Failure, finesse_result};
@@ -51,6 +53,44 @@ pub unsafe extern "C" fn finesse_client_free(client: *mut finesse_client) {
     infallible(|| {
         unsafe { free(client) };
         Some(())
+    })
+}
+
+/// Copies the URL of the node requests go to (side A, or side B after a failover; while a
+/// notification session runs, the session's node) into `buffer`, NUL-terminated, and its
+/// length without the NUL into `*out_len` when `out_len` is not NULL. A `capacity` too small
+/// for it is `FINESSE_RESULT_INVALID_ARGUMENT`, with nothing written; 256 bytes always fit a
+/// node URL.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_client_active_node(
+    client: *const finesse_client,
+    buffer: *mut c_char,
+    capacity: usize,
+    out_len: *mut usize,
+) -> finesse_result {
+    fallible(|| {
+        let client = unsafe { arg(client, "client") }?;
+        if buffer.is_null() {
+            return Err(Failure::NullArgument("buffer".to_owned()));
+        }
+        let node = client.active_node();
+        if node.len() >= capacity {
+            return Err(Error::InvalidArgument {
+                field: "capacity".to_owned(),
+                message: format!("{} bytes are needed, with the NUL", node.len() + 1),
+            }
+            .into());
+        }
+        // SAFETY: the caller's buffer holds `capacity` bytes, more than the URL and its NUL.
+        unsafe {
+            std::ptr::copy_nonoverlapping(node.as_ptr(), buffer.cast(), node.len());
+            *buffer.add(node.len()) = 0;
+        }
+        if let Some(out) = Out::optional(out_len) {
+            unsafe { out.write(node.len()) };
+        }
+        Ok(())
     })
 }
 

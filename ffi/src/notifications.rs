@@ -218,6 +218,24 @@ pub unsafe extern "C" fn finesse_notification_options_set_history_bytes(
     })
 }
 
+/// Sets how long, in milliseconds, the node may stay unavailable (its notification service
+/// unreachable, its Finesse service unavailable, or out of service) before the client moves
+/// REST and notifications to the other node, if that one is in service; greater than zero,
+/// checked when the session starts. Default 3,000: with the default keep-alive a dead node is
+/// left within 25 s.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_notification_options_set_failover_after_ms(
+    options: *mut finesse_notification_options,
+    failover_after_ms: u32,
+) -> finesse_result {
+    fallible(|| {
+        let options = unsafe { arg_mut(options, "options") }?;
+        options.failover_after = millis(failover_after_ms);
+        Ok(())
+    })
+}
+
 fn millis(ms: u32) -> Duration {
     Duration::from_millis(u64::from(ms))
 }

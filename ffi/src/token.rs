@@ -14,22 +14,12 @@ use crate::strings::str_arg;
 /// The room given to the callback for a token: SSO access tokens (JWTs) are a few KiB.
 const TOKEN_CAPACITY: usize = 16 * 1024;
 
-/// Writes a fresh access token, NUL-terminated, into `token` (`token_capacity` bytes) and its
-/// lifetime in seconds from now into `*expires_in_seconds`; returns 0, or any other value
-/// when it has no token (the request that needed one then fails with
-/// `FINESSE_RESULT_AUTHENTICATION`, unsent). Called with the `user_data` given to
-/// `finesse_config_set_token_provider`, from whichever thread needs a token (never two at
-/// once for one client): it must be safe to call from any thread.
-pub type finesse_token_provider = unsafe extern "C" fn(
-    user_data: *mut c_void,
-    token: *mut c_char,
-    token_capacity: usize,
-    expires_in_seconds: *mut u32,
-) -> i32;
+/// The application's token callback (see `finesse_config_set_token_provider`).
+type TokenCallback = unsafe extern "C" fn(*mut c_void, *mut c_char, usize, *mut u32) -> i32;
 
 /// The application's callback and its pointer.
 struct Provider {
-    callback: finesse_token_provider,
+    callback: TokenCallback,
     user_data: *mut c_void,
 }
 
@@ -71,12 +61,26 @@ impl Provider {
 /// notification sessions use the same token. A rejected token the provider gives again is
 /// never retried. `login_id` is copied; `user_data` is passed back to each call and must stay
 /// valid while the client lives. Tokens never appear in messages or logs.
+///
+/// `provider(user_data, token, token_capacity, expires_in_seconds)` writes a fresh access
+/// token, NUL-terminated, into `token` (`token_capacity` bytes, 16 KiB) and its lifetime in
+/// seconds from now into `*expires_in_seconds`, and returns 0; any other value means it has
+/// no token, and the request that needed one fails with `FINESSE_RESULT_AUTHENTICATION`,
+/// unsent. It is called from whichever thread needs a token (never two at once for one
+/// client): it must be safe to call from any thread.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_config_set_token_provider(
     config: *mut finesse_config,
     login_id: *const c_char,
-    provider: Option<finesse_token_provider>,
+    provider: Option<
+        unsafe extern "C" fn(
+            user_data: *mut c_void,
+            token: *mut c_char,
+            token_capacity: usize,
+            expires_in_seconds: *mut u32,
+        ) -> i32,
+    >,
     user_data: *mut c_void,
 ) -> finesse_result {
     fallible(|| {

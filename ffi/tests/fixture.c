@@ -66,6 +66,11 @@ finesse_client *fixture_client(const char *login_id) {
 }
 
 int control(const char *method, const char *path, const char *json, char *body, size_t body_len) {
+    return control_at(fixture_env("FINESSE_TEST_CONTROL"), method, path, json, body, body_len);
+}
+
+int control_at(const char *control_url, const char *method, const char *path, const char *json,
+               char *body, size_t body_len) {
     unsigned port = 0;
     struct sockaddr_in addr;
     char request[1024];
@@ -76,7 +81,10 @@ int control(const char *method, const char *path, const char *json, char *body, 
     const char *payload = json ? json : "";
     const char *start;
 
-    if (sscanf(fixture_env("FINESSE_TEST_CONTROL"), "http://127.0.0.1:%u", &port) != 1) {
+    /* http://127.0.0.1:PORT or http://localhost:PORT (side A of a pair): loopback either way. */
+    const char *colon = strrchr(control_url, ':');
+    if (strncmp(control_url, "http://", 7) != 0 || colon == NULL ||
+        sscanf(colon + 1, "%u", &port) != 1) {
         return -1;
     }
     length = snprintf(request, sizeof request,

@@ -38,6 +38,10 @@ finesse_client *fixture_client(const char *login_id);
  * `json` may be NULL; the start of the response body is copied to `body` when not NULL. */
 int control(const char *method, const char *path, const char *json, char *body, size_t body_len);
 
+/* As `control`, on the emulator node whose control API is at `control_url`. */
+int control_at(const char *control_url, const char *method, const char *path, const char *json,
+               char *body, size_t body_len);
+
 /* Sleeps for `ms` milliseconds. */
 void sleep_ms(unsigned ms);
 

@@ -12,5 +12,6 @@ int main(void) {
     event_tests();
     logging_tests();
     supervisor_tests();
+    high_availability_tests();
     return harness_report();
 }

@@ -288,15 +288,43 @@ launch_emulator() {
     export "${prefix}_XMPPS=$(sed -n 's#^XMPP TLS: *##p' "$out/$name.out")"
 }
 
+# Starts a two-node emulator (--pair) and exports <prefix>_A_URL, _A_CONTROL, _B_URL,
+# _B_CONTROL and _CA: side A's lines come first in what it prints, side B's second.
+launch_pair() {
+    local prefix=$1 name=$2
+    shift 2
+    rm -f "$out/$name.out"
+    "$lib/finesse-emulator" --pair --port 0 --control-port 0 --notification-port 0 \
+        --write-ca "$out/$name-ca.pem" "$@" >"$out/$name.out" 2>"$out/$name.err" &
+    emulator_pids+=($!)
+    for _ in $(seq 100); do
+        grep -q '^CA certificate' "$out/$name.out" 2>/dev/null && break
+        sleep 0.1
+    done
+    local urls controls
+    mapfile -t urls < <(sed -n 's#^Finesse REST API: *##p' "$out/$name.out")
+    mapfile -t controls < <(sed -n 's#^Control API: *##p' "$out/$name.out")
+    if ((${#urls[@]} != 2 || ${#controls[@]} != 2)); then
+        echo "the two-node emulator did not start:" >&2
+        cat "$out/$name.out" "$out/$name.err" >&2
+        exit 1
+    fi
+    export "${prefix}_A_URL=${urls[0]}" "${prefix}_A_CONTROL=${controls[0]}"
+    export "${prefix}_B_URL=${urls[1]}" "${prefix}_B_CONTROL=${controls[1]}"
+    export "${prefix}_CA=$out/$name-ca.pem"
+}
+
 # Starts fresh emulators (every run starts from signed-out agents): the one most tests use
 # (FINESSE_TEST_*), which never signs agents out for want of a notification session (the
 # REST-only tests sign agents in without one, and a run under valgrind outlasts Finesse's 60
-# s), and, with --all, a second one (FINESSE_TEST_LOGOUT_*) that signs them out after 2 s.
+# s), and, with --all, a second one (FINESSE_TEST_LOGOUT_*) that signs them out after 2 s
+# and a two-node one (FINESSE_TEST_PAIR_*) for high availability.
 start_emulator() {
     stop_emulators
     launch_emulator FINESSE_TEST emulator --forced-logout-secs 0
     if [[ ${1:-} == --all ]]; then
         launch_emulator FINESSE_TEST_LOGOUT emulator-logout --forced-logout-secs 2
+        launch_pair FINESSE_TEST_PAIR pair --forced-logout-secs 0
     fi
 }
 

@@ -11,5 +11,6 @@ void thread_tests(void);
 void event_tests(void);
 void logging_tests(void);
 void supervisor_tests(void);
+void high_availability_tests(void);
 
 #endif

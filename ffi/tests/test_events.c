@@ -1,11 +1,11 @@
 /* Events: the decoder of one notification document, the notification session against the
  * emulator (the events of an outbound call in order, an inbound call's screen pop, CTI errors
- * on awaited commands, presence and forced logout, a silently dead link, the callback), the
- * refusals of the notification service (a forbidden subscription, rejected credentials, a
- * resource taken over), and the outcomes of accepted commands, with and without a session.
- * Uses agents 3001-3012, added to the emulator, and agents 1001 and 1002 of the second
- * emulator, which signs agents out after 2 s without a session. Every document kind is
- * decoded in test_decode.c. */
+ * on awaited commands, presence and the forced NOT_READY without it, a silently dead link,
+ * the callback), the refusals of the notification service (a forbidden subscription,
+ * rejected credentials, a resource taken over), and the outcomes of accepted commands, with
+ * and without a session. Uses agents 3001-3012, added to the emulator, and agents 1001 and
+ * 1002 of the second emulator, which forces agents NOT_READY 2 s after their last session
+ * went away. Every document kind is decoded in test_decode.c. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
@@ -612,18 +612,18 @@ static void test_command_refused_by_the_cti_and_other_outcomes(void) {
     finesse_client_free(client);
 }
 
-/* Polls the user of `client` until it is signed out; 0 or -1. */
-static int wait_for_logout(const finesse_client *client, long limit_ms) {
+/* Polls the user of `client` until its reason code is `reason`; 0 or -1. */
+static int wait_for_reason(const finesse_client *client, int64_t reason, long limit_ms) {
     long deadline = now_ms() + limit_ms;
     while (now_ms() < deadline) {
         finesse_owned_user *user = NULL;
-        int out;
+        int64_t got = -1;
         if (finesse_get_user(client, &user) != FINESSE_RESULT_OK) {
             return -1;
         }
-        out = !finesse_user_is_signed_in(finesse_owned_user_view(user));
+        finesse_user_reason_code_id(finesse_owned_user_view(user), &got);
         finesse_owned_user_free(user);
-        if (out) {
+        if (got == reason) {
             return 0;
         }
         sleep_ms(100);
@@ -631,7 +631,9 @@ static int wait_for_logout(const finesse_client *client, long limit_ms) {
     return -1;
 }
 
-/* On the second emulator, which signs agents out 2 s after their last session went away. */
+/* On the second emulator, which forces agents 2 s after their last session went away: on CCE
+ * with LOAD 0 (the default), NOT_READY with reason 255 (DG12.5 "Desktop presence and forced
+ * logout"). An agent that never opened a session is left alone. */
 static void test_presence_keeps_an_idle_agent_signed_in(void) {
     const char *url = fixture_env("FINESSE_TEST_LOGOUT_URL");
     const char *ca = fixture_env("FINESSE_TEST_LOGOUT_CA");
@@ -641,12 +643,14 @@ static void test_presence_keeps_an_idle_agent_signed_in(void) {
     finesse_accepted *accepted = NULL;
     finesse_outcome *outcome = NULL;
     finesse_owned_user *user = NULL;
-    int64_t reason_code_id = 0;
     long signed_in;
     CHECK(with_session != NULL && without != NULL);
     CHECK_OK(finesse_notifications_start(with_session, fixture_env("FINESSE_TEST_LOGOUT_NOTIFY"),
                                          &notifications));
     CHECK_OK(finesse_sign_in(with_session, "1001001", &accepted));
+    CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
+    accepted = NULL;
+    CHECK_OK(finesse_ready(with_session, &accepted));
     CHECK_OK(wait_for(accepted, WAIT_MS, NULL));
     signed_in = now_ms();
     /* Without a session, the wait reads the User until it shows the change. */
@@ -656,21 +660,25 @@ static void test_presence_keeps_an_idle_agent_signed_in(void) {
     CHECK_STR(finesse_user_state(finesse_outcome_user(outcome)), "NOT_READY");
     finesse_outcome_free(outcome);
 
-    CHECK(wait_for_logout(without, WAIT_MS) == 0);
-    CHECK_OK(finesse_get_user(without, &user));
-    /* Finesse's reason for a sign-out for want of presence. */
-    CHECK(finesse_user_reason_code_id(finesse_owned_user_view(user), &reason_code_id));
-    CHECK(reason_code_id == 255);
-    finesse_owned_user_free(user);
-    user = NULL;
-    /* Twice the forced-logout time: the agent with a session is still signed in. */
+    /* Twice the forced-logout time: both are as they were. */
     if (now_ms() - signed_in < 4000) {
         sleep_ms((unsigned)(4000 - (now_ms() - signed_in)));
     }
     CHECK_OK(finesse_get_user(with_session, &user));
+    CHECK_STR(finesse_user_state(finesse_owned_user_view(user)), "READY");
+    finesse_owned_user_free(user);
+    user = NULL;
+    CHECK_OK(finesse_get_user(without, &user));
+    CHECK(finesse_user_is_signed_in(finesse_owned_user_view(user)));
+    finesse_owned_user_free(user);
+    user = NULL;
+
+    /* The session goes away: 2 s later the agent is NOT_READY with Finesse's reason 255. */
+    finesse_notifications_free(notifications);
+    CHECK(wait_for_reason(with_session, 255, WAIT_MS) == 0);
+    CHECK_OK(finesse_get_user(with_session, &user));
     CHECK_STR(finesse_user_state(finesse_owned_user_view(user)), "NOT_READY");
     finesse_owned_user_free(user);
-    finesse_notifications_free(notifications);
     finesse_client_free(with_session);
     finesse_client_free(without);
 }

@@ -31,8 +31,34 @@ PASSWORDS = {"1001": "secret1001", "1002": "secret1002", "1003": "secret1003", "
 EXTENSIONS = {"1001": "1001001", "1002": "1002002", "1003": "1003003", "2001": "2001001"}
 
 
+def call_control(control_url: str, method: str, path: str, body: object = None) -> Any:
+    """Calls an emulator node's control API; returns the decoded JSON answer, or None."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(
+        control_url + path,
+        data=data,
+        method=method,
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        raw = response.read()
+    return json.loads(raw) if raw else None
+
+
+class Node:
+    """Side B of a pair (``--pair``): its URLs and control API."""
+
+    def __init__(self) -> None:
+        self.url = ""
+        self.control_url = ""
+
+    def control(self, method: str, path: str, body: object = None) -> Any:
+        """Calls this node's control API."""
+        return call_control(self.control_url, method, path, body)
+
+
 class Emulator:
-    """A running emulator and its control API."""
+    """A running emulator (side A of a pair, with ``--pair``) and its control API."""
 
     def __init__(self, binary: str, workdir: Path, *extra: str) -> None:
         self.ca_file = workdir / "ca.pem"
@@ -50,9 +76,19 @@ class Emulator:
         #: The notification transports this release serves, by the name the binary prints
         #: (``WebSocket``, ``BOSH``, ``XMPP STARTTLS``, ``XMPP TLS``), as URLs.
         self.transports: dict[str, str] = {}
+        #: Side B, when started with ``--pair``.
+        self.side_b: Node | None = None
         for line in self._process.stdout:
             name, _, value = line.partition(":")
-            if line.startswith("Finesse REST API:"):
+            if line.startswith("Side B:"):
+                self.side_b = Node()
+            elif self.side_b is not None and line.startswith("Finesse REST API:"):
+                self.side_b.url = value.strip()
+            elif self.side_b is not None and line.startswith("Control API:"):
+                self.side_b.control_url = value.strip()
+            elif self.side_b is not None and not line.startswith("CA certificate:"):
+                continue
+            elif line.startswith("Finesse REST API:"):
                 self.url = line.split(":", 1)[1].strip()
             elif name in ("WebSocket", "BOSH", "XMPP STARTTLS", "XMPP TLS"):
                 self.transports[name] = value.strip()
@@ -80,16 +116,7 @@ class Emulator:
 
     def control(self, method: str, path: str, body: object = None) -> Any:
         """Calls the control API; returns the decoded JSON answer, or None."""
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(
-            self.control_url + path,
-            data=data,
-            method=method,
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
-            raw = response.read()
-        return json.loads(raw) if raw else None
+        return call_control(self.control_url, method, path, body)
 
     def settle(self) -> None:
         """Waits until every accepted request has been carried out."""
@@ -158,5 +185,14 @@ def emulator(emulator_binary: str, tmp_path: Path) -> Iterator[Emulator]:
 def ccx_emulator(emulator_binary: str, tmp_path: Path) -> Iterator[Emulator]:
     """A fresh CCX emulator."""
     emu = Emulator(emulator_binary, tmp_path, "--ccx")
+    yield emu
+    emu.stop()
+
+
+@pytest.fixture
+def pair(emulator_binary: str, tmp_path: Path) -> Iterator[Emulator]:
+    """Side A and side B of one Finesse pair (``side_b``), sharing one CTI state."""
+    emu = Emulator(emulator_binary, tmp_path, "--pair")
+    assert emu.side_b is not None and emu.side_b.url, "the emulator printed no side B"
     yield emu
     emu.stop()
