@@ -1174,7 +1174,7 @@ class ConnectionChanged:
     def transport(self) -> str | None:
         """``websocket``, ``bosh``, ``tcp`` or ``tcp-tls`` when ``connected``, else None."""
     @property
-    def from_node(self) -> str | None:
+    def previous_node(self) -> str | None:
         """The node left, when ``failing_over``, else None."""
     @property
     def changes(self) -> int | None:

@@ -150,7 +150,7 @@ pub(crate) fn restore(
                 detail: field(state, "detail")?,
                 condition: field(state, "condition")?,
                 transport: field(state, "transport")?,
-                from_node: field(state, "from_node")?,
+                previous_node: field(state, "previous_node")?,
                 changes: field(state, "changes")?,
             }
             .into_py_any(py)?
@@ -452,7 +452,7 @@ impl SystemStatusChanged {
 ///   node's SystemInfo and signs in again once the node is in service, or moves to the other
 ///   node. ``detail`` says why.
 /// - ``"failing_over"``: the node stayed unavailable and the other one is in service: REST
-///   and notifications move there together; ``detail`` is the node moved to, ``from_node``
+///   and notifications move there together; ``detail`` is the node moved to, ``previous_node``
 ///   the node left. Commands meanwhile raise ``ServiceUnavailableError``, unsent.
 /// - ``"out_of_service"``: the node lost its CTI link (SystemInfo ``OUT_OF_SERVICE``):
 ///   commands fail and no events come until it is back; ``detail`` is the node.
@@ -474,7 +474,7 @@ pub(crate) struct ConnectionChanged {
     detail: String,
     condition: Option<String>,
     transport: Option<String>,
-    from_node: Option<String>,
+    previous_node: Option<String>,
     changes: Option<u32>,
 }
 
@@ -484,7 +484,7 @@ impl ConnectionChanged {
         "detail",
         "condition",
         "transport",
-        "from_node",
+        "previous_node",
         "changes",
     ];
 
@@ -504,7 +504,7 @@ impl ConnectionChanged {
 
     fn new(state: ConnectionState) -> Self {
         let mut transport = None;
-        let mut from_node = None;
+        let mut previous_node = None;
         let mut changes = None;
         let (state, detail, condition) = match state {
             ConnectionState::Connected {
@@ -516,7 +516,7 @@ impl ConnectionChanged {
             }
             ConnectionState::Disconnected { reason } => ("disconnected", reason, None),
             ConnectionState::FailingOver { from, to } => {
-                from_node = Some(from);
+                previous_node = Some(from);
                 ("failing_over", to, None)
             }
             ConnectionState::OutOfService { node } => ("out_of_service", node, None),
@@ -543,7 +543,7 @@ impl ConnectionChanged {
             detail,
             condition,
             transport,
-            from_node,
+            previous_node,
             changes,
         }
     }
@@ -575,8 +575,8 @@ impl ConnectionChanged {
 
     /// The node left, for ``"failing_over"``; None for other states.
     #[getter]
-    fn from_node(&self) -> Option<&str> {
-        self.from_node.as_deref()
+    fn previous_node(&self) -> Option<&str> {
+        self.previous_node.as_deref()
     }
 
     /// How many events marked ``resync`` came just before a ``"recovered"``; None for other
@@ -609,7 +609,7 @@ impl ConnectionChanged {
             put(state, "detail", &this.detail)?;
             put(state, "condition", &this.condition)?;
             put(state, "transport", &this.transport)?;
-            put(state, "from_node", &this.from_node)?;
+            put(state, "previous_node", &this.previous_node)?;
             put(state, "changes", &this.changes)
         })
     }

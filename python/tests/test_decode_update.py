@@ -215,9 +215,9 @@ def test_events_are_frozen_values() -> None:
         hash(a)
     assert repr(a) == (
         "UserChanged(user=User(login_id='1001', login_name='jdoe', state='READY', "
-        "extension='1001001'), request_id='0d1d3b4c-6a3e-4e4e-9f3e-0c1b2a3d4e5f')"
+        "extension='1001001'), request_id='0d1d3b4c-6a3e-4e4e-9f3e-0c1b2a3d4e5f', resync=False)"
     )
-    assert a.to_dict() == {"user": a.user.to_dict(), "request_id": a.request_id}
+    assert a.to_dict() == {"user": a.user.to_dict(), "request_id": a.request_id, "resync": False}
 
 
 def test_event_union() -> None:

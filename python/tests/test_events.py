@@ -133,24 +133,26 @@ def test_inbound_call_rings_with_its_call_variables(
     assert dialog.media_properties.call_variables["user.Lang"] == "fr"
 
 
-def test_forced_logout_spares_the_agent_with_a_session(
+def test_forced_not_ready_spares_the_agent_with_a_session(
     emulator_binary: str, tmp_path: Path
 ) -> None:
+    # CCE with LOAD 0 (the default): 2 s (Finesse: 60 s) after the agent's last session went
+    # unavailable, the agent is made NOT_READY with reason 255 (DG12.5 "Desktop presence and
+    # forced logout"). An agent that never opened a session is left alone.
     emulator = Emulator(emulator_binary, tmp_path, "--forced-logout-secs", "2")
     try:
-        with (
-            emulator.client("1001") as present,
-            present.notifications() as session,
-            emulator.client("1002") as absent,
-        ):
-            present.sign_in(EXTENSIONS["1001"], wait=5.0)
-            absent.sign_in(EXTENSIONS["1002"], wait=5.0)
-            signed_in = time.monotonic()
-            eventually(lambda: absent.user().state == AgentState.LOGOUT, timeout=10.0)
-            assert absent.user().reason_code_id == 255
-            time.sleep(max(0.0, signed_in + 3.0 - time.monotonic()))
+        with emulator.client("1001") as present, emulator.client("1002") as absent:
+            with present.notifications() as session:
+                present.sign_in(EXTENSIONS["1001"], wait=5.0)
+                present.ready(wait=5.0)
+                absent.sign_in(EXTENSIONS["1002"], wait=5.0)
+                time.sleep(3.0)
+                assert present.user().state == AgentState.READY
+                assert absent.user().state == AgentState.NOT_READY
+                assert session.connected
+            eventually(lambda: present.user().reason_code_id == 255, timeout=10.0)
             assert present.user().state == AgentState.NOT_READY
-            assert session.connected
+            assert absent.user().reason_code_id is None
     finally:
         emulator.stop()
 
@@ -448,6 +450,9 @@ def test_a_resource_taken_over_fails_the_older_session(emulator: Emulator) -> No
                 "state": "failed",
                 "detail": event.detail,
                 "condition": "conflict",
+                "transport": None,
+                "previous_node": None,
+                "changes": None,
             }
             assert older.closed
             assert older.next(0.5) is None
