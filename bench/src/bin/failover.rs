@@ -120,32 +120,42 @@ fn client(a: &Emulator) -> Result<Client, String> {
     Client::new(config).map_err(|e| e.to_string())
 }
 
-/// One round: (noticed, recovered), in milliseconds from the fault.
+/// One round: (noticed, recovered), in milliseconds from the fault. The fault is caused on a
+/// thread of its own, so that the events it shows are read as they come (the `cti` fault
+/// lasts 2 s).
 fn round(fault: Fault, a: &Emulator, b: &Emulator) -> Result<(f64, f64), String> {
     let client = client(a)?;
     let session = client.notifications().map_err(|e| e.to_string())?;
     drain(&session);
-    let started = Instant::now();
-    let from = fault.cause(a, b);
-    let mut noticed = None;
-    let deadline = started + LIMIT;
-    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-        let Some(event) = session.recv_timeout(left) else {
-            continue;
-        };
-        if noticed.is_none() && fault.noticed(&event) {
-            noticed = Some(started.elapsed());
+    std::thread::scope(|scope| {
+        let started = Instant::now();
+        let cause = scope.spawn(|| fault.cause(a, b));
+        let mut noticed = None;
+        let deadline = started + LIMIT;
+        let mut outcome = Err(format!("{}: no recovery within {LIMIT:?}", fault.name()));
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            let Some(event) = session.recv_timeout(left) else {
+                continue;
+            };
+            if noticed.is_none() && fault.noticed(&event) {
+                noticed = Some(started.elapsed());
+            }
+            if matches!(event, Event::Connection(ConnectionState::Recovered { .. })) {
+                let recovered = Instant::now();
+                outcome = noticed
+                    .ok_or_else(|| "recovered without noticing".to_owned())
+                    .map(|noticed| (noticed, recovered));
+                break;
+            }
         }
-        if matches!(event, Event::Connection(ConnectionState::Recovered { .. })) {
-            let recovered = from.elapsed();
-            fault.heal(a);
-            session.close();
-            let noticed = noticed.ok_or("recovered without noticing")?;
-            return Ok((ms(noticed), ms(recovered)));
-        }
-    }
-    fault.heal(a);
-    Err(format!("{}: no recovery within {LIMIT:?}", fault.name()))
+        let from = cause
+            .join()
+            .map_err(|_| "the fault's thread panicked".to_owned())?;
+        fault.heal(a);
+        session.close();
+        let (noticed, recovered) = outcome?;
+        Ok((ms(noticed), ms(recovered.saturating_duration_since(from))))
+    })
 }
 
 fn drain(session: &Notifications) {

@@ -50,6 +50,10 @@ const DRAIN_BATCH: usize = 64;
 /// Longest pause between reconnection attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
+/// The shortest time a sign-in on the current node is given while the other node waits: a
+/// node that answers at all signs in within milliseconds.
+const MIN_ATTEMPT: Duration = Duration::from_secs(2);
+
 /// How a connection ended.
 enum End {
     /// The application closed the session.
@@ -82,13 +86,14 @@ pub(crate) fn run(
     // The first connection was announced by whoever opened it, before this thread started.
     let mut announced = true;
     let mut start = Start::First;
-    let mut backoff = Duration::from_secs(1);
+    // The first attempt after a loss is made at once; then 1, 2, 4... s, at most 30 s.
+    let mut backoff = Duration::ZERO;
     // When the node became unavailable, and whether to move without trying it again.
     let mut since = Instant::now();
     let mut leave = false;
     loop {
         if let Some(conn) = connection.take() {
-            backoff = Duration::from_secs(1);
+            backoff = Duration::ZERO;
             if !std::mem::take(&mut announced) {
                 shared.publish(Event::Connection(ConnectionState::Connected {
                     node: context.target.url.clone(),
@@ -133,7 +138,9 @@ pub(crate) fn run(
         }
         match recover(&shared, &mut context, since, std::mem::take(&mut leave)) {
             Ok(Some(conn)) => connection = Some(conn),
-            Ok(None) => backoff = (backoff * 2).min(MAX_BACKOFF),
+            Ok(None) => {
+                backoff = (backoff * 2).clamp(Duration::from_secs(1), MAX_BACKOFF);
+            }
             // Retrying rejected credentials could lock the account; a resource another
             // session holds would be taken back and forth without end.
             Err(e) => return fail(&shared, &e),
@@ -155,9 +162,17 @@ fn recover(
     skip_node: bool,
 ) -> Result<Option<Connection>, Error> {
     let node = context.http.active_node();
+    let other = context.http.alternate_node();
     if !skip_node {
+        // With the other node waiting, a node that does not sign the agent in within
+        // `failover_after` is as good as down: a silent notification service would otherwise
+        // hold each attempt for the whole connect and response timeouts.
+        let mut target = context.target.clone();
+        if other.is_some() {
+            target.timeout = target.timeout.min(context.failover_after.max(MIN_ATTEMPT));
+        }
         match nodes::in_service(&context.http, &node) {
-            Ok(_) => match Connection::open(&context.target) {
+            Ok(_) => match Connection::open(&target) {
                 Ok(conn) => return Ok(Some(conn)),
                 Err(e) if is_final(&e) => return Err(e),
                 Err(e) => log::warn!(
@@ -172,7 +187,7 @@ fn recover(
     if since.elapsed() < context.failover_after {
         return Ok(None);
     }
-    let Some(other) = context.http.alternate_node() else {
+    let Some(other) = other else {
         return Ok(None);
     };
     let info = match nodes::in_service(&context.http, &other) {
