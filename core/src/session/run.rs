@@ -47,6 +47,11 @@ pub(crate) struct Context {
 /// Most elements read in a row before requests and pings are looked at.
 const DRAIN_BATCH: usize = 64;
 
+/// The pause before the first reconnection: short, yet long enough that a session the server
+/// ended for another one signing in with its resource (a stream error that may come just
+/// after the link closes) is not signed in again in the middle of the other's sign-in.
+const FIRST_ATTEMPT: Duration = Duration::from_millis(250);
+
 /// Longest pause between reconnection attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
@@ -86,14 +91,14 @@ pub(crate) fn run(
     // The first connection was announced by whoever opened it, before this thread started.
     let mut announced = true;
     let mut start = Start::First;
-    // The first attempt after a loss is made at once; then 1, 2, 4... s, at most 30 s.
-    let mut backoff = Duration::ZERO;
+    // The first attempt after a loss comes soon; then 1, 2, 4... s, at most 30 s.
+    let mut backoff = FIRST_ATTEMPT;
     // When the node became unavailable, and whether to move without trying it again.
     let mut since = Instant::now();
     let mut leave = false;
     loop {
         if let Some(conn) = connection.take() {
-            backoff = Duration::ZERO;
+            backoff = FIRST_ATTEMPT;
             if !std::mem::take(&mut announced) {
                 shared.publish(Event::Connection(ConnectionState::Connected {
                     node: context.target.url.clone(),
