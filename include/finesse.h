@@ -226,7 +226,7 @@ enum finesse_event_kind
    */
   FINESSE_EVENT_KIND_CONNECTION = 7,
   /**
-   * An update of a kind the library does not type (a TeamMessage, say):
+   * An update of a kind the library does not type (a TeamMessage's deletion, say):
    * `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
    */
   FINESSE_EVENT_KIND_OTHER = 8,
@@ -251,6 +251,11 @@ enum finesse_event_kind
    * A queue was removed from the user: `finesse_event_queue`, as last published.
    */
   FINESSE_EVENT_KIND_QUEUE_REMOVED = 12,
+  /**
+   * A supervisor broadcast a message to a team of the user (Finesse 12.x):
+   * `finesse_event_team_message`, shown for its `finesse_team_message_duration` seconds.
+   */
+  FINESSE_EVENT_KIND_TEAM_MESSAGE = 13,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -654,6 +659,22 @@ typedef struct finesse_owned_system_info finesse_owned_system_info;
 typedef struct finesse_owned_team finesse_owned_team;
 
 /**
+ * An owned `finesse_team_message`: returned by `finesse_team_message_from_xml` and by client
+ * calls, read through `finesse_owned_team_message_view`, released with
+ * `finesse_owned_team_message_free`. Immutable: safe to read from several threads at once; free it
+ * only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_team_message finesse_owned_team_message;
+
+/**
+ * An owned list of `finesse_team_message`: returned by `finesse_team_message_list_from_xml` and by
+ * client calls, read with `finesse_owned_team_message_list_count` and
+ * `finesse_owned_team_message_list_get`, released with `finesse_owned_team_message_list_free`.
+ * Immutable: safe to read from several threads at once.
+ */
+typedef struct finesse_owned_team_message_list finesse_owned_team_message_list;
+
+/**
  * An owned `finesse_user`: returned by `finesse_user_from_xml` and by client calls, read through
  * `finesse_owned_user_view`, released with `finesse_owned_user_free`. Immutable: safe to read from
  * several threads at once; free it only once no thread uses it or its views.
@@ -764,6 +785,30 @@ typedef struct finesse_system_info finesse_system_info;
  * several threads at once.
  */
 typedef struct finesse_team finesse_team;
+
+/**
+ * A team message (`/finesse/api/TeamMessage/<id>`, Finesse 12.0 and later), as the TeamMessage
+ * APIs answer it and as its notification carries it.
+ *
+ * The document (DEVNET `teammessage`, "The TeamMessage object is structured as follows"; fields in
+ * DEVNET `teammessage-api-parameters`):
+ * `<TeamMessage><uri/><id/><createdBy><id/><firstName/><lastName/></createdBy><createdAt/>
+ * <duration/><content/><teams><team/>…</teams></TeamMessage>`.
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_team_message finesse_team_message;
+
+/**
+ * The sender of a team message (its `createdBy`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_team_message_sender finesse_team_message_sender;
 
 /**
  * A team a supervisor supervises (`User/teams/Team`).
@@ -1452,6 +1497,13 @@ const finesse_system_info *finesse_event_system_info(const finesse_event *event)
  * `finesse_team_*` accessors. Borrowed from `event`, valid until it is freed; never free it.
  */
 const finesse_team *finesse_event_team(const finesse_event *event);
+
+/**
+ * The message, for `FINESSE_EVENT_KIND_TEAM_MESSAGE`; otherwise NULL. Read it with the
+ * `finesse_team_message_*` accessors. Borrowed from `event`, valid until it is freed; never
+ * free it.
+ */
+const finesse_team_message *finesse_event_team_message(const finesse_event *event);
 
 /**
  * The queue, for `FINESSE_EVENT_KIND_QUEUE_CHANGED` (with its new statistics) and
@@ -2663,6 +2715,148 @@ const finesse_team *finesse_owned_team_view(const finesse_owned_team *team);
 void finesse_owned_team_free(finesse_owned_team *team);
 
 /**
+ * The resource URI, e.g. `/finesse/api/TeamMessage/be1598bb-bb2a-4dfc-8c01-91ec10b029af`.
+ *
+ * Borrowed from `team_message`: valid until the handle owning it is freed. NULL when
+ * `team_message` is NULL.
+ */
+const char *finesse_team_message_uri(const finesse_team_message *team_message);
+
+/**
+ * The message id (a UUID).
+ *
+ * Borrowed from `team_message`: valid until the handle owning it is freed. NULL when
+ * `team_message` is NULL.
+ */
+const char *finesse_team_message_id(const finesse_team_message *team_message);
+
+/**
+ * Who sent it (a supervisor or an administrator).
+ *
+ * Borrowed from `team_message`: valid until the handle owning it is freed. NULL when
+ * `team_message` is NULL or when absent.
+ */
+const finesse_team_message_sender *finesse_team_message_created_by(const finesse_team_message *team_message);
+
+/**
+ * When it was sent, in seconds since the Unix epoch (UTC).
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `team_message` is NULL.
+ */
+bool finesse_team_message_created_at(const finesse_team_message *team_message, int64_t *out);
+
+/**
+ * How long the desktop shows it, in seconds.
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `team_message` is NULL.
+ */
+bool finesse_team_message_duration(const finesse_team_message *team_message, int64_t *out);
+
+/**
+ * The text, at most 255 characters.
+ *
+ * Borrowed from `team_message`: valid until the handle owning it is freed. NULL when
+ * `team_message` is NULL.
+ */
+const char *finesse_team_message_content(const finesse_team_message *team_message);
+
+/**
+ * How many items `finesse_team_message_teams_get` has: The ids of the teams it was sent to.
+ *
+ * 0 when `team_message` is NULL.
+ */
+size_t finesse_team_message_teams_count(const finesse_team_message *team_message);
+
+/**
+ * Item `index` of: The ids of the teams it was sent to.
+ *
+ * Borrowed from `team_message`: valid until the handle owning it is freed. NULL when
+ * `team_message` is NULL or `index` is out of range.
+ */
+const char *finesse_team_message_teams_get(const finesse_team_message *team_message, size_t index);
+
+/**
+ * Decodes a `TeamMessage` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_team_message` and releases it with
+ * `finesse_owned_team_message_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is
+ * not a `TeamMessage`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_team_message_from_xml(const uint8_t *xml,
+                                             size_t len,
+                                             finesse_owned_team_message **out_team_message);
+
+/**
+ * The view of an owned `finesse_team_message`, valid until it is freed; NULL when `team_message`
+ * is NULL.
+ */
+const finesse_team_message *finesse_owned_team_message_view(const finesse_owned_team_message *team_message);
+
+/**
+ * Releases an owned `finesse_team_message` and every view it lent. NULL is a no-op; must not be
+ * called twice with the same pointer.
+ */
+void finesse_owned_team_message_free(finesse_owned_team_message *team_message);
+
+/**
+ * Decodes a list document of `TeamMessage` (`len` bytes of XML at `xml`) without any network call;
+ * an empty list is a list of 0 items.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_team_message_list_free`; on failure (`FINESSE_RESULT_DECODE` for another
+ * document) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_team_message_list_from_xml(const uint8_t *xml,
+                                                  size_t len,
+                                                  finesse_owned_team_message_list **out_list);
+
+/**
+ * The number of items; 0 when `list` is NULL.
+ */
+size_t finesse_owned_team_message_list_count(const finesse_owned_team_message_list *list);
+
+/**
+ * Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+ * of range.
+ */
+const finesse_team_message *finesse_owned_team_message_list_get(const finesse_owned_team_message_list *list,
+                                                                size_t index);
+
+/**
+ * Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_owned_team_message_list_free(finesse_owned_team_message_list *list);
+
+/**
+ * The sender's login id.
+ *
+ * Borrowed from `team_message_sender`: valid until the handle owning it is freed. NULL when
+ * `team_message_sender` is NULL.
+ */
+const char *finesse_team_message_sender_id(const finesse_team_message_sender *team_message_sender);
+
+/**
+ * The sender's first name.
+ *
+ * Borrowed from `team_message_sender`: valid until the handle owning it is freed. NULL when
+ * `team_message_sender` is NULL.
+ */
+const char *finesse_team_message_sender_first_name(const finesse_team_message_sender *team_message_sender);
+
+/**
+ * The sender's last name.
+ *
+ * Borrowed from `team_message_sender`: valid until the handle owning it is freed. NULL when
+ * `team_message_sender` is NULL.
+ */
+const char *finesse_team_message_sender_last_name(const finesse_team_message_sender *team_message_sender);
+
+/**
  * Team id.
  *
  * Borrowed from `team_ref`: valid until the handle owning it is freed. NULL when `team_ref` is
@@ -3405,6 +3599,52 @@ FINESSE_MUST_USE
 finesse_result finesse_get_team_wrap_up_reasons(const finesse_client *client,
                                                 const char *team_id,
                                                 finesse_owned_wrap_up_reason_list **out_list);
+
+/**
+ * A supervisor broadcasts `content` to the `team_count` teams of `team_ids`, shown on their
+ * agents' desktops for `duration_seconds` (POST `/finesse/api/TeamMessage`, Finesse 12.0 and
+ * later). The agents' sessions receive it as a `FINESSE_EVENT_KIND_TEAM_MESSAGE` event.
+ *
+ * Checked before sending, with nothing sent (`FINESSE_RESULT_INVALID_ARGUMENT`, the message
+ * naming the field): `content` not empty and at most 255 characters; at least one team, each a
+ * valid id; `duration_seconds` from 300 (5 minutes) to 86100 (23:55 hours). Refusals: not a
+ * supervisor (`FINESSE_RESULT_AUTHENTICATION`, the API's 401 `Authorization Failure`), a team
+ * the user does not supervise (`FINESSE_RESULT_PERMISSION`), no such team
+ * (`FINESSE_RESULT_NOT_FOUND`), too many active messages (`FINESSE_RESULT_API`,
+ * `System Resource Limit Exceeded`). Strings are borrowed for the call only.
+ *
+ * `out_message` may be NULL; otherwise on success it receives the message as the server
+ * answered it (its id, sender and time), which the caller releases with
+ * `finesse_owned_team_message_free`; on failure it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_send_team_message(const finesse_client *client,
+                                         const char *content,
+                                         uint64_t duration_seconds,
+                                         const char *const *team_ids,
+                                         size_t team_count,
+                                         finesse_owned_team_message **out_message);
+
+/**
+ * Lists the active messages of a team (GET `/finesse/api/Team/<id>/TeamMessages`, 12.0 and
+ * later): its members and supervisors may read them. `team_id` is borrowed for the call only.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_team_message_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_team_messages(const finesse_client *client,
+                                         const char *team_id,
+                                         finesse_owned_team_message_list **out_list);
+
+/**
+ * The supervisor who sent a message deletes it before it expires (DELETE
+ * `/finesse/api/TeamMessage/<id>`): agents stop showing it. `message_id` (the message's
+ * `finesse_team_message_id`) is borrowed for the call only.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_delete_team_message(const finesse_client *client,
+                                           const char *message_id);
 
 /**
  * Authenticates with SSO access tokens from `provider` for agent `login_id`: the client asks

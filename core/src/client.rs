@@ -661,6 +661,11 @@ impl Client {
         Ok(session)
     }
 
+    /// The HTTP side, for the operations of other files (`client_team_message`).
+    pub(crate) fn http(&self) -> &Http {
+        &self.inner.http
+    }
+
     /// The latest notification session's state, while it has a handle: commands wait on it.
     pub(crate) fn session(&self) -> Option<Arc<Shared>> {
         self.slot().shared()

@@ -28,6 +28,7 @@ const SNIPPET_CHARS: usize = 200;
 pub(crate) enum Method {
     Put,
     Post,
+    Delete,
 }
 
 impl Method {
@@ -35,6 +36,7 @@ impl Method {
         match self {
             Method::Put => "PUT",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         }
     }
 }
@@ -280,6 +282,19 @@ impl Http {
         body: String,
         request_id: &str,
     ) -> Result<(), Error> {
+        self.send_for_answer(method, path, body, request_id)
+            .map(drop)
+    }
+
+    /// As [`Http::send`], returning the answer's status and body (the TeamMessage APIs
+    /// answer with a document rather than 202).
+    pub(crate) fn send_for_answer(
+        &self,
+        method: Method,
+        path: &str,
+        body: String,
+        request_id: &str,
+    ) -> Result<(u16, Vec<u8>), Error> {
         if let Some((from, to)) = self
             .failing_over
             .lock()
@@ -304,7 +319,7 @@ impl Http {
                 })
             }
             Err(Attempt::NotSent(e) | Attempt::Failed(e)) => Err(e),
-            Ok(()) => Ok(()),
+            Ok(answer) => Ok(answer),
         };
         // A command is never sent twice: a rejected token is renewed for the next request,
         // and the rejection reported.
@@ -325,11 +340,12 @@ impl Http {
         body: &str,
         request_id: &str,
         credential: &Credential,
-    ) -> Result<(), Attempt> {
+    ) -> Result<(u16, Vec<u8>), Attempt> {
         let url = format!("{}{path}", self.node(node));
         let request = match method {
             Method::Put => self.agent.put(&url),
             Method::Post => self.agent.post(&url),
+            Method::Delete => self.agent.delete(&url).force_send_body(),
         }
         // A command never rides a pooled connection: the server may close an idle one just as
         // the command leaves (after ureq's check that it is open), and that failure could not
@@ -361,7 +377,7 @@ impl Http {
             Err(Attempt::NotSent(e) | Attempt::Failed(e)) => Err(e),
         };
         log_exchange(method.as_str(), &url, Some(request_id), started, outcome);
-        result.map(drop)
+        result
     }
 
     /// Maps a ureq failure, naming the URL and the proxy it went through. With `request_id`

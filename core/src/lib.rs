@@ -31,6 +31,7 @@
 //! ```
 
 mod client;
+mod client_team_message;
 mod commands;
 mod config;
 mod error;
@@ -49,6 +50,9 @@ mod xml;
 mod xmpp;
 
 pub use client::Client;
+pub use client_team_message::{
+    TEAM_MESSAGE_MAX_CHARS, TEAM_MESSAGE_MAX_DURATION, TEAM_MESSAGE_MIN_DURATION,
+};
 pub use commands::{CallData, DialogAction, MakeCall};
 pub use config::{Config, ConfigBuilder, Credentials, DEFAULT_PORT, Secret, Timeouts};
 pub use error::{ApiFailure, CtiFailure, DecodeError, Error, ErrorKind, Refusal};
@@ -58,7 +62,8 @@ pub use model::{
     Action, AgentState, ApiError, CallType, CallVariable, DeploymentType, Dialog, DialogState,
     MediaAddressType, MediaProperties, MobileAgent, NodePorts, Participant, ParticipantState,
     Queue, QueueStatistics, ReasonCode, ReasonCodeCategory, ScheduledCallbackInfo, StateCause,
-    SystemInfo, SystemStatus, Team, TeamRef, User, UserSettings, WrapUpMode, WrapUpReason,
+    SystemInfo, SystemStatus, Team, TeamMessage, TeamMessageSender, TeamRef, User, UserSettings,
+    WrapUpMode, WrapUpReason,
 };
 pub use session::{EventCallback, NotificationOptions, Notifications};
 pub use token::{AccessToken, TokenError, TokenProvider};

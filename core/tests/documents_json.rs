@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use finesse_client::{
-    ApiError, Dialog, Error, Event, PubSubMessage, Queue, ReasonCode, SystemInfo, Team, User,
-    WrapUpReason,
+    ApiError, Dialog, Error, Event, PubSubMessage, Queue, ReasonCode, SystemInfo, Team,
+    TeamMessage, User, WrapUpReason,
 };
 use serde_json::{Value, json};
 
@@ -29,10 +29,13 @@ const DOCUMENTS: &[(&str, &str)] = &[
     ("reason_codes.xml", "ReasonCodes"),
     ("system_info.xml", "SystemInfo"),
     ("team.xml", "Team"),
+    ("team_message.xml", "TeamMessage"),
+    ("team_messages.xml", "TeamMessages"),
     ("update_cti_error.xml", "Update"),
     ("update_dialogs_post.xml", "Update"),
     ("update_queue_delete.xml", "Update"),
     ("update_queue_put.xml", "Update"),
+    ("update_team_message_post.xml", "Update"),
     ("update_team_put.xml", "Update"),
     ("update_team_users_put.xml", "Update"),
     ("update_user_put.xml", "Update"),
@@ -57,6 +60,8 @@ fn decode(kind: &str, xml: &[u8]) -> Result<Value, Error> {
         "ReasonCodes" => json(serde_json::to_value(ReasonCode::list_from_xml(xml)?)),
         "SystemInfo" => json(serde_json::to_value(SystemInfo::from_xml(xml)?)),
         "Team" => json(serde_json::to_value(Team::from_xml(xml)?)),
+        "TeamMessage" => json(serde_json::to_value(TeamMessage::from_xml(xml)?)),
+        "TeamMessages" => json(serde_json::to_value(TeamMessage::list_from_xml(xml)?)),
         "Update" => json(serde_json::to_value(Event::from_update_xml(xml)?)),
         "User" => json(serde_json::to_value(User::from_xml(xml)?)),
         "WrapUpReason" => json(serde_json::to_value(WrapUpReason::from_xml(xml)?)),

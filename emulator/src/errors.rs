@@ -130,6 +130,17 @@ impl ApiError {
         )
     }
 
+    /// Too many active team messages (DG12.5 p202, "Example Failure Response"; the status
+    /// is not given there: 400 [infer]).
+    pub fn team_message_limit() -> Self {
+        Self::new(
+            400,
+            "System Resource Limit Exceeded",
+            "MAX_ACTIVE_MESSAGE_LIMIT_EXCEEDED",
+            "teammessage.max.limit.exceeded",
+        )
+    }
+
     pub fn out_of_service() -> Self {
         Self::new(503, "Service Unavailable", "SERVER_OUT_OF_SERVICE", "")
     }

@@ -67,3 +67,12 @@ pub(crate) const MAX_TOKENS: usize = 4096;
 /// Longest lifetime of an issued SSO token: a week, the longest refresh-token lifetime
 /// identity providers commonly allow. Longer ones are cut.
 pub(crate) const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// Most team messages active at once; past it, a new one is refused with `System Resource
+/// Limit Exceeded` (`MAX_ACTIVE_MESSAGE_LIMIT_EXCEEDED`, DG12.5 p202). The real limit is not
+/// documented in what was found.
+pub(crate) const MAX_ACTIVE_TEAM_MESSAGES: usize = 100;
+
+/// Longest display time of a team message, in seconds: 23:55 hours, the longest the desktop
+/// offers (CCX 12.5(1) SU3 Features Guide, "Team Message").
+pub(crate) const MAX_TEAM_MESSAGE_DURATION: u64 = 23 * 3600 + 55 * 60;

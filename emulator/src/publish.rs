@@ -106,6 +106,18 @@ fn publish_event(world: &World, notifier: &mut Notifier, change: &Change) {
                 notifier.publish(node, event.as_str(), source, request_id, data);
             }
         }
+        Change::TeamMessage {
+            message,
+            event,
+            request_id,
+        } => {
+            let data = xml_out::team_message(message);
+            let source = format!("/finesse/api/TeamMessage/{}", message.id);
+            for team in &message.teams {
+                let node = World::team_message_node(team);
+                notifier.publish(node, event, source.clone(), request_id, &data);
+            }
+        }
         Change::UserError {
             login_id,
             request_id,

@@ -80,6 +80,14 @@ impl Release {
     pub fn looks_up_login_names(self) -> bool {
         matches!(self, Release::Cce12_5 | Release::Cce12_6)
     }
+
+    /// Whether the TeamMessage APIs exist: from Finesse 12.0, CCE and CCX (DEVNET
+    /// `teammessage`; CCX 12.5(1) SU3 Features Guide "Team Message"; a third-party
+    /// supervisor desktop documents the feature "only available with Cisco Finesse version
+    /// 12.0 or higher", Bucher + Suter "Team Messages View").
+    pub fn has_team_messages(self) -> bool {
+        !matches!(self, Release::Cce11_6)
+    }
 }
 
 impl fmt::Display for Release {

@@ -48,6 +48,14 @@ pub(crate) struct DialogBody {
     pub action_params: Vec<(String, String)>,
 }
 
+/// `<TeamMessage>` body of POST TeamMessage (DG12.5 p202).
+#[derive(Debug, Default)]
+pub(crate) struct TeamMessageBody {
+    pub duration: Option<String>,
+    pub content: Option<String>,
+    pub teams: Vec<String>,
+}
+
 fn parse_doc<'a>(bytes: &'a [u8], root: &str) -> Result<Document<'a>, ApiError> {
     let text = std::str::from_utf8(bytes).map_err(|_| ApiError::bad_request("not UTF-8"))?;
     let doc = xml_scan::parse(text, REST_XML_NODES).map_err(|e| {
@@ -137,6 +145,23 @@ pub(crate) fn parse_dialog(bytes: &[u8]) -> Result<DialogBody, ApiError> {
         associated_dialog_uri: child_text(root, "associatedDialogUri"),
         media,
         action_params,
+    })
+}
+
+pub(crate) fn parse_team_message(bytes: &[u8]) -> Result<TeamMessageBody, ApiError> {
+    let doc = parse_doc(bytes, "TeamMessage")?;
+    let root = doc.root_element();
+    Ok(TeamMessageBody {
+        duration: child_text(root, "duration"),
+        content: child_text(root, "content"),
+        teams: child(root, "teams")
+            .map(|list| {
+                list.children()
+                    .filter(|c| c.is_element() && c.tag_name().name() == "team")
+                    .map(text)
+                    .collect()
+            })
+            .unwrap_or_default(),
     })
 }
 

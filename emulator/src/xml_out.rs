@@ -374,6 +374,39 @@ pub(crate) fn wrap_up_reason(r: &WrapUpReason) -> String {
     document(&x.finish())
 }
 
+/// A `<TeamMessage>` in the order of the guide's document (DEVNET `teammessage`).
+pub(crate) fn team_message(m: &crate::state::TeamMessage) -> String {
+    let mut x = Xml::new();
+    x.open("TeamMessage")
+        .leaf("uri", &format!("/finesse/api/TeamMessage/{}", m.id))
+        .leaf("id", &m.id)
+        .open("createdBy")
+        .leaf("id", &m.created_by)
+        .leaf("firstName", &m.first_name)
+        .leaf("lastName", &m.last_name)
+        .close("createdBy")
+        .leaf("createdAt", &m.created_at.to_string())
+        .leaf("duration", &m.duration.to_string())
+        .leaf("content", &m.content)
+        .open("teams");
+    for team in &m.teams {
+        x.leaf("team", team);
+    }
+    x.close("teams").close("TeamMessage");
+    x.finish()
+}
+
+/// A team's messages: `<TeamMessages>` with each `<TeamMessage>`.
+pub(crate) fn team_messages(messages: &[crate::state::TeamMessage]) -> String {
+    let mut x = Xml::new();
+    x.open("TeamMessages");
+    for m in messages {
+        x.raw(&team_message(m));
+    }
+    x.close("TeamMessages");
+    x.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,8 +9,9 @@ use ::finesse_client::{ConnectionState, Event, PubSubMessage};
 use crate::error::finesse_result;
 use crate::handles::{Handle, Out, borrow, free, into_owned, lend};
 use crate::models::{
-    ApiErrorView, DialogView, QueueView, SystemInfoView, TeamView, UserView, finesse_api_error,
-    finesse_dialog, finesse_queue, finesse_system_info, finesse_team, finesse_user,
+    ApiErrorView, DialogView, QueueView, SystemInfoView, TeamMessageView, TeamView, UserView,
+    finesse_api_error, finesse_dialog, finesse_queue, finesse_system_info, finesse_team,
+    finesse_team_message, finesse_user,
 };
 use crate::panic::{Fallback, fallible, infallible};
 use crate::strings::{bytes_arg, c_string, c_string_opt, ptr_of};
@@ -42,7 +43,7 @@ pub enum finesse_event_kind {
     /// `finesse_event_connection_detail` and, when it failed,
     /// `finesse_event_connection_condition`.
     Connection = 7,
-    /// An update of a kind the library does not type (a TeamMessage, say):
+    /// An update of a kind the library does not type (a TeamMessage's deletion, say):
     /// `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
     Other = 8,
     /// Events were dropped because they were not read in time (the queue reached its bound,
@@ -58,6 +59,9 @@ pub enum finesse_event_kind {
     QueueChanged = 11,
     /// A queue was removed from the user: `finesse_event_queue`, as last published.
     QueueRemoved = 12,
+    /// A supervisor broadcast a message to a team of the user (Finesse 12.x):
+    /// `finesse_event_team_message`, shown for its `finesse_team_message_duration` seconds.
+    TeamMessage = 13,
 }
 
 /// The state of the notification connection a `FINESSE_EVENT_KIND_CONNECTION` event reports,
@@ -161,6 +165,7 @@ pub(crate) struct EventView {
     system_info: Option<SystemInfoView>,
     team: Option<TeamView>,
     queue: Option<QueueView>,
+    team_message: Option<TeamMessageView>,
     errors: Vec<ApiErrorView>,
     source: Option<CString>,
     operation: Option<CString>,
@@ -185,6 +190,7 @@ impl EventView {
             system_info: None,
             team: None,
             queue: None,
+            team_message: None,
             errors: Vec::new(),
             source: None,
             operation: None,
@@ -315,6 +321,10 @@ impl From<&Event> for EventView {
             Event::QueueRemoved { queue } => EventView {
                 queue: Some(QueueView::new(queue.clone())),
                 ..EventView::new(Kind::QueueRemoved, request_id)
+            },
+            Event::TeamMessageReceived { message, .. } => EventView {
+                team_message: Some(TeamMessageView::new(message.clone())),
+                ..EventView::new(Kind::TeamMessage, request_id)
             },
             // A kind added to core later: reported as OTHER, without the raw document.
             _ => EventView::new(Kind::Other, request_id),
@@ -467,6 +477,21 @@ pub unsafe extern "C" fn finesse_event_team(event: *const finesse_event) -> *con
             .team
             .as_ref()
             .map(lend::<finesse_team>)
+    })
+}
+
+/// The message, for `FINESSE_EVENT_KIND_TEAM_MESSAGE`; otherwise NULL. Read it with the
+/// `finesse_team_message_*` accessors. Borrowed from `event`, valid until it is freed; never
+/// free it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_team_message(
+    event: *const finesse_event,
+) -> *const finesse_team_message {
+    infallible(|| {
+        unsafe { borrow(event) }?
+            .team_message
+            .as_ref()
+            .map(lend::<finesse_team_message>)
     })
 }
 

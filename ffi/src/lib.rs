@@ -31,6 +31,7 @@ mod panic;
 mod queries;
 mod strings;
 mod supervisor;
+mod team_message;
 mod token;
 
 pub use accepted::*;

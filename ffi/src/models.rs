@@ -2474,6 +2474,354 @@ pub unsafe extern "C" fn finesse_owned_team_free(team: *mut finesse_owned_team) 
     })
 }
 
+/// A team message (`/finesse/api/TeamMessage/<id>`, Finesse 12.0 and later), as the TeamMessage
+/// APIs answer it and as its notification carries it.
+///
+/// The document (DEVNET `teammessage`, "The TeamMessage object is structured as follows"; fields in
+/// DEVNET `teammessage-api-parameters`):
+/// `<TeamMessage><uri/><id/><createdBy><id/><firstName/><lastName/></createdBy><createdAt/>
+/// <duration/><content/><teams><team/>…</teams></TeamMessage>`.
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_team_message {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_team_message {
+    type Target = TeamMessageView;
+}
+
+/// A `model::TeamMessage` with its strings converted once, so accessors can lend them.
+pub(crate) struct TeamMessageView {
+    /// The model itself.
+    pub(crate) inner: model::TeamMessage,
+    pub(crate) uri: CString,
+    pub(crate) id: CString,
+    pub(crate) created_by: Option<TeamMessageSenderView>,
+    pub(crate) content: CString,
+    pub(crate) teams: Vec<CString>,
+}
+
+impl TeamMessageView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::TeamMessage) -> Self {
+        TeamMessageView {
+            uri: c_string(&inner.uri),
+            id: c_string(&inner.id),
+            created_by: inner.created_by.clone().map(TeamMessageSenderView::new),
+            content: c_string(&inner.content),
+            teams: inner.teams.iter().map(|s| c_string(s)).collect(),
+            inner,
+        }
+    }
+}
+
+/// The resource URI, e.g. `/finesse/api/TeamMessage/be1598bb-bb2a-4dfc-8c01-91ec10b029af`.
+///
+/// Borrowed from `team_message`: valid until the handle owning it is freed. NULL when
+/// `team_message` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_uri(
+    team_message: *const finesse_team_message,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(team_message) }.map(|v| v.uri.as_ptr()))
+}
+
+/// The message id (a UUID).
+///
+/// Borrowed from `team_message`: valid until the handle owning it is freed. NULL when
+/// `team_message` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_id(
+    team_message: *const finesse_team_message,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(team_message) }.map(|v| v.id.as_ptr()))
+}
+
+/// Who sent it (a supervisor or an administrator).
+///
+/// Borrowed from `team_message`: valid until the handle owning it is freed. NULL when
+/// `team_message` is NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_created_by(
+    team_message: *const finesse_team_message,
+) -> *const finesse_team_message_sender {
+    infallible(|| {
+        unsafe { borrow(team_message) }
+            .and_then(|v| v.created_by.as_ref())
+            .map(lend::<finesse_team_message_sender>)
+    })
+}
+
+/// When it was sent, in seconds since the Unix epoch (UTC).
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `team_message` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_created_at(
+    team_message: *const finesse_team_message,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(team_message) }?.inner.created_at?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// How long the desktop shows it, in seconds.
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `team_message` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_duration(
+    team_message: *const finesse_team_message,
+    out: *mut i64,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(team_message) }?.inner.duration?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// The text, at most 255 characters.
+///
+/// Borrowed from `team_message`: valid until the handle owning it is freed. NULL when
+/// `team_message` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_content(
+    team_message: *const finesse_team_message,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(team_message) }.map(|v| v.content.as_ptr()))
+}
+
+/// How many items `finesse_team_message_teams_get` has: The ids of the teams it was sent to.
+///
+/// 0 when `team_message` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_teams_count(
+    team_message: *const finesse_team_message,
+) -> usize {
+    infallible(|| unsafe { borrow(team_message) }.map(|v| v.teams.len()))
+}
+
+/// Item `index` of: The ids of the teams it was sent to.
+///
+/// Borrowed from `team_message`: valid until the handle owning it is freed. NULL when
+/// `team_message` is NULL or `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_teams_get(
+    team_message: *const finesse_team_message,
+    index: usize,
+) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(team_message) }
+            .and_then(|v| v.teams.get(index))
+            .map(|s| s.as_ptr())
+    })
+}
+
+/// An owned `finesse_team_message`: returned by `finesse_team_message_from_xml` and by client
+/// calls, read through `finesse_owned_team_message_view`, released with
+/// `finesse_owned_team_message_free`. Immutable: safe to read from several threads at once; free it
+/// only once no thread uses it or its views.
+pub struct finesse_owned_team_message {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_team_message {
+    type Target = TeamMessageView;
+}
+
+/// Decodes a `TeamMessage` document (`len` bytes of XML at `xml`) without any network call.
+///
+/// On success the caller owns `*out_team_message` and releases it with
+/// `finesse_owned_team_message_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is
+/// not a `TeamMessage`) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_team_message: *mut *mut finesse_owned_team_message,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_team_message, "out_team_message")?;
+        let value = model::TeamMessage::from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_team_message>(
+                TeamMessageView::new(value),
+            ))
+        };
+        Ok(())
+    })
+}
+
+/// The view of an owned `finesse_team_message`, valid until it is freed; NULL when `team_message`
+/// is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_team_message_view(
+    team_message: *const finesse_owned_team_message,
+) -> *const finesse_team_message {
+    infallible(|| unsafe { borrow(team_message) }.map(lend::<finesse_team_message>))
+}
+
+/// Releases an owned `finesse_team_message` and every view it lent. NULL is a no-op; must not be
+/// called twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_team_message_free(
+    team_message: *mut finesse_owned_team_message,
+) {
+    infallible(|| {
+        unsafe { free(team_message) };
+        Some(())
+    })
+}
+
+/// An owned list of `finesse_team_message`: returned by `finesse_team_message_list_from_xml` and by
+/// client calls, read with `finesse_owned_team_message_list_count` and
+/// `finesse_owned_team_message_list_get`, released with `finesse_owned_team_message_list_free`.
+/// Immutable: safe to read from several threads at once.
+pub struct finesse_owned_team_message_list {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_team_message_list {
+    type Target = Vec<TeamMessageView>;
+}
+
+/// Decodes a list document of `TeamMessage` (`len` bytes of XML at `xml`) without any network call;
+/// an empty list is a list of 0 items.
+///
+/// On success the caller owns `*out_list` and releases it with
+/// `finesse_owned_team_message_list_free`; on failure (`FINESSE_RESULT_DECODE` for another
+/// document) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_list_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_list: *mut *mut finesse_owned_team_message_list,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_list, "out_list")?;
+        let values = model::TeamMessage::list_from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_team_message_list>(
+                values.into_iter().map(TeamMessageView::new).collect(),
+            ))
+        };
+        Ok(())
+    })
+}
+
+/// The number of items; 0 when `list` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_team_message_list_count(
+    list: *const finesse_owned_team_message_list,
+) -> usize {
+    infallible(|| unsafe { borrow(list) }.map(Vec::len))
+}
+
+/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+/// of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_team_message_list_get(
+    list: *const finesse_owned_team_message_list,
+    index: usize,
+) -> *const finesse_team_message {
+    infallible(|| {
+        unsafe { borrow(list) }
+            .and_then(|l| l.get(index))
+            .map(lend::<finesse_team_message>)
+    })
+}
+
+/// Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+/// pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_team_message_list_free(
+    list: *mut finesse_owned_team_message_list,
+) {
+    infallible(|| {
+        unsafe { free(list) };
+        Some(())
+    })
+}
+
+/// The sender of a team message (its `createdBy`).
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_team_message_sender {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_team_message_sender {
+    type Target = TeamMessageSenderView;
+}
+
+/// A `model::TeamMessageSender` with its strings converted once, so accessors can lend them.
+pub(crate) struct TeamMessageSenderView {
+    pub(crate) id: CString,
+    pub(crate) first_name: CString,
+    pub(crate) last_name: CString,
+}
+
+impl TeamMessageSenderView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::TeamMessageSender) -> Self {
+        TeamMessageSenderView {
+            id: c_string(&inner.id),
+            first_name: c_string(&inner.first_name),
+            last_name: c_string(&inner.last_name),
+        }
+    }
+}
+
+/// The sender's login id.
+///
+/// Borrowed from `team_message_sender`: valid until the handle owning it is freed. NULL when
+/// `team_message_sender` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_sender_id(
+    team_message_sender: *const finesse_team_message_sender,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(team_message_sender) }.map(|v| v.id.as_ptr()))
+}
+
+/// The sender's first name.
+///
+/// Borrowed from `team_message_sender`: valid until the handle owning it is freed. NULL when
+/// `team_message_sender` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_sender_first_name(
+    team_message_sender: *const finesse_team_message_sender,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(team_message_sender) }.map(|v| v.first_name.as_ptr()))
+}
+
+/// The sender's last name.
+///
+/// Borrowed from `team_message_sender`: valid until the handle owning it is freed. NULL when
+/// `team_message_sender` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_team_message_sender_last_name(
+    team_message_sender: *const finesse_team_message_sender,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(team_message_sender) }.map(|v| v.last_name.as_ptr()))
+}
+
 /// A team a supervisor supervises (`User/teams/Team`).
 ///
 /// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another

@@ -815,6 +815,82 @@ const char DOC_UPDATE_QUEUE_DELETE[] =
     "     </data>\n"
     "</Update>\n";
 
+/* core/tests/documents/team_message.xml: a TeamMessage as DEVNET `teammessage` structures it. */
+const char DOC_TEAM_MESSAGE[] =
+    "<TeamMessage>\n"
+    "    <uri>/finesse/api/TeamMessage/be1598bb-bb2a-4dfc-8c01-91ec10b029af</uri>\n"
+    "    <id>be1598bb-bb2a-4dfc-8c01-91ec10b029af</id>\n"
+    "    <createdBy>\n"
+    "        <id>1001050</id>\n"
+    "        <firstName>AGENT</firstName>\n"
+    "        <lastName>1001050</lastName>\n"
+    "    </createdBy>\n"
+    "    <createdAt>1537418173</createdAt>\n"
+    "    <duration>100</duration>\n"
+    "    <content>content 4</content>\n"
+    "    <teams>\n"
+    "        <team>5052</team>\n"
+    "        <team>5000</team>\n"
+    "    </teams>\n"
+    "</TeamMessage>\n";
+
+/* core/tests/documents/team_messages.xml: a team's messages: the guide's, then lowercase names,
+ * lenient numbers, escaped text, an unknown element. */
+const char DOC_TEAM_MESSAGES[] =
+    "<TeamMessages>\n"
+    "    <TeamMessage>\n"
+    "        <uri>/finesse/api/TeamMessage/be1598bb-bb2a-4dfc-8c01-91ec10b029af</uri>\n"
+    "        <id>be1598bb-bb2a-4dfc-8c01-91ec10b029af</id>\n"
+    "        <createdBy>\n"
+    "            <id>1001050</id>\n"
+    "            <firstName>AGENT</firstName>\n"
+    "            <lastName>1001050</lastName>\n"
+    "        </createdBy>\n"
+    "        <createdAt>1537418173</createdAt>\n"
+    "        <duration>100</duration>\n"
+    "        <content>content 4</content>\n"
+    "        <teams>\n"
+    "            <team>5052</team>\n"
+    "            <team>5000</team>\n"
+    "        </teams>\n"
+    "    </TeamMessage>\n"
+    "    <teammessage>\n"
+    "        <id>0d4c1c0e-5a43-4a0e-9d43-3c1c2f7e0a11</id>\n"
+    "        <createdby><id>1001051</id></createdby>\n"
+    "        <createdat></createdat>\n"
+    "        <duration>not a number</duration>\n"
+    "        <content>Team meeting at 3 &amp; bring &lt;notes&gt;</content>\n"
+    "        <teams><team>5000</team></teams>\n"
+    "        <priority>high</priority>\n"
+    "    </teammessage>\n"
+    "</TeamMessages>\n";
+
+/* core/tests/documents/update_team_message_post.xml: a TeamMessage notification (POST). */
+const char DOC_UPDATE_TEAM_MESSAGE_POST[] =
+    "<Update>\n"
+    "    <event>POST</event>\n"
+    "    <source>/finesse/api/TeamMessage/be1598bb-bb2a-4dfc-8c01-91ec10b029af</source>\n"
+    "    <requestId>6b1c2f0e-8f4e-4b53-9d7c-2a3b4c5d6e7f</requestId>\n"
+    "    <data>\n"
+    "        <TeamMessage>\n"
+    "            <uri>/finesse/api/TeamMessage/be1598bb-bb2a-4dfc-8c01-91ec10b029af</uri>\n"
+    "            <id>be1598bb-bb2a-4dfc-8c01-91ec10b029af</id>\n"
+    "            <createdBy>\n"
+    "                <id>1001050</id>\n"
+    "                <firstName>AGENT</firstName>\n"
+    "                <lastName>1001050</lastName>\n"
+    "            </createdBy>\n"
+    "            <createdAt>1537418173</createdAt>\n"
+    "            <duration>100</duration>\n"
+    "            <content>content 4</content>\n"
+    "            <teams>\n"
+    "                <team>5052</team>\n"
+    "                <team>5000</team>\n"
+    "            </teams>\n"
+    "        </TeamMessage>\n"
+    "    </data>\n"
+    "</Update>\n";
+
 const struct test_document TEST_DOCUMENTS[] = {
     {"user_cce11.xml", DOC_USER_CCE11},
     {"user_doc_order.xml", DOC_USER_DOC_ORDER},
@@ -844,6 +920,9 @@ const struct test_document TEST_DOCUMENTS[] = {
     {"queues.xml", DOC_QUEUES},
     {"update_queue_put.xml", DOC_UPDATE_QUEUE_PUT},
     {"update_queue_delete.xml", DOC_UPDATE_QUEUE_DELETE},
+    {"team_message.xml", DOC_TEAM_MESSAGE},
+    {"team_messages.xml", DOC_TEAM_MESSAGES},
+    {"update_team_message_post.xml", DOC_UPDATE_TEAM_MESSAGE_POST},
 };
 
 const size_t TEST_DOCUMENT_COUNT = sizeof TEST_DOCUMENTS / sizeof TEST_DOCUMENTS[0];

@@ -32,6 +32,9 @@ extern const char DOC_QUEUE[];
 extern const char DOC_QUEUES[];
 extern const char DOC_UPDATE_QUEUE_PUT[];
 extern const char DOC_UPDATE_QUEUE_DELETE[];
+extern const char DOC_TEAM_MESSAGE[];
+extern const char DOC_TEAM_MESSAGES[];
+extern const char DOC_UPDATE_TEAM_MESSAGE_POST[];
 
 /* One copy and the file it was copied from, under core/tests/documents/. */
 struct test_document {

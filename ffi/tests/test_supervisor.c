@@ -2,7 +2,8 @@
  * field by field, their notifications, and against the emulator the team read by its
  * supervisor, a member's state set by the supervisor, silent monitor, barge-in and leaving,
  * queues with statistics, the team's reason codes and wrap-up reasons, and
- * FINESSE_RESULT_PERMISSION outside one's teams. Uses agent 3101
+ * FINESSE_RESULT_PERMISSION outside one's teams; team messages (12.x) decoded, sent by
+ * supervisor 2001 and received by agent 1001 (team 5007) as a typed event. Uses agent 3101
  * (added on team 5007) on extension 53101 and supervisor 2001 on 52001. */
 #include <stdint.h>
 #include <stdio.h>
@@ -151,6 +152,59 @@ static void test_team_and_queue_notifications(void) {
     CHECK_STR(finesse_queue_uri(finesse_event_queue(event)), "/finesse/api/Queue/1004");
     finesse_owned_event_list_free(list);
     CHECK(finesse_event_team(NULL) == NULL && finesse_event_queue(NULL) == NULL);
+}
+
+/* The TeamMessage document as DEVNET `teammessage` structures it, a list, and its notification. */
+static void test_team_message_documents(void) {
+    finesse_owned_team_message *owned = NULL;
+    finesse_owned_team_message_list *list = NULL;
+    finesse_owned_event_list *events;
+    const finesse_team_message *message;
+    const finesse_team_message_sender *sender;
+    const finesse_event *event;
+    int64_t value = 7;
+    CHECK_OK(finesse_team_message_from_xml(BYTES(DOC_TEAM_MESSAGE), &owned));
+    message = finesse_owned_team_message_view(owned);
+    CHECK(message != NULL);
+    CHECK_STR(finesse_team_message_uri(message),
+              "/finesse/api/TeamMessage/be1598bb-bb2a-4dfc-8c01-91ec10b029af");
+    CHECK_STR(finesse_team_message_id(message), "be1598bb-bb2a-4dfc-8c01-91ec10b029af");
+    sender = finesse_team_message_created_by(message);
+    CHECK(sender != NULL);
+    CHECK_STR(finesse_team_message_sender_id(sender), "1001050");
+    CHECK_STR(finesse_team_message_sender_first_name(sender), "AGENT");
+    CHECK_STR(finesse_team_message_sender_last_name(sender), "1001050");
+    CHECK_I64(finesse_team_message_created_at, message, 1537418173);
+    CHECK_I64(finesse_team_message_duration, message, 100);
+    CHECK_STR(finesse_team_message_content(message), "content 4");
+    CHECK(finesse_team_message_teams_count(message) == 2);
+    CHECK_STR(finesse_team_message_teams_get(message, 0), "5052");
+    CHECK_STR(finesse_team_message_teams_get(message, 1), "5000");
+    CHECK(finesse_team_message_teams_get(message, 2) == NULL);
+    finesse_owned_team_message_free(owned);
+    finesse_owned_team_message_free(NULL);
+
+    CHECK_OK(finesse_team_message_list_from_xml(BYTES(DOC_TEAM_MESSAGES), &list));
+    CHECK(finesse_owned_team_message_list_count(list) == 2);
+    message = finesse_owned_team_message_list_get(list, 1);
+    CHECK_STR(finesse_team_message_content(message), "Team meeting at 3 & bring <notes>");
+    CHECK(!finesse_team_message_duration(message, &value) && value == 7);
+    CHECK(!finesse_team_message_created_at(message, &value) && value == 7);
+    CHECK_STR(finesse_team_message_uri(message), "");
+    CHECK(finesse_owned_team_message_list_get(list, 2) == NULL);
+    finesse_owned_team_message_list_free(list);
+    owned = NULL;
+    CHECK_CODE(finesse_team_message_from_xml(BYTES(DOC_TEAM), &owned), FINESSE_RESULT_DECODE);
+    CHECK(owned == NULL);
+
+    event = one_event(DOC_UPDATE_TEAM_MESSAGE_POST, FINESSE_EVENT_KIND_TEAM_MESSAGE, &events);
+    CHECK(event != NULL);
+    message = finesse_event_team_message(event);
+    CHECK_STR(finesse_team_message_content(message), "content 4");
+    CHECK_STR(finesse_event_request_id(event), "6b1c2f0e-8f4e-4b53-9d7c-2a3b4c5d6e7f");
+    CHECK(finesse_event_team(event) == NULL);
+    finesse_owned_event_list_free(events);
+    CHECK(finesse_event_team_message(NULL) == NULL);
 }
 
 /* ---- Against the emulator --------------------------------------------------------------- */
@@ -344,6 +398,101 @@ static void test_team_resources(void) {
     finesse_client_free(client);
 }
 
+/* The next TEAM_MESSAGE event of `session` within WAIT_MS, or NULL; free it. */
+static finesse_owned_event *next_team_message(const finesse_notifications *session) {
+    finesse_owned_event *owned = NULL;
+    while (finesse_next_event(session, WAIT_MS, &owned) == FINESSE_RESULT_OK) {
+        if (finesse_event_type(finesse_owned_event_view(owned)) ==
+            FINESSE_EVENT_KIND_TEAM_MESSAGE) {
+            return owned;
+        }
+        finesse_owned_event_free(owned);
+        owned = NULL;
+    }
+    return NULL;
+}
+
+static void test_team_messages(void) {
+    finesse_client *agent = fixture_client("1001");
+    finesse_client *supervisor = fixture_client("2001");
+    finesse_notification_options *options = NULL;
+    finesse_notifications *session = NULL;
+    finesse_owned_team_message *sent = NULL;
+    finesse_owned_team_message_list *list = NULL;
+    finesse_owned_event *event;
+    const finesse_team_message *received;
+    const char *teams[] = {"5007"};
+    const char *no_team[] = {NULL};
+    char id[64];
+    CHECK(agent != NULL && supervisor != NULL);
+    CHECK_OK(finesse_notification_options_new(&options));
+    CHECK_OK(finesse_notification_options_add_subscription(options,
+                                                           "/finesse/api/Team/5007/TeamMessages"));
+    CHECK_OK(finesse_notifications_start_with(agent, options, &session));
+    finesse_notification_options_free(options);
+
+    CHECK_OK(finesse_send_team_message(supervisor, "Huddle at 3 & bring notes", 600, teams, 1,
+                                       &sent));
+    CHECK_STR(finesse_team_message_content(finesse_owned_team_message_view(sent)),
+              "Huddle at 3 & bring notes");
+    CHECK_STR(finesse_team_message_sender_id(
+                  finesse_team_message_created_by(finesse_owned_team_message_view(sent))),
+              "2001");
+    snprintf(id, sizeof id, "%s", finesse_team_message_id(finesse_owned_team_message_view(sent)));
+    finesse_owned_team_message_free(sent);
+
+    event = next_team_message(session);
+    CHECK(event != NULL);
+    received = finesse_event_team_message(finesse_owned_event_view(event));
+    CHECK_STR(finesse_team_message_id(received), id);
+    CHECK_STR(finesse_team_message_content(received), "Huddle at 3 & bring notes");
+    CHECK_I64(finesse_team_message_duration, received, 600);
+    finesse_owned_event_free(event);
+
+    CHECK_OK(finesse_get_team_messages(agent, "5007", &list));
+    CHECK(finesse_owned_team_message_list_count(list) == 1);
+    CHECK_STR(finesse_team_message_id(finesse_owned_team_message_list_get(list, 0)), id);
+    finesse_owned_team_message_list_free(list);
+    list = NULL;
+
+    /* An agent may not send, nor delete the supervisor's message. */
+    CHECK(finesse_send_team_message(agent, "hello", 600, teams, 1, NULL) != FINESSE_RESULT_OK);
+    CHECK(finesse_last_error_http_status() == 401);
+    CHECK(finesse_delete_team_message(agent, id) != FINESSE_RESULT_OK);
+    CHECK_OK(finesse_delete_team_message(supervisor, id));
+    CHECK_CODE(finesse_delete_team_message(supervisor, id), FINESSE_RESULT_NOT_FOUND);
+    CHECK_OK(finesse_get_team_messages(agent, "5007", &list));
+    CHECK(finesse_owned_team_message_list_count(list) == 0);
+    finesse_owned_team_message_list_free(list);
+    list = NULL;
+
+    /* Checked before sending. */
+    sent = NULL;
+    CHECK_CODE(finesse_send_team_message(supervisor, "hello", 299, teams, 1, &sent),
+               FINESSE_RESULT_INVALID_ARGUMENT);
+    CHECK(strstr(finesse_last_error_message(), "duration") != NULL);
+    CHECK_CODE(finesse_send_team_message(supervisor, "hello", 600, teams, 0, &sent),
+               FINESSE_RESULT_INVALID_ARGUMENT);
+    CHECK(strstr(finesse_last_error_message(), "team_ids") != NULL);
+    CHECK_CODE(finesse_send_team_message(supervisor, "", 600, teams, 1, &sent),
+               FINESSE_RESULT_INVALID_ARGUMENT);
+    CHECK(sent == NULL);
+    CHECK_CODE(finesse_send_team_message(supervisor, "hello", 600, NULL, 1, NULL),
+               FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_send_team_message(supervisor, "hello", 600, no_team, 1, NULL),
+               FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_send_team_message(supervisor, NULL, 600, teams, 1, NULL),
+               FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_get_team_messages(agent, "9999", &list), FINESSE_RESULT_NOT_FOUND);
+    CHECK_CODE(finesse_get_team_messages(agent, "5007", NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK(list == NULL);
+    CHECK_CODE(finesse_delete_team_message(supervisor, NULL), FINESSE_RESULT_NULL_ARGUMENT);
+
+    finesse_notifications_free(session);
+    finesse_client_free(agent);
+    finesse_client_free(supervisor);
+}
+
 void supervisor_tests(void) {
     RUN(test_team_document);
     RUN(test_queue_documents);
@@ -352,4 +501,6 @@ void supervisor_tests(void) {
     RUN(test_silent_monitor_barge_and_leave);
     RUN(test_queues_with_statistics);
     RUN(test_team_resources);
+    RUN(test_team_message_documents);
+    RUN(test_team_messages);
 }

@@ -37,6 +37,8 @@ __all__ = [
     "ScheduledCallbackInfo",
     "SystemInfo",
     "Team",
+    "TeamMessage",
+    "TeamMessageSender",
     "TeamRef",
     "User",
     "UserSettings",
@@ -53,6 +55,7 @@ __all__ = [
     "TeamChanged",
     "QueueChanged",
     "QueueRemoved",
+    "TeamMessageReceived",
     "EventsDropped",
     "OtherUpdate",
     "PubSubMessage",
@@ -93,6 +96,7 @@ _Event: TypeAlias = (
     | TeamChanged
     | QueueChanged
     | QueueRemoved
+    | TeamMessageReceived
     | EventsDropped
     | OtherUpdate
 )
@@ -316,6 +320,12 @@ class Client:
     def barge_in(
         self, agent_extension: str, monitor_dialog: Dialog | str, *, wait: float
     ) -> Dialog | None: ...
+    def send_team_message(self, content: str, duration: int, team_ids: list[str]) -> TeamMessage:
+        """Broadcasts a team message (12.x) for ``duration`` seconds (300 to 86100)."""
+    def team_messages(self, team_id: str) -> list[TeamMessage]:
+        """Lists a team's active messages (12.x)."""
+    def delete_team_message(self, message_id: str) -> None:
+        """Deletes a team message the user sent (12.x)."""
 
 @final
 class Accepted:
@@ -790,6 +800,72 @@ class Team:
     def __deepcopy__(self, memo: dict[int, object], /) -> Team: ...
 
 @final
+class TeamMessage:
+    """A team message (``/finesse/api/TeamMessage/<id>``, Finesse 12.0 and later), as the
+    TeamMessage APIs answer it and as its notification carries it. The document (DEVNET
+    ``teammessage``, "The TeamMessage object is structured as follows"; fields in DEVNET
+    ``teammessage-api-parameters``):
+    ``<TeamMessage><uri/><id/><createdBy><id/><firstName/><lastName/></createdBy><createdAt/>
+    <duration/><content/><teams><team/>…</teams></TeamMessage>``.
+    """
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> TeamMessage:
+        """Decodes one ``TeamMessage`` document."""
+    @classmethod
+    def list_from_xml(cls, data: str | bytes) -> list[TeamMessage]:
+        """Decodes a list document of ``TeamMessage``."""
+    @property
+    def uri(self) -> str:
+        """The resource URI, e.g.
+        ``/finesse/api/TeamMessage/be1598bb-bb2a-4dfc-8c01-91ec10b029af``.
+        """
+    @property
+    def id(self) -> str:
+        """The message id (a UUID)."""
+    @property
+    def created_by(self) -> TeamMessageSender | None:
+        """Who sent it (a supervisor or an administrator)."""
+    @property
+    def created_at(self) -> int | None:
+        """When it was sent, in seconds since the Unix epoch (UTC)."""
+    @property
+    def duration(self) -> int | None:
+        """How long the desktop shows it, in seconds."""
+    @property
+    def content(self) -> str:
+        """The text, at most 255 characters."""
+    @property
+    def teams(self) -> list[str]:
+        """The ids of the teams it was sent to."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> TeamMessage: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> TeamMessage: ...
+
+@final
+class TeamMessageSender:
+    """The sender of a team message (its ``createdBy``)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def id(self) -> str:
+        """The sender's login id."""
+    @property
+    def first_name(self) -> str:
+        """The sender's first name."""
+    @property
+    def last_name(self) -> str:
+        """The sender's last name."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> TeamMessageSender: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> TeamMessageSender: ...
+
+@final
 class TeamRef:
     """A team a supervisor supervises (``User/teams/Team``)."""
 
@@ -1152,6 +1228,23 @@ class QueueRemoved:
     def __reduce__(self) -> _Reduced: ...
     def __copy__(self) -> QueueRemoved: ...
     def __deepcopy__(self, memo: dict[int, object], /) -> QueueRemoved: ...
+
+@final
+class TeamMessageReceived:
+    """A supervisor broadcast a message to a team of the user (12.x)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def message(self) -> TeamMessage:
+        """The TeamMessage: its content, sender, teams, time and duration."""
+    @property
+    def request_id(self) -> str | None:
+        """The ``requestId`` of the request that sent it, if any."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> TeamMessageReceived: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> TeamMessageReceived: ...
 
 @final
 class ConnectionChanged:

@@ -9,6 +9,7 @@
   ``UserChanged`` on ``/finesse/api/Team/<id>/Users``).
 - ``QueueChanged``, ``QueueRemoved``: a queue's statistics changed (CCE, about every 10 s),
   or the queue was removed from the user.
+- ``TeamMessageReceived``: a supervisor broadcast a message to a team of the user (12.x).
 - ``ConnectionChanged``: the notification connection went up or down, failed for good
   (``state="failed"``, with the XMPP ``condition``), or was closed.
 - ``EventsDropped``: events were dropped, not read in time (``count`` of them): read the
@@ -46,6 +47,7 @@ from finesse_client._finesse_client import (
     QueueRemoved,
     SystemStatusChanged,
     TeamChanged,
+    TeamMessageReceived,
     UserChanged,
     decode_update,
 )
@@ -61,6 +63,7 @@ Event: TypeAlias = (
     | TeamChanged
     | QueueChanged
     | QueueRemoved
+    | TeamMessageReceived
     | EventsDropped
     | OtherUpdate
 )
@@ -82,6 +85,7 @@ __all__ = [
     "QueueRemoved",
     "SystemStatusChanged",
     "TeamChanged",
+    "TeamMessageReceived",
     "UserChanged",
     "decode_update",
 ]

@@ -1,13 +1,13 @@
 //! The supervisor's and wallboard's methods of `Client`: the team and its resources, queues,
-//! a member's state, silent monitor and barge-in. Each is one call of the core method of the
-//! same name.
+//! a member's state, silent monitor and barge-in, team messages. Each is one call of the core
+//! method of the same name.
 
 use finesse_client::model;
 use pyo3::prelude::*;
 
 use crate::client::Client;
 use crate::convert::DialogId;
-use crate::models::{Queue, ReasonCode, Team, WrapUpReason};
+use crate::models::{Queue, ReasonCode, Team, TeamMessage, WrapUpReason};
 
 #[pymethods]
 impl Client {
@@ -142,5 +142,56 @@ impl Client {
     ) -> PyResult<Py<PyAny>> {
         let DialogId(monitor) = monitor_dialog;
         self.command(py, wait, move |c| c.barge_in(&agent_extension, &monitor))
+    }
+
+    /// A supervisor broadcasts ``content`` to its teams ``team_ids``, shown on their agents'
+    /// desktops for ``duration`` seconds (``POST /finesse/api/TeamMessage``, Finesse 12.0 and
+    /// later). The agents' sessions receive it as ``TeamMessageReceived``.
+    ///
+    /// Args:
+    ///     content: The text, 1 to 255 characters.
+    ///     duration: Seconds to show it, whole, from 300 (5 minutes) to 86100 (23:55 hours).
+    ///     team_ids: The teams, at least one.
+    ///
+    /// Returns:
+    ///     The ``TeamMessage`` as the server answered it (its id, sender and time).
+    ///
+    /// Raises:
+    ///     ValidationError: Bad input, naming the field; nothing was sent.
+    ///     AuthenticationError: The user is not a supervisor (the API's 401
+    ///         ``Authorization Failure``).
+    ///     PermissionDeniedError: A team the user does not supervise.
+    ///     NotFoundError: No such team.
+    fn send_team_message(
+        &self,
+        py: Python<'_>,
+        content: String,
+        duration: u64,
+        team_ids: Vec<String>,
+    ) -> PyResult<TeamMessage> {
+        self.run(py, move |c| {
+            let teams: Vec<&str> = team_ids.iter().map(String::as_str).collect();
+            c.send_team_message(&content, std::time::Duration::from_secs(duration), &teams)
+        })
+        .map(TeamMessage::from)
+    }
+
+    /// Lists a team's active messages (``GET /finesse/api/Team/<id>/TeamMessages``, 12.0 and
+    /// later): its members and supervisors may read them.
+    ///
+    /// Returns:
+    ///     The ``TeamMessage`` list, oldest first.
+    fn team_messages(&self, py: Python<'_>, team_id: String) -> PyResult<Vec<TeamMessage>> {
+        self.run(py, move |c| c.team_messages(&team_id))
+            .map(|messages| messages.into_iter().map(TeamMessage::from).collect())
+    }
+
+    /// The supervisor who sent a message deletes it before it expires (``DELETE
+    /// /finesse/api/TeamMessage/<id>``): agents stop showing it.
+    ///
+    /// Args:
+    ///     message_id: The message's ``id``.
+    fn delete_team_message(&self, py: Python<'_>, message_id: String) -> PyResult<()> {
+        self.run(py, move |c| c.delete_team_message(&message_id))
     }
 }

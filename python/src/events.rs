@@ -70,6 +70,14 @@ pub(crate) fn to_py(py: Python<'_>, event: Event) -> PyResult<Py<PyAny>> {
         }
         Event::QueueChanged { queue } => crate::team_events::QueueChanged { queue }.into_py_any(py),
         Event::QueueRemoved { queue } => crate::team_events::QueueRemoved { queue }.into_py_any(py),
+        Event::TeamMessageReceived {
+            message,
+            request_id,
+        } => crate::team_events::TeamMessageReceived {
+            message,
+            request_id,
+        }
+        .into_py_any(py),
         Event::Connection(state) => ConnectionChanged::new(state).into_py_any(py),
         Event::Dropped { count } => EventsDropped { count }.into_py_any(py),
         Event::Other {

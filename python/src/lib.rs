@@ -40,6 +40,8 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<models::ScheduledCallbackInfo>()?;
     m.add_class::<models::SystemInfo>()?;
     m.add_class::<models::Team>()?;
+    m.add_class::<models::TeamMessage>()?;
+    m.add_class::<models::TeamMessageSender>()?;
     m.add_class::<models::TeamRef>()?;
     m.add_class::<models::User>()?;
     m.add_class::<models::UserSettings>()?;
@@ -56,6 +58,7 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<team_events::TeamChanged>()?;
     m.add_class::<team_events::QueueChanged>()?;
     m.add_class::<team_events::QueueRemoved>()?;
+    m.add_class::<team_events::TeamMessageReceived>()?;
     m.add_class::<events::EventsDropped>()?;
     m.add_class::<events::OtherUpdate>()?;
     m.add_class::<events::PubSubMessage>()?;

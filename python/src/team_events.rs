@@ -1,5 +1,5 @@
-//! The event classes of supervisors and wallboards: a whole team published on its node, and
-//! a queue's statistics changed or the queue removed.
+//! The event classes of supervisors and wallboards: a whole team published on its node, a
+//! queue's statistics changed or the queue removed, and a supervisor's team message received.
 
 use finesse_client::model;
 use pyo3::prelude::*;
@@ -7,7 +7,7 @@ use pyo3::types::PyDict;
 
 use crate::convert;
 use crate::models::state::{self, Reduced, field, put};
-use crate::models::{Queue, Team};
+use crate::models::{Queue, Team, TeamMessage};
 
 fn reduce<'py>(
     slf: &Bound<'py, PyAny>,
@@ -39,6 +39,11 @@ pub(crate) fn restore(
         .into_py_any(py)?,
         "QueueRemoved" => QueueRemoved {
             queue: field(state, "queue")?,
+        }
+        .into_py_any(py)?,
+        "TeamMessageReceived" => TeamMessageReceived {
+            message: field(state, "message")?,
+            request_id: field(state, "request_id")?,
         }
         .into_py_any(py)?,
         _ => return Ok(None),
@@ -163,6 +168,56 @@ impl QueueRemoved {
         let this = slf.get();
         reduce(slf.as_any(), "QueueRemoved", |state| {
             put(state, "queue", &this.queue)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// A supervisor broadcast a message to a team of the user (Finesse 12.x): a ``<TeamMessage>``
+/// on the team's node (the emulator's ``/finesse/api/Team/<id>/TeamMessages``). Show it for
+/// its ``duration`` seconds.
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct TeamMessageReceived {
+    pub(crate) message: model::TeamMessage,
+    pub(crate) request_id: Option<String>,
+}
+
+#[pymethods]
+impl TeamMessageReceived {
+    /// The ``TeamMessage``: its content, sender, teams, time and duration.
+    #[getter]
+    fn message(&self) -> TeamMessage {
+        TeamMessage::from(self.message.clone())
+    }
+
+    /// The ``requestId`` of the request that sent it, if any.
+    #[getter]
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["message", "request_id"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["message", "request_id"])
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "TeamMessageReceived", |state| {
+            put(state, "message", &this.message)?;
+            put(state, "request_id", &this.request_id)
         })
     }
 

@@ -30,6 +30,7 @@ from finesse_client import (
     SystemStatus,
     SystemStatusChanged,
     TeamChanged,
+    TeamMessageReceived,
     UserChanged,
     decode_update,
 )
@@ -239,6 +240,7 @@ def test_event_union() -> None:
         TeamChanged,
         QueueChanged,
         QueueRemoved,
+        TeamMessageReceived,
         EventsDropped,
         OtherUpdate,
     }

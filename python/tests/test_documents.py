@@ -24,6 +24,7 @@ from finesse_client import (
     ReasonCode,
     SystemInfo,
     Team,
+    TeamMessage,
     User,
     WrapUpReason,
 )
@@ -42,6 +43,8 @@ DECODERS: dict[str, Callable[[bytes], Any]] = {
     "ReasonCodes": ReasonCode.list_from_xml,
     "SystemInfo": SystemInfo.from_xml,
     "Team": Team.from_xml,
+    "TeamMessage": TeamMessage.from_xml,
+    "TeamMessages": TeamMessage.list_from_xml,
     "Update": finesse_client.decode_update,
     "User": User.from_xml,
     "WrapUpReason": WrapUpReason.from_xml,
@@ -59,6 +62,7 @@ EVENT_CLASSES: dict[str, type] = {
     "team_changed": finesse_client.TeamChanged,
     "queue_changed": finesse_client.QueueChanged,
     "queue_removed": finesse_client.QueueRemoved,
+    "team_message_received": finesse_client.TeamMessageReceived,
     "other": finesse_client.OtherUpdate,
 }
 

@@ -452,6 +452,8 @@ MODEL_CLASSES = {
     "ScheduledCallbackInfo",
     "SystemInfo",
     "Team",
+    "TeamMessage",
+    "TeamMessageSender",
     "TeamRef",
     "User",
     "UserSettings",
@@ -467,6 +469,7 @@ EVENT_CLASSES = {
     "TeamChanged",
     "QueueChanged",
     "QueueRemoved",
+    "TeamMessageReceived",
     "OtherUpdate",
 }
 

@@ -1,6 +1,7 @@
 """A supervisor against the emulator: the team and its members' states, a member's state set by
 the supervisor, silent monitor, barge-in and leaving, queues and their statistics, the team and
-queue events, and ``PermissionDeniedError`` outside one's teams."""
+queue events, ``PermissionDeniedError`` outside one's teams, and team messages (12.x) sent by
+supervisor 2001 and received by agent 1001 of team 5007 as ``TeamMessageReceived``."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from finesse_client import (
     PermissionDeniedError,
     QueueChanged,
     Team,
+    TeamMessage,
+    TeamMessageReceived,
     User,
     UserChanged,
 )
@@ -143,3 +146,63 @@ def test_team_resources(emulator: Emulator) -> None:
     assert client.team_wrap_up_reasons(team_id) == client.wrap_up_reasons()
     with pytest.raises(PermissionDeniedError):
         client.team_wrap_up_reasons("6000")
+
+
+def test_team_messages_sent_received_listed_and_deleted(emulator: Emulator) -> None:
+    agent = emulator.client("1001")
+    supervisor = emulator.client("2001")
+    with agent.notifications(subscribe=["/finesse/api/Team/5007/TeamMessages"]) as session:
+        sent = supervisor.send_team_message("Huddle at 3 & bring <notes>", 600, ["5007"])
+        assert isinstance(sent, TeamMessage)
+        assert (sent.content, sent.duration, sent.teams) == (
+            "Huddle at 3 & bring <notes>",
+            600,
+            ["5007"],
+        )
+        assert sent.created_by is not None
+        assert (sent.created_by.id, sent.created_by.first_name) == ("2001", "Sam")
+        event = eventually(
+            lambda: next(
+                (
+                    e
+                    for e in iter(lambda: session.next(timeout=0.2), None)
+                    if isinstance(e, TeamMessageReceived)
+                ),
+                None,
+            )
+        )
+    assert event.message == sent
+    assert event.to_dict()["message"] == sent.to_dict()
+    assert "TeamMessageReceived" in repr(event)
+    assert pickle.loads(pickle.dumps(event)) == event
+    assert copy.deepcopy(event) == event
+    assert agent.team_messages("5007") == [sent]
+    with pytest.raises(finesse_client.AuthenticationError) as refused:
+        agent.send_team_message("hello", 600, ["5007"])
+    assert refused.value.status == 401
+    assert refused.value.error_type == "Authorization Failure"
+    with pytest.raises(finesse_client.NotFoundError):
+        supervisor.send_team_message("hello", 600, ["9999"])
+    supervisor.delete_team_message(sent.id)
+    assert agent.team_messages("5007") == []
+
+
+@pytest.mark.parametrize(
+    ("content", "duration", "teams", "field"),
+    [
+        ("", 600, ["5007"], "content"),
+        ("x" * 256, 600, ["5007"], "content"),
+        ("hello", 600, [], "team_ids"),
+        ("hello", 299, ["5007"], "duration"),
+        ("hello", 86101, ["5007"], "duration"),
+    ],
+)
+def test_team_message_input_is_checked_before_sending(
+    emulator: Emulator, content: str, duration: int, teams: list[str], field: str
+) -> None:
+    supervisor = emulator.client("2001")
+    with pytest.raises(finesse_client.ValidationError) as refused:
+        supervisor.send_team_message(content, duration, teams)
+    assert isinstance(refused.value, ValueError)
+    assert field in str(refused.value)
+    assert supervisor.team_messages("5007") == []

@@ -13,7 +13,7 @@ pub use pubsub::PubSubMessage;
 
 use crate::error::Error;
 use crate::limits::DecodeLimits;
-use crate::model::{ApiError, Dialog, Queue, SystemInfo, Team, User};
+use crate::model::{ApiError, Dialog, Queue, SystemInfo, Team, TeamMessage, User};
 use crate::xml::{XmlReader, decode_document};
 
 /// Something that happened, as Finesse (or the notification connection) reports it.
@@ -90,6 +90,16 @@ pub enum Event {
         /// The queue as last published.
         queue: Queue,
     },
+    /// A supervisor broadcast a message to a team of the user (Finesse 12.x): an Update
+    /// whose data is a `<TeamMessage>` (DEVNET `teammessage`), on the node of a team (the
+    /// emulator's `/finesse/api/Team/<id>/TeamMessages`). Show it for its `duration`. A
+    /// message's DELETE stays [`Event::Other`].
+    TeamMessageReceived {
+        /// The message.
+        message: TeamMessage,
+        /// The `requestId` of the request that sent it, if any.
+        request_id: Option<String>,
+    },
     /// The node's SystemInfo changed (IN_SERVICE / OUT_OF_SERVICE).
     SystemStatusChanged {
         /// The new SystemInfo.
@@ -105,7 +115,7 @@ pub enum Event {
         /// How many events were dropped since the last one read.
         count: u64,
     },
-    /// An update of a kind this library does not type (a TeamMessage, say), raw.
+    /// An update of a kind this library does not type (a TeamMessage's DELETE, say), raw.
     Other {
         /// The Update's `event`: `POST`, `PUT` or `DELETE`.
         event: String,
@@ -251,7 +261,13 @@ impl Event {
                 "DELETE" => Event::QueueRemoved { queue },
                 _ => Event::QueueChanged { queue },
             }],
-            Data::Other => vec![Event::Other {
+            Data::TeamMessage(message) if event != "DELETE" => {
+                vec![Event::TeamMessageReceived {
+                    message,
+                    request_id,
+                }]
+            }
+            Data::TeamMessage(_) | Data::Other => vec![Event::Other {
                 event,
                 source: update.source,
                 update_xml: String::from_utf8_lossy(xml).into_owned(),
@@ -267,6 +283,7 @@ impl Event {
             | Event::DialogChanged { request_id, .. }
             | Event::DialogRemoved { request_id, .. }
             | Event::TeamChanged { request_id, .. }
+            | Event::TeamMessageReceived { request_id, .. }
             | Event::CtiError { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
@@ -288,6 +305,7 @@ enum Data {
     SystemInfo(SystemInfo),
     Team(Team),
     Queue(Queue),
+    TeamMessage(TeamMessage),
     Other,
 }
 
@@ -327,6 +345,7 @@ fn read_data(r: &mut XmlReader<'_>) -> Result<Data, Error> {
             b"team" => Data::Team(Team::read(r)?),
             // The guide's queue notification writes `<Queue>`; names match ignoring case.
             b"queue" => Data::Queue(Queue::read(r)?),
+            b"teammessage" => Data::TeamMessage(TeamMessage::read(r)?),
             _ => {
                 r.skip()?;
                 Data::Other

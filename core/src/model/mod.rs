@@ -7,6 +7,7 @@ mod queue;
 mod reason_code;
 mod system_info;
 mod team;
+mod team_message;
 mod user;
 
 pub use api_error::ApiError;
@@ -19,6 +20,7 @@ pub use queue::{Queue, QueueStatistics};
 pub use reason_code::{ReasonCode, WrapUpReason};
 pub use system_info::{NodePorts, SystemInfo};
 pub use team::Team;
+pub use team_message::{TeamMessage, TeamMessageSender};
 pub use user::{MobileAgent, TeamRef, User, UserSettings};
 
 /// An empty element means "none" throughout the API.

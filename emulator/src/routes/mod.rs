@@ -6,6 +6,7 @@ mod queue;
 mod request_id;
 mod system;
 mod team;
+mod team_message;
 mod team_resource;
 mod user;
 
@@ -53,6 +54,18 @@ pub(crate) fn router(engine: Arc<Engine>) -> Router {
             get(system::wrap_up_reason),
         )
         .route("/finesse/api/Team/{id}", get(team::get))
+        .route(
+            "/finesse/api/TeamMessage",
+            axum::routing::post(team_message::create),
+        )
+        .route(
+            "/finesse/api/TeamMessage/{id}",
+            get(team_message::get).delete(team_message::delete),
+        )
+        .route(
+            "/finesse/api/Team/{id}/TeamMessages",
+            get(team_message::list),
+        )
         .route(
             "/finesse/api/TeamResource/{id}/ReasonCodes",
             get(team_resource::reason_codes),

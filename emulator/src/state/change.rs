@@ -6,6 +6,7 @@
 
 use super::agent::Agent;
 use super::dialog::Dialog;
+use super::team_messages::TeamMessage;
 use crate::errors::CtiError;
 use crate::node::Side;
 
@@ -32,6 +33,16 @@ pub(crate) enum Change {
         /// Who receives it, in order, and how.
         deliveries: Vec<(String, DialogEvent)>,
         /// The request that caused the change; empty for the platform's own changes.
+        request_id: String,
+    },
+    /// A team message was sent (`POST`) or deleted (`DELETE`); published on each of its
+    /// teams' nodes.
+    TeamMessage {
+        /// Copy of the message.
+        message: Box<TeamMessage>,
+        /// The Update's event.
+        event: &'static str,
+        /// The request that caused the change.
         request_id: String,
     },
     /// An asynchronous error on the user's node (state changes).

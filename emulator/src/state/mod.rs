@@ -19,6 +19,7 @@ mod presence;
 mod pubsub;
 mod queues;
 pub(crate) mod supervise;
+mod team_messages;
 mod validate;
 mod wrap_up;
 
@@ -38,6 +39,7 @@ pub(crate) use change::{Change, DialogEvent};
 pub(crate) use dialog::{Dialog, DialogAction};
 pub(crate) use pubsub::Subscription;
 pub(crate) use queues::QUEUE_INTERVAL;
+pub(crate) use team_messages::TeamMessage;
 
 /// CCE call ids are large numbers; starting here makes ids look like real ones.
 const FIRST_DIALOG_ID: u64 = 16_777_217;
@@ -152,6 +154,8 @@ pub(crate) struct World {
     pub changes: Vec<Change>,
     /// Each queue's document as last published on its node.
     pub published_queues: HashMap<u64, String>,
+    /// Team messages sent and not yet known to have expired (12.x).
+    pub team_messages: Vec<TeamMessage>,
 }
 
 impl World {
@@ -187,6 +191,7 @@ impl World {
             timers: Vec::new(),
             changes: Vec::new(),
             published_queues: HashMap::new(),
+            team_messages: Vec::new(),
         };
         // The queues' statistics at the start count as published: only changes are.
         world.changed_queues();

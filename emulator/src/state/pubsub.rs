@@ -39,6 +39,19 @@ impl World {
                 Subscription::NoSuchNode
             };
         }
+        if let Some(team) = node
+            .strip_prefix("/finesse/api/Team/")
+            .and_then(|rest| rest.strip_suffix("/TeamMessages"))
+            .filter(|_| self.release.has_team_messages())
+        {
+            return if self.reads_team_messages(login_id, team) {
+                Subscription::OnRequest
+            } else if self.team_exists(team) {
+                Subscription::Forbidden
+            } else {
+                Subscription::NoSuchNode
+            };
+        }
         let team = node
             .strip_prefix("/finesse/api/Team/")
             .and_then(|rest| rest.strip_suffix("/Users"));
@@ -50,13 +63,13 @@ impl World {
         }
     }
 
-    fn team_exists(&self, id: &str) -> bool {
+    pub(super) fn team_exists(&self, id: &str) -> bool {
         self.agents
             .values()
             .any(|a| a.cfg.team_id == id || a.cfg.supervised_teams.iter().any(|t| t.id == id))
     }
 
-    fn supervises(&self, login_id: &str, team: &str) -> bool {
+    pub(super) fn supervises(&self, login_id: &str, team: &str) -> bool {
         self.agents.get(login_id).is_some_and(|a| {
             a.cfg.is_supervisor() && a.cfg.supervised_teams.iter().any(|t| t.id == team)
         })

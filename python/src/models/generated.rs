@@ -1339,6 +1339,208 @@ impl Team {
     }
 }
 
+/// A team message (``/finesse/api/TeamMessage/<id>``, Finesse 12.0 and later), as the TeamMessage
+/// APIs answer it and as its notification carries it.
+///
+/// The document (DEVNET ``teammessage``, "The TeamMessage object is structured as follows"; fields
+/// in DEVNET ``teammessage-api-parameters``):
+/// ``<TeamMessage><uri/><id/><createdBy><id/><firstName/><lastName/></createdBy><createdAt/>
+/// <duration/><content/><teams><team/>…</teams></TeamMessage>``.
+#[pyclass(frozen, eq, module = "finesse_client", name = "TeamMessage")]
+#[derive(PartialEq)]
+pub(crate) struct TeamMessage {
+    pub(crate) inner: model::TeamMessage,
+}
+
+impl From<model::TeamMessage> for TeamMessage {
+    fn from(inner: model::TeamMessage) -> Self {
+        TeamMessage { inner }
+    }
+}
+
+impl TeamMessage {
+    const FIELDS: &[&str] = &[
+        "uri",
+        "id",
+        "created_by",
+        "created_at",
+        "duration",
+        "content",
+        "teams",
+    ];
+    const REPR: &[&str] = &[
+        "uri",
+        "id",
+        "created_by",
+        "created_at",
+        "duration",
+        "content",
+        "teams",
+    ];
+}
+
+#[pymethods]
+impl TeamMessage {
+    /// Decodes one ``TeamMessage`` document.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not a ``TeamMessage`` document.
+    #[classmethod]
+    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
+        model::TeamMessage::from_xml(data)
+            .map(Self::from)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// Decodes a list document of ``TeamMessage``, in document order.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not such a list.
+    #[classmethod]
+    fn list_from_xml(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: StrOrBytes,
+    ) -> PyResult<Vec<Self>> {
+        model::TeamMessage::list_from_xml(data)
+            .map(|list| list.into_iter().map(Self::from).collect())
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The resource URI, e.g. ``/finesse/api/TeamMessage/be1598bb-bb2a-4dfc-8c01-91ec10b029af``.
+    #[getter(uri)]
+    fn get_uri(&self) -> &str {
+        &self.inner.uri
+    }
+
+    /// The message id (a UUID).
+    #[getter(id)]
+    fn get_id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// Who sent it (a supervisor or an administrator).
+    #[getter(created_by)]
+    fn get_created_by(&self) -> Option<TeamMessageSender> {
+        self.inner.created_by.clone().map(TeamMessageSender::from)
+    }
+
+    /// When it was sent, in seconds since the Unix epoch (UTC).
+    #[getter(created_at)]
+    fn get_created_at(&self) -> Option<i64> {
+        self.inner.created_at
+    }
+
+    /// How long the desktop shows it, in seconds.
+    #[getter(duration)]
+    fn get_duration(&self) -> Option<i64> {
+        self.inner.duration
+    }
+
+    /// The text, at most 255 characters.
+    #[getter(content)]
+    fn get_content(&self) -> &str {
+        &self.inner.content
+    }
+
+    /// The ids of the teams it was sent to.
+    #[getter(teams)]
+    fn get_teams(&self) -> Vec<&str> {
+        self.inner.teams.iter().map(String::as_str).collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(slf.py(), "TeamMessage", slf.get().inner.to_state(slf.py())?)
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// The sender of a team message (its ``createdBy``).
+#[pyclass(frozen, eq, module = "finesse_client", name = "TeamMessageSender")]
+#[derive(PartialEq)]
+pub(crate) struct TeamMessageSender {
+    pub(crate) inner: model::TeamMessageSender,
+}
+
+impl From<model::TeamMessageSender> for TeamMessageSender {
+    fn from(inner: model::TeamMessageSender) -> Self {
+        TeamMessageSender { inner }
+    }
+}
+
+impl TeamMessageSender {
+    const FIELDS: &[&str] = &["id", "first_name", "last_name"];
+    const REPR: &[&str] = &["id", "first_name", "last_name"];
+}
+
+#[pymethods]
+impl TeamMessageSender {
+    /// The sender's login id.
+    #[getter(id)]
+    fn get_id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// The sender's first name.
+    #[getter(first_name)]
+    fn get_first_name(&self) -> &str {
+        &self.inner.first_name
+    }
+
+    /// The sender's last name.
+    #[getter(last_name)]
+    fn get_last_name(&self) -> &str {
+        &self.inner.last_name
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "TeamMessageSender",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
 /// A team a supervisor supervises (``User/teams/Team``).
 #[pyclass(frozen, eq, module = "finesse_client", name = "TeamRef")]
 #[derive(PartialEq)]
@@ -2204,6 +2406,50 @@ impl State for model::Team {
     }
 }
 
+impl State for model::TeamMessage {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "uri", &self.uri)?;
+        state::put(&state, "id", &self.id)?;
+        state::put(&state, "created_by", &self.created_by)?;
+        state::put(&state, "created_at", &self.created_at)?;
+        state::put(&state, "duration", &self.duration)?;
+        state::put(&state, "content", &self.content)?;
+        state::put(&state, "teams", &self.teams)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "uri", &mut model.uri)?;
+        state::take(state, "id", &mut model.id)?;
+        state::take(state, "created_by", &mut model.created_by)?;
+        state::take(state, "created_at", &mut model.created_at)?;
+        state::take(state, "duration", &mut model.duration)?;
+        state::take(state, "content", &mut model.content)?;
+        state::take(state, "teams", &mut model.teams)?;
+        Ok(model)
+    }
+}
+
+impl State for model::TeamMessageSender {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "id", &self.id)?;
+        state::put(&state, "first_name", &self.first_name)?;
+        state::put(&state, "last_name", &self.last_name)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "id", &mut model.id)?;
+        state::take(state, "first_name", &mut model.first_name)?;
+        state::take(state, "last_name", &mut model.last_name)?;
+        Ok(model)
+    }
+}
+
 impl State for model::TeamRef {
     fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let state = PyDict::new(py);
@@ -2345,6 +2591,12 @@ pub(crate) fn restore(
         }
         "SystemInfo" => SystemInfo::from(model::SystemInfo::from_state(state)?).into_py_any(py)?,
         "Team" => Team::from(model::Team::from_state(state)?).into_py_any(py)?,
+        "TeamMessage" => {
+            TeamMessage::from(model::TeamMessage::from_state(state)?).into_py_any(py)?
+        }
+        "TeamMessageSender" => {
+            TeamMessageSender::from(model::TeamMessageSender::from_state(state)?).into_py_any(py)?
+        }
         "TeamRef" => TeamRef::from(model::TeamRef::from_state(state)?).into_py_any(py)?,
         "User" => User::from(model::User::from_state(state)?).into_py_any(py)?,
         "UserSettings" => {
