@@ -184,6 +184,27 @@ pub enum Command {
         /// The team id; by default the first team the user supervises.
         team_id: Option<String>,
     },
+    /// Broadcast a team message to teams the user supervises (Finesse 12.x), shown on the
+    /// agents' desktops for a while; prints the message sent.
+    TeamMessage {
+        #[command(flatten)]
+        server: Server,
+        /// The text, up to 255 characters.
+        content: String,
+        /// A team to send to (repeatable); by default every team the user supervises.
+        #[arg(long = "team", value_name = "TEAM_ID")]
+        teams: Vec<String>,
+        /// How long the desktops show it, in minutes (5 to 1435).
+        #[arg(long, default_value_t = 60)]
+        minutes: u64,
+    },
+    /// List a team's active team messages (Finesse 12.x).
+    TeamMessages {
+        #[command(flatten)]
+        server: Server,
+        /// The team id; by default the user's own team.
+        team_id: Option<String>,
+    },
     /// Show a queue's statistics, or those of each of the user's queues (CCE).
     Queue {
         #[command(flatten)]
@@ -264,6 +285,8 @@ impl Command {
             | Command::ReasonCodes { server, .. }
             | Command::WrapUpReasons { server }
             | Command::Team { server, .. }
+            | Command::TeamMessage { server, .. }
+            | Command::TeamMessages { server, .. }
             | Command::Queue { server, .. }
             | Command::Monitor { server, .. }
             | Command::Barge { server, .. }

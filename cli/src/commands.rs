@@ -110,6 +110,13 @@ pub fn run(command: Command) -> Result<(), Failure> {
             })
         }
         Command::Team { server, team_id } => team(&server, team_id),
+        Command::TeamMessage {
+            server,
+            content,
+            teams,
+            minutes,
+        } => team_message(&server, &content, teams, minutes),
+        Command::TeamMessages { server, team_id } => team_messages(&server, team_id),
         Command::Queue { server, queue_id } => queues(&server, queue_id),
         Command::Monitor {
             server,
@@ -173,6 +180,57 @@ fn team(server: &Server, team_id: Option<String>) -> Result<(), Failure> {
     println!("team {}  {}", team.id, team.name);
     for user in &team.users {
         println!("  {}", output::user_line(user));
+    }
+    Ok(())
+}
+
+/// Sends a team message to the teams named, or to every team the user supervises.
+fn team_message(
+    server: &Server,
+    content: &str,
+    teams: Vec<String>,
+    minutes: u64,
+) -> Result<(), Failure> {
+    let say = Verbose::new(server.verbose > 0);
+    let client = connect::client(server, say)?;
+    let teams = if teams.is_empty() {
+        client.user()?.teams.into_iter().map(|t| t.id).collect()
+    } else {
+        teams
+    };
+    if teams.is_empty() {
+        return Err(Failure::Other("the user supervises no team".to_owned()));
+    }
+    let ids: Vec<&str> = teams.iter().map(String::as_str).collect();
+    say.say(format!("sending a team message to {}", ids.join(", ")));
+    let duration = std::time::Duration::from_secs(minutes.saturating_mul(60));
+    let message = client.send_team_message(content, duration, &ids)?;
+    if server.json {
+        return output::json(&message);
+    }
+    println!("{}", output::team_message_line(&message));
+    Ok(())
+}
+
+/// Lists a team's active messages: the one named, or the user's own team.
+fn team_messages(server: &Server, team_id: Option<String>) -> Result<(), Failure> {
+    let client = reader(server, "the team messages")?;
+    let team_id = match team_id {
+        Some(id) => id,
+        None => client
+            .user()?
+            .team_id
+            .ok_or_else(|| Failure::Other("the user is on no team".to_owned()))?,
+    };
+    let messages = client.team_messages(&team_id)?;
+    if server.json {
+        return output::json(&messages);
+    }
+    if messages.is_empty() {
+        println!("no team messages");
+    }
+    for message in &messages {
+        println!("{}", output::team_message_line(message));
     }
     Ok(())
 }

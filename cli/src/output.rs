@@ -1,7 +1,7 @@
 //! How results are printed on stdout: one line each, or JSON.
 
 use finesse_client::{
-    ConnectionState, Dialog, Event, Outcome, Queue, ReasonCode, User, WrapUpReason,
+    ConnectionState, Dialog, Event, Outcome, Queue, ReasonCode, TeamMessage, User, WrapUpReason,
 };
 use serde_json::json;
 
@@ -25,6 +25,25 @@ pub fn user_line(user: &User) -> String {
         line.push_str(&format!("  extension {ext}"));
     }
     line
+}
+
+/// One line about a team message: id, sender, teams, how long it shows, and its text.
+pub fn team_message_line(message: &TeamMessage) -> String {
+    let from = message.created_by.as_ref().map_or_else(
+        || "?".to_owned(),
+        |by| format!("{} ({} {})", by.id, by.first_name, by.last_name),
+    );
+    let minutes = message
+        .duration
+        .map_or_else(|| "?".to_owned(), |d| (d / 60).to_string());
+    format!(
+        "team message {}  from {}  to {}  for {} min: {}",
+        message.id,
+        from,
+        message.teams.join(","),
+        minutes,
+        message.content
+    )
 }
 
 /// One line about a queue: id, name, calls waiting and the agents by state; `-` for a
@@ -225,6 +244,7 @@ pub fn event_line(event: &Event) -> String {
         }
         Event::QueueChanged { queue } => queue_line(queue),
         Event::QueueRemoved { queue } => format!("queue {} removed", queue.uri),
+        Event::TeamMessageReceived { message, .. } => team_message_line(message),
         Event::Other { event, source, .. } => format!("{event} {source}"),
         _ => format!("{event:?}"),
     }

@@ -1,5 +1,6 @@
-//! A supervisor from the command line: `finesse team`, `finesse queue`, `finesse monitor` and
-//! `finesse barge`, each against the emulator; refusals outside one's teams exit 14.
+//! A supervisor from the command line: `finesse team`, `finesse queue`, `finesse monitor`,
+//! `finesse barge`, `finesse team-message` and `finesse team-messages`, each against the
+//! emulator; refusals outside one's teams exit 14.
 
 mod common;
 
@@ -54,4 +55,27 @@ fn monitor_then_barge_then_drop() {
     assert_eq!(joined["participants"].as_array().map(Vec::len), Some(3));
     let left = stdout(&server.finesse_as(BOSS.0, BOSS.1, &["drop", &call]));
     assert!(left.contains("ended"), "{left}");
+}
+
+#[test]
+fn team_message_then_list() {
+    let server = Server::start();
+    let sent = json(&server.finesse_as(
+        BOSS.0,
+        BOSS.1,
+        &["team-message", "Huddle at 3", "--minutes", "10", "--json"],
+    ));
+    assert_eq!(sent["content"], "Huddle at 3");
+    assert_eq!(sent["duration"], 600);
+    assert_eq!(sent["teams"][0], "5007");
+    // Agent 1001 of team 5007 lists it.
+    let text = stdout(&server.finesse(&["team-messages"]));
+    assert!(text.starts_with("team message "), "{text}");
+    assert!(
+        text.contains("from 2001 (Sam Boss)  to 5007  for 10 min: Huddle at 3"),
+        "{text}"
+    );
+    // Too short: refused before sending.
+    let refused = server.finesse_as(BOSS.0, BOSS.1, &["team-message", "hi", "--minutes", "1"]);
+    assert_ne!(code(&refused), 0);
 }
