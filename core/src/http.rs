@@ -642,3 +642,38 @@ fn snippet(bytes: &[u8]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_while_failing_over_is_refused_unsent() {
+        // A listener that counts connections: the refused command must make none.
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let url = format!("https://{}", listener.local_addr().unwrap());
+        let config = Config::builder(&url)
+            .basic_auth("1001", "secret1001")
+            .build()
+            .unwrap();
+        let http = Http::new(&config);
+        let to = "https://fin-b.example.com:8445".to_owned();
+        http.set_failing_over(Some((url.clone(), to.clone())));
+        let error = http
+            .send(Method::Put, "/finesse/api/User/1001", String::new(), "r1")
+            .unwrap_err();
+        assert!(
+            matches!(&error, Error::FailingOver { from, to: moving_to } if *from == url && *moving_to == to),
+            "{error:?}"
+        );
+        assert_eq!(error.kind(), ErrorKind::ServiceUnavailable);
+        assert!(error.to_string().contains("nothing was sent"), "{error}");
+        assert!(listener.accept().is_err(), "a connection was made");
+        // Once there, commands go out again (here: to a closed port).
+        drop(listener);
+        http.set_failing_over(None);
+        let sent = http.send(Method::Put, "/finesse/api/User/1001", String::new(), "r2");
+        assert!(!matches!(sent, Err(Error::FailingOver { .. })));
+    }
+}

@@ -305,7 +305,15 @@ fn credentials_are_a_password_or_a_token_not_both() {
             .basic_auth("1001", "p")
             .build(),
         "token",
-        "not both",
+        "give one of",
+    );
+    assert_invalid(
+        Config::builder("fin-a")
+            .basic_auth("1001", "p")
+            .token_provider("1001", || Err("unused".into()))
+            .build(),
+        "token",
+        "give one of",
     );
     let basic = Config::builder("fin-a")
         .basic_auth("1001", "p")
