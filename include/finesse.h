@@ -3056,6 +3056,15 @@ const finesse_mobile_agent *finesse_user_mobile_agent(const finesse_user *user);
 const char *finesse_user_active_device_id(const finesse_user *user);
 
 /**
+ * Whether the member is on a call, `BUSY` or `IDLE`: written only for the users of a Team document
+ * on CCX (DG12.5 p150, Team API parameters).
+ *
+ * Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+ * when absent.
+ */
+const char *finesse_user_media_state(const finesse_user *user);
+
+/**
  * Decodes a `User` document (`len` bytes of XML at `xml`) without any network call.
  *
  * On success the caller owns `*out_user` and releases it with `finesse_owned_user_free`; on

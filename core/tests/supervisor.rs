@@ -11,7 +11,7 @@ use finesse_client::{
     AgentState, Client, ErrorKind, Event, NotificationOptions, Outcome, ParticipantState,
     ReasonCodeCategory,
 };
-use finesse_emulator::{AgentConfig, Emulator, Team};
+use finesse_emulator::{AgentConfig, Deployment, Emulator, Team};
 
 const EXT_2001: &str = "2001001";
 const WAIT: Duration = Duration::from_secs(5);
@@ -38,6 +38,27 @@ fn team_lists_members_and_their_states() {
     assert_eq!(jane.extension.as_deref(), Some(EXT_1001));
     assert_eq!(jane.first_name, "Jane");
     assert_eq!(team.user("1002").unwrap().state, AgentState::Logout);
+    // CCE writes no mediaState.
+    assert_eq!(jane.media_state, None);
+}
+
+#[test]
+fn a_ccx_team_says_whether_each_member_is_on_a_call() {
+    // DG12.5 p150: on CCX the users of a Team carry mediaState, BUSY or IDLE.
+    let emulator = emulator();
+    emulator.set_deployment(Deployment::Ccx);
+    let agent = agent_1001(&emulator);
+    sign_in(&agent, EXT_1001);
+    let boss = supervisor(&emulator);
+    let team = boss.team("5007").unwrap();
+    let jane = team.user("1001").expect("1001 on the team");
+    assert_eq!(jane.media_state.as_deref(), Some("IDLE"));
+    active_call(&agent, "6135551212");
+    let team = boss.team("5007").unwrap();
+    assert_eq!(
+        team.user("1001").unwrap().media_state.as_deref(),
+        Some("BUSY")
+    );
 }
 
 #[test]

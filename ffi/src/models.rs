@@ -2918,6 +2918,7 @@ pub(crate) struct UserView {
     pub(crate) skill_target_id: Option<CString>,
     pub(crate) mobile_agent: Option<MobileAgentView>,
     pub(crate) active_device_id: Option<CString>,
+    pub(crate) media_state: Option<CString>,
 }
 
 impl UserView {
@@ -2944,6 +2945,7 @@ impl UserView {
             skill_target_id: inner.skill_target_id.as_deref().map(c_string),
             mobile_agent: inner.mobile_agent.clone().map(MobileAgentView::new),
             active_device_id: inner.active_device_id.as_deref().map(c_string),
+            media_state: inner.media_state.as_deref().map(c_string),
             inner,
         }
     }
@@ -3214,6 +3216,20 @@ pub unsafe extern "C" fn finesse_user_active_device_id(user: *const finesse_user
     infallible(|| {
         unsafe { borrow(user) }
             .and_then(|v| v.active_device_id.as_ref())
+            .map(|s| s.as_ptr())
+    })
+}
+
+/// Whether the member is on a call, `BUSY` or `IDLE`: written only for the users of a Team document
+/// on CCX (DG12.5 p150, Team API parameters).
+///
+/// Borrowed from `user`: valid until the handle owning it is freed. NULL when `user` is NULL or
+/// when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_user_media_state(user: *const finesse_user) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(user) }
+            .and_then(|v| v.media_state.as_ref())
             .map(|s| s.as_ptr())
     })
 }

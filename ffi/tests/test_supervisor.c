@@ -44,6 +44,8 @@ static void test_team_document(void) {
     CHECK_STR(finesse_user_login_id(charles), "1234");
     CHECK_STR(finesse_user_state(charles), "LOGOUT");
     CHECK(finesse_user_pending_state(charles) == NULL);
+    /* The guide's CCE example: no mediaState (CCX writes BUSY or IDLE). */
+    CHECK(finesse_user_media_state(charles) == NULL);
     CHECK(finesse_team_users_get(team, 2) == NULL);
     jack = finesse_team_user(team, "1235");
     CHECK(jack == finesse_team_users_get(team, 1));

@@ -962,6 +962,11 @@ class User:
     @property
     def active_device_id(self) -> str | None:
         """The active device, on multi-line deployments."""
+    @property
+    def media_state(self) -> str | None:
+        """Whether the member is on a call, ``BUSY`` or ``IDLE``: written only for the users of a
+        Team document on CCX (DG12.5 p150, Team API parameters).
+        """
     def is_signed_in(self) -> bool:
         """Whether the agent is signed in (in any state but ``LOGOUT``)."""
     def to_dict(self) -> dict[str, object]:

@@ -40,9 +40,18 @@ def test_team_lists_members_with_their_states(emulator: Emulator) -> None:
     assert members["1001"].state == AgentState.NOT_READY
     assert members["1001"].extension == "1001001"
     assert members["1002"].state == AgentState.LOGOUT
+    assert members["1001"].media_state is None  # CCE writes none
     assert team.to_dict()["name"] == "Sales"
     assert pickle.loads(pickle.dumps(team)) == team
     assert copy.deepcopy(team) == team
+
+
+def test_a_ccx_team_says_whether_each_member_is_on_a_call(ccx_emulator: Emulator) -> None:
+    # DG12.5 p150: on CCX the users of a Team carry mediaState, BUSY or IDLE.
+    ccx_emulator.signed_in("1001")
+    team = ccx_emulator.client("2001").team("5007")
+    members = {user.login_id: user for user in team.users}
+    assert members["1001"].media_state == "IDLE"
 
 
 def test_permission_errors_are_not_authentication_errors(emulator: Emulator) -> None:

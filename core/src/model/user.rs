@@ -55,6 +55,9 @@ pub struct User {
     pub mobile_agent: Option<MobileAgent>,
     /// The active device, on multi-line deployments.
     pub active_device_id: Option<String>,
+    /// Whether the member is on a call, `BUSY` or `IDLE`: written only for the users of a
+    /// Team document on CCX (DG12.5 p150, Team API parameters).
+    pub media_state: Option<String>,
 }
 
 /// A user's wrap-up and device settings (`User/settings`).
@@ -129,6 +132,7 @@ impl User {
             skill_target_id: None,
             mobile_agent: None,
             active_device_id: None,
+            media_state: None,
         };
         while let Some(name) = r.next_child()? {
             match name.as_bytes() {
@@ -156,6 +160,7 @@ impl User {
                 b"skilltargetid" => u.skill_target_id = non_empty(r.text()?),
                 b"mobileagent" => u.mobile_agent = Some(read_mobile_agent(r)?),
                 b"activedeviceid" => u.active_device_id = non_empty(r.text()?),
+                b"mediastate" => u.media_state = non_empty(r.text()?),
                 _ => r.skip()?,
             }
         }

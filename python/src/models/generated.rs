@@ -1638,6 +1638,7 @@ impl User {
         "skill_target_id",
         "mobile_agent",
         "active_device_id",
+        "media_state",
     ];
     const REPR: &[&str] = &["login_id", "login_name", "state", "extension"];
 }
@@ -1788,6 +1789,13 @@ impl User {
     #[getter(active_device_id)]
     fn get_active_device_id(&self) -> Option<&str> {
         self.inner.active_device_id.as_deref()
+    }
+
+    /// Whether the member is on a call, ``BUSY`` or ``IDLE``: written only for the users of a Team
+    /// document on CCX (DG12.5 p150, Team API parameters).
+    #[getter(media_state)]
+    fn get_media_state(&self) -> Option<&str> {
+        self.inner.media_state.as_deref()
     }
 
     /// The properties as a dict of plain values.
@@ -2492,6 +2500,7 @@ impl State for model::User {
         state::put(&state, "skill_target_id", &self.skill_target_id)?;
         state::put(&state, "mobile_agent", &self.mobile_agent)?;
         state::put(&state, "active_device_id", &self.active_device_id)?;
+        state::put(&state, "media_state", &self.media_state)?;
         Ok(state)
     }
 
@@ -2518,6 +2527,7 @@ impl State for model::User {
         state::take(state, "skill_target_id", &mut model.skill_target_id)?;
         state::take(state, "mobile_agent", &mut model.mobile_agent)?;
         state::take(state, "active_device_id", &mut model.active_device_id)?;
+        state::take(state, "media_state", &mut model.media_state)?;
         Ok(model)
     }
 }
