@@ -10,7 +10,7 @@ use crate::http::{Http, Method};
 use crate::model::{
     AgentState, Dialog, Queue, ReasonCode, ReasonCodeCategory, SystemInfo, Team, User, WrapUpReason,
 };
-use crate::session::{self, NotificationOptions, Notifications, Shared, SignInSecret, Slot};
+use crate::session::{self, NotificationOptions, Notifications, Shared, Slot};
 use crate::validate;
 use crate::wait::{Accepted, Expect, InFlight};
 
@@ -601,15 +601,7 @@ impl Client {
             self.inner.http.learn_alternate(&other);
         }
         let (domain, pubsub_domain) = session::xmpp_domains(&node, &info);
-        // The same password or tokens as REST.
-        let secret = match (self.inner.http.tokens(), &self.inner.config.credentials) {
-            (Some(tokens), _) => SignInSecret::Tokens(tokens),
-            (None, Credentials::Basic { password, .. }) => SignInSecret::Fixed(password.clone()),
-            (None, Credentials::Bearer { token, .. }) => SignInSecret::Fixed(token.clone()),
-            (None, Credentials::TokenProvider { provider, .. }) => {
-                SignInSecret::Tokens(Arc::new(crate::token::Tokens::new(provider.clone())))
-            }
-        };
+        let secret = self.inner.http.sign_in_secret();
         let resource = options.resource.clone().unwrap_or_else(|| {
             format!(
                 "finesse-client-{}",

@@ -11,6 +11,7 @@ use crate::config::{Config, Credentials, Secret};
 use crate::error::{ApiFailure, Error, ErrorKind};
 use crate::limits::DecodeLimits;
 use crate::model::ApiError;
+use crate::session::SignInSecret;
 use crate::shared::{SharedCache, shared};
 use crate::token::Tokens;
 
@@ -69,8 +70,9 @@ pub(crate) struct Http {
 
 /// The `Authorization` header of every request.
 enum Authorization {
-    /// Basic credentials or a fixed bearer token: the header value.
-    Fixed(String),
+    /// Basic credentials or a fixed bearer token: the header value, and the password or token
+    /// the notification session signs in with.
+    Fixed { header: String, secret: Secret },
     /// Tokens from the application's provider.
     Tokens(Arc<Tokens>),
 }
@@ -87,14 +89,18 @@ impl Http {
         let trust = crate::tls::trust(config);
         let agent = shared_agent(config);
         let authorization = match &config.credentials {
-            Credentials::Basic { username, password } => Authorization::Fixed(format!(
-                "Basic {}",
-                base64::engine::general_purpose::STANDARD
-                    .encode(format!("{username}:{}", password.expose()))
-            )),
-            Credentials::Bearer { token, .. } => {
-                Authorization::Fixed(format!("Bearer {}", token.expose()))
-            }
+            Credentials::Basic { username, password } => Authorization::Fixed {
+                header: format!(
+                    "Basic {}",
+                    base64::engine::general_purpose::STANDARD
+                        .encode(format!("{username}:{}", password.expose()))
+                ),
+                secret: password.clone(),
+            },
+            Credentials::Bearer { token, .. } => Authorization::Fixed {
+                header: format!("Bearer {}", token.expose()),
+                secret: token.clone(),
+            },
             Credentials::TokenProvider { provider, .. } => {
                 Authorization::Tokens(Arc::new(Tokens::new(provider.clone())))
             }
@@ -124,12 +130,12 @@ impl Http {
         self.limits
     }
 
-    /// The token source, when tokens come from the application's provider: the notification
-    /// session signs in with the same tokens.
-    pub(crate) fn tokens(&self) -> Option<Arc<Tokens>> {
+    /// What the notification session signs in with: the same password, fixed token or
+    /// provider's tokens as REST (one token cache for both).
+    pub(crate) fn sign_in_secret(&self) -> SignInSecret {
         match &self.authorization {
-            Authorization::Tokens(tokens) => Some(tokens.clone()),
-            Authorization::Fixed(_) => None,
+            Authorization::Fixed { secret, .. } => SignInSecret::Fixed(secret.clone()),
+            Authorization::Tokens(tokens) => SignInSecret::Tokens(tokens.clone()),
         }
     }
 
@@ -246,7 +252,7 @@ impl Http {
     /// The credential for the next request.
     fn credential(&self) -> Result<Credential, Error> {
         match &self.authorization {
-            Authorization::Fixed(header) => Ok(Credential {
+            Authorization::Fixed { header, .. } => Ok(Credential {
                 header: header.clone(),
                 token: None,
             }),

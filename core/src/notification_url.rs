@@ -73,10 +73,7 @@ pub(crate) struct KnownPorts {
 /// next URL is tried only when the previous transport is not offered there.
 pub(crate) fn candidates(node: &str, ports: KnownPorts) -> Vec<String> {
     let (scheme, authority) = node.split_once("://").unwrap_or(("https", node));
-    let host = match authority.rsplit_once(':') {
-        Some((host, port)) if !port.contains(']') => host,
-        _ => authority,
-    };
+    let host = host_of(node);
     let plain = scheme == "http";
     let (ws, bosh) = if plain {
         (
@@ -102,6 +99,16 @@ pub(crate) fn normalize(field: &str, url: &str) -> Result<String, Error> {
     parse(field, url)?;
     let (scheme, rest) = url.trim().split_once("://").unwrap_or_default();
     Ok(format!("{}://{rest}", scheme.to_ascii_lowercase()))
+}
+
+/// The host of a node URL `scheme://host[:port]` (an IPv6 literal keeps its brackets).
+pub(crate) fn host_of(node: &str) -> &str {
+    let authority = node.split_once("://").map_or(node, |(_, rest)| rest);
+    match authority.rsplit_once(':') {
+        // An IPv6 literal `[::1]` has colons inside the brackets: those are not a port.
+        Some((host, port)) if !port.contains(']') => host,
+        _ => authority,
+    }
 }
 
 /// Splits `url`; an error names `field`.

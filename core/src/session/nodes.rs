@@ -4,7 +4,7 @@
 
 use crate::http::Http;
 use crate::model::{NodePorts, SystemInfo, SystemStatus};
-use crate::notification_url::{self, KnownPorts};
+use crate::notification_url::{self, KnownPorts, host_of};
 
 /// A node's SystemInfo, when it answers and says IN_SERVICE; otherwise why not.
 pub(crate) fn in_service(http: &Http, node: &str) -> Result<SystemInfo, String> {
@@ -85,15 +85,6 @@ pub(crate) fn xmpp_domains(node: &str, info: &SystemInfo) -> (String, String) {
         .clone()
         .unwrap_or_else(|| format!("pubsub.{domain}"));
     (domain, pubsub)
-}
-
-/// The host of a node URL `scheme://host[:port]`.
-fn host_of(node: &str) -> &str {
-    let authority = node.split_once("://").map_or(node, |(_, rest)| rest);
-    match authority.rsplit_once(':') {
-        Some((host, port)) if !port.contains(']') => host,
-        _ => authority,
-    }
 }
 
 #[cfg(test)]
