@@ -77,6 +77,39 @@ pub struct Team {
     pub name: String,
 }
 
+/// A queue (a CCE skill group) and the teams whose agents are assigned to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueConfig {
+    /// Queue id, used in URIs (`/finesse/api/Queue/<id>`).
+    pub id: u64,
+    /// Queue name.
+    pub name: String,
+    /// Ids of the teams whose agents are assigned to the queue; none: assigned to no one
+    /// (every statistic `-1`, DEVNET `queue—get-queue`).
+    #[serde(default)]
+    pub teams: Vec<String>,
+}
+
+impl QueueConfig {
+    /// A queue assigned to no one.
+    pub fn new(id: u64, name: impl Into<String>) -> Self {
+        QueueConfig {
+            id,
+            name: name.into(),
+            teams: Vec::new(),
+        }
+    }
+
+    /// Assigns the queue to the agents of a team too.
+    pub fn team(mut self, id: impl Into<String>) -> Self {
+        let id = id.into();
+        if !self.teams.contains(&id) {
+            self.teams.push(id);
+        }
+        self
+    }
+}
+
 /// One agent (or supervisor) known to the emulator.
 #[derive(Clone, PartialEq, Eq, Deserialize)]
 pub struct AgentConfig {
@@ -345,6 +378,7 @@ pub struct EmulatorConfig {
     pub(crate) wrap_up_timer: Option<Duration>,
     pub(crate) wrap_up_reasons: Vec<WrapUpReason>,
     pub(crate) call_control_race: bool,
+    pub(crate) queues: Vec<QueueConfig>,
 }
 
 impl Default for EmulatorConfig {
@@ -381,6 +415,7 @@ impl EmulatorConfig {
             wrap_up_timer: None,
             wrap_up_reasons: default_wrap_up_reasons(),
             call_control_race: false,
+            queues: default_queues(),
         }
     }
 
@@ -562,6 +597,22 @@ impl EmulatorConfig {
         self.call_control_race = on;
         self
     }
+
+    /// Replaces the queues at start (CCE; CCX has none). A queue id given twice keeps its
+    /// last definition; past 1 000 queues, the rest are ignored.
+    pub fn queues(mut self, queues: Vec<QueueConfig>) -> Self {
+        self.queues = queues;
+        self
+    }
+}
+
+/// The queues at start (CCE only): 10 "Sales" with every agent of team 5007, 11 "Overflow"
+/// assigned to no one. They change at run time through the control API.
+fn default_queues() -> Vec<QueueConfig> {
+    vec![
+        QueueConfig::new(10, "Sales").team("5007"),
+        QueueConfig::new(11, "Overflow"),
+    ]
 }
 
 fn default_agents() -> Vec<AgentConfig> {

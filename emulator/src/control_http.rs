@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
-use crate::config::{AgentConfig, Deployment, FarEnd};
+use crate::config::{AgentConfig, Deployment, FarEnd, QueueConfig};
 use crate::control::InboundCall;
 use crate::engine::Engine;
 use crate::errors::ControlError;
@@ -77,6 +77,11 @@ pub(crate) fn router(state: ControlState) -> Router {
         .route("/service-presence", put(service_presence))
         .route("/settle", post(settle))
         .route("/queue-statistics", post(queue_statistics))
+        .route("/queues", get(queues).post(add_queue))
+        .route(
+            "/queues/{id}/teams/{team}",
+            put(assign_queue).delete(unassign_queue),
+        )
         .route("/reset", post(reset))
         .route("/requests", get(requests).delete(clear_requests))
         .route("/lockouts", delete(lift_lockouts))
@@ -93,7 +98,8 @@ fn control_error(e: &ControlError) -> Response {
     let status = match e {
         ControlError::UnknownDialog(_)
         | ControlError::UnknownTarget(_)
-        | ControlError::UnknownAgent(_) => StatusCode::NOT_FOUND,
+        | ControlError::UnknownAgent(_)
+        | ControlError::UnknownQueue(_) => StatusCode::NOT_FOUND,
         _ => StatusCode::CONFLICT,
     };
     error(status, &e.to_string())
@@ -565,6 +571,54 @@ async fn queue_statistics(State(s): State<ControlState>) -> Response {
         .engine
         .with_platform(crate::publish::publish_queue_statistics);
     Json(json!({ "published": published })).into_response()
+}
+
+async fn queues(State(s): State<ControlState>) -> Response {
+    Json(s.engine.with_world(|w| w.queue_configs())).into_response()
+}
+
+async fn add_queue(State(s): State<ControlState>, body: Bytes) -> Response {
+    let queue = match parse::<QueueConfig>(&body) {
+        Ok(v) => v,
+        Err(m) => return bad_request(&m),
+    };
+    let id = queue.id;
+    match s.engine.with_world(|w| w.add_queue(queue)) {
+        Ok(()) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
+        Err(e) => control_error(&e),
+    }
+}
+
+/// Runs an assignment change on the queue and team of the path.
+fn queue_team_op(
+    s: &ControlState,
+    path: Result<Path<(String, String)>, PathRejection>,
+    op: impl FnOnce(&mut crate::state::World, u64, &str) -> Result<(), ControlError>,
+) -> Response {
+    let Ok(Path((id, team))) = path else {
+        return error(StatusCode::NOT_FOUND, "no such queue");
+    };
+    let Ok(id) = id.parse::<u64>() else {
+        return control_error(&ControlError::UnknownQueue(id));
+    };
+    match s.engine.with_world(|w| op(w, id, &team)) {
+        Ok(()) => no_content(),
+        Err(e) => control_error(&e),
+    }
+}
+
+async fn assign_queue(
+    State(s): State<ControlState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Response {
+    queue_team_op(&s, path, |w, id, team| w.assign_queue(id, team))
+}
+
+async fn unassign_queue(
+    State(s): State<ControlState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Response {
+    queue_team_op(&s, path, |w, id, team| w.unassign_queue(id, team))
 }
 
 async fn settle(State(s): State<ControlState>) -> Response {

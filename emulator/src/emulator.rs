@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::config::{AgentConfig, Deployment, EmulatorConfig, FarEnd};
+use crate::config::{AgentConfig, Deployment, EmulatorConfig, FarEnd, QueueConfig};
 use crate::control::{AgentSnapshot, DialogSnapshot, InboundCall};
 use crate::control_http::MAX_DELAY;
 use crate::engine::{Engine, Shared};
@@ -390,6 +390,35 @@ impl Emulator {
     pub fn publish_queue_statistics(&self) -> usize {
         self.engine
             .with_platform(crate::publish::publish_queue_statistics)
+    }
+
+    /// The queues (CCE skill groups), each with the teams whose agents are assigned to it,
+    /// in id order.
+    pub fn queues(&self) -> Vec<QueueConfig> {
+        self.engine.with_world(|w| w.queue_configs())
+    }
+
+    /// Adds a queue (at most 1 000 in all). The users whose list of queues gains it are
+    /// sent a `post` on `/finesse/api/User/<id>/Queues` (CCE; DEVNET
+    /// `userqueue-notification`). Fails for an id in use, an empty name or team id.
+    pub fn add_queue(&self, queue: QueueConfig) -> Result<(), ControlError> {
+        self.engine.with_world(|w| w.add_queue(queue))
+    }
+
+    /// Assigns a queue to the agents of a team. The users whose list of queues gains it
+    /// (the team's members and supervisors, unless they had it through another team) are
+    /// sent a `post` on `/finesse/api/User/<id>/Queues` with the queue (CCE).
+    pub fn assign_queue(&self, queue_id: u64, team_id: &str) -> Result<(), ControlError> {
+        self.engine
+            .with_world(|w| w.assign_queue(queue_id, team_id))
+    }
+
+    /// Removes a queue from the agents of a team. The users whose list of queues loses it
+    /// are sent a `delete` on `/finesse/api/User/<id>/Queues` and the queue's documented
+    /// `delete` on `/finesse/api/Queue/<id>` (CCE; DEVNET `queue-notifications`).
+    pub fn unassign_queue(&self, queue_id: u64, team_id: &str) -> Result<(), ControlError> {
+        self.engine
+            .with_world(|w| w.unassign_queue(queue_id, team_id))
     }
 
     /// Notifications published from now on, as they happen.

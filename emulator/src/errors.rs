@@ -289,6 +289,8 @@ pub enum ControlError {
     UnknownTarget(String),
     /// No agent has this login id.
     UnknownAgent(String),
+    /// No queue has this id.
+    UnknownQueue(String),
     /// The dialog is not in a state that allows the operation.
     InvalidState(String),
     /// A field of the request is invalid.
@@ -303,6 +305,7 @@ impl fmt::Display for ControlError {
                 write!(f, "no signed-in agent with extension or login id {t}")
             }
             ControlError::UnknownAgent(id) => write!(f, "no agent with login id {id}"),
+            ControlError::UnknownQueue(id) => write!(f, "no queue with id {id}"),
             ControlError::InvalidState(why) => write!(f, "invalid state: {why}"),
             ControlError::InvalidInput(why) => write!(f, "invalid input: {why}"),
         }

@@ -56,8 +56,8 @@ mod xml_team;
 mod xmpp;
 
 pub use config::{
-    AgentConfig, CALL_CONTROL_OUTCOME, Deployment, EmulatorConfig, FarEnd, ReasonCategory,
-    ReasonCode, Team, Timing, WrapUpMode, WrapUpReason,
+    AgentConfig, CALL_CONTROL_OUTCOME, Deployment, EmulatorConfig, FarEnd, QueueConfig,
+    ReasonCategory, ReasonCode, Team, Timing, WrapUpMode, WrapUpReason,
 };
 pub use control::{AgentSnapshot, CallVariable, DialogSnapshot, InboundCall, ParticipantSnapshot};
 pub use emulator::Emulator;

@@ -76,3 +76,7 @@ pub(crate) const MAX_ACTIVE_TEAM_MESSAGES: usize = 100;
 /// Longest display time of a team message, in seconds: 23:55 hours, the longest the desktop
 /// offers (CCX 12.5(1) SU3 Features Guide, "Team Message").
 pub(crate) const MAX_TEAM_MESSAGE_DURATION: u64 = 23 * 3600 + 55 * 60;
+
+/// Most queues the emulator holds, configured and added through the control API: a CCE
+/// peripheral has a few hundred skill groups at most. Past it, adding one is refused.
+pub(crate) const MAX_QUEUES: usize = 1000;

@@ -55,6 +55,20 @@ impl Notifier {
         request_id: &str,
         data: &str,
     ) -> u64 {
+        self.publish_to(node, event, source, request_id, data, None)
+    }
+
+    /// Publishes an Update that only the sessions of the users in `only` receive (all the
+    /// node's subscribers when `None`); the log keeps it as any other.
+    pub fn publish_to(
+        &mut self,
+        node: String,
+        event: &str,
+        source: String,
+        request_id: &str,
+        data: &str,
+        only: Option<&[String]>,
+    ) -> u64 {
         self.next_seq += 1;
         let n = Notification {
             seq: self.next_seq,
@@ -64,7 +78,7 @@ impl Notifier {
             source,
             request_id: request_id.to_owned(),
         };
-        self.sessions.route(&n.node, &n.update_xml);
+        self.sessions.route(&n.node, &n.update_xml, only);
         // A dropped receiver unsubscribes.
         self.subscribers.retain(|s| s.send(n.clone()).is_ok());
         if self.log.len() == LOG_CAP {

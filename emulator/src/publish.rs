@@ -6,7 +6,7 @@
 
 use crate::node::Side;
 use crate::notify::Notifier;
-use crate::state::{Change, DialogEvent, World};
+use crate::state::{Change, DialogEvent, World, queue_uri, removed_queue_item};
 use crate::xml_out;
 use crate::xml_system_info;
 
@@ -17,6 +17,10 @@ const CTI_ERROR_EVENT: &str = "put";
 /// The event of a queue notification: lower case, as the guide's sample writes it (DEVNET
 /// `queue-notifications`, "Sample Notification Payload (PUT)").
 const QUEUE_EVENT: &str = "put";
+
+/// The event of a queue's DELETE: lower case as its PUT (DEVNET `queue-notifications`,
+/// "Payload (DELETE)" writes `{delete}`).
+const QUEUE_DELETE_EVENT: &str = "delete";
 
 /// The side of each notifier (`notifiers[i]` is the node of index `i`).
 fn side_of(index: usize) -> Side {
@@ -33,7 +37,7 @@ pub(crate) fn publish_queue_statistics(world: &mut World, notifiers: &mut [Notif
             continue;
         }
         for (id, data) in &changed {
-            let node = format!("/finesse/api/Queue/{id}");
+            let node = queue_uri(*id);
             notifier.publish(node.clone(), QUEUE_EVENT, node, "", data);
         }
     }
@@ -117,6 +121,26 @@ fn publish_event(world: &World, notifier: &mut Notifier, change: &Change) {
                 let node = World::team_message_node(team);
                 notifier.publish(node, event, source.clone(), request_id, &data);
             }
+        }
+        Change::UserQueues {
+            login_id,
+            event,
+            data,
+        } => {
+            let node = format!("/finesse/api/User/{login_id}/Queues");
+            notifier.publish(node.clone(), event, node, "", data);
+        }
+        Change::QueueRemoved { queue, users } => {
+            let node = queue_uri(*queue);
+            let data = removed_queue_item(*queue);
+            notifier.publish_to(
+                node.clone(),
+                QUEUE_DELETE_EVENT,
+                node,
+                "",
+                &data,
+                Some(users),
+            );
         }
         Change::UserError {
             login_id,

@@ -45,6 +45,24 @@ pub(crate) enum Change {
         /// The request that caused the change.
         request_id: String,
     },
+    /// A user's list of queues changed: `post` with the queues added, `delete` with those
+    /// removed, on `/finesse/api/User/<id>/Queues` (DEVNET `userqueue-notification`).
+    UserQueues {
+        /// The user.
+        login_id: String,
+        /// The Update's event.
+        event: &'static str,
+        /// The `<Queues>` document, written when the change happened.
+        data: String,
+    },
+    /// A queue left the lists of these users: its DELETE on `/finesse/api/Queue/<id>`
+    /// (DEVNET `queue-notifications`), routed to them only.
+    QueueRemoved {
+        /// The queue.
+        queue: u64,
+        /// The users who lost it.
+        users: Vec<String>,
+    },
     /// An asynchronous error on the user's node (state changes).
     UserError {
         /// The user.

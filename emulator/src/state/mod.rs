@@ -17,6 +17,7 @@ mod mobile_agent;
 mod nodes;
 mod presence;
 mod pubsub;
+mod queue_assignment;
 mod queues;
 pub(crate) mod supervise;
 mod team_messages;
@@ -26,7 +27,9 @@ mod wrap_up;
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
-use crate::config::{Deployment, EmulatorConfig, FarEnd, ReasonCode, Timing, WrapUpReason};
+use crate::config::{
+    Deployment, EmulatorConfig, FarEnd, QueueConfig, ReasonCode, Timing, WrapUpReason,
+};
 use crate::control::{AgentSnapshot, DialogSnapshot};
 use crate::errors::CtiError;
 use crate::node::{MAX_NODES, NodeHealth, Side, Topology};
@@ -38,7 +41,8 @@ pub(crate) use call_control::{PendingCallControl, Reservation};
 pub(crate) use change::{Change, DialogEvent};
 pub(crate) use dialog::{Dialog, DialogAction};
 pub(crate) use pubsub::Subscription;
-pub(crate) use queues::QUEUE_INTERVAL;
+pub(crate) use queue_assignment::removed_queue_item;
+pub(crate) use queues::{QUEUE_INTERVAL, queue_uri};
 pub(crate) use team_messages::TeamMessage;
 
 /// CCE call ids are large numbers; starting here makes ids look like real ones.
@@ -152,6 +156,8 @@ pub(crate) struct World {
     /// The outbox: changes made by the last operation, in order; drained, rendered and
     /// published by the caller.
     pub changes: Vec<Change>,
+    /// The queues (CCE skill groups) and the teams each is assigned to, by id.
+    pub queues: BTreeMap<u64, QueueConfig>,
     /// Each queue's document as last published on its node.
     pub published_queues: HashMap<u64, String>,
     /// Team messages sent and not yet known to have expired (12.x).
@@ -190,6 +196,12 @@ impl World {
             started: std::time::SystemTime::now(),
             timers: Vec::new(),
             changes: Vec::new(),
+            queues: config
+                .queues
+                .iter()
+                .map(|q| (q.id, q.clone()))
+                .take(crate::limits::MAX_QUEUES)
+                .collect(),
             published_queues: HashMap::new(),
             team_messages: Vec::new(),
         };

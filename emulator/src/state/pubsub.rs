@@ -10,7 +10,9 @@ pub(crate) enum Subscription {
     Automatic,
     /// `/finesse/api/Team/<id>/Users` of a team the user supervises; any user's
     /// `/finesse/api/Queue/<id>` (CCE, "Any user can use this API to retrieve information
-    /// about a specific queue", DEVNET `queue—get-queue`).
+    /// about a specific queue", DEVNET `queue—get-queue`) and any user's
+    /// `/finesse/api/User/<id>/Queues` (CCE, "All users can use this API to retrieve a list
+    /// of queues for any user", DEVNET `queue—get-list-of-queues-for-user`).
     OnRequest,
     /// Another user's User or Dialogs node, or a team the user does not supervise.
     Forbidden,
@@ -23,6 +25,16 @@ impl World {
     pub fn subscription(&self, login_id: &str, node: &str) -> Subscription {
         if node == "/finesse/api/SystemInfo" {
             return Subscription::Automatic;
+        }
+        if let Some(user) = node
+            .strip_prefix("/finesse/api/User/")
+            .and_then(|rest| rest.strip_suffix("/Queues"))
+        {
+            return if !self.ccx() && self.agents.contains_key(user) {
+                Subscription::OnRequest
+            } else {
+                Subscription::NoSuchNode
+            };
         }
         if let Some(rest) = node.strip_prefix("/finesse/api/User/") {
             let user = rest.strip_suffix("/Dialogs").unwrap_or(rest);

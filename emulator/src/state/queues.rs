@@ -5,19 +5,17 @@
 //! values for a queue assigned to no one, CCE only), DEVNET `queue—get-list-of-queues-for-user`
 //! (a supervisor lists the queues of its teams' members too), DEVNET `queue-notifications`
 //! (node and source `/finesse/api/Queue/<id>`, "every 10 seconds (if queue statistics
-//! change)", not sent on CCX).
+//! change)", not sent on CCX). Which teams each queue is assigned to comes from the
+//! configuration and changes at run time (`queue_assignment.rs`).
 
+use std::collections::BTreeSet;
 use std::time::SystemTime;
 
 use super::World;
 use super::agent::{Agent, AgentState};
 use super::dialog::{DialogState, PState};
+use crate::config::QueueConfig;
 use crate::xml_out::{escape_into, timestamp};
-
-/// The emulator's queues: id, name, and the team whose agents are assigned to it (`None`:
-/// assigned to no one). Not configurable: two skill groups, one with every agent of the
-/// default team, one with nobody.
-const QUEUES: &[(u64, &str, Option<&str>)] = &[(10, "Sales", Some("5007")), (11, "Overflow", None)];
 
 /// The interval between two publications of changed statistics (DEVNET
 /// `queue-notifications`).
@@ -40,34 +38,62 @@ struct Statistics {
 }
 
 impl World {
+    /// The queue a path segment names, written as the id is (`10`, not `010`).
+    fn queue_named(&self, id: &str) -> Option<&QueueConfig> {
+        let number = id.parse::<u64>().ok()?;
+        self.queues.get(&number).filter(|q| q.id.to_string() == id)
+    }
+
     /// Whether `id` names a queue (CCE only: CCX has none, DEVNET `queue—get-queue`).
     pub fn queue_exists(&self, id: &str) -> bool {
-        !self.ccx() && QUEUES.iter().any(|(q, ..)| q.to_string() == id)
+        !self.ccx() && self.queue_named(id).is_some()
     }
 
     /// The Queue document (`root` is `Queue` both in a GET and in a notification, DEVNET
     /// `queue-notifications`), or `None` for no such queue.
     pub fn queue_document(&self, id: &str) -> Option<String> {
-        let (qid, name, team) = QUEUES.iter().find(|(q, ..)| q.to_string() == id)?;
-        Some(self.queue_xml(*qid, name, *team))
+        self.queue_named(id).map(|q| self.queue_xml(q))
     }
 
-    /// The Queues of `login_id`: the queues of its team, and for a supervisor those of the
-    /// teams it supervises.
-    pub fn queues_document(&self, login_id: &str) -> Option<String> {
-        let agent = self.agents.get(login_id)?;
+    /// The ids of the queues in `login_id`'s list: those assigned to its team, and for a
+    /// supervisor those assigned to the teams it supervises (DEVNET
+    /// `queue—get-list-of-queues-for-user`).
+    pub(super) fn user_queue_ids(&self, login_id: &str) -> BTreeSet<u64> {
+        let Some(agent) = self.agents.get(login_id) else {
+            return BTreeSet::new();
+        };
         let mut teams = vec![agent.cfg.team_id.as_str()];
         teams.extend(agent.cfg.supervised_teams.iter().map(|t| t.id.as_str()));
-        let items: String = QUEUES
+        self.queues
+            .values()
+            .filter(|q| q.teams.iter().any(|t| teams.contains(&t.as_str())))
+            .map(|q| q.id)
+            .collect()
+    }
+
+    /// The Queues of `login_id` (see [`World::user_queue_ids`]).
+    pub fn queues_document(&self, login_id: &str) -> Option<String> {
+        self.agents.get(login_id)?;
+        Some(self.queues_list(&self.user_queue_ids(login_id), |w, q| w.queue_xml(q)))
+    }
+
+    /// `<Queues>` with one item per queue of `ids`, each rendered by `item`; `<Queues/>`
+    /// when none.
+    pub(super) fn queues_list(
+        &self,
+        ids: &BTreeSet<u64>,
+        item: impl Fn(&World, &QueueConfig) -> String,
+    ) -> String {
+        let items: String = ids
             .iter()
-            .filter(|(_, _, team)| team.is_some_and(|t| teams.contains(&t)))
-            .map(|(id, name, team)| self.queue_xml(*id, name, *team))
+            .filter_map(|id| self.queues.get(id))
+            .map(|q| item(self, q))
             .collect();
-        Some(if items.is_empty() {
+        if items.is_empty() {
             "<Queues/>".to_owned()
         } else {
             format!("<Queues>{items}</Queues>")
-        })
+        }
     }
 
     /// The queues whose document changed since last published, with their new documents;
@@ -77,22 +103,26 @@ impl World {
             return Vec::new();
         }
         let mut changed = Vec::new();
-        for (id, name, team) in QUEUES {
-            let doc = self.queue_xml(*id, name, *team);
-            if self.published_queues.get(id) != Some(&doc) {
-                self.published_queues.insert(*id, doc.clone());
-                changed.push((*id, doc));
+        for q in self.queues.values() {
+            let doc = self.queue_xml(q);
+            if self.published_queues.get(&q.id) != Some(&doc) {
+                changed.push((q.id, doc));
             }
+        }
+        for (id, doc) in &changed {
+            self.published_queues.insert(*id, doc.clone());
         }
         changed
     }
 
-    fn queue_statistics(&self, id: u64, team: Option<&str>) -> Option<Statistics> {
-        let team = team?;
+    fn queue_statistics(&self, q: &QueueConfig) -> Option<Statistics> {
+        if q.teams.is_empty() {
+            return None;
+        }
         let members: Vec<&Agent> = self
             .agents
             .values()
-            .filter(|a| a.cfg.team_id == team && a.signed_in())
+            .filter(|a| q.teams.contains(&a.cfg.team_id) && a.signed_in())
             .collect();
         let mut s = Statistics {
             logged_on: members.len() as i64,
@@ -114,7 +144,7 @@ impl World {
             }
         }
         // Routed calls to this queue ringing and not yet answered wait in it.
-        let queue_number = id.to_string();
+        let queue_number = q.id.to_string();
         for d in self.dialogs.values() {
             let waiting = d.queue_number == queue_number
                 && d.state == DialogState::Alerting
@@ -144,12 +174,12 @@ impl World {
         }
     }
 
-    fn queue_xml(&self, id: u64, name: &str, team: Option<&str>) -> String {
-        let stats = self.queue_statistics(id, team);
+    pub(super) fn queue_xml(&self, q: &QueueConfig) -> String {
+        let stats = self.queue_statistics(q);
         let mut out = String::with_capacity(640);
         out.push_str("<Queue>");
-        leaf(&mut out, "uri", &format!("/finesse/api/Queue/{id}"));
-        leaf(&mut out, "name", name);
+        leaf(&mut out, "uri", &queue_uri(q.id));
+        leaf(&mut out, "name", &q.name);
         out.push_str("<statistics>");
         let number = |f: fn(&Statistics) -> i64| {
             stats
@@ -191,6 +221,11 @@ impl World {
         out.push_str("</statistics></Queue>");
         out
     }
+}
+
+/// A queue's URI, which is also its node and the source of its notifications.
+pub(crate) fn queue_uri(id: u64) -> String {
+    format!("/finesse/api/Queue/{id}")
 }
 
 enum Talking {

@@ -223,8 +223,9 @@ impl Sessions {
     /// Sends one published Update to every routable session subscribed to its node,
     /// addressed to the JID the subscription names: the full JID for a subscription of that
     /// session's resource, otherwise the bare JID. All recipients see the same item id, as
-    /// for one item published on a pub-sub node.
-    pub fn route(&mut self, node: &str, update_xml: &str) {
+    /// for one item published on a pub-sub node. With `only`, the sessions of other users
+    /// are left out.
+    pub fn route(&mut self, node: &str, update_xml: &str, only: Option<&[String]>) {
         let mut item_id: Option<String> = None;
         let Sessions {
             live,
@@ -234,7 +235,8 @@ impl Sessions {
         } = self;
         let subscribed = |jid: &str| subscriptions.get(jid).is_some_and(|n| n.contains(node));
         for s in live.values_mut() {
-            if !s.routable() {
+            let excluded = only.is_some_and(|users| !users.contains(&s.login_id));
+            if !s.routable() || excluded {
                 continue;
             }
             let bare = bare_jid(&s.login_id);
@@ -288,8 +290,8 @@ mod tests {
         let (id, _) = sessions.bind("1001", Some("r".to_owned()), tx);
         let s = sessions.get_mut(id).expect("bound");
         s.available = true;
-        sessions.route("/finesse/api/User/1001", "<Update/>");
-        sessions.route("/finesse/api/User/1001", "<Update/>");
+        sessions.route("/finesse/api/User/1001", "<Update/>", None);
+        sessions.route("/finesse/api/User/1001", "<Update/>", None);
         let s = sessions.get_mut(id).expect("still registered");
         assert!(!s.routable());
         assert!(s.available, "presence stays until the connection ends");

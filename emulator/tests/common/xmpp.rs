@@ -189,6 +189,15 @@ impl Xmpp {
         );
     }
 
+    /// Subscribes the session's bare JID to a pub-sub node; returns the server's answer.
+    pub fn subscribe(&mut self, node: &str) -> String {
+        let bare = self.jid.split('/').next().unwrap_or_default().to_owned();
+        self.send(&format!(
+            r#"<iq xmlns="jabber:client" type="set" id="sub" to="pubsub.localhost"><pubsub xmlns="http://jabber.org/protocol/pubsub"><subscribe node="{node}" jid="{bare}"/></pubsub></iq>"#
+        ));
+        self.recv()
+    }
+
     pub fn send(&mut self, frame: &str) {
         self.ws
             .send(Message::text(frame.to_owned()))
