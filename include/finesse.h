@@ -490,6 +490,15 @@ typedef struct finesse_client finesse_client;
 typedef struct finesse_config finesse_config;
 
 /**
+ * One entry of a phone book (`Contact`, DEVNET `contact`, `contact-api-parameters`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_contact finesse_contact;
+
+/**
  * A dialog (`/finesse/api/Dialog/<id>`): for voice, one call.
  *
  * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
@@ -517,6 +526,39 @@ typedef struct finesse_event finesse_event;
  * several threads at once.
  */
 typedef struct finesse_media_properties finesse_media_properties;
+
+/**
+ * A media properties layout (`MediaPropertiesLayout`): a header entry shown on the call and up to
+ * two columns of entries (left, right).
+ *
+ * The document (DEVNET `mediapropertieslayout`, `mediapropertieslayout-api-parameters`):
+ * `<MediaPropertiesLayout><uri/><name/><description/><type/><header><entry>…</entry>
+ * </header><column><entry>…</entry>…</column><column>…</column></MediaPropertiesLayout>`;
+ * 11.x writes only the header and columns, with entries of two fields.
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_media_properties_layout finesse_media_properties_layout;
+
+/**
+ * One column of a layout (`column`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_media_properties_layout_column finesse_media_properties_layout_column;
+
+/**
+ * One shown value of a layout (`entry`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_media_properties_layout_entry finesse_media_properties_layout_entry;
 
 /**
  * Mobile agent settings (`User/mobileAgent`).
@@ -586,6 +628,21 @@ typedef struct finesse_owned_api_error finesse_owned_api_error;
 typedef struct finesse_owned_api_error_list finesse_owned_api_error_list;
 
 /**
+ * An owned `finesse_contact`: returned by `finesse_contact_from_xml` and by client calls, read
+ * through `finesse_owned_contact_view`, released with `finesse_owned_contact_free`. Immutable:
+ * safe to read from several threads at once; free it only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_contact finesse_owned_contact;
+
+/**
+ * An owned list of `finesse_contact`: returned by `finesse_contact_list_from_xml` and by client
+ * calls, read with `finesse_owned_contact_list_count` and `finesse_owned_contact_list_get`,
+ * released with `finesse_owned_contact_list_free`. Immutable: safe to read from several threads at
+ * once.
+ */
+typedef struct finesse_owned_contact_list finesse_owned_contact_list;
+
+/**
  * An owned `finesse_dialog`: returned by `finesse_dialog_from_xml` and by client calls, read
  * through `finesse_owned_dialog_view`, released with `finesse_owned_dialog_free`. Immutable: safe
  * to read from several threads at once; free it only once no thread uses it or its views.
@@ -612,6 +669,41 @@ typedef struct finesse_owned_event finesse_owned_event;
  * Immutable: safe to read from several threads at once.
  */
 typedef struct finesse_owned_event_list finesse_owned_event_list;
+
+/**
+ * An owned `finesse_media_properties_layout`: returned by
+ * `finesse_media_properties_layout_from_xml` and by client calls, read through
+ * `finesse_owned_media_properties_layout_view`, released with
+ * `finesse_owned_media_properties_layout_free`. Immutable: safe to read from several threads at
+ * once; free it only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_media_properties_layout finesse_owned_media_properties_layout;
+
+/**
+ * An owned list of `finesse_media_properties_layout`: returned by
+ * `finesse_media_properties_layout_list_from_xml` and by client calls, read with
+ * `finesse_owned_media_properties_layout_list_count` and
+ * `finesse_owned_media_properties_layout_list_get`, released with
+ * `finesse_owned_media_properties_layout_list_free`. Immutable: safe to read from several threads
+ * at once.
+ */
+typedef struct finesse_owned_media_properties_layout_list finesse_owned_media_properties_layout_list;
+
+/**
+ * An owned `finesse_phone_book`: returned by `finesse_phone_book_from_xml` and by client calls,
+ * read through `finesse_owned_phone_book_view`, released with `finesse_owned_phone_book_free`.
+ * Immutable: safe to read from several threads at once; free it only once no thread uses it or its
+ * views.
+ */
+typedef struct finesse_owned_phone_book finesse_owned_phone_book;
+
+/**
+ * An owned list of `finesse_phone_book`: returned by `finesse_phone_book_list_from_xml` and by
+ * client calls, read with `finesse_owned_phone_book_list_count` and
+ * `finesse_owned_phone_book_list_get`, released with `finesse_owned_phone_book_list_free`.
+ * Immutable: safe to read from several threads at once.
+ */
+typedef struct finesse_owned_phone_book_list finesse_owned_phone_book_list;
 
 /**
  * An owned `finesse_queue`: returned by `finesse_queue_from_xml` and by client calls, read through
@@ -682,6 +774,29 @@ typedef struct finesse_owned_team_message_list finesse_owned_team_message_list;
 typedef struct finesse_owned_user finesse_owned_user;
 
 /**
+ * An owned `finesse_workflow`: returned by `finesse_workflow_from_xml` and by client calls, read
+ * through `finesse_owned_workflow_view`, released with `finesse_owned_workflow_free`. Immutable:
+ * safe to read from several threads at once; free it only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_workflow finesse_owned_workflow;
+
+/**
+ * An owned `finesse_workflow_action`: returned by `finesse_workflow_action_from_xml` and by client
+ * calls, read through `finesse_owned_workflow_action_view`, released with
+ * `finesse_owned_workflow_action_free`. Immutable: safe to read from several threads at once; free
+ * it only once no thread uses it or its views.
+ */
+typedef struct finesse_owned_workflow_action finesse_owned_workflow_action;
+
+/**
+ * An owned list of `finesse_workflow`: returned by `finesse_workflow_list_from_xml` and by client
+ * calls, read with `finesse_owned_workflow_list_count` and `finesse_owned_workflow_list_get`,
+ * released with `finesse_owned_workflow_list_free`. Immutable: safe to read from several threads
+ * at once.
+ */
+typedef struct finesse_owned_workflow_list finesse_owned_workflow_list;
+
+/**
  * An owned `finesse_wrap_up_reason`: returned by `finesse_wrap_up_reason_from_xml` and by client
  * calls, read through `finesse_owned_wrap_up_reason_view`, released with
  * `finesse_owned_wrap_up_reason_free`. Immutable: safe to read from several threads at once; free
@@ -705,6 +820,20 @@ typedef struct finesse_owned_wrap_up_reason_list finesse_owned_wrap_up_reason_li
  * several threads at once.
  */
 typedef struct finesse_participant finesse_participant;
+
+/**
+ * A phone book (`PhoneBook`), GLOBAL (every agent's) or TEAM (assigned to teams).
+ *
+ * The object (DEVNET `phonebook`): `<PhoneBook><uri/><name/><type/><contacts/></PhoneBook>`, where
+ * `contacts` is the URI of its contacts. The lists an agent reads (DEVNET
+ * `teamresource—get-phone-books`, `user—get-list-of-phone-books`) embed the contacts instead,
+ * as `<Contacts><Contact>…</Contact></Contacts>`; both forms are decoded.
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_phone_book finesse_phone_book;
 
 /**
  * One pub-sub `<message>` of the Finesse notification service, as an XMPP stack or a log
@@ -828,6 +957,75 @@ typedef struct finesse_team_ref finesse_team_ref;
  * several threads at once.
  */
 typedef struct finesse_user finesse_user;
+
+/**
+ * A workflow (`Workflow`): when its trigger set fires and its conditions hold, its actions run.
+ *
+ * The document (DEVNET `user—get-list-of-workflows` example, `workflow-api-parameters`):
+ * `<Workflow><uri/><name/><description/><media/><TriggerSet>…</TriggerSet><ConditionSet>…
+ * </ConditionSet><workflowActions><WorkflowAction>…</WorkflowAction></workflowActions>
+ * </Workflow>`.
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_workflow finesse_workflow;
+
+/**
+ * A workflow action (`WorkflowAction`, DEVNET `workflowaction`): what runs.
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_workflow_action finesse_workflow_action;
+
+/**
+ * One parameter of a workflow action (`Param`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_workflow_action_param finesse_workflow_action_param;
+
+/**
+ * A test of a dialog's variable against a value (a `Trigger` or a `Condition`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_workflow_condition finesse_workflow_condition;
+
+/**
+ * The conditions of a workflow (`ConditionSet`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_workflow_condition_set finesse_workflow_condition_set;
+
+/**
+ * The events that start a workflow (`TriggerSet`): a system event such as `CALL_ARRIVES`, narrowed
+ * by triggers on the dialog.
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_workflow_trigger_set finesse_workflow_trigger_set;
+
+/**
+ * A variable of a dialog that workflows read (`Variable`, `ActionVariable`).
+ *
+ * A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+ * view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+ * several threads at once.
+ */
+typedef struct finesse_workflow_variable finesse_workflow_variable;
 
 /**
  * A wrap-up reason (`WrapUpReason`).
@@ -1812,6 +2010,100 @@ const char *finesse_call_variable_name(const finesse_call_variable *call_variabl
 const char *finesse_call_variable_value(const finesse_call_variable *call_variable);
 
 /**
+ * The resource URI, `/finesse/api/PhoneBook/<phoneBookId>/Contact/<id>`.
+ *
+ * Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+ */
+const char *finesse_contact_uri(const finesse_contact *contact);
+
+/**
+ * The contact's id, taken from the URI.
+ *
+ * Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+ */
+const char *finesse_contact_id(const finesse_contact *contact);
+
+/**
+ * First name, at most 128 characters.
+ *
+ * Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+ */
+const char *finesse_contact_first_name(const finesse_contact *contact);
+
+/**
+ * Last name, at most 128 characters.
+ *
+ * Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+ */
+const char *finesse_contact_last_name(const finesse_contact *contact);
+
+/**
+ * The number to dial, at most 32 characters.
+ *
+ * Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+ */
+const char *finesse_contact_phone_number(const finesse_contact *contact);
+
+/**
+ * A description, at most 128 characters.
+ *
+ * Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+ */
+const char *finesse_contact_description(const finesse_contact *contact);
+
+/**
+ * Decodes a `Contact` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_contact` and releases it with `finesse_owned_contact_free`; on
+ * failure (`FINESSE_RESULT_DECODE` for a document that is not a `Contact`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_contact_from_xml(const uint8_t *xml,
+                                        size_t len,
+                                        finesse_owned_contact **out_contact);
+
+/**
+ * The view of an owned `finesse_contact`, valid until it is freed; NULL when `contact` is NULL.
+ */
+const finesse_contact *finesse_owned_contact_view(const finesse_owned_contact *contact);
+
+/**
+ * Releases an owned `finesse_contact` and every view it lent. NULL is a no-op; must not be called
+ * twice with the same pointer.
+ */
+void finesse_owned_contact_free(finesse_owned_contact *contact);
+
+/**
+ * Decodes a list document of `Contact` (`len` bytes of XML at `xml`) without any network call; an
+ * empty list is a list of 0 items.
+ *
+ * On success the caller owns `*out_list` and releases it with `finesse_owned_contact_list_free`;
+ * on failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_contact_list_from_xml(const uint8_t *xml,
+                                             size_t len,
+                                             finesse_owned_contact_list **out_list);
+
+/**
+ * The number of items; 0 when `list` is NULL.
+ */
+size_t finesse_owned_contact_list_count(const finesse_owned_contact_list *list);
+
+/**
+ * Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+ * of range.
+ */
+const finesse_contact *finesse_owned_contact_list_get(const finesse_owned_contact_list *list,
+                                                      size_t index);
+
+/**
+ * Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_owned_contact_list_free(finesse_owned_contact_list *list);
+
+/**
  * The call id, e.g. `16777437`.
  *
  * Borrowed from `dialog`: valid until the handle owning it is freed. NULL when `dialog` is NULL.
@@ -2092,6 +2384,187 @@ const finesse_call_variable *finesse_media_properties_call_variables_get(const f
                                                                          size_t index);
 
 /**
+ * The resource URI, `/finesse/api/MediaPropertiesLayout/<id>`.
+ *
+ * Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+ * `media_properties_layout` is NULL.
+ */
+const char *finesse_media_properties_layout_uri(const finesse_media_properties_layout *media_properties_layout);
+
+/**
+ * The layout's id, taken from the URI.
+ *
+ * Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+ * `media_properties_layout` is NULL.
+ */
+const char *finesse_media_properties_layout_id(const finesse_media_properties_layout *media_properties_layout);
+
+/**
+ * Its name (at most 40 characters).
+ *
+ * Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+ * `media_properties_layout` is NULL.
+ */
+const char *finesse_media_properties_layout_name(const finesse_media_properties_layout *media_properties_layout);
+
+/**
+ * Its description (at most 128 characters).
+ *
+ * Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+ * `media_properties_layout` is NULL.
+ */
+const char *finesse_media_properties_layout_description(const finesse_media_properties_layout *media_properties_layout);
+
+/**
+ * `DEFAULT` (the system's layout) or `CUSTOM`.
+ *
+ * Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+ * `media_properties_layout` is NULL or when absent.
+ */
+const char *finesse_media_properties_layout_layout_type(const finesse_media_properties_layout *media_properties_layout);
+
+/**
+ * How many items `finesse_media_properties_layout_header_get` has: The entries of the header (one,
+ * as configured).
+ *
+ * 0 when `media_properties_layout` is NULL.
+ */
+size_t finesse_media_properties_layout_header_count(const finesse_media_properties_layout *media_properties_layout);
+
+/**
+ * Item `index` of: The entries of the header (one, as configured).
+ *
+ * Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+ * `media_properties_layout` is NULL or `index` is out of range.
+ */
+const finesse_media_properties_layout_entry *finesse_media_properties_layout_header_get(const finesse_media_properties_layout *media_properties_layout,
+                                                                                        size_t index);
+
+/**
+ * How many items `finesse_media_properties_layout_columns_get` has: The columns, left first, each
+ * with up to 10 entries.
+ *
+ * 0 when `media_properties_layout` is NULL.
+ */
+size_t finesse_media_properties_layout_columns_count(const finesse_media_properties_layout *media_properties_layout);
+
+/**
+ * Item `index` of: The columns, left first, each with up to 10 entries.
+ *
+ * Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+ * `media_properties_layout` is NULL or `index` is out of range.
+ */
+const finesse_media_properties_layout_column *finesse_media_properties_layout_columns_get(const finesse_media_properties_layout *media_properties_layout,
+                                                                                          size_t index);
+
+/**
+ * Decodes a `MediaPropertiesLayout` document (`len` bytes of XML at `xml`) without any network
+ * call.
+ *
+ * On success the caller owns `*out_media_properties_layout` and releases it with
+ * `finesse_owned_media_properties_layout_free`; on failure (`FINESSE_RESULT_DECODE` for a document
+ * that is not a `MediaPropertiesLayout`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_media_properties_layout_from_xml(const uint8_t *xml,
+                                                        size_t len,
+                                                        finesse_owned_media_properties_layout **out_media_properties_layout);
+
+/**
+ * The view of an owned `finesse_media_properties_layout`, valid until it is freed; NULL when
+ * `media_properties_layout` is NULL.
+ */
+const finesse_media_properties_layout *finesse_owned_media_properties_layout_view(const finesse_owned_media_properties_layout *media_properties_layout);
+
+/**
+ * Releases an owned `finesse_media_properties_layout` and every view it lent. NULL is a no-op;
+ * must not be called twice with the same pointer.
+ */
+void finesse_owned_media_properties_layout_free(finesse_owned_media_properties_layout *media_properties_layout);
+
+/**
+ * Decodes a list document of `MediaPropertiesLayout` (`len` bytes of XML at `xml`) without any
+ * network call; an empty list is a list of 0 items.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_media_properties_layout_list_free`; on failure (`FINESSE_RESULT_DECODE` for
+ * another document) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_media_properties_layout_list_from_xml(const uint8_t *xml,
+                                                             size_t len,
+                                                             finesse_owned_media_properties_layout_list **out_list);
+
+/**
+ * The number of items; 0 when `list` is NULL.
+ */
+size_t finesse_owned_media_properties_layout_list_count(const finesse_owned_media_properties_layout_list *list);
+
+/**
+ * Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+ * of range.
+ */
+const finesse_media_properties_layout *finesse_owned_media_properties_layout_list_get(const finesse_owned_media_properties_layout_list *list,
+                                                                                      size_t index);
+
+/**
+ * Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_owned_media_properties_layout_list_free(finesse_owned_media_properties_layout_list *list);
+
+/**
+ * How many items `finesse_media_properties_layout_column_entries_get` has: Its entries, top first.
+ *
+ * 0 when `media_properties_layout_column` is NULL.
+ */
+size_t finesse_media_properties_layout_column_entries_count(const finesse_media_properties_layout_column *media_properties_layout_column);
+
+/**
+ * Item `index` of: Its entries, top first.
+ *
+ * Borrowed from `media_properties_layout_column`: valid until the handle owning it is freed. NULL
+ * when `media_properties_layout_column` is NULL or `index` is out of range.
+ */
+const finesse_media_properties_layout_entry *finesse_media_properties_layout_column_entries_get(const finesse_media_properties_layout_column *media_properties_layout_column,
+                                                                                                size_t index);
+
+/**
+ * The label (at most 50 characters; may be empty).
+ *
+ * Borrowed from `media_properties_layout_entry`: valid until the handle owning it is freed. NULL
+ * when `media_properties_layout_entry` is NULL.
+ */
+const char *finesse_media_properties_layout_entry_display_name(const finesse_media_properties_layout_entry *media_properties_layout_entry);
+
+/**
+ * The call variable shown: `callVariable1`…`callVariable10`, an ECC variable (`user.…`) or an
+ * Outbound Option variable (`BACampaign`, …).
+ *
+ * Borrowed from `media_properties_layout_entry`: valid until the handle owning it is freed. NULL
+ * when `media_properties_layout_entry` is NULL.
+ */
+const char *finesse_media_properties_layout_entry_media_property(const finesse_media_properties_layout_entry *media_properties_layout_entry);
+
+/**
+ * Whether the desktop's call pop-over shows it too (12.x).
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `media_properties_layout_entry` is NULL.
+ */
+bool finesse_media_properties_layout_entry_show_in_pop_over(const finesse_media_properties_layout_entry *media_properties_layout_entry,
+                                                            bool *out);
+
+/**
+ * Whether the agent may edit the value on the desktop (12.x).
+ *
+ * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+ * false, leaving `*out` alone, when it is absent or `media_properties_layout_entry` is NULL.
+ */
+bool finesse_media_properties_layout_entry_ui_editable(const finesse_media_properties_layout_entry *media_properties_layout_entry,
+                                                       bool *out);
+
+/**
  * `CALL_BY_CALL` or `NAILED_CONNECTION`.
  *
  * Borrowed from `mobile_agent`: valid until the handle owning it is freed. NULL when
@@ -2194,6 +2667,118 @@ const char *finesse_participant_state_cause(const finesse_participant *participa
  * is NULL or when absent.
  */
 const char *finesse_participant_state_change_time(const finesse_participant *participant);
+
+/**
+ * The resource URI, e.g. `/finesse/api/PhoneBook/1`; empty when the list omits it.
+ *
+ * Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+ * NULL.
+ */
+const char *finesse_phone_book_uri(const finesse_phone_book *phone_book);
+
+/**
+ * The phone book's id, taken from the URI.
+ *
+ * Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+ * NULL.
+ */
+const char *finesse_phone_book_id(const finesse_phone_book *phone_book);
+
+/**
+ * Its name.
+ *
+ * Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+ * NULL.
+ */
+const char *finesse_phone_book_name(const finesse_phone_book *phone_book);
+
+/**
+ * GLOBAL or TEAM.
+ *
+ * Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+ * NULL or when absent.
+ */
+const char *finesse_phone_book_book_type(const finesse_phone_book *phone_book);
+
+/**
+ * The URI of its contacts, when the document gives a URI rather than the contacts.
+ *
+ * Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+ * NULL or when absent.
+ */
+const char *finesse_phone_book_contacts_uri(const finesse_phone_book *phone_book);
+
+/**
+ * How many items `finesse_phone_book_contacts_get` has: Its contacts, when the document embeds
+ * them (the lists agents read).
+ *
+ * 0 when `phone_book` is NULL.
+ */
+size_t finesse_phone_book_contacts_count(const finesse_phone_book *phone_book);
+
+/**
+ * Item `index` of: Its contacts, when the document embeds them (the lists agents read).
+ *
+ * Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+ * NULL or `index` is out of range.
+ */
+const finesse_contact *finesse_phone_book_contacts_get(const finesse_phone_book *phone_book,
+                                                       size_t index);
+
+/**
+ * Decodes a `PhoneBook` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_phone_book` and releases it with
+ * `finesse_owned_phone_book_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is not
+ * a `PhoneBook`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_phone_book_from_xml(const uint8_t *xml,
+                                           size_t len,
+                                           finesse_owned_phone_book **out_phone_book);
+
+/**
+ * The view of an owned `finesse_phone_book`, valid until it is freed; NULL when `phone_book` is
+ * NULL.
+ */
+const finesse_phone_book *finesse_owned_phone_book_view(const finesse_owned_phone_book *phone_book);
+
+/**
+ * Releases an owned `finesse_phone_book` and every view it lent. NULL is a no-op; must not be
+ * called twice with the same pointer.
+ */
+void finesse_owned_phone_book_free(finesse_owned_phone_book *phone_book);
+
+/**
+ * Decodes a list document of `PhoneBook` (`len` bytes of XML at `xml`) without any network call;
+ * an empty list is a list of 0 items.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_phone_book_list_free`; on failure (`FINESSE_RESULT_DECODE` for another document)
+ * it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_phone_book_list_from_xml(const uint8_t *xml,
+                                                size_t len,
+                                                finesse_owned_phone_book_list **out_list);
+
+/**
+ * The number of items; 0 when `list` is NULL.
+ */
+size_t finesse_owned_phone_book_list_count(const finesse_owned_phone_book_list *list);
+
+/**
+ * Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+ * of range.
+ */
+const finesse_phone_book *finesse_owned_phone_book_list_get(const finesse_owned_phone_book_list *list,
+                                                            size_t index);
+
+/**
+ * Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_owned_phone_book_list_free(finesse_owned_phone_book_list *list);
 
 /**
  * The resource URI, e.g. `/finesse/api/Queue/10`.
@@ -3111,6 +3696,361 @@ const char *finesse_user_settings_wrap_up_on_outgoing(const finesse_settings *us
 const char *finesse_user_settings_device_selection(const finesse_settings *user_settings);
 
 /**
+ * The resource URI, `/finesse/api/Workflow/<id>`.
+ *
+ * Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+ * NULL.
+ */
+const char *finesse_workflow_uri(const finesse_workflow *workflow);
+
+/**
+ * The workflow's id, taken from the URI.
+ *
+ * Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+ * NULL.
+ */
+const char *finesse_workflow_id(const finesse_workflow *workflow);
+
+/**
+ * Its name (at most 40 characters).
+ *
+ * Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+ * NULL.
+ */
+const char *finesse_workflow_name(const finesse_workflow *workflow);
+
+/**
+ * Its description (at most 128 characters).
+ *
+ * Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+ * NULL.
+ */
+const char *finesse_workflow_description(const finesse_workflow *workflow);
+
+/**
+ * The media channel it applies to, on releases that write it.
+ *
+ * Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+ * NULL or when absent.
+ */
+const char *finesse_workflow_media(const finesse_workflow *workflow);
+
+/**
+ * The events that make the conditions be evaluated.
+ *
+ * Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+ * NULL or when absent.
+ */
+const finesse_workflow_trigger_set *finesse_workflow_trigger(const finesse_workflow *workflow);
+
+/**
+ * The conditions that must hold for the actions to run.
+ *
+ * Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+ * NULL or when absent.
+ */
+const finesse_workflow_condition_set *finesse_workflow_conditions(const finesse_workflow *workflow);
+
+/**
+ * How many items `finesse_workflow_actions_get` has: The actions to run, in order (at most 5).
+ *
+ * 0 when `workflow` is NULL.
+ */
+size_t finesse_workflow_actions_count(const finesse_workflow *workflow);
+
+/**
+ * Item `index` of: The actions to run, in order (at most 5).
+ *
+ * Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+ * NULL or `index` is out of range.
+ */
+const finesse_workflow_action *finesse_workflow_actions_get(const finesse_workflow *workflow,
+                                                            size_t index);
+
+/**
+ * Decodes a `Workflow` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_workflow` and releases it with `finesse_owned_workflow_free`;
+ * on failure (`FINESSE_RESULT_DECODE` for a document that is not a `Workflow`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_workflow_from_xml(const uint8_t *xml,
+                                         size_t len,
+                                         finesse_owned_workflow **out_workflow);
+
+/**
+ * The view of an owned `finesse_workflow`, valid until it is freed; NULL when `workflow` is NULL.
+ */
+const finesse_workflow *finesse_owned_workflow_view(const finesse_owned_workflow *workflow);
+
+/**
+ * Releases an owned `finesse_workflow` and every view it lent. NULL is a no-op; must not be called
+ * twice with the same pointer.
+ */
+void finesse_owned_workflow_free(finesse_owned_workflow *workflow);
+
+/**
+ * Decodes a list document of `Workflow` (`len` bytes of XML at `xml`) without any network call; an
+ * empty list is a list of 0 items.
+ *
+ * On success the caller owns `*out_list` and releases it with `finesse_owned_workflow_list_free`;
+ * on failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_workflow_list_from_xml(const uint8_t *xml,
+                                              size_t len,
+                                              finesse_owned_workflow_list **out_list);
+
+/**
+ * The number of items; 0 when `list` is NULL.
+ */
+size_t finesse_owned_workflow_list_count(const finesse_owned_workflow_list *list);
+
+/**
+ * Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+ * of range.
+ */
+const finesse_workflow *finesse_owned_workflow_list_get(const finesse_owned_workflow_list *list,
+                                                        size_t index);
+
+/**
+ * Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+ * pointer.
+ */
+void finesse_owned_workflow_list_free(finesse_owned_workflow_list *list);
+
+/**
+ * The resource URI, `/finesse/api/WorkflowAction/<id>`.
+ *
+ * Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+ * `workflow_action` is NULL.
+ */
+const char *finesse_workflow_action_uri(const finesse_workflow_action *workflow_action);
+
+/**
+ * The action's id, taken from the URI.
+ *
+ * Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+ * `workflow_action` is NULL.
+ */
+const char *finesse_workflow_action_id(const finesse_workflow_action *workflow_action);
+
+/**
+ * Its name (at most 64 characters).
+ *
+ * Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+ * `workflow_action` is NULL.
+ */
+const char *finesse_workflow_action_name(const finesse_workflow_action *workflow_action);
+
+/**
+ * `BROWSER_POP` or `HTTP_REQUEST`.
+ *
+ * Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+ * `workflow_action` is NULL.
+ */
+const char *finesse_workflow_action_action_type(const finesse_workflow_action *workflow_action);
+
+/**
+ * Who runs it: `FINESSE_DESKTOP` or `OTHER` (an application such as this one).
+ *
+ * Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+ * `workflow_action` is NULL or when absent.
+ */
+const char *finesse_workflow_action_handled_by(const finesse_workflow_action *workflow_action);
+
+/**
+ * How many items `finesse_workflow_action_params_get` has: Its parameters: `path` and `windowName`
+ * for BROWSER_POP; `method`, `location`, `contentType`, `path` and `body` for HTTP_REQUEST.
+ * `${name}` in a value stands for the action variable `name`.
+ *
+ * 0 when `workflow_action` is NULL.
+ */
+size_t finesse_workflow_action_params_count(const finesse_workflow_action *workflow_action);
+
+/**
+ * Item `index` of: Its parameters: `path` and `windowName` for BROWSER_POP; `method`, `location`,
+ * `contentType`, `path` and `body` for HTTP_REQUEST. `${name}` in a value stands for the action
+ * variable `name`.
+ *
+ * Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+ * `workflow_action` is NULL or `index` is out of range.
+ */
+const finesse_workflow_action_param *finesse_workflow_action_params_get(const finesse_workflow_action *workflow_action,
+                                                                        size_t index);
+
+/**
+ * How many items `finesse_workflow_action_variables_get` has: The variables its parameters use (at
+ * most 5).
+ *
+ * 0 when `workflow_action` is NULL.
+ */
+size_t finesse_workflow_action_variables_count(const finesse_workflow_action *workflow_action);
+
+/**
+ * Item `index` of: The variables its parameters use (at most 5).
+ *
+ * Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+ * `workflow_action` is NULL or `index` is out of range.
+ */
+const finesse_workflow_variable *finesse_workflow_action_variables_get(const finesse_workflow_action *workflow_action,
+                                                                       size_t index);
+
+/**
+ * Decodes a `WorkflowAction` document (`len` bytes of XML at `xml`) without any network call.
+ *
+ * On success the caller owns `*out_workflow_action` and releases it with
+ * `finesse_owned_workflow_action_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is
+ * not a `WorkflowAction`) it is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_workflow_action_from_xml(const uint8_t *xml,
+                                                size_t len,
+                                                finesse_owned_workflow_action **out_workflow_action);
+
+/**
+ * The view of an owned `finesse_workflow_action`, valid until it is freed; NULL when
+ * `workflow_action` is NULL.
+ */
+const finesse_workflow_action *finesse_owned_workflow_action_view(const finesse_owned_workflow_action *workflow_action);
+
+/**
+ * Releases an owned `finesse_workflow_action` and every view it lent. NULL is a no-op; must not be
+ * called twice with the same pointer.
+ */
+void finesse_owned_workflow_action_free(finesse_owned_workflow_action *workflow_action);
+
+/**
+ * Its name, e.g. `path`.
+ *
+ * Borrowed from `workflow_action_param`: valid until the handle owning it is freed. NULL when
+ * `workflow_action_param` is NULL.
+ */
+const char *finesse_workflow_action_param_name(const finesse_workflow_action_param *workflow_action_param);
+
+/**
+ * Its value, with `${variable}` placeholders.
+ *
+ * Borrowed from `workflow_action_param`: valid until the handle owning it is freed. NULL when
+ * `workflow_action_param` is NULL.
+ */
+const char *finesse_workflow_action_param_value(const finesse_workflow_action_param *workflow_action_param);
+
+/**
+ * The variable tested.
+ *
+ * Borrowed from `workflow_condition`: valid until the handle owning it is freed. NULL when
+ * `workflow_condition` is NULL or when absent.
+ */
+const finesse_workflow_variable *finesse_workflow_condition_variable(const finesse_workflow_condition *workflow_condition);
+
+/**
+ * How, e.g. `IS_EQUAL`, `CONTAINS`, `IS_IN_LIST`, `IS_EMPTY`.
+ *
+ * Borrowed from `workflow_condition`: valid until the handle owning it is freed. NULL when
+ * `workflow_condition` is NULL.
+ */
+const char *finesse_workflow_condition_comparator(const finesse_workflow_condition *workflow_condition);
+
+/**
+ * The value compared with (a comma-separated list for `IS_IN_LIST`).
+ *
+ * Borrowed from `workflow_condition`: valid until the handle owning it is freed. NULL when
+ * `workflow_condition` is NULL.
+ */
+const char *finesse_workflow_condition_value(const finesse_workflow_condition *workflow_condition);
+
+/**
+ * `ALL` or `ANY`: whether every condition or one of them must hold.
+ *
+ * Borrowed from `workflow_condition_set`: valid until the handle owning it is freed. NULL when
+ * `workflow_condition_set` is NULL.
+ */
+const char *finesse_workflow_condition_set_apply_method(const finesse_workflow_condition_set *workflow_condition_set);
+
+/**
+ * How many items `finesse_workflow_condition_set_conditions_get` has: The conditions (at most 5).
+ *
+ * 0 when `workflow_condition_set` is NULL.
+ */
+size_t finesse_workflow_condition_set_conditions_count(const finesse_workflow_condition_set *workflow_condition_set);
+
+/**
+ * Item `index` of: The conditions (at most 5).
+ *
+ * Borrowed from `workflow_condition_set`: valid until the handle owning it is freed. NULL when
+ * `workflow_condition_set` is NULL or `index` is out of range.
+ */
+const finesse_workflow_condition *finesse_workflow_condition_set_conditions_get(const finesse_workflow_condition_set *workflow_condition_set,
+                                                                                size_t index);
+
+/**
+ * `SYSTEM` for the built-in events.
+ *
+ * Borrowed from `workflow_trigger_set`: valid until the handle owning it is freed. NULL when
+ * `workflow_trigger_set` is NULL.
+ */
+const char *finesse_workflow_trigger_set_trigger_type(const finesse_workflow_trigger_set *workflow_trigger_set);
+
+/**
+ * The event, e.g. `CALL_ARRIVES`, `CALL_ANSWERED`, `CALL_ENDS`.
+ *
+ * Borrowed from `workflow_trigger_set`: valid until the handle owning it is freed. NULL when
+ * `workflow_trigger_set` is NULL.
+ */
+const char *finesse_workflow_trigger_set_name(const finesse_workflow_trigger_set *workflow_trigger_set);
+
+/**
+ * How many items `finesse_workflow_trigger_set_triggers_get` has: Tests on the dialog that must
+ * all pass.
+ *
+ * 0 when `workflow_trigger_set` is NULL.
+ */
+size_t finesse_workflow_trigger_set_triggers_count(const finesse_workflow_trigger_set *workflow_trigger_set);
+
+/**
+ * Item `index` of: Tests on the dialog that must all pass.
+ *
+ * Borrowed from `workflow_trigger_set`: valid until the handle owning it is freed. NULL when
+ * `workflow_trigger_set` is NULL or `index` is out of range.
+ */
+const finesse_workflow_condition *finesse_workflow_trigger_set_triggers_get(const finesse_workflow_trigger_set *workflow_trigger_set,
+                                                                            size_t index);
+
+/**
+ * Its name, e.g. `callVariable1` or a name the administrator chose.
+ *
+ * Borrowed from `workflow_variable`: valid until the handle owning it is freed. NULL when
+ * `workflow_variable` is NULL.
+ */
+const char *finesse_workflow_variable_name(const finesse_workflow_variable *workflow_variable);
+
+/**
+ * For a `CUSTOM` variable, the XPath of its value in the Dialog document, e.g.
+ * `//Dialog/mediaProperties/callType`.
+ *
+ * Borrowed from `workflow_variable`: valid until the handle owning it is freed. NULL when
+ * `workflow_variable` is NULL or when absent.
+ */
+const char *finesse_workflow_variable_node(const finesse_workflow_variable *workflow_variable);
+
+/**
+ * `SYSTEM` (a call variable Finesse knows) or `CUSTOM` (read at `node`).
+ *
+ * Borrowed from `workflow_variable`: valid until the handle owning it is freed. NULL when
+ * `workflow_variable` is NULL.
+ */
+const char *finesse_workflow_variable_variable_type(const finesse_workflow_variable *workflow_variable);
+
+/**
+ * A value to try the action with (action variables only).
+ *
+ * Borrowed from `workflow_variable`: valid until the handle owning it is freed. NULL when
+ * `workflow_variable` is NULL or when absent.
+ */
+const char *finesse_workflow_variable_test_value(const finesse_workflow_variable *workflow_variable);
+
+/**
  * The Finesse id, taken from the `id` element or the URI.
  *
  * Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
@@ -3654,6 +4594,91 @@ finesse_result finesse_get_team_messages(const finesse_client *client,
 FINESSE_MUST_USE
 finesse_result finesse_delete_team_message(const finesse_client *client,
                                            const char *message_id);
+
+/**
+ * Lists the phone books available to the agent, global ones first, each with its contacts
+ * (`finesse_phone_book_contacts_get`): its team's (GET
+ * `/finesse/api/TeamResource/<teamId>/PhoneBooks`, 12.5(1) and later) or, on earlier
+ * releases, the user's (GET `/finesse/api/User/<id>/PhoneBooks`). Up to 6000 contacts.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_phone_book_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_phone_books(const finesse_client *client,
+                                       finesse_owned_phone_book_list **out_list);
+
+/**
+ * Lists the phone books of team `team_id` with their contacts (GET
+ * `/finesse/api/TeamResource/<id>/PhoneBooks`, 12.5(1) and later). `team_id` is borrowed for
+ * the call only.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_phone_book_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_team_phone_books(const finesse_client *client,
+                                            const char *team_id,
+                                            finesse_owned_phone_book_list **out_list);
+
+/**
+ * Lists the agent's workflows with their actions: its team's (TeamResource, 12.5(1) and
+ * later) or, on earlier releases, the user's. An application runs the actions handled by
+ * `OTHER`; the Finesse desktop runs the others.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_workflow_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_workflows(const finesse_client *client,
+                                     finesse_owned_workflow_list **out_list);
+
+/**
+ * Lists the workflows of team `team_id` (GET `/finesse/api/TeamResource/<id>/Workflows`,
+ * 12.5(1) and later). `team_id` is borrowed for the call only.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_workflow_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_team_workflows(const finesse_client *client,
+                                          const char *team_id,
+                                          finesse_owned_workflow_list **out_list);
+
+/**
+ * Lists the agent's media properties layouts: its team's (TeamResource, 12.5(1) and later)
+ * or, on earlier releases, the user's.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_media_properties_layout_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_media_properties_layouts(const finesse_client *client,
+                                                    finesse_owned_media_properties_layout_list **out_list);
+
+/**
+ * Gets the layout the desktop shows the agent's calls with: its team's, or the system's
+ * default (GET `/finesse/api/User/<id>/MediaPropertiesLayout`).
+ *
+ * On success the caller owns `*out_layout` and releases it with
+ * `finesse_owned_media_properties_layout_free`; on failure `*out_layout` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_media_properties_layout(const finesse_client *client,
+                                                   finesse_owned_media_properties_layout **out_layout);
+
+/**
+ * Lists the media properties layouts of team `team_id` (GET
+ * `/finesse/api/TeamResource/<id>/MediaPropertiesLayouts`, 12.5(1) and later). `team_id` is
+ * borrowed for the call only.
+ *
+ * On success the caller owns `*out_list` and releases it with
+ * `finesse_owned_media_properties_layout_list_free`; on failure `*out_list` is not written.
+ */
+FINESSE_MUST_USE
+finesse_result finesse_get_team_media_properties_layouts(const finesse_client *client,
+                                                         const char *team_id,
+                                                         finesse_owned_media_properties_layout_list **out_list);
 
 /**
  * Authenticates with SSO access tokens from `provider` for agent `login_id`: the client asks

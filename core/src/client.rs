@@ -3,13 +3,12 @@
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::Duration;
 
+use crate::client_team_resource::ListSource;
 use crate::commands::{CallData, DialogAction, MakeCall, supervise_xml, user_state_xml};
 use crate::config::{Config, Credentials};
 use crate::error::Error;
 use crate::http::{Http, Method};
-use crate::model::{
-    AgentState, Dialog, Queue, ReasonCode, ReasonCodeCategory, SystemInfo, Team, User, WrapUpReason,
-};
+use crate::model::{AgentState, Dialog, Queue, SystemInfo, Team, User};
 use crate::session::{self, NotificationOptions, Notifications, Shared, Slot};
 use crate::validate;
 use crate::wait::{Accepted, Expect, InFlight};
@@ -60,6 +59,8 @@ struct Inner {
     session: Mutex<Slot>,
     /// Held while a session starts, so that two threads do not both start one.
     starting: Mutex<()>,
+    /// Whether the agent's lists come from TeamResource or the user.
+    list_source: ListSource,
 }
 
 impl std::fmt::Debug for Client {
@@ -96,6 +97,7 @@ impl Client {
                 command_lock: Mutex::new(None),
                 session: Mutex::new(Slot::default()),
                 starting: Mutex::new(()),
+                list_source: ListSource::default(),
             }),
         })
     }
@@ -301,28 +303,6 @@ impl Client {
         SystemInfo::from_xml_with_limits(&body, self.inner.http.limits())
     }
 
-    /// Lists the reason codes of a category available to the agent.
-    pub fn reason_codes(&self, category: ReasonCodeCategory) -> Result<Vec<ReasonCode>, Error> {
-        // A category this library does not know is passed on, but must stay one URL word.
-        validate::path_segment("category", category.as_str())?;
-        let id = self.login_id()?;
-        let body = self.inner.http.get(&format!(
-            "/finesse/api/User/{id}/ReasonCodes?category={}",
-            category.as_str()
-        ))?;
-        ReasonCode::list_from_xml_with_limits(&body, self.inner.http.limits())
-    }
-
-    /// Lists the wrap-up reasons available to the agent.
-    pub fn wrap_up_reasons(&self) -> Result<Vec<WrapUpReason>, Error> {
-        let id = self.login_id()?;
-        let body = self
-            .inner
-            .http
-            .get(&format!("/finesse/api/User/{id}/WrapUpReasons"))?;
-        WrapUpReason::list_from_xml_with_limits(&body, self.inner.http.limits())
-    }
-
     /// Gets a team the signed-in supervisor supervises (`GET /finesse/api/Team/<id>`): its
     /// members with their states (DG12.5 p144). A team the user does not supervise is
     /// refused with [`ErrorKind::Permission`](crate::ErrorKind::Permission) (or
@@ -336,34 +316,6 @@ impl Client {
             .http
             .get(&format!("/finesse/api/Team/{team_id}"))?;
         Team::from_xml_with_limits(&body, self.inner.http.limits())
-    }
-
-    /// Lists the reason codes of a category of a team (`GET
-    /// /finesse/api/TeamResource/<id>/ReasonCodes`, 12.5(1) and later): what the user-scoped
-    /// [`Client::reason_codes`] gives, from the API that replaces it (DEVNET `teamresource`).
-    /// The agent's team is in [`User::team_id`].
-    pub fn team_reason_codes(
-        &self,
-        team_id: &str,
-        category: ReasonCodeCategory,
-    ) -> Result<Vec<ReasonCode>, Error> {
-        validate::path_segment("team_id", team_id)?;
-        validate::path_segment("category", category.as_str())?;
-        let body = self.inner.http.get(&format!(
-            "/finesse/api/TeamResource/{team_id}/ReasonCodes?category={}",
-            category.as_str()
-        ))?;
-        ReasonCode::list_from_xml_with_limits(&body, self.inner.http.limits())
-    }
-
-    /// Lists the wrap-up reasons of a team (`GET
-    /// /finesse/api/TeamResource/<id>/WrapUpReasons`, 12.5(1) and later).
-    pub fn team_wrap_up_reasons(&self, team_id: &str) -> Result<Vec<WrapUpReason>, Error> {
-        validate::path_segment("team_id", team_id)?;
-        let body = self.inner.http.get(&format!(
-            "/finesse/api/TeamResource/{team_id}/WrapUpReasons"
-        ))?;
-        WrapUpReason::list_from_xml_with_limits(&body, self.inner.http.limits())
     }
 
     /// Gets a queue and its statistics (`GET /finesse/api/Queue/<id>`, CCE only; any
@@ -654,6 +606,11 @@ impl Client {
     }
 
     /// The HTTP side, for the operations of other files (`client_team_message`).
+    /// Where the agent's lists come from, as learned so far.
+    pub(crate) fn list_source(&self) -> &ListSource {
+        &self.inner.list_source
+    }
+
     pub(crate) fn http(&self) -> &Http {
         &self.inner.http
     }
@@ -669,7 +626,7 @@ impl Client {
 
     /// The agent id for URIs: configured, or learned from the first User document (the
     /// server resolves a sign-in name to the user).
-    fn login_id(&self) -> Result<String, Error> {
+    pub(crate) fn login_id(&self) -> Result<String, Error> {
         if let Some(id) = self.inner.login_id.get() {
             return Ok(id.clone());
         }

@@ -205,14 +205,19 @@ impl Http {
     /// active one if it answers; but not while a notification session runs, which moves
     /// REST and notifications together.
     pub(crate) fn get(&self, path: &str) -> Result<Vec<u8>, Error> {
+        self.get_with(path, &[])
+    }
+
+    /// As [`Http::get`], with extra request headers (a phone book list's `Range`).
+    pub(crate) fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Result<Vec<u8>, Error> {
         let first = self.active.load(Ordering::Relaxed);
-        let mut result = self.get_from(&self.node(first), path);
+        let mut result = self.get_from_with(&self.node(first), path, headers);
         if let Err(e) = &result
             && self.may_move()
             && node_unavailable(e)
         {
             let other = (first + 1) % self.node_count();
-            result = self.get_from(&self.node(other), path);
+            result = self.get_from_with(&self.node(other), path, headers);
             if result.is_ok() {
                 self.active.store(other, Ordering::Relaxed);
             }
@@ -223,24 +228,43 @@ impl Http {
     /// GETs `path` from the node at `node` (a node URL), with one renewal of a provider's
     /// token the server rejected: a GET changes nothing, so it may be sent again.
     pub(crate) fn get_from(&self, node: &str, path: &str) -> Result<Vec<u8>, Error> {
+        self.get_from_with(node, path, &[])
+    }
+
+    fn get_from_with(
+        &self,
+        node: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> Result<Vec<u8>, Error> {
         let credential = self.credential()?;
-        match self.get_once(node, path, &credential.header) {
+        match self.get_once(node, path, &credential.header, headers) {
             Err(e) if e.kind() == ErrorKind::Authentication => match self.renewed(&credential)? {
-                Some(header) => self.get_once(node, path, &header),
+                Some(header) => self.get_once(node, path, &header, headers),
                 None => Err(e),
             },
             result => result,
         }
     }
 
-    fn get_once(&self, node: &str, path: &str, authorization: &str) -> Result<Vec<u8>, Error> {
+    fn get_once(
+        &self,
+        node: &str,
+        path: &str,
+        authorization: &str,
+        headers: &[(&str, &str)],
+    ) -> Result<Vec<u8>, Error> {
         let url = format!("{node}{path}");
         let started = Instant::now();
-        let result = self
+        let mut request = self
             .agent
             .get(&url)
             .header("Authorization", authorization)
-            .header("Accept", "application/xml")
+            .header("Accept", "application/xml");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let result = request
             .call()
             .map_err(|e| self.transport_error(e, &url, None))
             .and_then(|response| self.read_answer(response, &url, None));

@@ -32,6 +32,7 @@
 
 mod client;
 mod client_team_message;
+mod client_team_resource;
 mod commands;
 mod config;
 mod error;
@@ -59,11 +60,14 @@ pub use error::{ApiFailure, CtiFailure, DecodeError, Error, ErrorKind, Refusal};
 pub use events::{ConnectionState, Event, PubSubMessage};
 pub use limits::DecodeLimits;
 pub use model::{
-    Action, AgentState, ApiError, CallType, CallVariable, DeploymentType, Dialog, DialogState,
-    MediaAddressType, MediaProperties, MobileAgent, NodePorts, Participant, ParticipantState,
-    Queue, QueueStatistics, ReasonCode, ReasonCodeCategory, ScheduledCallbackInfo, StateCause,
-    SystemInfo, SystemStatus, Team, TeamMessage, TeamMessageSender, TeamRef, User, UserSettings,
-    WrapUpMode, WrapUpReason,
+    Action, AgentState, ApiError, CallType, CallVariable, Contact, DeploymentType, Dialog,
+    DialogState, MediaAddressType, MediaProperties, MediaPropertiesLayout,
+    MediaPropertiesLayoutColumn, MediaPropertiesLayoutEntry, MobileAgent, NodePorts, Participant,
+    ParticipantState, PhoneBook, PhoneBookType, Queue, QueueStatistics, ReasonCode,
+    ReasonCodeCategory, ScheduledCallbackInfo, StateCause, SystemInfo, SystemStatus, Team,
+    TeamMessage, TeamMessageSender, TeamRef, User, UserSettings, Workflow, WorkflowAction,
+    WorkflowActionParam, WorkflowCondition, WorkflowConditionSet, WorkflowTriggerSet,
+    WorkflowVariable, WrapUpMode, WrapUpReason,
 };
 pub use session::{EventCallback, NotificationOptions, Notifications};
 pub use token::{AccessToken, TokenError, TokenProvider};

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use finesse_client::{
-    ApiError, Dialog, Error, Event, PubSubMessage, Queue, ReasonCode, SystemInfo, Team,
-    TeamMessage, User, WrapUpReason,
+    ApiError, Contact, Dialog, Error, Event, MediaPropertiesLayout, PhoneBook, PubSubMessage,
+    Queue, ReasonCode, SystemInfo, Team, TeamMessage, User, Workflow, WrapUpReason,
 };
 use serde_json::{Value, json};
 
@@ -17,11 +17,16 @@ const DOCUMENTS: &[(&str, &str)] = &[
     ("api_errors_cti.xml", "ApiErrors"),
     ("api_errors_multiple.xml", "ApiErrors"),
     ("api_errors_sync.xml", "ApiErrors"),
+    ("contacts.xml", "Contacts"),
     ("dialog_cce11.xml", "Dialog"),
     ("dialog_doc_sample.xml", "Dialog"),
     ("dialogs_empty.xml", "Dialogs"),
     ("dialogs_notification.xml", "Dialogs"),
     ("dialogs_three_parties.xml", "Dialogs"),
+    ("media_properties_layout.xml", "MediaPropertiesLayout"),
+    ("media_properties_layouts.xml", "MediaPropertiesLayouts"),
+    ("phone_books_team_resource.xml", "PhoneBooks"),
+    ("phone_books_user.xml", "PhoneBooks"),
     ("pubsub_message_dialogs_post.xml", "PubSubMessage"),
     ("queue.xml", "Queue"),
     ("queues.xml", "Queues"),
@@ -42,6 +47,7 @@ const DOCUMENTS: &[(&str, &str)] = &[
     ("user_cce11.xml", "User"),
     ("user_doc_order.xml", "User"),
     ("user_notification.xml", "User"),
+    ("workflows.xml", "Workflows"),
     ("wrap_up_reason.xml", "WrapUpReason"),
     ("wrap_up_reasons.xml", "WrapUpReasons"),
 ];
@@ -51,8 +57,16 @@ fn decode(kind: &str, xml: &[u8]) -> Result<Value, Error> {
     Ok(match kind {
         "ApiError" => json(serde_json::to_value(ApiError::from_xml(xml)?)),
         "ApiErrors" => json(serde_json::to_value(ApiError::list_from_xml(xml)?)),
+        "Contacts" => json(serde_json::to_value(Contact::list_from_xml(xml)?)),
         "Dialog" => json(serde_json::to_value(Dialog::from_xml(xml)?)),
         "Dialogs" => json(serde_json::to_value(Dialog::list_from_xml(xml)?)),
+        "MediaPropertiesLayout" => {
+            json(serde_json::to_value(MediaPropertiesLayout::from_xml(xml)?))
+        }
+        "MediaPropertiesLayouts" => json(serde_json::to_value(
+            MediaPropertiesLayout::list_from_xml(xml)?,
+        )),
+        "PhoneBooks" => json(serde_json::to_value(PhoneBook::list_from_xml(xml)?)),
         "PubSubMessage" => json(serde_json::to_value(PubSubMessage::from_xml(xml)?)),
         "Queue" => json(serde_json::to_value(Queue::from_xml(xml)?)),
         "Queues" => json(serde_json::to_value(Queue::list_from_xml(xml)?)),
@@ -64,6 +78,7 @@ fn decode(kind: &str, xml: &[u8]) -> Result<Value, Error> {
         "TeamMessages" => json(serde_json::to_value(TeamMessage::list_from_xml(xml)?)),
         "Update" => json(serde_json::to_value(Event::from_update_xml(xml)?)),
         "User" => json(serde_json::to_value(User::from_xml(xml)?)),
+        "Workflows" => json(serde_json::to_value(Workflow::list_from_xml(xml)?)),
         "WrapUpReason" => json(serde_json::to_value(WrapUpReason::from_xml(xml)?)),
         "WrapUpReasons" => json(serde_json::to_value(WrapUpReason::list_from_xml(xml)?)),
         _ => panic!("unknown kind {kind}"),

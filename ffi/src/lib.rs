@@ -32,6 +32,7 @@ mod queries;
 mod strings;
 mod supervisor;
 mod team_message;
+mod team_resource;
 mod token;
 
 pub use accepted::*;

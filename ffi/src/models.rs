@@ -307,6 +307,217 @@ pub unsafe extern "C" fn finesse_call_variable_value(
     infallible(|| unsafe { borrow(call_variable) }.map(|v| v.value.as_ptr()))
 }
 
+/// One entry of a phone book (`Contact`, DEVNET `contact`, `contact-api-parameters`).
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_contact {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_contact {
+    type Target = ContactView;
+}
+
+/// A `model::Contact` with its strings converted once, so accessors can lend them.
+pub(crate) struct ContactView {
+    pub(crate) uri: CString,
+    pub(crate) id: CString,
+    pub(crate) first_name: CString,
+    pub(crate) last_name: CString,
+    pub(crate) phone_number: CString,
+    pub(crate) description: CString,
+}
+
+impl ContactView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::Contact) -> Self {
+        ContactView {
+            uri: c_string(&inner.uri),
+            id: c_string(&inner.id),
+            first_name: c_string(&inner.first_name),
+            last_name: c_string(&inner.last_name),
+            phone_number: c_string(&inner.phone_number),
+            description: c_string(&inner.description),
+        }
+    }
+}
+
+/// The resource URI, `/finesse/api/PhoneBook/<phoneBookId>/Contact/<id>`.
+///
+/// Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_contact_uri(contact: *const finesse_contact) -> *const c_char {
+    infallible(|| unsafe { borrow(contact) }.map(|v| v.uri.as_ptr()))
+}
+
+/// The contact's id, taken from the URI.
+///
+/// Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_contact_id(contact: *const finesse_contact) -> *const c_char {
+    infallible(|| unsafe { borrow(contact) }.map(|v| v.id.as_ptr()))
+}
+
+/// First name, at most 128 characters.
+///
+/// Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_contact_first_name(
+    contact: *const finesse_contact,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(contact) }.map(|v| v.first_name.as_ptr()))
+}
+
+/// Last name, at most 128 characters.
+///
+/// Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_contact_last_name(
+    contact: *const finesse_contact,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(contact) }.map(|v| v.last_name.as_ptr()))
+}
+
+/// The number to dial, at most 32 characters.
+///
+/// Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_contact_phone_number(
+    contact: *const finesse_contact,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(contact) }.map(|v| v.phone_number.as_ptr()))
+}
+
+/// A description, at most 128 characters.
+///
+/// Borrowed from `contact`: valid until the handle owning it is freed. NULL when `contact` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_contact_description(
+    contact: *const finesse_contact,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(contact) }.map(|v| v.description.as_ptr()))
+}
+
+/// An owned `finesse_contact`: returned by `finesse_contact_from_xml` and by client calls, read
+/// through `finesse_owned_contact_view`, released with `finesse_owned_contact_free`. Immutable:
+/// safe to read from several threads at once; free it only once no thread uses it or its views.
+pub struct finesse_owned_contact {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_contact {
+    type Target = ContactView;
+}
+
+/// Decodes a `Contact` document (`len` bytes of XML at `xml`) without any network call.
+///
+/// On success the caller owns `*out_contact` and releases it with `finesse_owned_contact_free`; on
+/// failure (`FINESSE_RESULT_DECODE` for a document that is not a `Contact`) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_contact_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_contact: *mut *mut finesse_owned_contact,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_contact, "out_contact")?;
+        let value = model::Contact::from_xml(xml)?;
+        unsafe { out.write(into_owned::<finesse_owned_contact>(ContactView::new(value))) };
+        Ok(())
+    })
+}
+
+/// The view of an owned `finesse_contact`, valid until it is freed; NULL when `contact` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_contact_view(
+    contact: *const finesse_owned_contact,
+) -> *const finesse_contact {
+    infallible(|| unsafe { borrow(contact) }.map(lend::<finesse_contact>))
+}
+
+/// Releases an owned `finesse_contact` and every view it lent. NULL is a no-op; must not be called
+/// twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_contact_free(contact: *mut finesse_owned_contact) {
+    infallible(|| {
+        unsafe { free(contact) };
+        Some(())
+    })
+}
+
+/// An owned list of `finesse_contact`: returned by `finesse_contact_list_from_xml` and by client
+/// calls, read with `finesse_owned_contact_list_count` and `finesse_owned_contact_list_get`,
+/// released with `finesse_owned_contact_list_free`. Immutable: safe to read from several threads at
+/// once.
+pub struct finesse_owned_contact_list {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_contact_list {
+    type Target = Vec<ContactView>;
+}
+
+/// Decodes a list document of `Contact` (`len` bytes of XML at `xml`) without any network call; an
+/// empty list is a list of 0 items.
+///
+/// On success the caller owns `*out_list` and releases it with `finesse_owned_contact_list_free`;
+/// on failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_contact_list_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_list: *mut *mut finesse_owned_contact_list,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_list, "out_list")?;
+        let values = model::Contact::list_from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_contact_list>(
+                values.into_iter().map(ContactView::new).collect(),
+            ))
+        };
+        Ok(())
+    })
+}
+
+/// The number of items; 0 when `list` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_contact_list_count(
+    list: *const finesse_owned_contact_list,
+) -> usize {
+    infallible(|| unsafe { borrow(list) }.map(Vec::len))
+}
+
+/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+/// of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_contact_list_get(
+    list: *const finesse_owned_contact_list,
+    index: usize,
+) -> *const finesse_contact {
+    infallible(|| {
+        unsafe { borrow(list) }
+            .and_then(|l| l.get(index))
+            .map(lend::<finesse_contact>)
+    })
+}
+
+/// Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+/// pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_contact_list_free(list: *mut finesse_owned_contact_list) {
+    infallible(|| {
+        unsafe { free(list) };
+        Some(())
+    })
+}
+
 /// A dialog (`/finesse/api/Dialog/<id>`): for voice, one call.
 ///
 /// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
@@ -926,6 +1137,470 @@ pub unsafe extern "C" fn finesse_media_properties_call_variables_get(
     })
 }
 
+/// A media properties layout (`MediaPropertiesLayout`): a header entry shown on the call and up to
+/// two columns of entries (left, right).
+///
+/// The document (DEVNET `mediapropertieslayout`, `mediapropertieslayout-api-parameters`):
+/// `<MediaPropertiesLayout><uri/><name/><description/><type/><header><entry>…</entry>
+/// </header><column><entry>…</entry>…</column><column>…</column></MediaPropertiesLayout>`;
+/// 11.x writes only the header and columns, with entries of two fields.
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_media_properties_layout {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_media_properties_layout {
+    type Target = MediaPropertiesLayoutView;
+}
+
+/// A `model::MediaPropertiesLayout` with its strings converted once, so accessors can lend them.
+pub(crate) struct MediaPropertiesLayoutView {
+    pub(crate) uri: CString,
+    pub(crate) id: CString,
+    pub(crate) name: CString,
+    pub(crate) description: CString,
+    pub(crate) layout_type: Option<CString>,
+    pub(crate) header: Vec<MediaPropertiesLayoutEntryView>,
+    pub(crate) columns: Vec<MediaPropertiesLayoutColumnView>,
+}
+
+impl MediaPropertiesLayoutView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::MediaPropertiesLayout) -> Self {
+        MediaPropertiesLayoutView {
+            uri: c_string(&inner.uri),
+            id: c_string(&inner.id),
+            name: c_string(&inner.name),
+            description: c_string(&inner.description),
+            layout_type: inner.layout_type.as_deref().map(c_string),
+            header: inner
+                .header
+                .iter()
+                .cloned()
+                .map(MediaPropertiesLayoutEntryView::new)
+                .collect(),
+            columns: inner
+                .columns
+                .iter()
+                .cloned()
+                .map(MediaPropertiesLayoutColumnView::new)
+                .collect(),
+        }
+    }
+}
+
+/// The resource URI, `/finesse/api/MediaPropertiesLayout/<id>`.
+///
+/// Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+/// `media_properties_layout` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_uri(
+    media_properties_layout: *const finesse_media_properties_layout,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(media_properties_layout) }.map(|v| v.uri.as_ptr()))
+}
+
+/// The layout's id, taken from the URI.
+///
+/// Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+/// `media_properties_layout` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_id(
+    media_properties_layout: *const finesse_media_properties_layout,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(media_properties_layout) }.map(|v| v.id.as_ptr()))
+}
+
+/// Its name (at most 40 characters).
+///
+/// Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+/// `media_properties_layout` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_name(
+    media_properties_layout: *const finesse_media_properties_layout,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(media_properties_layout) }.map(|v| v.name.as_ptr()))
+}
+
+/// Its description (at most 128 characters).
+///
+/// Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+/// `media_properties_layout` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_description(
+    media_properties_layout: *const finesse_media_properties_layout,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(media_properties_layout) }.map(|v| v.description.as_ptr()))
+}
+
+/// `DEFAULT` (the system's layout) or `CUSTOM`.
+///
+/// Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+/// `media_properties_layout` is NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_layout_type(
+    media_properties_layout: *const finesse_media_properties_layout,
+) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(media_properties_layout) }
+            .and_then(|v| v.layout_type.as_ref())
+            .map(|s| s.as_ptr())
+    })
+}
+
+/// How many items `finesse_media_properties_layout_header_get` has: The entries of the header (one,
+/// as configured).
+///
+/// 0 when `media_properties_layout` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_header_count(
+    media_properties_layout: *const finesse_media_properties_layout,
+) -> usize {
+    infallible(|| unsafe { borrow(media_properties_layout) }.map(|v| v.header.len()))
+}
+
+/// Item `index` of: The entries of the header (one, as configured).
+///
+/// Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+/// `media_properties_layout` is NULL or `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_header_get(
+    media_properties_layout: *const finesse_media_properties_layout,
+    index: usize,
+) -> *const finesse_media_properties_layout_entry {
+    infallible(|| {
+        unsafe { borrow(media_properties_layout) }
+            .and_then(|v| v.header.get(index))
+            .map(lend::<finesse_media_properties_layout_entry>)
+    })
+}
+
+/// How many items `finesse_media_properties_layout_columns_get` has: The columns, left first, each
+/// with up to 10 entries.
+///
+/// 0 when `media_properties_layout` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_columns_count(
+    media_properties_layout: *const finesse_media_properties_layout,
+) -> usize {
+    infallible(|| unsafe { borrow(media_properties_layout) }.map(|v| v.columns.len()))
+}
+
+/// Item `index` of: The columns, left first, each with up to 10 entries.
+///
+/// Borrowed from `media_properties_layout`: valid until the handle owning it is freed. NULL when
+/// `media_properties_layout` is NULL or `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_columns_get(
+    media_properties_layout: *const finesse_media_properties_layout,
+    index: usize,
+) -> *const finesse_media_properties_layout_column {
+    infallible(|| {
+        unsafe { borrow(media_properties_layout) }
+            .and_then(|v| v.columns.get(index))
+            .map(lend::<finesse_media_properties_layout_column>)
+    })
+}
+
+/// An owned `finesse_media_properties_layout`: returned by
+/// `finesse_media_properties_layout_from_xml` and by client calls, read through
+/// `finesse_owned_media_properties_layout_view`, released with
+/// `finesse_owned_media_properties_layout_free`. Immutable: safe to read from several threads at
+/// once; free it only once no thread uses it or its views.
+pub struct finesse_owned_media_properties_layout {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_media_properties_layout {
+    type Target = MediaPropertiesLayoutView;
+}
+
+/// Decodes a `MediaPropertiesLayout` document (`len` bytes of XML at `xml`) without any network
+/// call.
+///
+/// On success the caller owns `*out_media_properties_layout` and releases it with
+/// `finesse_owned_media_properties_layout_free`; on failure (`FINESSE_RESULT_DECODE` for a document
+/// that is not a `MediaPropertiesLayout`) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_media_properties_layout: *mut *mut finesse_owned_media_properties_layout,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_media_properties_layout, "out_media_properties_layout")?;
+        let value = model::MediaPropertiesLayout::from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_media_properties_layout>(
+                MediaPropertiesLayoutView::new(value),
+            ))
+        };
+        Ok(())
+    })
+}
+
+/// The view of an owned `finesse_media_properties_layout`, valid until it is freed; NULL when
+/// `media_properties_layout` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_media_properties_layout_view(
+    media_properties_layout: *const finesse_owned_media_properties_layout,
+) -> *const finesse_media_properties_layout {
+    infallible(|| {
+        unsafe { borrow(media_properties_layout) }.map(lend::<finesse_media_properties_layout>)
+    })
+}
+
+/// Releases an owned `finesse_media_properties_layout` and every view it lent. NULL is a no-op;
+/// must not be called twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_media_properties_layout_free(
+    media_properties_layout: *mut finesse_owned_media_properties_layout,
+) {
+    infallible(|| {
+        unsafe { free(media_properties_layout) };
+        Some(())
+    })
+}
+
+/// An owned list of `finesse_media_properties_layout`: returned by
+/// `finesse_media_properties_layout_list_from_xml` and by client calls, read with
+/// `finesse_owned_media_properties_layout_list_count` and
+/// `finesse_owned_media_properties_layout_list_get`, released with
+/// `finesse_owned_media_properties_layout_list_free`. Immutable: safe to read from several threads
+/// at once.
+pub struct finesse_owned_media_properties_layout_list {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_media_properties_layout_list {
+    type Target = Vec<MediaPropertiesLayoutView>;
+}
+
+/// Decodes a list document of `MediaPropertiesLayout` (`len` bytes of XML at `xml`) without any
+/// network call; an empty list is a list of 0 items.
+///
+/// On success the caller owns `*out_list` and releases it with
+/// `finesse_owned_media_properties_layout_list_free`; on failure (`FINESSE_RESULT_DECODE` for
+/// another document) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_list_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_list: *mut *mut finesse_owned_media_properties_layout_list,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_list, "out_list")?;
+        let values = model::MediaPropertiesLayout::list_from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_media_properties_layout_list>(
+                values
+                    .into_iter()
+                    .map(MediaPropertiesLayoutView::new)
+                    .collect(),
+            ))
+        };
+        Ok(())
+    })
+}
+
+/// The number of items; 0 when `list` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_media_properties_layout_list_count(
+    list: *const finesse_owned_media_properties_layout_list,
+) -> usize {
+    infallible(|| unsafe { borrow(list) }.map(Vec::len))
+}
+
+/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+/// of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_media_properties_layout_list_get(
+    list: *const finesse_owned_media_properties_layout_list,
+    index: usize,
+) -> *const finesse_media_properties_layout {
+    infallible(|| {
+        unsafe { borrow(list) }
+            .and_then(|l| l.get(index))
+            .map(lend::<finesse_media_properties_layout>)
+    })
+}
+
+/// Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+/// pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_media_properties_layout_list_free(
+    list: *mut finesse_owned_media_properties_layout_list,
+) {
+    infallible(|| {
+        unsafe { free(list) };
+        Some(())
+    })
+}
+
+/// One column of a layout (`column`).
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_media_properties_layout_column {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_media_properties_layout_column {
+    type Target = MediaPropertiesLayoutColumnView;
+}
+
+/// A `model::MediaPropertiesLayoutColumn` with its strings converted once, so accessors can lend
+/// them.
+pub(crate) struct MediaPropertiesLayoutColumnView {
+    pub(crate) entries: Vec<MediaPropertiesLayoutEntryView>,
+}
+
+impl MediaPropertiesLayoutColumnView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::MediaPropertiesLayoutColumn) -> Self {
+        MediaPropertiesLayoutColumnView {
+            entries: inner
+                .entries
+                .iter()
+                .cloned()
+                .map(MediaPropertiesLayoutEntryView::new)
+                .collect(),
+        }
+    }
+}
+
+/// How many items `finesse_media_properties_layout_column_entries_get` has: Its entries, top first.
+///
+/// 0 when `media_properties_layout_column` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_column_entries_count(
+    media_properties_layout_column: *const finesse_media_properties_layout_column,
+) -> usize {
+    infallible(|| unsafe { borrow(media_properties_layout_column) }.map(|v| v.entries.len()))
+}
+
+/// Item `index` of: Its entries, top first.
+///
+/// Borrowed from `media_properties_layout_column`: valid until the handle owning it is freed. NULL
+/// when `media_properties_layout_column` is NULL or `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_column_entries_get(
+    media_properties_layout_column: *const finesse_media_properties_layout_column,
+    index: usize,
+) -> *const finesse_media_properties_layout_entry {
+    infallible(|| {
+        unsafe { borrow(media_properties_layout_column) }
+            .and_then(|v| v.entries.get(index))
+            .map(lend::<finesse_media_properties_layout_entry>)
+    })
+}
+
+/// One shown value of a layout (`entry`).
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_media_properties_layout_entry {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_media_properties_layout_entry {
+    type Target = MediaPropertiesLayoutEntryView;
+}
+
+/// A `model::MediaPropertiesLayoutEntry` with its strings converted once, so accessors can lend
+/// them.
+pub(crate) struct MediaPropertiesLayoutEntryView {
+    /// The model itself.
+    pub(crate) inner: model::MediaPropertiesLayoutEntry,
+    pub(crate) display_name: CString,
+    pub(crate) media_property: CString,
+}
+
+impl MediaPropertiesLayoutEntryView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::MediaPropertiesLayoutEntry) -> Self {
+        MediaPropertiesLayoutEntryView {
+            display_name: c_string(&inner.display_name),
+            media_property: c_string(&inner.media_property),
+            inner,
+        }
+    }
+}
+
+/// The label (at most 50 characters; may be empty).
+///
+/// Borrowed from `media_properties_layout_entry`: valid until the handle owning it is freed. NULL
+/// when `media_properties_layout_entry` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_entry_display_name(
+    media_properties_layout_entry: *const finesse_media_properties_layout_entry,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(media_properties_layout_entry) }.map(|v| v.display_name.as_ptr()))
+}
+
+/// The call variable shown: `callVariable1`…`callVariable10`, an ECC variable (`user.…`) or an
+/// Outbound Option variable (`BACampaign`, …).
+///
+/// Borrowed from `media_properties_layout_entry`: valid until the handle owning it is freed. NULL
+/// when `media_properties_layout_entry` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_entry_media_property(
+    media_properties_layout_entry: *const finesse_media_properties_layout_entry,
+) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(media_properties_layout_entry) }.map(|v| v.media_property.as_ptr())
+    })
+}
+
+/// Whether the desktop's call pop-over shows it too (12.x).
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `media_properties_layout_entry` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_entry_show_in_pop_over(
+    media_properties_layout_entry: *const finesse_media_properties_layout_entry,
+    out: *mut bool,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(media_properties_layout_entry) }?
+            .inner
+            .show_in_pop_over?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
+/// Whether the agent may edit the value on the desktop (12.x).
+///
+/// Returns true and writes the value to `*out` (unless `out` is NULL) when it is present; returns
+/// false, leaving `*out` alone, when it is absent or `media_properties_layout_entry` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_media_properties_layout_entry_ui_editable(
+    media_properties_layout_entry: *const finesse_media_properties_layout_entry,
+    out: *mut bool,
+) -> bool {
+    infallible(|| {
+        let value = unsafe { borrow(media_properties_layout_entry) }?
+            .inner
+            .ui_editable?;
+        if let Some(out) = Out::optional(out) {
+            unsafe { out.write(value) };
+        }
+        Some(true)
+    })
+}
+
 /// Mobile agent settings (`User/mobileAgent`).
 ///
 /// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
@@ -1209,6 +1884,271 @@ pub unsafe extern "C" fn finesse_participant_state_change_time(
         unsafe { borrow(participant) }
             .and_then(|v| v.state_change_time.as_ref())
             .map(|s| s.as_ptr())
+    })
+}
+
+/// A phone book (`PhoneBook`), GLOBAL (every agent's) or TEAM (assigned to teams).
+///
+/// The object (DEVNET `phonebook`): `<PhoneBook><uri/><name/><type/><contacts/></PhoneBook>`, where
+/// `contacts` is the URI of its contacts. The lists an agent reads (DEVNET
+/// `teamresource—get-phone-books`, `user—get-list-of-phone-books`) embed the contacts instead,
+/// as `<Contacts><Contact>…</Contact></Contacts>`; both forms are decoded.
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_phone_book {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_phone_book {
+    type Target = PhoneBookView;
+}
+
+/// A `model::PhoneBook` with its strings converted once, so accessors can lend them.
+pub(crate) struct PhoneBookView {
+    pub(crate) uri: CString,
+    pub(crate) id: CString,
+    pub(crate) name: CString,
+    pub(crate) book_type: Option<CString>,
+    pub(crate) contacts_uri: Option<CString>,
+    pub(crate) contacts: Vec<ContactView>,
+}
+
+impl PhoneBookView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::PhoneBook) -> Self {
+        PhoneBookView {
+            uri: c_string(&inner.uri),
+            id: c_string(&inner.id),
+            name: c_string(&inner.name),
+            book_type: inner.book_type.as_ref().map(|e| c_string(e.as_str())),
+            contacts_uri: inner.contacts_uri.as_deref().map(c_string),
+            contacts: inner
+                .contacts
+                .iter()
+                .cloned()
+                .map(ContactView::new)
+                .collect(),
+        }
+    }
+}
+
+/// The resource URI, e.g. `/finesse/api/PhoneBook/1`; empty when the list omits it.
+///
+/// Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+/// NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_phone_book_uri(
+    phone_book: *const finesse_phone_book,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(phone_book) }.map(|v| v.uri.as_ptr()))
+}
+
+/// The phone book's id, taken from the URI.
+///
+/// Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+/// NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_phone_book_id(
+    phone_book: *const finesse_phone_book,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(phone_book) }.map(|v| v.id.as_ptr()))
+}
+
+/// Its name.
+///
+/// Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+/// NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_phone_book_name(
+    phone_book: *const finesse_phone_book,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(phone_book) }.map(|v| v.name.as_ptr()))
+}
+
+/// GLOBAL or TEAM.
+///
+/// Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+/// NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_phone_book_book_type(
+    phone_book: *const finesse_phone_book,
+) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(phone_book) }
+            .and_then(|v| v.book_type.as_ref())
+            .map(|s| s.as_ptr())
+    })
+}
+
+/// The URI of its contacts, when the document gives a URI rather than the contacts.
+///
+/// Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+/// NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_phone_book_contacts_uri(
+    phone_book: *const finesse_phone_book,
+) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(phone_book) }
+            .and_then(|v| v.contacts_uri.as_ref())
+            .map(|s| s.as_ptr())
+    })
+}
+
+/// How many items `finesse_phone_book_contacts_get` has: Its contacts, when the document embeds
+/// them (the lists agents read).
+///
+/// 0 when `phone_book` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_phone_book_contacts_count(
+    phone_book: *const finesse_phone_book,
+) -> usize {
+    infallible(|| unsafe { borrow(phone_book) }.map(|v| v.contacts.len()))
+}
+
+/// Item `index` of: Its contacts, when the document embeds them (the lists agents read).
+///
+/// Borrowed from `phone_book`: valid until the handle owning it is freed. NULL when `phone_book` is
+/// NULL or `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_phone_book_contacts_get(
+    phone_book: *const finesse_phone_book,
+    index: usize,
+) -> *const finesse_contact {
+    infallible(|| {
+        unsafe { borrow(phone_book) }
+            .and_then(|v| v.contacts.get(index))
+            .map(lend::<finesse_contact>)
+    })
+}
+
+/// An owned `finesse_phone_book`: returned by `finesse_phone_book_from_xml` and by client calls,
+/// read through `finesse_owned_phone_book_view`, released with `finesse_owned_phone_book_free`.
+/// Immutable: safe to read from several threads at once; free it only once no thread uses it or its
+/// views.
+pub struct finesse_owned_phone_book {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_phone_book {
+    type Target = PhoneBookView;
+}
+
+/// Decodes a `PhoneBook` document (`len` bytes of XML at `xml`) without any network call.
+///
+/// On success the caller owns `*out_phone_book` and releases it with
+/// `finesse_owned_phone_book_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is not
+/// a `PhoneBook`) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_phone_book_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_phone_book: *mut *mut finesse_owned_phone_book,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_phone_book, "out_phone_book")?;
+        let value = model::PhoneBook::from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_phone_book>(PhoneBookView::new(
+                value,
+            )))
+        };
+        Ok(())
+    })
+}
+
+/// The view of an owned `finesse_phone_book`, valid until it is freed; NULL when `phone_book` is
+/// NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_phone_book_view(
+    phone_book: *const finesse_owned_phone_book,
+) -> *const finesse_phone_book {
+    infallible(|| unsafe { borrow(phone_book) }.map(lend::<finesse_phone_book>))
+}
+
+/// Releases an owned `finesse_phone_book` and every view it lent. NULL is a no-op; must not be
+/// called twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_phone_book_free(phone_book: *mut finesse_owned_phone_book) {
+    infallible(|| {
+        unsafe { free(phone_book) };
+        Some(())
+    })
+}
+
+/// An owned list of `finesse_phone_book`: returned by `finesse_phone_book_list_from_xml` and by
+/// client calls, read with `finesse_owned_phone_book_list_count` and
+/// `finesse_owned_phone_book_list_get`, released with `finesse_owned_phone_book_list_free`.
+/// Immutable: safe to read from several threads at once.
+pub struct finesse_owned_phone_book_list {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_phone_book_list {
+    type Target = Vec<PhoneBookView>;
+}
+
+/// Decodes a list document of `PhoneBook` (`len` bytes of XML at `xml`) without any network call;
+/// an empty list is a list of 0 items.
+///
+/// On success the caller owns `*out_list` and releases it with
+/// `finesse_owned_phone_book_list_free`; on failure (`FINESSE_RESULT_DECODE` for another document)
+/// it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_phone_book_list_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_list: *mut *mut finesse_owned_phone_book_list,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_list, "out_list")?;
+        let values = model::PhoneBook::list_from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_phone_book_list>(
+                values.into_iter().map(PhoneBookView::new).collect(),
+            ))
+        };
+        Ok(())
+    })
+}
+
+/// The number of items; 0 when `list` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_phone_book_list_count(
+    list: *const finesse_owned_phone_book_list,
+) -> usize {
+    infallible(|| unsafe { borrow(list) }.map(Vec::len))
+}
+
+/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+/// of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_phone_book_list_get(
+    list: *const finesse_owned_phone_book_list,
+    index: usize,
+) -> *const finesse_phone_book {
+    infallible(|| {
+        unsafe { borrow(list) }
+            .and_then(|l| l.get(index))
+            .map(lend::<finesse_phone_book>)
+    })
+}
+
+/// Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+/// pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_phone_book_list_free(
+    list: *mut finesse_owned_phone_book_list,
+) {
+    infallible(|| {
+        unsafe { free(list) };
+        Some(())
     })
 }
 
@@ -3361,6 +4301,873 @@ pub unsafe extern "C" fn finesse_user_settings_device_selection(
     infallible(|| {
         unsafe { borrow(user_settings) }
             .and_then(|v| v.device_selection.as_ref())
+            .map(|s| s.as_ptr())
+    })
+}
+
+/// A workflow (`Workflow`): when its trigger set fires and its conditions hold, its actions run.
+///
+/// The document (DEVNET `user—get-list-of-workflows` example, `workflow-api-parameters`):
+/// `<Workflow><uri/><name/><description/><media/><TriggerSet>…</TriggerSet><ConditionSet>…
+/// </ConditionSet><workflowActions><WorkflowAction>…</WorkflowAction></workflowActions>
+/// </Workflow>`.
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_workflow {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_workflow {
+    type Target = WorkflowView;
+}
+
+/// A `model::Workflow` with its strings converted once, so accessors can lend them.
+pub(crate) struct WorkflowView {
+    pub(crate) uri: CString,
+    pub(crate) id: CString,
+    pub(crate) name: CString,
+    pub(crate) description: CString,
+    pub(crate) media: Option<CString>,
+    pub(crate) trigger: Option<WorkflowTriggerSetView>,
+    pub(crate) conditions: Option<WorkflowConditionSetView>,
+    pub(crate) actions: Vec<WorkflowActionView>,
+}
+
+impl WorkflowView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::Workflow) -> Self {
+        WorkflowView {
+            uri: c_string(&inner.uri),
+            id: c_string(&inner.id),
+            name: c_string(&inner.name),
+            description: c_string(&inner.description),
+            media: inner.media.as_deref().map(c_string),
+            trigger: inner.trigger.clone().map(WorkflowTriggerSetView::new),
+            conditions: inner.conditions.clone().map(WorkflowConditionSetView::new),
+            actions: inner
+                .actions
+                .iter()
+                .cloned()
+                .map(WorkflowActionView::new)
+                .collect(),
+        }
+    }
+}
+
+/// The resource URI, `/finesse/api/Workflow/<id>`.
+///
+/// Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+/// NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_uri(workflow: *const finesse_workflow) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow) }.map(|v| v.uri.as_ptr()))
+}
+
+/// The workflow's id, taken from the URI.
+///
+/// Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+/// NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_id(workflow: *const finesse_workflow) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow) }.map(|v| v.id.as_ptr()))
+}
+
+/// Its name (at most 40 characters).
+///
+/// Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+/// NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_name(workflow: *const finesse_workflow) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow) }.map(|v| v.name.as_ptr()))
+}
+
+/// Its description (at most 128 characters).
+///
+/// Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+/// NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_description(
+    workflow: *const finesse_workflow,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow) }.map(|v| v.description.as_ptr()))
+}
+
+/// The media channel it applies to, on releases that write it.
+///
+/// Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+/// NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_media(
+    workflow: *const finesse_workflow,
+) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(workflow) }
+            .and_then(|v| v.media.as_ref())
+            .map(|s| s.as_ptr())
+    })
+}
+
+/// The events that make the conditions be evaluated.
+///
+/// Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+/// NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_trigger(
+    workflow: *const finesse_workflow,
+) -> *const finesse_workflow_trigger_set {
+    infallible(|| {
+        unsafe { borrow(workflow) }
+            .and_then(|v| v.trigger.as_ref())
+            .map(lend::<finesse_workflow_trigger_set>)
+    })
+}
+
+/// The conditions that must hold for the actions to run.
+///
+/// Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+/// NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_conditions(
+    workflow: *const finesse_workflow,
+) -> *const finesse_workflow_condition_set {
+    infallible(|| {
+        unsafe { borrow(workflow) }
+            .and_then(|v| v.conditions.as_ref())
+            .map(lend::<finesse_workflow_condition_set>)
+    })
+}
+
+/// How many items `finesse_workflow_actions_get` has: The actions to run, in order (at most 5).
+///
+/// 0 when `workflow` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_actions_count(
+    workflow: *const finesse_workflow,
+) -> usize {
+    infallible(|| unsafe { borrow(workflow) }.map(|v| v.actions.len()))
+}
+
+/// Item `index` of: The actions to run, in order (at most 5).
+///
+/// Borrowed from `workflow`: valid until the handle owning it is freed. NULL when `workflow` is
+/// NULL or `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_actions_get(
+    workflow: *const finesse_workflow,
+    index: usize,
+) -> *const finesse_workflow_action {
+    infallible(|| {
+        unsafe { borrow(workflow) }
+            .and_then(|v| v.actions.get(index))
+            .map(lend::<finesse_workflow_action>)
+    })
+}
+
+/// An owned `finesse_workflow`: returned by `finesse_workflow_from_xml` and by client calls, read
+/// through `finesse_owned_workflow_view`, released with `finesse_owned_workflow_free`. Immutable:
+/// safe to read from several threads at once; free it only once no thread uses it or its views.
+pub struct finesse_owned_workflow {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_workflow {
+    type Target = WorkflowView;
+}
+
+/// Decodes a `Workflow` document (`len` bytes of XML at `xml`) without any network call.
+///
+/// On success the caller owns `*out_workflow` and releases it with `finesse_owned_workflow_free`;
+/// on failure (`FINESSE_RESULT_DECODE` for a document that is not a `Workflow`) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_workflow: *mut *mut finesse_owned_workflow,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_workflow, "out_workflow")?;
+        let value = model::Workflow::from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_workflow>(WorkflowView::new(
+                value,
+            )))
+        };
+        Ok(())
+    })
+}
+
+/// The view of an owned `finesse_workflow`, valid until it is freed; NULL when `workflow` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_workflow_view(
+    workflow: *const finesse_owned_workflow,
+) -> *const finesse_workflow {
+    infallible(|| unsafe { borrow(workflow) }.map(lend::<finesse_workflow>))
+}
+
+/// Releases an owned `finesse_workflow` and every view it lent. NULL is a no-op; must not be called
+/// twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_workflow_free(workflow: *mut finesse_owned_workflow) {
+    infallible(|| {
+        unsafe { free(workflow) };
+        Some(())
+    })
+}
+
+/// An owned list of `finesse_workflow`: returned by `finesse_workflow_list_from_xml` and by client
+/// calls, read with `finesse_owned_workflow_list_count` and `finesse_owned_workflow_list_get`,
+/// released with `finesse_owned_workflow_list_free`. Immutable: safe to read from several threads
+/// at once.
+pub struct finesse_owned_workflow_list {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_workflow_list {
+    type Target = Vec<WorkflowView>;
+}
+
+/// Decodes a list document of `Workflow` (`len` bytes of XML at `xml`) without any network call; an
+/// empty list is a list of 0 items.
+///
+/// On success the caller owns `*out_list` and releases it with `finesse_owned_workflow_list_free`;
+/// on failure (`FINESSE_RESULT_DECODE` for another document) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_list_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_list: *mut *mut finesse_owned_workflow_list,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_list, "out_list")?;
+        let values = model::Workflow::list_from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_workflow_list>(
+                values.into_iter().map(WorkflowView::new).collect(),
+            ))
+        };
+        Ok(())
+    })
+}
+
+/// The number of items; 0 when `list` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_workflow_list_count(
+    list: *const finesse_owned_workflow_list,
+) -> usize {
+    infallible(|| unsafe { borrow(list) }.map(Vec::len))
+}
+
+/// Item `index`, borrowed from `list` until it is freed; NULL when `list` is NULL or `index` is out
+/// of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_workflow_list_get(
+    list: *const finesse_owned_workflow_list,
+    index: usize,
+) -> *const finesse_workflow {
+    infallible(|| {
+        unsafe { borrow(list) }
+            .and_then(|l| l.get(index))
+            .map(lend::<finesse_workflow>)
+    })
+}
+
+/// Releases a list and every view it lent. NULL is a no-op; must not be called twice with the same
+/// pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_workflow_list_free(list: *mut finesse_owned_workflow_list) {
+    infallible(|| {
+        unsafe { free(list) };
+        Some(())
+    })
+}
+
+/// A workflow action (`WorkflowAction`, DEVNET `workflowaction`): what runs.
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_workflow_action {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_workflow_action {
+    type Target = WorkflowActionView;
+}
+
+/// A `model::WorkflowAction` with its strings converted once, so accessors can lend them.
+pub(crate) struct WorkflowActionView {
+    pub(crate) uri: CString,
+    pub(crate) id: CString,
+    pub(crate) name: CString,
+    pub(crate) action_type: CString,
+    pub(crate) handled_by: Option<CString>,
+    pub(crate) params: Vec<WorkflowActionParamView>,
+    pub(crate) variables: Vec<WorkflowVariableView>,
+}
+
+impl WorkflowActionView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::WorkflowAction) -> Self {
+        WorkflowActionView {
+            uri: c_string(&inner.uri),
+            id: c_string(&inner.id),
+            name: c_string(&inner.name),
+            action_type: c_string(&inner.action_type),
+            handled_by: inner.handled_by.as_deref().map(c_string),
+            params: inner
+                .params
+                .iter()
+                .cloned()
+                .map(WorkflowActionParamView::new)
+                .collect(),
+            variables: inner
+                .variables
+                .iter()
+                .cloned()
+                .map(WorkflowVariableView::new)
+                .collect(),
+        }
+    }
+}
+
+/// The resource URI, `/finesse/api/WorkflowAction/<id>`.
+///
+/// Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+/// `workflow_action` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_uri(
+    workflow_action: *const finesse_workflow_action,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_action) }.map(|v| v.uri.as_ptr()))
+}
+
+/// The action's id, taken from the URI.
+///
+/// Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+/// `workflow_action` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_id(
+    workflow_action: *const finesse_workflow_action,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_action) }.map(|v| v.id.as_ptr()))
+}
+
+/// Its name (at most 64 characters).
+///
+/// Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+/// `workflow_action` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_name(
+    workflow_action: *const finesse_workflow_action,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_action) }.map(|v| v.name.as_ptr()))
+}
+
+/// `BROWSER_POP` or `HTTP_REQUEST`.
+///
+/// Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+/// `workflow_action` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_action_type(
+    workflow_action: *const finesse_workflow_action,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_action) }.map(|v| v.action_type.as_ptr()))
+}
+
+/// Who runs it: `FINESSE_DESKTOP` or `OTHER` (an application such as this one).
+///
+/// Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+/// `workflow_action` is NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_handled_by(
+    workflow_action: *const finesse_workflow_action,
+) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(workflow_action) }
+            .and_then(|v| v.handled_by.as_ref())
+            .map(|s| s.as_ptr())
+    })
+}
+
+/// How many items `finesse_workflow_action_params_get` has: Its parameters: `path` and `windowName`
+/// for BROWSER_POP; `method`, `location`, `contentType`, `path` and `body` for HTTP_REQUEST.
+/// `${name}` in a value stands for the action variable `name`.
+///
+/// 0 when `workflow_action` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_params_count(
+    workflow_action: *const finesse_workflow_action,
+) -> usize {
+    infallible(|| unsafe { borrow(workflow_action) }.map(|v| v.params.len()))
+}
+
+/// Item `index` of: Its parameters: `path` and `windowName` for BROWSER_POP; `method`, `location`,
+/// `contentType`, `path` and `body` for HTTP_REQUEST. `${name}` in a value stands for the action
+/// variable `name`.
+///
+/// Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+/// `workflow_action` is NULL or `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_params_get(
+    workflow_action: *const finesse_workflow_action,
+    index: usize,
+) -> *const finesse_workflow_action_param {
+    infallible(|| {
+        unsafe { borrow(workflow_action) }
+            .and_then(|v| v.params.get(index))
+            .map(lend::<finesse_workflow_action_param>)
+    })
+}
+
+/// How many items `finesse_workflow_action_variables_get` has: The variables its parameters use (at
+/// most 5).
+///
+/// 0 when `workflow_action` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_variables_count(
+    workflow_action: *const finesse_workflow_action,
+) -> usize {
+    infallible(|| unsafe { borrow(workflow_action) }.map(|v| v.variables.len()))
+}
+
+/// Item `index` of: The variables its parameters use (at most 5).
+///
+/// Borrowed from `workflow_action`: valid until the handle owning it is freed. NULL when
+/// `workflow_action` is NULL or `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_variables_get(
+    workflow_action: *const finesse_workflow_action,
+    index: usize,
+) -> *const finesse_workflow_variable {
+    infallible(|| {
+        unsafe { borrow(workflow_action) }
+            .and_then(|v| v.variables.get(index))
+            .map(lend::<finesse_workflow_variable>)
+    })
+}
+
+/// An owned `finesse_workflow_action`: returned by `finesse_workflow_action_from_xml` and by client
+/// calls, read through `finesse_owned_workflow_action_view`, released with
+/// `finesse_owned_workflow_action_free`. Immutable: safe to read from several threads at once; free
+/// it only once no thread uses it or its views.
+pub struct finesse_owned_workflow_action {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_owned_workflow_action {
+    type Target = WorkflowActionView;
+}
+
+/// Decodes a `WorkflowAction` document (`len` bytes of XML at `xml`) without any network call.
+///
+/// On success the caller owns `*out_workflow_action` and releases it with
+/// `finesse_owned_workflow_action_free`; on failure (`FINESSE_RESULT_DECODE` for a document that is
+/// not a `WorkflowAction`) it is not written.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_from_xml(
+    xml: *const u8,
+    len: usize,
+    out_workflow_action: *mut *mut finesse_owned_workflow_action,
+) -> finesse_result {
+    fallible(|| {
+        let xml = unsafe { bytes_arg(xml, len, "xml") }?;
+        let out = Out::required(out_workflow_action, "out_workflow_action")?;
+        let value = model::WorkflowAction::from_xml(xml)?;
+        unsafe {
+            out.write(into_owned::<finesse_owned_workflow_action>(
+                WorkflowActionView::new(value),
+            ))
+        };
+        Ok(())
+    })
+}
+
+/// The view of an owned `finesse_workflow_action`, valid until it is freed; NULL when
+/// `workflow_action` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_workflow_action_view(
+    workflow_action: *const finesse_owned_workflow_action,
+) -> *const finesse_workflow_action {
+    infallible(|| unsafe { borrow(workflow_action) }.map(lend::<finesse_workflow_action>))
+}
+
+/// Releases an owned `finesse_workflow_action` and every view it lent. NULL is a no-op; must not be
+/// called twice with the same pointer.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_owned_workflow_action_free(
+    workflow_action: *mut finesse_owned_workflow_action,
+) {
+    infallible(|| {
+        unsafe { free(workflow_action) };
+        Some(())
+    })
+}
+
+/// One parameter of a workflow action (`Param`).
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_workflow_action_param {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_workflow_action_param {
+    type Target = WorkflowActionParamView;
+}
+
+/// A `model::WorkflowActionParam` with its strings converted once, so accessors can lend them.
+pub(crate) struct WorkflowActionParamView {
+    pub(crate) name: CString,
+    pub(crate) value: CString,
+}
+
+impl WorkflowActionParamView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::WorkflowActionParam) -> Self {
+        WorkflowActionParamView {
+            name: c_string(&inner.name),
+            value: c_string(&inner.value),
+        }
+    }
+}
+
+/// Its name, e.g. `path`.
+///
+/// Borrowed from `workflow_action_param`: valid until the handle owning it is freed. NULL when
+/// `workflow_action_param` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_param_name(
+    workflow_action_param: *const finesse_workflow_action_param,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_action_param) }.map(|v| v.name.as_ptr()))
+}
+
+/// Its value, with `${variable}` placeholders.
+///
+/// Borrowed from `workflow_action_param`: valid until the handle owning it is freed. NULL when
+/// `workflow_action_param` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_action_param_value(
+    workflow_action_param: *const finesse_workflow_action_param,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_action_param) }.map(|v| v.value.as_ptr()))
+}
+
+/// A test of a dialog's variable against a value (a `Trigger` or a `Condition`).
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_workflow_condition {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_workflow_condition {
+    type Target = WorkflowConditionView;
+}
+
+/// A `model::WorkflowCondition` with its strings converted once, so accessors can lend them.
+pub(crate) struct WorkflowConditionView {
+    pub(crate) variable: Option<WorkflowVariableView>,
+    pub(crate) comparator: CString,
+    pub(crate) value: CString,
+}
+
+impl WorkflowConditionView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::WorkflowCondition) -> Self {
+        WorkflowConditionView {
+            variable: inner.variable.clone().map(WorkflowVariableView::new),
+            comparator: c_string(&inner.comparator),
+            value: c_string(&inner.value),
+        }
+    }
+}
+
+/// The variable tested.
+///
+/// Borrowed from `workflow_condition`: valid until the handle owning it is freed. NULL when
+/// `workflow_condition` is NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_condition_variable(
+    workflow_condition: *const finesse_workflow_condition,
+) -> *const finesse_workflow_variable {
+    infallible(|| {
+        unsafe { borrow(workflow_condition) }
+            .and_then(|v| v.variable.as_ref())
+            .map(lend::<finesse_workflow_variable>)
+    })
+}
+
+/// How, e.g. `IS_EQUAL`, `CONTAINS`, `IS_IN_LIST`, `IS_EMPTY`.
+///
+/// Borrowed from `workflow_condition`: valid until the handle owning it is freed. NULL when
+/// `workflow_condition` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_condition_comparator(
+    workflow_condition: *const finesse_workflow_condition,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_condition) }.map(|v| v.comparator.as_ptr()))
+}
+
+/// The value compared with (a comma-separated list for `IS_IN_LIST`).
+///
+/// Borrowed from `workflow_condition`: valid until the handle owning it is freed. NULL when
+/// `workflow_condition` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_condition_value(
+    workflow_condition: *const finesse_workflow_condition,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_condition) }.map(|v| v.value.as_ptr()))
+}
+
+/// The conditions of a workflow (`ConditionSet`).
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_workflow_condition_set {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_workflow_condition_set {
+    type Target = WorkflowConditionSetView;
+}
+
+/// A `model::WorkflowConditionSet` with its strings converted once, so accessors can lend them.
+pub(crate) struct WorkflowConditionSetView {
+    pub(crate) apply_method: CString,
+    pub(crate) conditions: Vec<WorkflowConditionView>,
+}
+
+impl WorkflowConditionSetView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::WorkflowConditionSet) -> Self {
+        WorkflowConditionSetView {
+            apply_method: c_string(&inner.apply_method),
+            conditions: inner
+                .conditions
+                .iter()
+                .cloned()
+                .map(WorkflowConditionView::new)
+                .collect(),
+        }
+    }
+}
+
+/// `ALL` or `ANY`: whether every condition or one of them must hold.
+///
+/// Borrowed from `workflow_condition_set`: valid until the handle owning it is freed. NULL when
+/// `workflow_condition_set` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_condition_set_apply_method(
+    workflow_condition_set: *const finesse_workflow_condition_set,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_condition_set) }.map(|v| v.apply_method.as_ptr()))
+}
+
+/// How many items `finesse_workflow_condition_set_conditions_get` has: The conditions (at most 5).
+///
+/// 0 when `workflow_condition_set` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_condition_set_conditions_count(
+    workflow_condition_set: *const finesse_workflow_condition_set,
+) -> usize {
+    infallible(|| unsafe { borrow(workflow_condition_set) }.map(|v| v.conditions.len()))
+}
+
+/// Item `index` of: The conditions (at most 5).
+///
+/// Borrowed from `workflow_condition_set`: valid until the handle owning it is freed. NULL when
+/// `workflow_condition_set` is NULL or `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_condition_set_conditions_get(
+    workflow_condition_set: *const finesse_workflow_condition_set,
+    index: usize,
+) -> *const finesse_workflow_condition {
+    infallible(|| {
+        unsafe { borrow(workflow_condition_set) }
+            .and_then(|v| v.conditions.get(index))
+            .map(lend::<finesse_workflow_condition>)
+    })
+}
+
+/// The events that start a workflow (`TriggerSet`): a system event such as `CALL_ARRIVES`, narrowed
+/// by triggers on the dialog.
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_workflow_trigger_set {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_workflow_trigger_set {
+    type Target = WorkflowTriggerSetView;
+}
+
+/// A `model::WorkflowTriggerSet` with its strings converted once, so accessors can lend them.
+pub(crate) struct WorkflowTriggerSetView {
+    pub(crate) trigger_type: CString,
+    pub(crate) name: CString,
+    pub(crate) triggers: Vec<WorkflowConditionView>,
+}
+
+impl WorkflowTriggerSetView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::WorkflowTriggerSet) -> Self {
+        WorkflowTriggerSetView {
+            trigger_type: c_string(&inner.trigger_type),
+            name: c_string(&inner.name),
+            triggers: inner
+                .triggers
+                .iter()
+                .cloned()
+                .map(WorkflowConditionView::new)
+                .collect(),
+        }
+    }
+}
+
+/// `SYSTEM` for the built-in events.
+///
+/// Borrowed from `workflow_trigger_set`: valid until the handle owning it is freed. NULL when
+/// `workflow_trigger_set` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_trigger_set_trigger_type(
+    workflow_trigger_set: *const finesse_workflow_trigger_set,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_trigger_set) }.map(|v| v.trigger_type.as_ptr()))
+}
+
+/// The event, e.g. `CALL_ARRIVES`, `CALL_ANSWERED`, `CALL_ENDS`.
+///
+/// Borrowed from `workflow_trigger_set`: valid until the handle owning it is freed. NULL when
+/// `workflow_trigger_set` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_trigger_set_name(
+    workflow_trigger_set: *const finesse_workflow_trigger_set,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_trigger_set) }.map(|v| v.name.as_ptr()))
+}
+
+/// How many items `finesse_workflow_trigger_set_triggers_get` has: Tests on the dialog that must
+/// all pass.
+///
+/// 0 when `workflow_trigger_set` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_trigger_set_triggers_count(
+    workflow_trigger_set: *const finesse_workflow_trigger_set,
+) -> usize {
+    infallible(|| unsafe { borrow(workflow_trigger_set) }.map(|v| v.triggers.len()))
+}
+
+/// Item `index` of: Tests on the dialog that must all pass.
+///
+/// Borrowed from `workflow_trigger_set`: valid until the handle owning it is freed. NULL when
+/// `workflow_trigger_set` is NULL or `index` is out of range.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_trigger_set_triggers_get(
+    workflow_trigger_set: *const finesse_workflow_trigger_set,
+    index: usize,
+) -> *const finesse_workflow_condition {
+    infallible(|| {
+        unsafe { borrow(workflow_trigger_set) }
+            .and_then(|v| v.triggers.get(index))
+            .map(lend::<finesse_workflow_condition>)
+    })
+}
+
+/// A variable of a dialog that workflows read (`Variable`, `ActionVariable`).
+///
+/// A borrowed view: lent by the handle that owns it (an owned document, a list, an event, another
+/// view) and valid until that handle is freed; never freed itself. Immutable: safe to read from
+/// several threads at once.
+pub struct finesse_workflow_variable {
+    _private: [u8; 0],
+}
+
+impl Handle for finesse_workflow_variable {
+    type Target = WorkflowVariableView;
+}
+
+/// A `model::WorkflowVariable` with its strings converted once, so accessors can lend them.
+pub(crate) struct WorkflowVariableView {
+    pub(crate) name: CString,
+    pub(crate) node: Option<CString>,
+    pub(crate) variable_type: CString,
+    pub(crate) test_value: Option<CString>,
+}
+
+impl WorkflowVariableView {
+    /// Converts `inner`'s strings.
+    pub(crate) fn new(inner: model::WorkflowVariable) -> Self {
+        WorkflowVariableView {
+            name: c_string(&inner.name),
+            node: inner.node.as_deref().map(c_string),
+            variable_type: c_string(&inner.variable_type),
+            test_value: inner.test_value.as_deref().map(c_string),
+        }
+    }
+}
+
+/// Its name, e.g. `callVariable1` or a name the administrator chose.
+///
+/// Borrowed from `workflow_variable`: valid until the handle owning it is freed. NULL when
+/// `workflow_variable` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_variable_name(
+    workflow_variable: *const finesse_workflow_variable,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_variable) }.map(|v| v.name.as_ptr()))
+}
+
+/// For a `CUSTOM` variable, the XPath of its value in the Dialog document, e.g.
+/// `//Dialog/mediaProperties/callType`.
+///
+/// Borrowed from `workflow_variable`: valid until the handle owning it is freed. NULL when
+/// `workflow_variable` is NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_variable_node(
+    workflow_variable: *const finesse_workflow_variable,
+) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(workflow_variable) }
+            .and_then(|v| v.node.as_ref())
+            .map(|s| s.as_ptr())
+    })
+}
+
+/// `SYSTEM` (a call variable Finesse knows) or `CUSTOM` (read at `node`).
+///
+/// Borrowed from `workflow_variable`: valid until the handle owning it is freed. NULL when
+/// `workflow_variable` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_variable_variable_type(
+    workflow_variable: *const finesse_workflow_variable,
+) -> *const c_char {
+    infallible(|| unsafe { borrow(workflow_variable) }.map(|v| v.variable_type.as_ptr()))
+}
+
+/// A value to try the action with (action variables only).
+///
+/// Borrowed from `workflow_variable`: valid until the handle owning it is freed. NULL when
+/// `workflow_variable` is NULL or when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_workflow_variable_test_value(
+    workflow_variable: *const finesse_workflow_variable,
+) -> *const c_char {
+    infallible(|| {
+        unsafe { borrow(workflow_variable) }
+            .and_then(|v| v.test_value.as_ref())
             .map(|s| s.as_ptr())
     })
 }

@@ -40,7 +40,7 @@ pub(crate) fn category(value: u32) -> Option<ReasonCodeCategory> {
 }
 
 /// Runs one read and hands its result to `out` as an owned handle.
-fn read<H: Handle>(
+pub(crate) fn read<H: Handle>(
     out: *mut *mut H,
     name: &str,
     get: impl FnOnce() -> Result<H::Target, crate::error::Failure>,

@@ -35,6 +35,12 @@ extern const char DOC_UPDATE_QUEUE_DELETE[];
 extern const char DOC_TEAM_MESSAGE[];
 extern const char DOC_TEAM_MESSAGES[];
 extern const char DOC_UPDATE_TEAM_MESSAGE_POST[];
+extern const char DOC_PHONE_BOOKS_TEAM_RESOURCE[];
+extern const char DOC_PHONE_BOOKS_USER[];
+extern const char DOC_CONTACTS[];
+extern const char DOC_WORKFLOWS[];
+extern const char DOC_MEDIA_PROPERTIES_LAYOUT[];
+extern const char DOC_MEDIA_PROPERTIES_LAYOUTS[];
 
 /* One copy and the file it was copied from, under core/tests/documents/. */
 struct test_document {

@@ -13,5 +13,6 @@ int main(void) {
     logging_tests();
     supervisor_tests();
     high_availability_tests();
+    team_resource_tests();
     return harness_report();
 }

@@ -12,5 +12,6 @@ void event_tests(void);
 void logging_tests(void);
 void supervisor_tests(void);
 void high_availability_tests(void);
+void team_resource_tests(void);
 
 #endif

@@ -295,6 +295,20 @@ class Client:
         """Lists a team's reason codes of a category (TeamResource, 12.5(1)+)."""
     def team_wrap_up_reasons(self, team_id: str) -> list[WrapUpReason]:
         """Lists a team's wrap-up reasons (TeamResource, 12.5(1)+)."""
+    def phone_books(self) -> list[PhoneBook]:
+        """Lists the agent's phone books with their contacts (its team's, or the user's)."""
+    def team_phone_books(self, team_id: str) -> list[PhoneBook]:
+        """Lists a team's phone books with their contacts (TeamResource, 12.5(1)+)."""
+    def workflows(self) -> list[Workflow]:
+        """Lists the agent's workflows with their actions (its team's, or the user's)."""
+    def team_workflows(self, team_id: str) -> list[Workflow]:
+        """Lists a team's workflows (TeamResource, 12.5(1)+)."""
+    def media_properties_layouts(self) -> list[MediaPropertiesLayout]:
+        """Lists the agent's media properties layouts (its team's, or the user's)."""
+    def media_properties_layout(self) -> MediaPropertiesLayout:
+        """Gets the layout the desktop shows the agent's calls with."""
+    def team_media_properties_layouts(self, team_id: str) -> list[MediaPropertiesLayout]:
+        """Lists a team's media properties layouts (TeamResource, 12.5(1)+)."""
     def queue(self, queue_id: str) -> Queue:
         """Gets a queue and its statistics (CCE)."""
     def queues(self) -> list[Queue]:
@@ -380,6 +394,41 @@ class ApiErrorDetail:
     def __reduce__(self) -> _Reduced: ...
     def __copy__(self) -> ApiErrorDetail: ...
     def __deepcopy__(self, memo: dict[int, object], /) -> ApiErrorDetail: ...
+
+@final
+class Contact:
+    """One entry of a phone book (``Contact``, DEVNET ``contact``, ``contact-api-parameters``)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> Contact:
+        """Decodes one ``Contact`` document."""
+    @classmethod
+    def list_from_xml(cls, data: str | bytes) -> list[Contact]:
+        """Decodes a list document of ``Contact``."""
+    @property
+    def uri(self) -> str:
+        """The resource URI, ``/finesse/api/PhoneBook/<phoneBookId>/Contact/<id>``."""
+    @property
+    def id(self) -> str:
+        """The contact's id, taken from the URI."""
+    @property
+    def first_name(self) -> str:
+        """First name, at most 128 characters."""
+    @property
+    def last_name(self) -> str:
+        """Last name, at most 128 characters."""
+    @property
+    def phone_number(self) -> str:
+        """The number to dial, at most 32 characters."""
+    @property
+    def description(self) -> str:
+        """A description, at most 128 characters."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> Contact: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> Contact: ...
 
 @final
 class Dialog:
@@ -497,6 +546,89 @@ class MediaProperties:
     def __deepcopy__(self, memo: dict[int, object], /) -> MediaProperties: ...
 
 @final
+class MediaPropertiesLayout:
+    """A media properties layout (``MediaPropertiesLayout``): a header entry shown on the call
+    and up to two columns of entries (left, right). The document (DEVNET
+    ``mediapropertieslayout``, ``mediapropertieslayout-api-parameters``):
+    ``<MediaPropertiesLayout><uri/><name/><description/><type/><header><entry>…</entry>
+    </header><column><entry>…</entry>…</column><column>…</column></MediaPropertiesLayout>``;
+    11.x writes only the header and columns, with entries of two fields.
+    """
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> MediaPropertiesLayout:
+        """Decodes one ``MediaPropertiesLayout`` document."""
+    @classmethod
+    def list_from_xml(cls, data: str | bytes) -> list[MediaPropertiesLayout]:
+        """Decodes a list document of ``MediaPropertiesLayout``."""
+    @property
+    def uri(self) -> str:
+        """The resource URI, ``/finesse/api/MediaPropertiesLayout/<id>``."""
+    @property
+    def id(self) -> str:
+        """The layout's id, taken from the URI."""
+    @property
+    def name(self) -> str:
+        """Its name (at most 40 characters)."""
+    @property
+    def description(self) -> str:
+        """Its description (at most 128 characters)."""
+    @property
+    def layout_type(self) -> str | None:
+        """``DEFAULT`` (the system's layout) or ``CUSTOM``."""
+    @property
+    def header(self) -> list[MediaPropertiesLayoutEntry]:
+        """The entries of the header (one, as configured)."""
+    @property
+    def columns(self) -> list[MediaPropertiesLayoutColumn]:
+        """The columns, left first, each with up to 10 entries."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> MediaPropertiesLayout: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> MediaPropertiesLayout: ...
+
+@final
+class MediaPropertiesLayoutColumn:
+    """One column of a layout (``column``)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def entries(self) -> list[MediaPropertiesLayoutEntry]:
+        """Its entries, top first."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> MediaPropertiesLayoutColumn: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> MediaPropertiesLayoutColumn: ...
+
+@final
+class MediaPropertiesLayoutEntry:
+    """One shown value of a layout (``entry``)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def display_name(self) -> str:
+        """The label (at most 50 characters; may be empty)."""
+    @property
+    def media_property(self) -> str:
+        """The call variable shown: ``callVariable1``…``callVariable10``, an ECC variable
+        (``user.…``) or an Outbound Option variable (``BACampaign``, …).
+        """
+    @property
+    def show_in_pop_over(self) -> bool | None:
+        """Whether the desktop's call pop-over shows it too (12.x)."""
+    @property
+    def ui_editable(self) -> bool | None:
+        """Whether the agent may edit the value on the desktop (12.x)."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> MediaPropertiesLayoutEntry: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> MediaPropertiesLayoutEntry: ...
+
+@final
 class MobileAgent:
     """Mobile agent settings (``User/mobileAgent``)."""
 
@@ -568,6 +700,46 @@ class Participant:
     def __reduce__(self) -> _Reduced: ...
     def __copy__(self) -> Participant: ...
     def __deepcopy__(self, memo: dict[int, object], /) -> Participant: ...
+
+@final
+class PhoneBook:
+    """A phone book (``PhoneBook``), GLOBAL (every agent's) or TEAM (assigned to teams). The
+    object (DEVNET ``phonebook``): ``<PhoneBook><uri/><name/><type/><contacts/></PhoneBook>``,
+    where ``contacts`` is the URI of its contacts. The lists an agent reads (DEVNET
+    ``teamresource—get-phone-books``, ``user—get-list-of-phone-books``) embed the contacts
+    instead, as ``<Contacts><Contact>…</Contact></Contacts>``; both forms are decoded.
+    """
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> PhoneBook:
+        """Decodes one ``PhoneBook`` document."""
+    @classmethod
+    def list_from_xml(cls, data: str | bytes) -> list[PhoneBook]:
+        """Decodes a list document of ``PhoneBook``."""
+    @property
+    def uri(self) -> str:
+        """The resource URI, e.g. ``/finesse/api/PhoneBook/1``; empty when the list omits it."""
+    @property
+    def id(self) -> str:
+        """The phone book's id, taken from the URI."""
+    @property
+    def name(self) -> str:
+        """Its name."""
+    @property
+    def book_type(self) -> PhoneBookType | None:
+        """GLOBAL or TEAM."""
+    @property
+    def contacts_uri(self) -> str | None:
+        """The URI of its contacts, when the document gives a URI rather than the contacts."""
+    @property
+    def contacts(self) -> list[Contact]:
+        """Its contacts, when the document embeds them (the lists agents read)."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> PhoneBook: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> PhoneBook: ...
 
 @final
 class Queue:
@@ -994,6 +1166,192 @@ class UserSettings:
     def __reduce__(self) -> _Reduced: ...
     def __copy__(self) -> UserSettings: ...
     def __deepcopy__(self, memo: dict[int, object], /) -> UserSettings: ...
+
+@final
+class Workflow:
+    """A workflow (``Workflow``): when its trigger set fires and its conditions hold, its actions
+    run. The document (DEVNET ``user—get-list-of-workflows`` example,
+    ``workflow-api-parameters``):
+    ``<Workflow><uri/><name/><description/><media/><TriggerSet>…</TriggerSet><ConditionSet>…
+    </ConditionSet><workflowActions><WorkflowAction>…</WorkflowAction></workflowActions>
+    </Workflow>``.
+    """
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> Workflow:
+        """Decodes one ``Workflow`` document."""
+    @classmethod
+    def list_from_xml(cls, data: str | bytes) -> list[Workflow]:
+        """Decodes a list document of ``Workflow``."""
+    @property
+    def uri(self) -> str:
+        """The resource URI, ``/finesse/api/Workflow/<id>``."""
+    @property
+    def id(self) -> str:
+        """The workflow's id, taken from the URI."""
+    @property
+    def name(self) -> str:
+        """Its name (at most 40 characters)."""
+    @property
+    def description(self) -> str:
+        """Its description (at most 128 characters)."""
+    @property
+    def media(self) -> str | None:
+        """The media channel it applies to, on releases that write it."""
+    @property
+    def trigger(self) -> WorkflowTriggerSet | None:
+        """The events that make the conditions be evaluated."""
+    @property
+    def conditions(self) -> WorkflowConditionSet | None:
+        """The conditions that must hold for the actions to run."""
+    @property
+    def actions(self) -> list[WorkflowAction]:
+        """The actions to run, in order (at most 5)."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> Workflow: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> Workflow: ...
+
+@final
+class WorkflowAction:
+    """A workflow action (``WorkflowAction``, DEVNET ``workflowaction``): what runs."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @classmethod
+    def from_xml(cls, data: str | bytes) -> WorkflowAction:
+        """Decodes one ``WorkflowAction`` document."""
+    @property
+    def uri(self) -> str:
+        """The resource URI, ``/finesse/api/WorkflowAction/<id>``."""
+    @property
+    def id(self) -> str:
+        """The action's id, taken from the URI."""
+    @property
+    def name(self) -> str:
+        """Its name (at most 64 characters)."""
+    @property
+    def action_type(self) -> str:
+        """``BROWSER_POP`` or ``HTTP_REQUEST``."""
+    @property
+    def handled_by(self) -> str | None:
+        """Who runs it: ``FINESSE_DESKTOP`` or ``OTHER`` (an application such as this one)."""
+    @property
+    def params(self) -> list[WorkflowActionParam]:
+        """Its parameters: ``path`` and ``windowName`` for BROWSER_POP; ``method``, ``location``,
+        ``contentType``, ``path`` and ``body`` for HTTP_REQUEST. ``${name}`` in a value stands
+        for the action variable ``name``.
+        """
+    @property
+    def variables(self) -> list[WorkflowVariable]:
+        """The variables its parameters use (at most 5)."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> WorkflowAction: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> WorkflowAction: ...
+
+@final
+class WorkflowActionParam:
+    """One parameter of a workflow action (``Param``)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def name(self) -> str:
+        """Its name, e.g. ``path``."""
+    @property
+    def value(self) -> str:
+        """Its value, with ``${variable}`` placeholders."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> WorkflowActionParam: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> WorkflowActionParam: ...
+
+@final
+class WorkflowCondition:
+    """A test of a dialog's variable against a value (a ``Trigger`` or a ``Condition``)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def variable(self) -> WorkflowVariable | None:
+        """The variable tested."""
+    @property
+    def comparator(self) -> str:
+        """How, e.g. ``IS_EQUAL``, ``CONTAINS``, ``IS_IN_LIST``, ``IS_EMPTY``."""
+    @property
+    def value(self) -> str:
+        """The value compared with (a comma-separated list for ``IS_IN_LIST``)."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> WorkflowCondition: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> WorkflowCondition: ...
+
+@final
+class WorkflowConditionSet:
+    """The conditions of a workflow (``ConditionSet``)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def apply_method(self) -> str:
+        """``ALL`` or ``ANY``: whether every condition or one of them must hold."""
+    @property
+    def conditions(self) -> list[WorkflowCondition]:
+        """The conditions (at most 5)."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> WorkflowConditionSet: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> WorkflowConditionSet: ...
+
+@final
+class WorkflowTriggerSet:
+    """The events that start a workflow (``TriggerSet``): a system event such as
+    ``CALL_ARRIVES``, narrowed by triggers on the dialog.
+    """
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def trigger_type(self) -> str:
+        """``SYSTEM`` for the built-in events."""
+    @property
+    def name(self) -> str:
+        """The event, e.g. ``CALL_ARRIVES``, ``CALL_ANSWERED``, ``CALL_ENDS``."""
+    @property
+    def triggers(self) -> list[WorkflowCondition]:
+        """Tests on the dialog that must all pass."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> WorkflowTriggerSet: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> WorkflowTriggerSet: ...
+
+@final
+class WorkflowVariable:
+    """A variable of a dialog that workflows read (``Variable``, ``ActionVariable``)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def name(self) -> str:
+        """Its name, e.g. ``callVariable1`` or a name the administrator chose."""
+    @property
+    def node(self) -> str | None:
+        """For a ``CUSTOM`` variable, the XPath of its value in the Dialog document, e.g.
+        ``//Dialog/mediaProperties/callType``.
+        """
+    @property
+    def variable_type(self) -> str:
+        """``SYSTEM`` (a call variable Finesse knows) or ``CUSTOM`` (read at ``node``)."""
+    @property
+    def test_value(self) -> str | None:
+        """A value to try the action with (action variables only)."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> WorkflowVariable: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> WorkflowVariable: ...
 
 @final
 class WrapUpReason:

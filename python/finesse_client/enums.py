@@ -21,6 +21,7 @@ __all__ = [
     "DialogState",
     "MediaAddressType",
     "ParticipantState",
+    "PhoneBookType",
     "ReasonCodeCategory",
     "StateCause",
     "SystemStatus",
@@ -164,6 +165,13 @@ class WrapUpMode(WireEnum):
     REQUIRED_WITH_WRAP_UP_DATA = "REQUIRED_WITH_WRAP_UP_DATA"
     OPTIONAL = "OPTIONAL"
     NOT_ALLOWED = "NOT_ALLOWED"
+
+
+class PhoneBookType(WireEnum):
+    """Who a phone book is for (``PhoneBook.book_type``)."""
+
+    GLOBAL = "GLOBAL"
+    TEAM = "TEAM"
 
 
 class ReasonCodeCategory(WireEnum):

@@ -837,7 +837,8 @@ impl Client {
         self.run(py, |c| c.system_info()).map(SystemInfo::from)
     }
 
-    /// Lists the reason codes of a category available to the agent.
+    /// Lists the reason codes of a category available to the agent: its team's
+    /// (TeamResource, 12.5(1) and later) or, on earlier releases, the user's.
     ///
     /// Args:
     ///     category: ``"NOT_READY"`` or ``"LOGOUT"`` (or a ``ReasonCodeCategory``).
@@ -851,7 +852,8 @@ impl Client {
             .map(|codes| codes.into_iter().map(ReasonCode::from).collect())
     }
 
-    /// Lists the wrap-up reasons available to the agent.
+    /// Lists the wrap-up reasons available to the agent: its team's (TeamResource, 12.5(1)
+    /// and later) or, on earlier releases, the user's.
     ///
     /// Returns:
     ///     The ``WrapUpReason`` list.

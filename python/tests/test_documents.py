@@ -18,7 +18,10 @@ import pytest
 import finesse_client
 from finesse_client import (
     ApiErrorDetail,
+    Contact,
     Dialog,
+    MediaPropertiesLayout,
+    PhoneBook,
     PubSubMessage,
     Queue,
     ReasonCode,
@@ -26,6 +29,7 @@ from finesse_client import (
     Team,
     TeamMessage,
     User,
+    Workflow,
     WrapUpReason,
 )
 
@@ -34,8 +38,12 @@ DOCUMENTS = Path(__file__).resolve().parents[2] / "core" / "tests" / "documents"
 DECODERS: dict[str, Callable[[bytes], Any]] = {
     "ApiError": ApiErrorDetail.from_xml,
     "ApiErrors": ApiErrorDetail.list_from_xml,
+    "Contacts": Contact.list_from_xml,
     "Dialog": Dialog.from_xml,
     "Dialogs": Dialog.list_from_xml,
+    "MediaPropertiesLayout": MediaPropertiesLayout.from_xml,
+    "MediaPropertiesLayouts": MediaPropertiesLayout.list_from_xml,
+    "PhoneBooks": PhoneBook.list_from_xml,
     "PubSubMessage": PubSubMessage.from_xml,
     "Queue": Queue.from_xml,
     "Queues": Queue.list_from_xml,
@@ -47,6 +55,7 @@ DECODERS: dict[str, Callable[[bytes], Any]] = {
     "TeamMessages": TeamMessage.list_from_xml,
     "Update": finesse_client.decode_update,
     "User": User.from_xml,
+    "Workflows": Workflow.list_from_xml,
     "WrapUpReason": WrapUpReason.from_xml,
     "WrapUpReasons": WrapUpReason.list_from_xml,
 }

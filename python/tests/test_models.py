@@ -441,11 +441,16 @@ def test_every_enum_is_exported() -> None:
 
 MODEL_CLASSES = {
     "ApiErrorDetail",
+    "Contact",
     "Dialog",
     "MediaProperties",
+    "MediaPropertiesLayout",
+    "MediaPropertiesLayoutColumn",
+    "MediaPropertiesLayoutEntry",
     "MobileAgent",
     "NodePorts",
     "Participant",
+    "PhoneBook",
     "Queue",
     "QueueStatistics",
     "ReasonCode",
@@ -457,6 +462,13 @@ MODEL_CLASSES = {
     "TeamRef",
     "User",
     "UserSettings",
+    "Workflow",
+    "WorkflowAction",
+    "WorkflowActionParam",
+    "WorkflowCondition",
+    "WorkflowConditionSet",
+    "WorkflowTriggerSet",
+    "WorkflowVariable",
     "WrapUpReason",
 }
 EVENT_CLASSES = {

@@ -302,3 +302,13 @@ wire_enum! {
         AgentDevice = "AGENT_DEVICE",
     }
 }
+
+wire_enum! {
+    /// Who a phone book is for (`PhoneBook/type`, DEVNET `phonebook-api-parameters`).
+    pub enum PhoneBookType {
+        /// Available to every agent.
+        Global = "GLOBAL",
+        /// Available to the teams it is assigned to.
+        Team = "TEAM",
+    }
+}

@@ -295,20 +295,82 @@ impl<'a> XmlReader<'a> {
         let mut out = Vec::new();
         while let Some(name) = self.next_child()? {
             if name.as_bytes() == item {
-                self.structure_budget = self
-                    .structure_budget
-                    .checked_sub(size_of::<T>())
-                    .ok_or_else(|| {
-                        self.error(&format!(
-                            "its items would take more than {MAX_EXPANSION} times its size"
-                        ))
-                    })?;
+                self.charge::<T>()?;
                 out.push(read(self)?);
             } else {
                 self.skip()?;
             }
         }
         Ok(out)
+    }
+
+    /// Reads an element that holds either a text or a list of `item` children (lowercase):
+    /// the same element name carries a URI in one Finesse document and the items themselves in
+    /// another (a PhoneBook's `<contacts>`). Returns the trimmed text and the items; other
+    /// children are skipped.
+    pub(crate) fn text_or_list<T>(
+        &mut self,
+        item: &[u8],
+        mut read: impl FnMut(&mut Self) -> Result<T, Error>,
+    ) -> Result<(String, Vec<T>), Error> {
+        let (mut text, mut items) = (String::new(), Vec::new());
+        if std::mem::take(&mut self.pending_empty) {
+            return Ok((text, items));
+        }
+        let max = self.limits.max_text_bytes;
+        loop {
+            let child = match self.event()? {
+                Event::Text(t) => {
+                    let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
+                    self.push_text(&mut text, &s, max)?;
+                    continue;
+                }
+                Event::CData(t) => {
+                    let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
+                    self.push_text(&mut text, &s, max)?;
+                    continue;
+                }
+                Event::GeneralRef(r) => {
+                    let resolved = self.resolve(&r)?;
+                    self.push_text(&mut text, &resolved, max)?;
+                    continue;
+                }
+                Event::Start(start) => {
+                    self.enter()?;
+                    Name::new(start.local_name().as_ref())
+                }
+                Event::Empty(start) => {
+                    self.pending_empty = true;
+                    Name::new(start.local_name().as_ref())
+                }
+                Event::End(_) => {
+                    self.depth -= 1;
+                    return Ok((text.trim().to_owned(), items));
+                }
+                Event::Eof => return Err(self.error("unexpected end of document")),
+                _ => continue,
+            };
+            if child.as_bytes() == item {
+                self.charge::<T>()?;
+                items.push(read(self)?);
+            } else {
+                self.skip()?;
+            }
+        }
+    }
+
+    /// Counts one decoded item of `T` against the structure budget, which bounds what a
+    /// small document of many empty items could make us allocate.
+    fn charge<T>(&mut self) -> Result<(), Error> {
+        self.structure_budget = self
+            .structure_budget
+            .checked_sub(size_of::<T>())
+            .ok_or_else(|| {
+                self.error(&format!(
+                    "its items would take more than {MAX_EXPANSION} times its size"
+                ))
+            })?;
+        Ok(())
     }
 
     /// Checks that nothing but whitespace, comments and processing instructions follow the root.

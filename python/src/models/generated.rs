@@ -139,6 +139,130 @@ impl ApiError {
     }
 }
 
+/// One entry of a phone book (``Contact``, DEVNET ``contact``, ``contact-api-parameters``).
+#[pyclass(frozen, eq, module = "finesse_client", name = "Contact")]
+#[derive(PartialEq)]
+pub(crate) struct Contact {
+    pub(crate) inner: model::Contact,
+}
+
+impl From<model::Contact> for Contact {
+    fn from(inner: model::Contact) -> Self {
+        Contact { inner }
+    }
+}
+
+impl Contact {
+    const FIELDS: &[&str] = &[
+        "uri",
+        "id",
+        "first_name",
+        "last_name",
+        "phone_number",
+        "description",
+    ];
+    const REPR: &[&str] = &[
+        "uri",
+        "id",
+        "first_name",
+        "last_name",
+        "phone_number",
+        "description",
+    ];
+}
+
+#[pymethods]
+impl Contact {
+    /// Decodes one ``Contact`` document.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not a ``Contact`` document.
+    #[classmethod]
+    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
+        model::Contact::from_xml(data)
+            .map(Self::from)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// Decodes a list document of ``Contact``, in document order.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not such a list.
+    #[classmethod]
+    fn list_from_xml(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: StrOrBytes,
+    ) -> PyResult<Vec<Self>> {
+        model::Contact::list_from_xml(data)
+            .map(|list| list.into_iter().map(Self::from).collect())
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The resource URI, ``/finesse/api/PhoneBook/<phoneBookId>/Contact/<id>``.
+    #[getter(uri)]
+    fn get_uri(&self) -> &str {
+        &self.inner.uri
+    }
+
+    /// The contact's id, taken from the URI.
+    #[getter(id)]
+    fn get_id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// First name, at most 128 characters.
+    #[getter(first_name)]
+    fn get_first_name(&self) -> &str {
+        &self.inner.first_name
+    }
+
+    /// Last name, at most 128 characters.
+    #[getter(last_name)]
+    fn get_last_name(&self) -> &str {
+        &self.inner.last_name
+    }
+
+    /// The number to dial, at most 32 characters.
+    #[getter(phone_number)]
+    fn get_phone_number(&self) -> &str {
+        &self.inner.phone_number
+    }
+
+    /// A description, at most 128 characters.
+    #[getter(description)]
+    fn get_description(&self) -> &str {
+        &self.inner.description
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(slf.py(), "Contact", slf.get().inner.to_state(slf.py())?)
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
 /// A dialog (``/finesse/api/Dialog/<id>``): for voice, one call.
 #[pyclass(frozen, eq, module = "finesse_client", name = "Dialog")]
 #[derive(PartialEq)]
@@ -457,6 +581,306 @@ impl MediaProperties {
     }
 }
 
+/// A media properties layout (``MediaPropertiesLayout``): a header entry shown on the call and up
+/// to two columns of entries (left, right).
+///
+/// The document (DEVNET ``mediapropertieslayout``, ``mediapropertieslayout-api-parameters``):
+/// ``<MediaPropertiesLayout><uri/><name/><description/><type/><header><entry>…</entry>
+/// </header><column><entry>…</entry>…</column><column>…</column></MediaPropertiesLayout>``;
+/// 11.x writes only the header and columns, with entries of two fields.
+#[pyclass(frozen, eq, module = "finesse_client", name = "MediaPropertiesLayout")]
+#[derive(PartialEq)]
+pub(crate) struct MediaPropertiesLayout {
+    pub(crate) inner: model::MediaPropertiesLayout,
+}
+
+impl From<model::MediaPropertiesLayout> for MediaPropertiesLayout {
+    fn from(inner: model::MediaPropertiesLayout) -> Self {
+        MediaPropertiesLayout { inner }
+    }
+}
+
+impl MediaPropertiesLayout {
+    const FIELDS: &[&str] = &[
+        "uri",
+        "id",
+        "name",
+        "description",
+        "layout_type",
+        "header",
+        "columns",
+    ];
+    const REPR: &[&str] = &[
+        "uri",
+        "id",
+        "name",
+        "description",
+        "layout_type",
+        "header",
+        "columns",
+    ];
+}
+
+#[pymethods]
+impl MediaPropertiesLayout {
+    /// Decodes one ``MediaPropertiesLayout`` document.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not a ``MediaPropertiesLayout`` document.
+    #[classmethod]
+    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
+        model::MediaPropertiesLayout::from_xml(data)
+            .map(Self::from)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// Decodes a list document of ``MediaPropertiesLayout``, in document order.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not such a list.
+    #[classmethod]
+    fn list_from_xml(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: StrOrBytes,
+    ) -> PyResult<Vec<Self>> {
+        model::MediaPropertiesLayout::list_from_xml(data)
+            .map(|list| list.into_iter().map(Self::from).collect())
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The resource URI, ``/finesse/api/MediaPropertiesLayout/<id>``.
+    #[getter(uri)]
+    fn get_uri(&self) -> &str {
+        &self.inner.uri
+    }
+
+    /// The layout's id, taken from the URI.
+    #[getter(id)]
+    fn get_id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// Its name (at most 40 characters).
+    #[getter(name)]
+    fn get_name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// Its description (at most 128 characters).
+    #[getter(description)]
+    fn get_description(&self) -> &str {
+        &self.inner.description
+    }
+
+    /// ``DEFAULT`` (the system's layout) or ``CUSTOM``.
+    #[getter(layout_type)]
+    fn get_layout_type(&self) -> Option<&str> {
+        self.inner.layout_type.as_deref()
+    }
+
+    /// The entries of the header (one, as configured).
+    #[getter(header)]
+    fn get_header(&self) -> Vec<MediaPropertiesLayoutEntry> {
+        self.inner
+            .header
+            .iter()
+            .cloned()
+            .map(MediaPropertiesLayoutEntry::from)
+            .collect()
+    }
+
+    /// The columns, left first, each with up to 10 entries.
+    #[getter(columns)]
+    fn get_columns(&self) -> Vec<MediaPropertiesLayoutColumn> {
+        self.inner
+            .columns
+            .iter()
+            .cloned()
+            .map(MediaPropertiesLayoutColumn::from)
+            .collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "MediaPropertiesLayout",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// One column of a layout (``column``).
+#[pyclass(
+    frozen,
+    eq,
+    module = "finesse_client",
+    name = "MediaPropertiesLayoutColumn"
+)]
+#[derive(PartialEq)]
+pub(crate) struct MediaPropertiesLayoutColumn {
+    pub(crate) inner: model::MediaPropertiesLayoutColumn,
+}
+
+impl From<model::MediaPropertiesLayoutColumn> for MediaPropertiesLayoutColumn {
+    fn from(inner: model::MediaPropertiesLayoutColumn) -> Self {
+        MediaPropertiesLayoutColumn { inner }
+    }
+}
+
+impl MediaPropertiesLayoutColumn {
+    const FIELDS: &[&str] = &["entries"];
+    const REPR: &[&str] = &["entries"];
+}
+
+#[pymethods]
+impl MediaPropertiesLayoutColumn {
+    /// Its entries, top first.
+    #[getter(entries)]
+    fn get_entries(&self) -> Vec<MediaPropertiesLayoutEntry> {
+        self.inner
+            .entries
+            .iter()
+            .cloned()
+            .map(MediaPropertiesLayoutEntry::from)
+            .collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "MediaPropertiesLayoutColumn",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// One shown value of a layout (``entry``).
+#[pyclass(
+    frozen,
+    eq,
+    module = "finesse_client",
+    name = "MediaPropertiesLayoutEntry"
+)]
+#[derive(PartialEq)]
+pub(crate) struct MediaPropertiesLayoutEntry {
+    pub(crate) inner: model::MediaPropertiesLayoutEntry,
+}
+
+impl From<model::MediaPropertiesLayoutEntry> for MediaPropertiesLayoutEntry {
+    fn from(inner: model::MediaPropertiesLayoutEntry) -> Self {
+        MediaPropertiesLayoutEntry { inner }
+    }
+}
+
+impl MediaPropertiesLayoutEntry {
+    const FIELDS: &[&str] = &[
+        "display_name",
+        "media_property",
+        "show_in_pop_over",
+        "ui_editable",
+    ];
+    const REPR: &[&str] = &[
+        "display_name",
+        "media_property",
+        "show_in_pop_over",
+        "ui_editable",
+    ];
+}
+
+#[pymethods]
+impl MediaPropertiesLayoutEntry {
+    /// The label (at most 50 characters; may be empty).
+    #[getter(display_name)]
+    fn get_display_name(&self) -> &str {
+        &self.inner.display_name
+    }
+
+    /// The call variable shown: ``callVariable1``…``callVariable10``, an ECC variable
+    /// (``user.…``) or an Outbound Option variable (``BACampaign``, …).
+    #[getter(media_property)]
+    fn get_media_property(&self) -> &str {
+        &self.inner.media_property
+    }
+
+    /// Whether the desktop's call pop-over shows it too (12.x).
+    #[getter(show_in_pop_over)]
+    fn get_show_in_pop_over(&self) -> Option<bool> {
+        self.inner.show_in_pop_over
+    }
+
+    /// Whether the agent may edit the value on the desktop (12.x).
+    #[getter(ui_editable)]
+    fn get_ui_editable(&self) -> Option<bool> {
+        self.inner.ui_editable
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "MediaPropertiesLayoutEntry",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
 /// Mobile agent settings (``User/mobileAgent``).
 #[pyclass(frozen, eq, module = "finesse_client", name = "MobileAgent")]
 #[derive(PartialEq)]
@@ -653,6 +1077,126 @@ impl Participant {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
         state::reduce(slf.py(), "Participant", slf.get().inner.to_state(slf.py())?)
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// A phone book (``PhoneBook``), GLOBAL (every agent's) or TEAM (assigned to teams).
+///
+/// The object (DEVNET ``phonebook``): ``<PhoneBook><uri/><name/><type/><contacts/></PhoneBook>``,
+/// where ``contacts`` is the URI of its contacts. The lists an agent reads (DEVNET
+/// ``teamresource—get-phone-books``, ``user—get-list-of-phone-books``) embed the contacts
+/// instead, as ``<Contacts><Contact>…</Contact></Contacts>``; both forms are decoded.
+#[pyclass(frozen, eq, module = "finesse_client", name = "PhoneBook")]
+#[derive(PartialEq)]
+pub(crate) struct PhoneBook {
+    pub(crate) inner: model::PhoneBook,
+}
+
+impl From<model::PhoneBook> for PhoneBook {
+    fn from(inner: model::PhoneBook) -> Self {
+        PhoneBook { inner }
+    }
+}
+
+impl PhoneBook {
+    const FIELDS: &[&str] = &["uri", "id", "name", "book_type", "contacts_uri", "contacts"];
+    const REPR: &[&str] = &["uri", "id", "name", "book_type", "contacts_uri", "contacts"];
+}
+
+#[pymethods]
+impl PhoneBook {
+    /// Decodes one ``PhoneBook`` document.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not a ``PhoneBook`` document.
+    #[classmethod]
+    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
+        model::PhoneBook::from_xml(data)
+            .map(Self::from)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// Decodes a list document of ``PhoneBook``, in document order.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not such a list.
+    #[classmethod]
+    fn list_from_xml(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: StrOrBytes,
+    ) -> PyResult<Vec<Self>> {
+        model::PhoneBook::list_from_xml(data)
+            .map(|list| list.into_iter().map(Self::from).collect())
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The resource URI, e.g. ``/finesse/api/PhoneBook/1``; empty when the list omits it.
+    #[getter(uri)]
+    fn get_uri(&self) -> &str {
+        &self.inner.uri
+    }
+
+    /// The phone book's id, taken from the URI.
+    #[getter(id)]
+    fn get_id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// Its name.
+    #[getter(name)]
+    fn get_name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// GLOBAL or TEAM.
+    #[getter(book_type)]
+    fn get_book_type<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        enums::optional(py, self.inner.book_type.as_ref())
+    }
+
+    /// The URI of its contacts, when the document gives a URI rather than the contacts.
+    #[getter(contacts_uri)]
+    fn get_contacts_uri(&self) -> Option<&str> {
+        self.inner.contacts_uri.as_deref()
+    }
+
+    /// Its contacts, when the document embeds them (the lists agents read).
+    #[getter(contacts)]
+    fn get_contacts(&self) -> Vec<Contact> {
+        self.inner
+            .contacts
+            .iter()
+            .cloned()
+            .map(Contact::from)
+            .collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(slf.py(), "PhoneBook", slf.get().inner.to_state(slf.py())?)
     }
 
     fn __copy__(slf: Py<Self>) -> Py<Self> {
@@ -1892,6 +2436,615 @@ impl UserSettings {
     }
 }
 
+/// A workflow (``Workflow``): when its trigger set fires and its conditions hold, its actions run.
+///
+/// The document (DEVNET ``user—get-list-of-workflows`` example, ``workflow-api-parameters``):
+/// ``<Workflow><uri/><name/><description/><media/><TriggerSet>…</TriggerSet><ConditionSet>…
+/// </ConditionSet><workflowActions><WorkflowAction>…</WorkflowAction></workflowActions>
+/// </Workflow>``.
+#[pyclass(frozen, eq, module = "finesse_client", name = "Workflow")]
+#[derive(PartialEq)]
+pub(crate) struct Workflow {
+    pub(crate) inner: model::Workflow,
+}
+
+impl From<model::Workflow> for Workflow {
+    fn from(inner: model::Workflow) -> Self {
+        Workflow { inner }
+    }
+}
+
+impl Workflow {
+    const FIELDS: &[&str] = &[
+        "uri",
+        "id",
+        "name",
+        "description",
+        "media",
+        "trigger",
+        "conditions",
+        "actions",
+    ];
+    const REPR: &[&str] = &[
+        "uri",
+        "id",
+        "name",
+        "description",
+        "media",
+        "trigger",
+        "conditions",
+        "actions",
+    ];
+}
+
+#[pymethods]
+impl Workflow {
+    /// Decodes one ``Workflow`` document.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not a ``Workflow`` document.
+    #[classmethod]
+    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
+        model::Workflow::from_xml(data)
+            .map(Self::from)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// Decodes a list document of ``Workflow``, in document order.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not such a list.
+    #[classmethod]
+    fn list_from_xml(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: StrOrBytes,
+    ) -> PyResult<Vec<Self>> {
+        model::Workflow::list_from_xml(data)
+            .map(|list| list.into_iter().map(Self::from).collect())
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The resource URI, ``/finesse/api/Workflow/<id>``.
+    #[getter(uri)]
+    fn get_uri(&self) -> &str {
+        &self.inner.uri
+    }
+
+    /// The workflow's id, taken from the URI.
+    #[getter(id)]
+    fn get_id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// Its name (at most 40 characters).
+    #[getter(name)]
+    fn get_name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// Its description (at most 128 characters).
+    #[getter(description)]
+    fn get_description(&self) -> &str {
+        &self.inner.description
+    }
+
+    /// The media channel it applies to, on releases that write it.
+    #[getter(media)]
+    fn get_media(&self) -> Option<&str> {
+        self.inner.media.as_deref()
+    }
+
+    /// The events that make the conditions be evaluated.
+    #[getter(trigger)]
+    fn get_trigger(&self) -> Option<WorkflowTriggerSet> {
+        self.inner.trigger.clone().map(WorkflowTriggerSet::from)
+    }
+
+    /// The conditions that must hold for the actions to run.
+    #[getter(conditions)]
+    fn get_conditions(&self) -> Option<WorkflowConditionSet> {
+        self.inner
+            .conditions
+            .clone()
+            .map(WorkflowConditionSet::from)
+    }
+
+    /// The actions to run, in order (at most 5).
+    #[getter(actions)]
+    fn get_actions(&self) -> Vec<WorkflowAction> {
+        self.inner
+            .actions
+            .iter()
+            .cloned()
+            .map(WorkflowAction::from)
+            .collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(slf.py(), "Workflow", slf.get().inner.to_state(slf.py())?)
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// A workflow action (``WorkflowAction``, DEVNET ``workflowaction``): what runs.
+#[pyclass(frozen, eq, module = "finesse_client", name = "WorkflowAction")]
+#[derive(PartialEq)]
+pub(crate) struct WorkflowAction {
+    pub(crate) inner: model::WorkflowAction,
+}
+
+impl From<model::WorkflowAction> for WorkflowAction {
+    fn from(inner: model::WorkflowAction) -> Self {
+        WorkflowAction { inner }
+    }
+}
+
+impl WorkflowAction {
+    const FIELDS: &[&str] = &[
+        "uri",
+        "id",
+        "name",
+        "action_type",
+        "handled_by",
+        "params",
+        "variables",
+    ];
+    const REPR: &[&str] = &[
+        "uri",
+        "id",
+        "name",
+        "action_type",
+        "handled_by",
+        "params",
+        "variables",
+    ];
+}
+
+#[pymethods]
+impl WorkflowAction {
+    /// Decodes one ``WorkflowAction`` document.
+    ///
+    /// Args:
+    ///     data: The document, as ``str`` or ``bytes``.
+    ///
+    /// Raises:
+    ///     DecodeError: The document is not a ``WorkflowAction`` document.
+    #[classmethod]
+    fn from_xml(_cls: &Bound<'_, PyType>, py: Python<'_>, data: StrOrBytes) -> PyResult<Self> {
+        model::WorkflowAction::from_xml(data)
+            .map(Self::from)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The resource URI, ``/finesse/api/WorkflowAction/<id>``.
+    #[getter(uri)]
+    fn get_uri(&self) -> &str {
+        &self.inner.uri
+    }
+
+    /// The action's id, taken from the URI.
+    #[getter(id)]
+    fn get_id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// Its name (at most 64 characters).
+    #[getter(name)]
+    fn get_name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// ``BROWSER_POP`` or ``HTTP_REQUEST``.
+    #[getter(action_type)]
+    fn get_action_type(&self) -> &str {
+        &self.inner.action_type
+    }
+
+    /// Who runs it: ``FINESSE_DESKTOP`` or ``OTHER`` (an application such as this one).
+    #[getter(handled_by)]
+    fn get_handled_by(&self) -> Option<&str> {
+        self.inner.handled_by.as_deref()
+    }
+
+    /// Its parameters: ``path`` and ``windowName`` for BROWSER_POP; ``method``, ``location``,
+    /// ``contentType``, ``path`` and ``body`` for HTTP_REQUEST. ``${name}`` in a value stands for
+    /// the action variable ``name``.
+    #[getter(params)]
+    fn get_params(&self) -> Vec<WorkflowActionParam> {
+        self.inner
+            .params
+            .iter()
+            .cloned()
+            .map(WorkflowActionParam::from)
+            .collect()
+    }
+
+    /// The variables its parameters use (at most 5).
+    #[getter(variables)]
+    fn get_variables(&self) -> Vec<WorkflowVariable> {
+        self.inner
+            .variables
+            .iter()
+            .cloned()
+            .map(WorkflowVariable::from)
+            .collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "WorkflowAction",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// One parameter of a workflow action (``Param``).
+#[pyclass(frozen, eq, module = "finesse_client", name = "WorkflowActionParam")]
+#[derive(PartialEq)]
+pub(crate) struct WorkflowActionParam {
+    pub(crate) inner: model::WorkflowActionParam,
+}
+
+impl From<model::WorkflowActionParam> for WorkflowActionParam {
+    fn from(inner: model::WorkflowActionParam) -> Self {
+        WorkflowActionParam { inner }
+    }
+}
+
+impl WorkflowActionParam {
+    const FIELDS: &[&str] = &["name", "value"];
+    const REPR: &[&str] = &["name", "value"];
+}
+
+#[pymethods]
+impl WorkflowActionParam {
+    /// Its name, e.g. ``path``.
+    #[getter(name)]
+    fn get_name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// Its value, with ``${variable}`` placeholders.
+    #[getter(value)]
+    fn get_value(&self) -> &str {
+        &self.inner.value
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "WorkflowActionParam",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// A test of a dialog's variable against a value (a ``Trigger`` or a ``Condition``).
+#[pyclass(frozen, eq, module = "finesse_client", name = "WorkflowCondition")]
+#[derive(PartialEq)]
+pub(crate) struct WorkflowCondition {
+    pub(crate) inner: model::WorkflowCondition,
+}
+
+impl From<model::WorkflowCondition> for WorkflowCondition {
+    fn from(inner: model::WorkflowCondition) -> Self {
+        WorkflowCondition { inner }
+    }
+}
+
+impl WorkflowCondition {
+    const FIELDS: &[&str] = &["variable", "comparator", "value"];
+    const REPR: &[&str] = &["variable", "comparator", "value"];
+}
+
+#[pymethods]
+impl WorkflowCondition {
+    /// The variable tested.
+    #[getter(variable)]
+    fn get_variable(&self) -> Option<WorkflowVariable> {
+        self.inner.variable.clone().map(WorkflowVariable::from)
+    }
+
+    /// How, e.g. ``IS_EQUAL``, ``CONTAINS``, ``IS_IN_LIST``, ``IS_EMPTY``.
+    #[getter(comparator)]
+    fn get_comparator(&self) -> &str {
+        &self.inner.comparator
+    }
+
+    /// The value compared with (a comma-separated list for ``IS_IN_LIST``).
+    #[getter(value)]
+    fn get_value(&self) -> &str {
+        &self.inner.value
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "WorkflowCondition",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// The conditions of a workflow (``ConditionSet``).
+#[pyclass(frozen, eq, module = "finesse_client", name = "WorkflowConditionSet")]
+#[derive(PartialEq)]
+pub(crate) struct WorkflowConditionSet {
+    pub(crate) inner: model::WorkflowConditionSet,
+}
+
+impl From<model::WorkflowConditionSet> for WorkflowConditionSet {
+    fn from(inner: model::WorkflowConditionSet) -> Self {
+        WorkflowConditionSet { inner }
+    }
+}
+
+impl WorkflowConditionSet {
+    const FIELDS: &[&str] = &["apply_method", "conditions"];
+    const REPR: &[&str] = &["apply_method", "conditions"];
+}
+
+#[pymethods]
+impl WorkflowConditionSet {
+    /// ``ALL`` or ``ANY``: whether every condition or one of them must hold.
+    #[getter(apply_method)]
+    fn get_apply_method(&self) -> &str {
+        &self.inner.apply_method
+    }
+
+    /// The conditions (at most 5).
+    #[getter(conditions)]
+    fn get_conditions(&self) -> Vec<WorkflowCondition> {
+        self.inner
+            .conditions
+            .iter()
+            .cloned()
+            .map(WorkflowCondition::from)
+            .collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "WorkflowConditionSet",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// The events that start a workflow (``TriggerSet``): a system event such as ``CALL_ARRIVES``,
+/// narrowed by triggers on the dialog.
+#[pyclass(frozen, eq, module = "finesse_client", name = "WorkflowTriggerSet")]
+#[derive(PartialEq)]
+pub(crate) struct WorkflowTriggerSet {
+    pub(crate) inner: model::WorkflowTriggerSet,
+}
+
+impl From<model::WorkflowTriggerSet> for WorkflowTriggerSet {
+    fn from(inner: model::WorkflowTriggerSet) -> Self {
+        WorkflowTriggerSet { inner }
+    }
+}
+
+impl WorkflowTriggerSet {
+    const FIELDS: &[&str] = &["trigger_type", "name", "triggers"];
+    const REPR: &[&str] = &["trigger_type", "name", "triggers"];
+}
+
+#[pymethods]
+impl WorkflowTriggerSet {
+    /// ``SYSTEM`` for the built-in events.
+    #[getter(trigger_type)]
+    fn get_trigger_type(&self) -> &str {
+        &self.inner.trigger_type
+    }
+
+    /// The event, e.g. ``CALL_ARRIVES``, ``CALL_ANSWERED``, ``CALL_ENDS``.
+    #[getter(name)]
+    fn get_name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// Tests on the dialog that must all pass.
+    #[getter(triggers)]
+    fn get_triggers(&self) -> Vec<WorkflowCondition> {
+        self.inner
+            .triggers
+            .iter()
+            .cloned()
+            .map(WorkflowCondition::from)
+            .collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "WorkflowTriggerSet",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// A variable of a dialog that workflows read (``Variable``, ``ActionVariable``).
+#[pyclass(frozen, eq, module = "finesse_client", name = "WorkflowVariable")]
+#[derive(PartialEq)]
+pub(crate) struct WorkflowVariable {
+    pub(crate) inner: model::WorkflowVariable,
+}
+
+impl From<model::WorkflowVariable> for WorkflowVariable {
+    fn from(inner: model::WorkflowVariable) -> Self {
+        WorkflowVariable { inner }
+    }
+}
+
+impl WorkflowVariable {
+    const FIELDS: &[&str] = &["name", "node", "variable_type", "test_value"];
+    const REPR: &[&str] = &["name", "node", "variable_type", "test_value"];
+}
+
+#[pymethods]
+impl WorkflowVariable {
+    /// Its name, e.g. ``callVariable1`` or a name the administrator chose.
+    #[getter(name)]
+    fn get_name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// For a ``CUSTOM`` variable, the XPath of its value in the Dialog document, e.g.
+    /// ``//Dialog/mediaProperties/callType``.
+    #[getter(node)]
+    fn get_node(&self) -> Option<&str> {
+        self.inner.node.as_deref()
+    }
+
+    /// ``SYSTEM`` (a call variable Finesse knows) or ``CUSTOM`` (read at ``node``).
+    #[getter(variable_type)]
+    fn get_variable_type(&self) -> &str {
+        &self.inner.variable_type
+    }
+
+    /// A value to try the action with (action variables only).
+    #[getter(test_value)]
+    fn get_test_value(&self) -> Option<&str> {
+        self.inner.test_value.as_deref()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), Self::FIELDS)
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), Self::REPR)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<state::Reduced<'py>> {
+        state::reduce(
+            slf.py(),
+            "WorkflowVariable",
+            slf.get().inner.to_state(slf.py())?,
+        )
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
 /// A wrap-up reason (``WrapUpReason``).
 #[pyclass(frozen, eq, module = "finesse_client", name = "WrapUpReason")]
 #[derive(PartialEq)]
@@ -2046,6 +3199,30 @@ impl State for model::CallVariable {
     }
 }
 
+impl State for model::Contact {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "uri", &self.uri)?;
+        state::put(&state, "id", &self.id)?;
+        state::put(&state, "first_name", &self.first_name)?;
+        state::put(&state, "last_name", &self.last_name)?;
+        state::put(&state, "phone_number", &self.phone_number)?;
+        state::put(&state, "description", &self.description)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "uri", &mut model.uri)?;
+        state::take(state, "id", &mut model.id)?;
+        state::take(state, "first_name", &mut model.first_name)?;
+        state::take(state, "last_name", &mut model.last_name)?;
+        state::take(state, "phone_number", &mut model.phone_number)?;
+        state::take(state, "description", &mut model.description)?;
+        Ok(model)
+    }
+}
+
 impl State for model::Dialog {
     fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let state = PyDict::new(py);
@@ -2146,6 +3323,66 @@ impl State for model::MediaProperties {
     }
 }
 
+impl State for model::MediaPropertiesLayout {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "uri", &self.uri)?;
+        state::put(&state, "id", &self.id)?;
+        state::put(&state, "name", &self.name)?;
+        state::put(&state, "description", &self.description)?;
+        state::put(&state, "layout_type", &self.layout_type)?;
+        state::put(&state, "header", &self.header)?;
+        state::put(&state, "columns", &self.columns)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "uri", &mut model.uri)?;
+        state::take(state, "id", &mut model.id)?;
+        state::take(state, "name", &mut model.name)?;
+        state::take(state, "description", &mut model.description)?;
+        state::take(state, "layout_type", &mut model.layout_type)?;
+        state::take(state, "header", &mut model.header)?;
+        state::take(state, "columns", &mut model.columns)?;
+        Ok(model)
+    }
+}
+
+impl State for model::MediaPropertiesLayoutColumn {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "entries", &self.entries)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "entries", &mut model.entries)?;
+        Ok(model)
+    }
+}
+
+impl State for model::MediaPropertiesLayoutEntry {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "display_name", &self.display_name)?;
+        state::put(&state, "media_property", &self.media_property)?;
+        state::put(&state, "show_in_pop_over", &self.show_in_pop_over)?;
+        state::put(&state, "ui_editable", &self.ui_editable)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "display_name", &mut model.display_name)?;
+        state::take(state, "media_property", &mut model.media_property)?;
+        state::take(state, "show_in_pop_over", &mut model.show_in_pop_over)?;
+        state::take(state, "ui_editable", &mut model.ui_editable)?;
+        Ok(model)
+    }
+}
+
 impl State for model::MobileAgent {
     fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let state = PyDict::new(py);
@@ -2202,6 +3439,30 @@ impl State for model::Participant {
         state::take(state, "state", &mut model.state)?;
         state::take(state, "state_cause", &mut model.state_cause)?;
         state::take(state, "state_change_time", &mut model.state_change_time)?;
+        Ok(model)
+    }
+}
+
+impl State for model::PhoneBook {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "uri", &self.uri)?;
+        state::put(&state, "id", &self.id)?;
+        state::put(&state, "name", &self.name)?;
+        state::put(&state, "book_type", &self.book_type)?;
+        state::put(&state, "contacts_uri", &self.contacts_uri)?;
+        state::put(&state, "contacts", &self.contacts)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "uri", &mut model.uri)?;
+        state::take(state, "id", &mut model.id)?;
+        state::take(state, "name", &mut model.name)?;
+        state::take(state, "book_type", &mut model.book_type)?;
+        state::take(state, "contacts_uri", &mut model.contacts_uri)?;
+        state::take(state, "contacts", &mut model.contacts)?;
         Ok(model)
     }
 }
@@ -2550,6 +3811,148 @@ impl State for model::UserSettings {
     }
 }
 
+impl State for model::Workflow {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "uri", &self.uri)?;
+        state::put(&state, "id", &self.id)?;
+        state::put(&state, "name", &self.name)?;
+        state::put(&state, "description", &self.description)?;
+        state::put(&state, "media", &self.media)?;
+        state::put(&state, "trigger", &self.trigger)?;
+        state::put(&state, "conditions", &self.conditions)?;
+        state::put(&state, "actions", &self.actions)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "uri", &mut model.uri)?;
+        state::take(state, "id", &mut model.id)?;
+        state::take(state, "name", &mut model.name)?;
+        state::take(state, "description", &mut model.description)?;
+        state::take(state, "media", &mut model.media)?;
+        state::take(state, "trigger", &mut model.trigger)?;
+        state::take(state, "conditions", &mut model.conditions)?;
+        state::take(state, "actions", &mut model.actions)?;
+        Ok(model)
+    }
+}
+
+impl State for model::WorkflowAction {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "uri", &self.uri)?;
+        state::put(&state, "id", &self.id)?;
+        state::put(&state, "name", &self.name)?;
+        state::put(&state, "action_type", &self.action_type)?;
+        state::put(&state, "handled_by", &self.handled_by)?;
+        state::put(&state, "params", &self.params)?;
+        state::put(&state, "variables", &self.variables)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "uri", &mut model.uri)?;
+        state::take(state, "id", &mut model.id)?;
+        state::take(state, "name", &mut model.name)?;
+        state::take(state, "action_type", &mut model.action_type)?;
+        state::take(state, "handled_by", &mut model.handled_by)?;
+        state::take(state, "params", &mut model.params)?;
+        state::take(state, "variables", &mut model.variables)?;
+        Ok(model)
+    }
+}
+
+impl State for model::WorkflowActionParam {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "name", &self.name)?;
+        state::put(&state, "value", &self.value)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "name", &mut model.name)?;
+        state::take(state, "value", &mut model.value)?;
+        Ok(model)
+    }
+}
+
+impl State for model::WorkflowCondition {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "variable", &self.variable)?;
+        state::put(&state, "comparator", &self.comparator)?;
+        state::put(&state, "value", &self.value)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "variable", &mut model.variable)?;
+        state::take(state, "comparator", &mut model.comparator)?;
+        state::take(state, "value", &mut model.value)?;
+        Ok(model)
+    }
+}
+
+impl State for model::WorkflowConditionSet {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "apply_method", &self.apply_method)?;
+        state::put(&state, "conditions", &self.conditions)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "apply_method", &mut model.apply_method)?;
+        state::take(state, "conditions", &mut model.conditions)?;
+        Ok(model)
+    }
+}
+
+impl State for model::WorkflowTriggerSet {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "trigger_type", &self.trigger_type)?;
+        state::put(&state, "name", &self.name)?;
+        state::put(&state, "triggers", &self.triggers)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "trigger_type", &mut model.trigger_type)?;
+        state::take(state, "name", &mut model.name)?;
+        state::take(state, "triggers", &mut model.triggers)?;
+        Ok(model)
+    }
+}
+
+impl State for model::WorkflowVariable {
+    fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let state = PyDict::new(py);
+        state::put(&state, "name", &self.name)?;
+        state::put(&state, "node", &self.node)?;
+        state::put(&state, "variable_type", &self.variable_type)?;
+        state::put(&state, "test_value", &self.test_value)?;
+        Ok(state)
+    }
+
+    fn from_state(state: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut model = Self::default();
+        state::take(state, "name", &mut model.name)?;
+        state::take(state, "node", &mut model.node)?;
+        state::take(state, "variable_type", &mut model.variable_type)?;
+        state::take(state, "test_value", &mut model.test_value)?;
+        Ok(model)
+    }
+}
+
 impl State for model::WrapUpReason {
     fn to_state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let state = PyDict::new(py);
@@ -2579,9 +3982,22 @@ pub(crate) fn restore(
 ) -> PyResult<Option<Py<PyAny>>> {
     let restored = match class {
         "ApiErrorDetail" => ApiError::from(model::ApiError::from_state(state)?).into_py_any(py)?,
+        "Contact" => Contact::from(model::Contact::from_state(state)?).into_py_any(py)?,
         "Dialog" => Dialog::from(model::Dialog::from_state(state)?).into_py_any(py)?,
         "MediaProperties" => {
             MediaProperties::from(model::MediaProperties::from_state(state)?).into_py_any(py)?
+        }
+        "MediaPropertiesLayout" => {
+            MediaPropertiesLayout::from(model::MediaPropertiesLayout::from_state(state)?)
+                .into_py_any(py)?
+        }
+        "MediaPropertiesLayoutColumn" => MediaPropertiesLayoutColumn::from(
+            model::MediaPropertiesLayoutColumn::from_state(state)?,
+        )
+        .into_py_any(py)?,
+        "MediaPropertiesLayoutEntry" => {
+            MediaPropertiesLayoutEntry::from(model::MediaPropertiesLayoutEntry::from_state(state)?)
+                .into_py_any(py)?
         }
         "MobileAgent" => {
             MobileAgent::from(model::MobileAgent::from_state(state)?).into_py_any(py)?
@@ -2590,6 +4006,7 @@ pub(crate) fn restore(
         "Participant" => {
             Participant::from(model::Participant::from_state(state)?).into_py_any(py)?
         }
+        "PhoneBook" => PhoneBook::from(model::PhoneBook::from_state(state)?).into_py_any(py)?,
         "Queue" => Queue::from(model::Queue::from_state(state)?).into_py_any(py)?,
         "QueueStatistics" => {
             QueueStatistics::from(model::QueueStatistics::from_state(state)?).into_py_any(py)?
@@ -2612,6 +4029,28 @@ pub(crate) fn restore(
         "UserSettings" => {
             UserSettings::from(model::UserSettings::from_state(state)?).into_py_any(py)?
         }
+        "Workflow" => Workflow::from(model::Workflow::from_state(state)?).into_py_any(py)?,
+        "WorkflowAction" => {
+            WorkflowAction::from(model::WorkflowAction::from_state(state)?).into_py_any(py)?
+        }
+        "WorkflowActionParam" => {
+            WorkflowActionParam::from(model::WorkflowActionParam::from_state(state)?)
+                .into_py_any(py)?
+        }
+        "WorkflowCondition" => {
+            WorkflowCondition::from(model::WorkflowCondition::from_state(state)?).into_py_any(py)?
+        }
+        "WorkflowConditionSet" => {
+            WorkflowConditionSet::from(model::WorkflowConditionSet::from_state(state)?)
+                .into_py_any(py)?
+        }
+        "WorkflowTriggerSet" => {
+            WorkflowTriggerSet::from(model::WorkflowTriggerSet::from_state(state)?)
+                .into_py_any(py)?
+        }
+        "WorkflowVariable" => {
+            WorkflowVariable::from(model::WorkflowVariable::from_state(state)?).into_py_any(py)?
+        }
         "WrapUpReason" => {
             WrapUpReason::from(model::WrapUpReason::from_state(state)?).into_py_any(py)?
         }
@@ -2629,6 +4068,7 @@ state::wire_enum_values!(
     DialogState,
     MediaAddressType,
     ParticipantState,
+    PhoneBookType,
     ReasonCodeCategory,
     StateCause,
     SystemStatus,
