@@ -348,6 +348,10 @@ pub enum FarEnd {
 /// client to send a second request before the first one's outcome is known.
 pub const CALL_CONTROL_OUTCOME: Duration = Duration::from_millis(200);
 
+/// The parties a conference call may have by default (the phone system's setting; DG12.5
+/// p101 names it without a value): 4 is the emulator's choice.
+const DEFAULT_CONFERENCE_LIMIT: usize = 4;
+
 /// Finesse signs out an agent whose desktop has been away this long (reference 7.4).
 const DEFAULT_FORCED_LOGOUT: Duration = Duration::from_secs(60);
 
@@ -379,6 +383,7 @@ pub struct EmulatorConfig {
     pub(crate) wrap_up_reasons: Vec<WrapUpReason>,
     pub(crate) call_control_race: bool,
     pub(crate) queues: Vec<QueueConfig>,
+    pub(crate) conference_limit: usize,
 }
 
 impl Default for EmulatorConfig {
@@ -416,6 +421,7 @@ impl EmulatorConfig {
             wrap_up_reasons: default_wrap_up_reasons(),
             call_control_race: false,
             queues: default_queues(),
+            conference_limit: DEFAULT_CONFERENCE_LIMIT,
         }
     }
 
@@ -595,6 +601,14 @@ impl EmulatorConfig {
     /// refusal. Requests of other devices, and User state changes, are not refused.
     pub fn call_control_race(mut self, on: bool) -> Self {
         self.call_control_race = on;
+        self
+    }
+
+    /// How many parties a conference call may have, the phone system's "configurable
+    /// parameter" (DG12.5 p101; default 4, at least 2): a supervisor's barge-in that would
+    /// go past it is refused with 400 `20700` (DG12.5 p102).
+    pub fn conference_limit(mut self, parties: usize) -> Self {
+        self.conference_limit = parties.max(2);
         self
     }
 

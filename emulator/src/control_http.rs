@@ -60,6 +60,7 @@ pub(crate) fn router(state: ControlState) -> Router {
         .route("/reason-codes", put(reason_codes))
         .route("/wrap-up-timer", put(wrap_up_timer))
         .route("/call-control-race", put(call_control_race))
+        .route("/conference-limit", put(conference_limit))
         .route("/far-end", put(far_end))
         .route("/dialogs", get(dialogs))
         .route("/dialogs/{id}/answer", post(answer))
@@ -286,6 +287,22 @@ async fn call_control_race(State(s): State<ControlState>, body: Bytes) -> Respon
     match parse::<CallControlRaceBody>(&body) {
         Ok(b) => {
             s.engine.with_world(|w| w.call_control_race = b.enabled);
+            no_content()
+        }
+        Err(m) => bad_request(&m),
+    }
+}
+
+#[derive(Deserialize)]
+struct ConferenceLimitBody {
+    parties: usize,
+}
+
+async fn conference_limit(State(s): State<ControlState>, body: Bytes) -> Response {
+    match parse::<ConferenceLimitBody>(&body) {
+        Ok(b) => {
+            s.engine
+                .with_world(|w| w.conference_limit = b.parties.max(2));
             no_content()
         }
         Err(m) => bad_request(&m),

@@ -258,6 +258,13 @@ impl Emulator {
         self.engine.with_world(|w| w.call_control_race = on);
     }
 
+    /// How many parties a conference call may have (see
+    /// [`EmulatorConfig::conference_limit`]; at least 2).
+    pub fn set_conference_limit(&self, parties: usize) {
+        self.engine
+            .with_world(|w| w.conference_limit = parties.max(2));
+    }
+
     /// Adds an agent, or updates an existing agent's configuration (its state stays).
     pub fn add_agent(&self, a: AgentConfig) {
         self.engine.with_world(|w| w.add_agent(a));

@@ -121,6 +121,31 @@ impl ApiError {
         )
     }
 
+    /// A barge-in that would take the conference past the parties the phone system allows:
+    /// "400: 20700 (Conference resource limit violation)" (DG12.5 p102; DEVNET
+    /// `dialog-api-errors`, where the number stands in the Error Type column).
+    pub fn barge_conference_limit(agent_address: &str) -> Self {
+        Self::new(
+            400,
+            "20700",
+            "Conference resource limit violation",
+            agent_address,
+        )
+    }
+
+    /// A barge-in on a conference the agent does not control, or while the agent has a
+    /// consult call: "400: 20999 (Barge via non-conference-controller or the agent already
+    /// has an outstanding consult call)" (DG12.5 p102; DEVNET `dialog-api-errors`).
+    pub fn barge_not_controller(agent_address: &str) -> Self {
+        Self::new(
+            400,
+            "20999",
+            "Barge via non-conference-controller or the agent already has an outstanding \
+             consult call",
+            agent_address,
+        )
+    }
+
     pub fn not_implemented(action: &str) -> Self {
         Self::new(
             501,

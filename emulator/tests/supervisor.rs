@@ -1,15 +1,18 @@
 //! A supervisor's APIs over real sockets: the Team resource, team members' states, silent
 //! monitor, barge-in and their ends, and the errors the guide words for them.
-//! Sources: DG12.5 p47 (supervisor state changes), p98-101 (silent monitor, barge),
+//! Sources: DG12.5 p47 (supervisor state changes), p98-102 (silent monitor, barge, the
+//! barge's synchronous refusals 20700 / 20999 / Invalid Destination), DEVNET
+//! `dialog-api-errors`,
 //! p131-132 (monitor call participants), p144-150 (Team).
 
 mod common;
 
 use common::{
-    Client, action, fast, make_call, sign_in, start, wait_agent, wait_dialog, wait_gone,
+    Client, Resp, action, fast, make_call, sign_in, start, wait_agent, wait_dialog, wait_gone,
     wait_until, with_request_id,
 };
 use finesse_emulator::{Deployment, Emulator};
+use ureq::tls::TlsConfig;
 
 fn monitor_body(verb: &str, from: &str, to: &str, associated: Option<&str>) -> String {
     let associated = associated
@@ -350,4 +353,142 @@ fn team_resources_from_12_5() {
     emulator.set_release(finesse_emulator::Release::Cce12_0);
     let r = client.get_as("1001", "/finesse/api/TeamResource/5007/WrapUpReasons");
     assert_eq!(r.status, 404);
+}
+
+/// As [`agent_on_call`] on either platform: CCX leaves the agent NOT_READY on a call it
+/// placed (DG12.5 p49), which a supervisor may monitor there (p99).
+fn agent_on_placed_call(emulator: &Emulator, client: &Client) -> String {
+    sign_in(emulator, client, "1001", "1001001");
+    sign_in(emulator, client, "2001", "2001001");
+    let call = make_call(emulator, client, "1001", "1001001", "6135551212");
+    wait_dialog(emulator, &call, "ACTIVE");
+    call
+}
+
+/// The supervisor's BARGE_CALL on its monitor call of `agent_ext`.
+fn barge(client: &Client, agent_ext: &str, monitor: &str, request_id: &str) -> Resp {
+    client.post_as(
+        "2001",
+        "/finesse/api/User/2001/Dialogs",
+        &monitor_body("BARGE_CALL", "2001001", agent_ext, Some(monitor)),
+        request_id,
+    )
+}
+
+/// The monitor call of the supervisor on `agent_ext`, started now.
+fn monitor_of(emulator: &Emulator, client: &Client, agent_ext: &str) -> String {
+    let before: Vec<String> = emulator.dialogs().into_iter().map(|d| d.id).collect();
+    let r = client.post_as(
+        "2001",
+        "/finesse/api/User/2001/Dialogs",
+        &monitor_body("SILENT_MONITOR", "2001001", agent_ext, None),
+        "",
+    );
+    assert_eq!(r.status, 202, "{}", r.body);
+    emulator.settle();
+    let mut id = String::new();
+    wait_until("monitor dialog", || {
+        let new = emulator
+            .dialogs()
+            .into_iter()
+            .find(|d| !before.contains(&d.id) && d.call_type == "SUPERVISOR_MONITOR");
+        new.map(|d| id = d.id).is_some()
+    });
+    id
+}
+
+/// Barge-in refusals on both platforms (DG12.5 p101-102, DEVNET `dialog-api-errors`): a held
+/// agent is an Invalid Destination, a barge past the conference limit 20700, synchronously.
+#[test]
+fn barge_refusals_on_a_held_agent_and_past_the_conference_limit() {
+    for deployment in [Deployment::Cce, Deployment::Ccx] {
+        let (emulator, client) = start(fast().deployment(deployment));
+        let call = agent_on_placed_call(&emulator, &client);
+        let id = monitor_of(&emulator, &client, "1001001");
+        // The agent holds the call: 400 Invalid Destination.
+        let r = client.dialog_action("1001", &call, &action("HOLD", "1001001"), "");
+        assert_eq!(r.status, 202);
+        wait_until("held", || {
+            emulator.dialogs().iter().any(|d| {
+                d.id == call && d.participant("1001001").is_some_and(|p| p.state == "HELD")
+            })
+        });
+        let r = barge(&client, "1001001", &id, "");
+        assert_eq!(r.status, 400, "{deployment:?}: {}", r.body);
+        assert_eq!(r.field("ErrorType").as_deref(), Some("Invalid Destination"));
+        let r = client.dialog_action("1001", &call, &action("RETRIEVE", "1001001"), "");
+        assert_eq!(r.status, 202);
+        wait_dialog(&emulator, &call, "ACTIVE");
+        wait_until("retrieved", || {
+            emulator.dialogs().iter().any(|d| {
+                d.id == call
+                    && d.participant("1001001")
+                        .is_some_and(|p| p.state == "ACTIVE")
+            })
+        });
+        // Two parties already and a limit of two: 20700.
+        emulator.set_conference_limit(2);
+        let r = barge(&client, "1001001", &id, "limit");
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert_eq!(r.field("ErrorType").as_deref(), Some("20700"));
+        assert_eq!(
+            r.field("ErrorMessage").as_deref(),
+            Some("Conference resource limit violation")
+        );
+        assert_eq!(r.field("ErrorData").as_deref(), Some("1001001"));
+        // Nothing reached the CTI: no asynchronous error follows.
+        emulator.settle();
+        assert!(with_request_id(&emulator, "limit").is_empty());
+        // With room for the supervisor (set through the control API), the barge goes
+        // through.
+        let control = Client::with_tls(emulator.control_url(), TlsConfig::default());
+        let r = control.request("PUT", "/conference-limit", &[], r#"{"parties": 3}"#);
+        assert_eq!(r.status, 204, "{}", r.body);
+        assert_eq!(barge(&client, "1001001", &id, "").status, 202);
+        wait_gone(&emulator, &id);
+    }
+}
+
+/// A conference the monitored agent does not control, or an agent with a consult call
+/// outstanding: 400 `20999` (DG12.5 p101-102), on CCE and CCX.
+#[test]
+fn barge_refused_through_a_non_controller_with_20999() {
+    for deployment in [Deployment::Cce, Deployment::Ccx] {
+        let (emulator, client) = start(fast().deployment(deployment));
+        let call = agent_on_placed_call(&emulator, &client);
+        sign_in(&emulator, &client, "1002", "1002001");
+        let consult_body = "<Dialog><requestedAction>CONSULT_CALL</requestedAction>\
+             <toAddress>1002001</toAddress><targetMediaAddress>1001001</targetMediaAddress></Dialog>";
+        assert_eq!(
+            client.dialog_action("1001", &call, consult_body, "").status,
+            202
+        );
+        emulator.settle();
+        let mut consult = String::new();
+        wait_until("consult", || {
+            let c = emulator.dialogs().into_iter().find(|d| d.id != call);
+            c.map(|d| consult = d.id).is_some()
+        });
+        wait_dialog(&emulator, &consult, "ALERTING");
+        let r = client.dialog_action("1002", &consult, &action("ANSWER", "1002001"), "");
+        assert_eq!(r.status, 202);
+        wait_dialog(&emulator, &consult, "ACTIVE");
+        // 1001 talks on its consult call: a barge on it meets the consult outstanding.
+        let id = monitor_of(&emulator, &client, "1001001");
+        let r = barge(&client, "1001001", &id, "");
+        assert_eq!(r.status, 400, "{deployment:?}: {}", r.body);
+        assert_eq!(r.field("ErrorType").as_deref(), Some("20999"));
+        let r = client.dialog_action("2001", &id, &action("DROP", "2001001"), "");
+        assert_eq!(r.status, 202);
+        wait_gone(&emulator, &id);
+        // 1001 conferences 1002 in and controls the conference; 1002 does not.
+        let r = client.dialog_action("1001", &call, &action("CONFERENCE", "1001001"), "");
+        assert_eq!(r.status, 202);
+        wait_gone(&emulator, &consult);
+        let id = monitor_of(&emulator, &client, "1002001");
+        let r = barge(&client, "1002001", &id, "");
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert_eq!(r.field("ErrorType").as_deref(), Some("20999"));
+        assert_eq!(r.field("ErrorData").as_deref(), Some("1002001"));
+    }
 }

@@ -156,6 +156,8 @@ pub(crate) struct World {
     /// The outbox: changes made by the last operation, in order; drained, rendered and
     /// published by the caller.
     pub changes: Vec<Change>,
+    /// The parties a conference call may have (a barge-in past it is refused).
+    pub conference_limit: usize,
     /// The queues (CCE skill groups) and the teams each is assigned to, by id.
     pub queues: BTreeMap<u64, QueueConfig>,
     /// Each queue's document as last published on its node.
@@ -196,6 +198,7 @@ impl World {
             started: std::time::SystemTime::now(),
             timers: Vec::new(),
             changes: Vec::new(),
+            conference_limit: config.conference_limit,
             queues: config
                 .queues
                 .iter()

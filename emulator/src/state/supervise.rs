@@ -5,7 +5,10 @@
 //! rules, asynchronous errors 13145 / 88049 / Invalid State), p99-100 "Dialog—End a Silent
 //! Monitor Call" (DROP with the supervisor's extension), p101 "Dialog—Make a Barge Call"
 //! (body with `associatedDialogUri`, only on a call the supervisor monitors, the call becomes
-//! a conference), p131-132 "CTI Event Mappings" table 5 (the agent is a participant of the
+//! a conference; the conference controller and resource limit rules), p102 (the barge's HTTP
+//! responses: 400 Invalid Destination, 20700, 20999), DEVNET `dialog-api-errors` (what gives
+//! 20700, 20999 and Invalid Destination for a barge), p131-132 "CTI Event Mappings" table 5
+//! (the agent is a participant of the
 //! monitor call with no allowable action; the monitor call is a "passive" active call of the
 //! agent; the original call is not affected).
 
@@ -135,11 +138,55 @@ impl World {
                 })
             })
             .ok_or_else(|| ApiError::invalid_input("associatedDialogUri"))?;
+        if let Some(call) = self.dialogs.get(&monitor).and_then(|m| m.associated) {
+            self.check_barge(&agent, call, to)?;
+        }
         Ok(Supervise::Barge {
             supervisor: supervisor.to_owned(),
             agent,
             monitor,
         })
+    }
+
+    /// The barge-in refusals Finesse answers at once (DG12.5 p101-102, DEVNET
+    /// `dialog-api-errors`), on both platforms: the page's list of HTTP responses is not
+    /// split by platform and p101 words the conference rules for "Both Unified CCE and
+    /// Unified CCX".
+    fn check_barge(&self, agent: &str, call: u64, to: &str) -> Result<(), ApiError> {
+        let Some(d) = self.dialogs.get(&call) else {
+            // Gone since: the CTI step refuses it (apply_supervise).
+            return Ok(());
+        };
+        // "this error occurs if the supervisor tries to barge in on an agent call when the
+        // agent's extension is in HELD state" (DEVNET `dialog-api-errors`, Invalid
+        // Destination).
+        if d.participant_of(agent)
+            .is_some_and(|p| p.state == PState::Held)
+        {
+            return Err(ApiError::invalid_destination(to));
+        }
+        // "If the original call is a conference call and the agent is not the conference
+        // controller, the supervisor's barge request fails" (DG12.5 p101); so does a barge on
+        // an agent with an outstanding consult call (p102).
+        let not_controller = d
+            .conference_controller
+            .as_deref()
+            .is_some_and(|c| c != agent);
+        let consulting = self.dialogs.values().any(|c| {
+            c.consult_of.is_some()
+                && c.state != DialogState::Dropped
+                && c.participant_of(agent).is_some_and(|p| p.state.live())
+        });
+        if not_controller || consulting {
+            return Err(ApiError::barge_not_controller(to));
+        }
+        // "When a supervisor makes a barge call, the supervisor is added as a new party to
+        // the conference. If the resource limit has already been reached, the supervisor's
+        // barge request fails" (DG12.5 p101).
+        if d.live_count() >= self.conference_limit {
+            return Err(ApiError::barge_conference_limit(to));
+        }
+        Ok(())
     }
 
     /// Carries out a supervisor's request one CTI step after the 202.
