@@ -226,7 +226,7 @@ enum finesse_event_kind
    */
   FINESSE_EVENT_KIND_CONNECTION = 7,
   /**
-   * An update of a kind the library does not type (a TeamMessage's deletion, say):
+   * An update of a kind the library does not type:
    * `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
    */
   FINESSE_EVENT_KIND_OTHER = 8,
@@ -256,6 +256,11 @@ enum finesse_event_kind
    * `finesse_event_team_message`, shown for its `finesse_team_message_duration` seconds.
    */
   FINESSE_EVENT_KIND_TEAM_MESSAGE = 13,
+  /**
+   * Its sender deleted a team message before it expired: stop showing it.
+   * `finesse_event_team_message` gives the message (at least its id).
+   */
+  FINESSE_EVENT_KIND_TEAM_MESSAGE_DELETED = 14,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1697,9 +1702,9 @@ const finesse_system_info *finesse_event_system_info(const finesse_event *event)
 const finesse_team *finesse_event_team(const finesse_event *event);
 
 /**
- * The message, for `FINESSE_EVENT_KIND_TEAM_MESSAGE`; otherwise NULL. Read it with the
- * `finesse_team_message_*` accessors. Borrowed from `event`, valid until it is freed; never
- * free it.
+ * The message, for `FINESSE_EVENT_KIND_TEAM_MESSAGE` and `_TEAM_MESSAGE_DELETED`; otherwise
+ * NULL. Read it with the `finesse_team_message_*` accessors. Borrowed from `event`, valid
+ * until it is freed; never free it.
  */
 const finesse_team_message *finesse_event_team_message(const finesse_event *event);
 

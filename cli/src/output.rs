@@ -245,6 +245,9 @@ pub fn event_line(event: &Event) -> String {
         Event::QueueChanged { queue } => queue_line(queue),
         Event::QueueRemoved { queue } => format!("queue {} removed", queue.uri),
         Event::TeamMessageReceived { message, .. } => team_message_line(message),
+        Event::TeamMessageDeleted { message, .. } => {
+            format!("team message {} deleted", message.id)
+        }
         Event::Other { event, source, .. } => format!("{event} {source}"),
         _ => format!("{event:?}"),
     }

@@ -134,13 +134,12 @@ fn a_supervisor_broadcast_reaches_the_agent_and_can_be_deleted() {
     assert!(agent.team_messages("5007").unwrap().is_empty());
     let e = boss.delete_team_message(&sent.id).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::NotFound, "{e}");
-    // Its deletion is published too; the library leaves it untyped.
+    // Its deletion is published too: the desktop stops showing it.
     let deleted = events.recv_timeout(WAIT).expect("the deletion");
-    assert!(
-        matches!(&deleted, Event::Other { event, source, .. }
-            if event == "DELETE" && source.ends_with(&sent.id)),
-        "{deleted:?}"
-    );
+    match &deleted {
+        Event::TeamMessageDeleted { message, .. } => assert_eq!(message.id, sent.id),
+        other => panic!("unexpected event {other:?}"),
+    }
 }
 
 #[test]

@@ -43,7 +43,7 @@ pub enum finesse_event_kind {
     /// `finesse_event_connection_detail` and, when it failed,
     /// `finesse_event_connection_condition`.
     Connection = 7,
-    /// An update of a kind the library does not type (a TeamMessage's deletion, say):
+    /// An update of a kind the library does not type:
     /// `finesse_event_operation`, `finesse_event_source` and `finesse_event_update_xml`.
     Other = 8,
     /// Events were dropped because they were not read in time (the queue reached its bound,
@@ -62,6 +62,9 @@ pub enum finesse_event_kind {
     /// A supervisor broadcast a message to a team of the user (Finesse 12.x):
     /// `finesse_event_team_message`, shown for its `finesse_team_message_duration` seconds.
     TeamMessage = 13,
+    /// Its sender deleted a team message before it expired: stop showing it.
+    /// `finesse_event_team_message` gives the message (at least its id).
+    TeamMessageDeleted = 14,
 }
 
 /// The state of the notification connection a `FINESSE_EVENT_KIND_CONNECTION` event reports,
@@ -326,6 +329,10 @@ impl From<&Event> for EventView {
                 team_message: Some(TeamMessageView::new(message.clone())),
                 ..EventView::new(Kind::TeamMessage, request_id)
             },
+            Event::TeamMessageDeleted { message, .. } => EventView {
+                team_message: Some(TeamMessageView::new(message.clone())),
+                ..EventView::new(Kind::TeamMessageDeleted, request_id)
+            },
             // A kind added to core later: reported as OTHER, without the raw document.
             _ => EventView::new(Kind::Other, request_id),
         }
@@ -480,9 +487,9 @@ pub unsafe extern "C" fn finesse_event_team(event: *const finesse_event) -> *con
     })
 }
 
-/// The message, for `FINESSE_EVENT_KIND_TEAM_MESSAGE`; otherwise NULL. Read it with the
-/// `finesse_team_message_*` accessors. Borrowed from `event`, valid until it is freed; never
-/// free it.
+/// The message, for `FINESSE_EVENT_KIND_TEAM_MESSAGE` and `_TEAM_MESSAGE_DELETED`; otherwise
+/// NULL. Read it with the `finesse_team_message_*` accessors. Borrowed from `event`, valid
+/// until it is freed; never free it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn finesse_event_team_message(
     event: *const finesse_event,

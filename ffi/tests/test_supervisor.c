@@ -400,12 +400,11 @@ static void test_team_resources(void) {
     finesse_client_free(client);
 }
 
-/* The next TEAM_MESSAGE event of `session` within WAIT_MS, or NULL; free it. */
-static finesse_owned_event *next_team_message(const finesse_notifications *session) {
+/* The next event of `kind` of `session` within WAIT_MS, or NULL; free it. */
+static finesse_owned_event *next_of_kind(const finesse_notifications *session, uint32_t kind) {
     finesse_owned_event *owned = NULL;
     while (finesse_next_event(session, WAIT_MS, &owned) == FINESSE_RESULT_OK) {
-        if (finesse_event_type(finesse_owned_event_view(owned)) ==
-            FINESSE_EVENT_KIND_TEAM_MESSAGE) {
+        if (finesse_event_type(finesse_owned_event_view(owned)) == kind) {
             return owned;
         }
         finesse_owned_event_free(owned);
@@ -443,7 +442,7 @@ static void test_team_messages(void) {
     snprintf(id, sizeof id, "%s", finesse_team_message_id(finesse_owned_team_message_view(sent)));
     finesse_owned_team_message_free(sent);
 
-    event = next_team_message(session);
+    event = next_of_kind(session, FINESSE_EVENT_KIND_TEAM_MESSAGE);
     CHECK(event != NULL);
     received = finesse_event_team_message(finesse_owned_event_view(event));
     CHECK_STR(finesse_team_message_id(received), id);
@@ -462,6 +461,11 @@ static void test_team_messages(void) {
     CHECK(finesse_last_error_http_status() == 401);
     CHECK(finesse_delete_team_message(agent, id) != FINESSE_RESULT_OK);
     CHECK_OK(finesse_delete_team_message(supervisor, id));
+    event = next_of_kind(session, FINESSE_EVENT_KIND_TEAM_MESSAGE_DELETED);
+    CHECK(event != NULL);
+    CHECK_STR(finesse_team_message_id(finesse_event_team_message(finesse_owned_event_view(event))),
+              id);
+    finesse_owned_event_free(event);
     CHECK_CODE(finesse_delete_team_message(supervisor, id), FINESSE_RESULT_NOT_FOUND);
     CHECK_OK(finesse_get_team_messages(agent, "5007", &list));
     CHECK(finesse_owned_team_message_list_count(list) == 0);

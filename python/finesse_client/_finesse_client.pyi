@@ -55,6 +55,7 @@ __all__ = [
     "TeamChanged",
     "QueueChanged",
     "QueueRemoved",
+    "TeamMessageDeleted",
     "TeamMessageReceived",
     "EventsDropped",
     "OtherUpdate",
@@ -97,6 +98,7 @@ _Event: TypeAlias = (
     | QueueChanged
     | QueueRemoved
     | TeamMessageReceived
+    | TeamMessageDeleted
     | EventsDropped
     | OtherUpdate
 )
@@ -1608,6 +1610,23 @@ class TeamMessageReceived:
     def __reduce__(self) -> _Reduced: ...
     def __copy__(self) -> TeamMessageReceived: ...
     def __deepcopy__(self, memo: dict[int, object], /) -> TeamMessageReceived: ...
+
+@final
+class TeamMessageDeleted:
+    """Its sender deleted a team message before it expired: stop showing it."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def message(self) -> TeamMessage:
+        """The deleted TeamMessage (at least its id)."""
+    @property
+    def request_id(self) -> str | None:
+        """The ``requestId`` of the request that deleted it, if any."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> TeamMessageDeleted: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> TeamMessageDeleted: ...
 
 @final
 class ConnectionChanged:

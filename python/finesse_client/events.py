@@ -10,6 +10,7 @@
 - ``QueueChanged``, ``QueueRemoved``: a queue's statistics changed (CCE, about every 10 s),
   or the queue was removed from the user.
 - ``TeamMessageReceived``: a supervisor broadcast a message to a team of the user (12.x).
+- ``TeamMessageDeleted``: its sender deleted a team message before it expired.
 - ``ConnectionChanged``: the notification connection went up or down, failed for good
   (``state="failed"``, with the XMPP ``condition``), or was closed.
 - ``EventsDropped``: events were dropped, not read in time (``count`` of them): read the
@@ -47,6 +48,7 @@ from finesse_client._finesse_client import (
     QueueRemoved,
     SystemStatusChanged,
     TeamChanged,
+    TeamMessageDeleted,
     TeamMessageReceived,
     UserChanged,
     decode_update,
@@ -64,6 +66,7 @@ Event: TypeAlias = (
     | QueueChanged
     | QueueRemoved
     | TeamMessageReceived
+    | TeamMessageDeleted
     | EventsDropped
     | OtherUpdate
 )
@@ -85,6 +88,7 @@ __all__ = [
     "QueueRemoved",
     "SystemStatusChanged",
     "TeamChanged",
+    "TeamMessageDeleted",
     "TeamMessageReceived",
     "UserChanged",
     "decode_update",

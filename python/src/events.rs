@@ -78,6 +78,14 @@ pub(crate) fn to_py(py: Python<'_>, event: Event) -> PyResult<Py<PyAny>> {
             request_id,
         }
         .into_py_any(py),
+        Event::TeamMessageDeleted {
+            message,
+            request_id,
+        } => crate::team_events::TeamMessageDeleted {
+            message,
+            request_id,
+        }
+        .into_py_any(py),
         Event::Connection(state) => ConnectionChanged::new(state).into_py_any(py),
         Event::Dropped { count } => EventsDropped { count }.into_py_any(py),
         Event::Other {

@@ -72,6 +72,7 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<team_events::QueueChanged>()?;
     m.add_class::<team_events::QueueRemoved>()?;
     m.add_class::<team_events::TeamMessageReceived>()?;
+    m.add_class::<team_events::TeamMessageDeleted>()?;
     m.add_class::<events::EventsDropped>()?;
     m.add_class::<events::OtherUpdate>()?;
     m.add_class::<events::PubSubMessage>()?;

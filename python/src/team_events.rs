@@ -46,6 +46,11 @@ pub(crate) fn restore(
             request_id: field(state, "request_id")?,
         }
         .into_py_any(py)?,
+        "TeamMessageDeleted" => TeamMessageDeleted {
+            message: field(state, "message")?,
+            request_id: field(state, "request_id")?,
+        }
+        .into_py_any(py)?,
         _ => return Ok(None),
     }))
 }
@@ -216,6 +221,55 @@ impl TeamMessageReceived {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
         let this = slf.get();
         reduce(slf.as_any(), "TeamMessageReceived", |state| {
+            put(state, "message", &this.message)?;
+            put(state, "request_id", &this.request_id)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// Its sender deleted a team message before it expired: stop showing it. The same
+/// ``<TeamMessage>`` Update with event ``DELETE``.
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct TeamMessageDeleted {
+    pub(crate) message: model::TeamMessage,
+    pub(crate) request_id: Option<String>,
+}
+
+#[pymethods]
+impl TeamMessageDeleted {
+    /// The deleted ``TeamMessage`` (at least its ``id``).
+    #[getter]
+    fn message(&self) -> TeamMessage {
+        TeamMessage::from(self.message.clone())
+    }
+
+    /// The ``requestId`` of the request that deleted it, if any.
+    #[getter]
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["message", "request_id"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["message", "request_id"])
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "TeamMessageDeleted", |state| {
             put(state, "message", &this.message)?;
             put(state, "request_id", &this.request_id)
         })

@@ -482,6 +482,7 @@ EVENT_CLASSES = {
     "QueueChanged",
     "QueueRemoved",
     "TeamMessageReceived",
+    "TeamMessageDeleted",
     "OtherUpdate",
 }
 
@@ -515,6 +516,13 @@ def decoded_objects() -> list[object]:
         finesse_client.decode_update(SYSTEM_INFO_PUT),
         finesse_client.decode_update(MEDIA_PUT),
     ]
+    team_message = (DOCUMENTS / "team_message.xml").read_text()
+    decoded.append(
+        finesse_client.decode_update(
+            f"<Update><data>{team_message}</data><event>DELETE</event><requestId/>"
+            "<source>/finesse/api/TeamMessage/be1598bb</source></Update>"
+        )
+    )
     for event in ("PUT", "DELETE"):
         decoded.append(
             finesse_client.decode_update(

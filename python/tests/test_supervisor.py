@@ -20,6 +20,7 @@ from finesse_client import (
     QueueChanged,
     Team,
     TeamMessage,
+    TeamMessageDeleted,
     TeamMessageReceived,
     User,
     UserChanged,
@@ -192,7 +193,20 @@ def test_team_messages_sent_received_listed_and_deleted(emulator: Emulator) -> N
     assert refused.value.error_type == "Authorization Failure"
     with pytest.raises(finesse_client.NotFoundError):
         supervisor.send_team_message("hello", 600, ["9999"])
-    supervisor.delete_team_message(sent.id)
+    with agent.notifications(subscribe=["/finesse/api/Team/5007/TeamMessages"]) as session:
+        supervisor.delete_team_message(sent.id)
+        deleted = eventually(
+            lambda: next(
+                (
+                    e
+                    for e in iter(lambda: session.next(timeout=0.2), None)
+                    if isinstance(e, TeamMessageDeleted)
+                ),
+                None,
+            )
+        )
+    assert deleted.message.id == sent.id
+    assert pickle.loads(pickle.dumps(deleted)) == deleted
     assert agent.team_messages("5007") == []
 
 

@@ -92,12 +92,20 @@ pub enum Event {
     },
     /// A supervisor broadcast a message to a team of the user (Finesse 12.x): an Update
     /// whose data is a `<TeamMessage>` (DEVNET `teammessage`), on the node of a team (the
-    /// emulator's `/finesse/api/Team/<id>/TeamMessages`). Show it for its `duration`. A
-    /// message's DELETE stays [`Event::Other`].
+    /// emulator's `/finesse/api/Team/<id>/TeamMessages`). Show it for its `duration`.
     TeamMessageReceived {
         /// The message.
         message: TeamMessage,
         /// The `requestId` of the request that sent it, if any.
+        request_id: Option<String>,
+    },
+    /// Its sender deleted a team message before it expired: stop showing it. The same
+    /// Update with event `DELETE` (the notification's page was not found: the shape every
+    /// other Finesse DELETE has, as the emulator publishes it).
+    TeamMessageDeleted {
+        /// The message, at least its `id`.
+        message: TeamMessage,
+        /// The `requestId` of the request that deleted it, if any.
         request_id: Option<String>,
     },
     /// The node's SystemInfo changed (IN_SERVICE / OUT_OF_SERVICE).
@@ -115,7 +123,7 @@ pub enum Event {
         /// How many events were dropped since the last one read.
         count: u64,
     },
-    /// An update of a kind this library does not type (a TeamMessage's DELETE, say), raw.
+    /// An update of a kind this library does not type, raw.
     Other {
         /// The Update's `event`: `POST`, `PUT` or `DELETE`.
         event: String,
@@ -261,13 +269,17 @@ impl Event {
                 "DELETE" => Event::QueueRemoved { queue },
                 _ => Event::QueueChanged { queue },
             }],
-            Data::TeamMessage(message) if event != "DELETE" => {
-                vec![Event::TeamMessageReceived {
+            Data::TeamMessage(message) => vec![match event.as_str() {
+                "DELETE" => Event::TeamMessageDeleted {
                     message,
                     request_id,
-                }]
-            }
-            Data::TeamMessage(_) | Data::Other => vec![Event::Other {
+                },
+                _ => Event::TeamMessageReceived {
+                    message,
+                    request_id,
+                },
+            }],
+            Data::Other => vec![Event::Other {
                 event,
                 source: update.source,
                 update_xml: String::from_utf8_lossy(xml).into_owned(),
@@ -284,6 +296,7 @@ impl Event {
             | Event::DialogRemoved { request_id, .. }
             | Event::TeamChanged { request_id, .. }
             | Event::TeamMessageReceived { request_id, .. }
+            | Event::TeamMessageDeleted { request_id, .. }
             | Event::CtiError { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
