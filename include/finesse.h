@@ -261,6 +261,17 @@ enum finesse_event_kind
    * `finesse_event_team_message` gives the message (at least its id).
    */
   FINESSE_EVENT_KIND_TEAM_MESSAGE_DELETED = 14,
+  /**
+   * Queues were added to a user's list (CCE, node `/finesse/api/User/<id>/Queues`):
+   * `finesse_event_queues_count` and `finesse_event_queues_get` give them, with statistics.
+   */
+  FINESSE_EVENT_KIND_USER_QUEUES_ADDED = 15,
+  /**
+   * Queues were removed from a user's list (the same node's DELETE):
+   * `finesse_event_queues_count` and `finesse_event_queues_get` give them (at least their
+   * uri). Each also comes as `FINESSE_EVENT_KIND_QUEUE_REMOVED` on its own node.
+   */
+  FINESSE_EVENT_KIND_USER_QUEUES_REMOVED = 16,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1714,6 +1725,19 @@ const finesse_team_message *finesse_event_team_message(const finesse_event *even
  * from `event`, valid until it is freed; never free it.
  */
 const finesse_queue *finesse_event_queue(const finesse_event *event);
+
+/**
+ * How many queues a `FINESSE_EVENT_KIND_USER_QUEUES_ADDED` or `_REMOVED` event carries (0 for
+ * other kinds and for NULL); `finesse_event_queues_get` gives each.
+ */
+size_t finesse_event_queues_count(const finesse_event *event);
+
+/**
+ * Queue `index` of a `FINESSE_EVENT_KIND_USER_QUEUES_ADDED` or `_REMOVED` event, read with the
+ * `finesse_queue_*` accessors; NULL when there is no such entry. Borrowed from `event`, valid
+ * as long as it is.
+ */
+const finesse_queue *finesse_event_queues_get(const finesse_event *event, size_t index);
 
 /**
  * How many errors a `FINESSE_EVENT_KIND_CTI_ERROR` event carries (0 for other kinds and for

@@ -44,6 +44,7 @@ const DOCUMENTS: &[(&str, &str)] = &[
     ("update_team_put.xml", "Update"),
     ("update_team_users_put.xml", "Update"),
     ("update_user_put.xml", "Update"),
+    ("update_user_queues_post.xml", "Update"),
     ("user_cce11.xml", "User"),
     ("user_doc_order.xml", "User"),
     ("user_notification.xml", "User"),

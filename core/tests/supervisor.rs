@@ -240,6 +240,55 @@ fn queues_with_statistics_and_their_notifications() {
 }
 
 #[test]
+fn a_queue_assigned_to_and_removed_from_the_agents_team_is_told_on_its_nodes() {
+    let emulator = emulator();
+    let agent = agent_1001(&emulator);
+    let events = agent
+        .notifications_with(
+            NotificationOptions::default()
+                .subscribe("/finesse/api/User/1001/Queues")
+                .subscribe("/finesse/api/Queue/11"),
+        )
+        .unwrap();
+    emulator.assign_queue(11, "5007").unwrap();
+    let added = events
+        .iter()
+        .find_map(|e| match e {
+            Event::UserQueuesAdded { queues } => Some(queues),
+            _ => None,
+        })
+        .expect("the queues added");
+    assert_eq!(added.len(), 1);
+    assert_eq!(
+        (added[0].id, added[0].name.as_str()),
+        (Some(11), "Overflow")
+    );
+    // Now assigned: real numbers rather than the -1 of a queue no one has.
+    assert_eq!(added[0].statistics.agents_ready, Some(0));
+    let listed: Vec<_> = agent.queues().unwrap().into_iter().map(|q| q.id).collect();
+    assert_eq!(listed, [Some(10), Some(11)]);
+
+    emulator.unassign_queue(11, "5007").unwrap();
+    let (mut from_list, mut from_node) = (None, None);
+    for event in events.iter() {
+        match event {
+            Event::UserQueuesRemoved { queues } => from_list = Some(queues),
+            Event::QueueRemoved { queue } => from_node = Some(queue),
+            _ => {}
+        }
+        if from_list.is_some() && from_node.is_some() {
+            break;
+        }
+    }
+    let from_list = from_list.expect("the user's list told");
+    assert_eq!(from_list.len(), 1);
+    assert_eq!(from_list[0].uri, "/finesse/api/Queue/11");
+    assert_eq!(from_node.expect("the queue's node told").id, Some(11));
+    let listed: Vec<_> = agent.queues().unwrap().into_iter().map(|q| q.id).collect();
+    assert_eq!(listed, [Some(10)]);
+}
+
+#[test]
 fn team_resources_list_reason_codes_and_wrap_up_reasons() {
     let emulator = emulator();
     let agent = agent_1001(&emulator);

@@ -65,6 +65,13 @@ pub enum finesse_event_kind {
     /// Its sender deleted a team message before it expired: stop showing it.
     /// `finesse_event_team_message` gives the message (at least its id).
     TeamMessageDeleted = 14,
+    /// Queues were added to a user's list (CCE, node `/finesse/api/User/<id>/Queues`):
+    /// `finesse_event_queues_count` and `finesse_event_queues_get` give them, with statistics.
+    UserQueuesAdded = 15,
+    /// Queues were removed from a user's list (the same node's DELETE):
+    /// `finesse_event_queues_count` and `finesse_event_queues_get` give them (at least their
+    /// uri). Each also comes as `FINESSE_EVENT_KIND_QUEUE_REMOVED` on its own node.
+    UserQueuesRemoved = 16,
 }
 
 /// The state of the notification connection a `FINESSE_EVENT_KIND_CONNECTION` event reports,
@@ -168,6 +175,7 @@ pub(crate) struct EventView {
     system_info: Option<SystemInfoView>,
     team: Option<TeamView>,
     queue: Option<QueueView>,
+    queues: Vec<QueueView>,
     team_message: Option<TeamMessageView>,
     errors: Vec<ApiErrorView>,
     source: Option<CString>,
@@ -193,6 +201,7 @@ impl EventView {
             system_info: None,
             team: None,
             queue: None,
+            queues: Vec::new(),
             team_message: None,
             errors: Vec::new(),
             source: None,
@@ -328,6 +337,14 @@ impl From<&Event> for EventView {
             Event::TeamMessageReceived { message, .. } => EventView {
                 team_message: Some(TeamMessageView::new(message.clone())),
                 ..EventView::new(Kind::TeamMessage, request_id)
+            },
+            Event::UserQueuesAdded { queues } => EventView {
+                queues: queues.iter().cloned().map(QueueView::new).collect(),
+                ..EventView::new(Kind::UserQueuesAdded, request_id)
+            },
+            Event::UserQueuesRemoved { queues } => EventView {
+                queues: queues.iter().cloned().map(QueueView::new).collect(),
+                ..EventView::new(Kind::UserQueuesRemoved, request_id)
             },
             Event::TeamMessageDeleted { message, .. } => EventView {
                 team_message: Some(TeamMessageView::new(message.clone())),
@@ -511,6 +528,29 @@ pub unsafe extern "C" fn finesse_event_queue(event: *const finesse_event) -> *co
         unsafe { borrow(event) }?
             .queue
             .as_ref()
+            .map(lend::<finesse_queue>)
+    })
+}
+
+/// How many queues a `FINESSE_EVENT_KIND_USER_QUEUES_ADDED` or `_REMOVED` event carries (0 for
+/// other kinds and for NULL); `finesse_event_queues_get` gives each.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_queues_count(event: *const finesse_event) -> usize {
+    infallible(|| unsafe { borrow(event) }.map(|e| e.queues.len()))
+}
+
+/// Queue `index` of a `FINESSE_EVENT_KIND_USER_QUEUES_ADDED` or `_REMOVED` event, read with the
+/// `finesse_queue_*` accessors; NULL when there is no such entry. Borrowed from `event`, valid
+/// as long as it is.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn finesse_event_queues_get(
+    event: *const finesse_event,
+    index: usize,
+) -> *const finesse_queue {
+    infallible(|| {
+        unsafe { borrow(event) }?
+            .queues
+            .get(index)
             .map(lend::<finesse_queue>)
     })
 }

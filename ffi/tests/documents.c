@@ -1156,6 +1156,53 @@ const char DOC_MEDIA_PROPERTIES_LAYOUTS[] =
     "    </MediaPropertiesLayout>\n"
     "</MediaPropertiesLayouts>\n";
 
+/* core/tests/documents/update_user_queues_post.xml: queues added to a user's list (DEVNET `userqueue-notification`). */
+const char DOC_UPDATE_USER_QUEUES_POST[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!-- Queues added to a user's list, on node /finesse/api/User/<id>/Queues (CCE): the guide's\n"
+    "     \"User/Queue Notification\" payload (DEVNET `userqueue-notification`): event `{post}`, data a\n"
+    "     `<Queues>` of whole queues, an empty requestId (DEVNET `notification-parameters`). The\n"
+    "     guide's placeholders filled in: ids, names and statistics. -->\n"
+    "<Update>\n"
+    "    <event>post</event>\n"
+    "    <source>/finesse/api/User/1001/Queues</source>\n"
+    "    <requestId></requestId>\n"
+    "    <data>\n"
+    "        <Queues>\n"
+    "            <Queue>\n"
+    "                <uri>/finesse/api/Queue/1004</uri>\n"
+    "                <name>Sales</name>\n"
+    "                <statistics>\n"
+    "                    <callsInQueue>0</callsInQueue>\n"
+    "                    <startTimeOfLongestCallInQueue></startTimeOfLongestCallInQueue>\n"
+    "                    <agentsReady>1</agentsReady>\n"
+    "                    <agentsNotReady>2</agentsNotReady>\n"
+    "                    <agentsTalkingInbound>0</agentsTalkingInbound>\n"
+    "                    <agentsTalkingOutbound>0</agentsTalkingOutbound>\n"
+    "                    <agentsTalkingInternal>0</agentsTalkingInternal>\n"
+    "                    <agentsWrapUpNotReady>0</agentsWrapUpNotReady>\n"
+    "                    <agentsWrapUpReady>0</agentsWrapUpReady>\n"
+    "                </statistics>\n"
+    "            </Queue>\n"
+    "            <Queue>\n"
+    "                <uri>/finesse/api/Queue/1005</uri>\n"
+    "                <name>Support</name>\n"
+    "                <statistics>\n"
+    "                    <callsInQueue>2</callsInQueue>\n"
+    "                    <startTimeOfLongestCallInQueue>2012-02-15T17:58:21Z</startTimeOfLongestCallInQueue>\n"
+    "                    <agentsReady>0</agentsReady>\n"
+    "                    <agentsNotReady>1</agentsNotReady>\n"
+    "                    <agentsTalkingInbound>3</agentsTalkingInbound>\n"
+    "                    <agentsTalkingOutbound>0</agentsTalkingOutbound>\n"
+    "                    <agentsTalkingInternal>0</agentsTalkingInternal>\n"
+    "                    <agentsWrapUpNotReady>0</agentsWrapUpNotReady>\n"
+    "                    <agentsWrapUpReady>1</agentsWrapUpReady>\n"
+    "                </statistics>\n"
+    "            </Queue>\n"
+    "        </Queues>\n"
+    "    </data>\n"
+    "</Update>\n";
+
 const struct test_document TEST_DOCUMENTS[] = {
     {"user_cce11.xml", DOC_USER_CCE11},
     {"user_doc_order.xml", DOC_USER_DOC_ORDER},
@@ -1194,6 +1241,7 @@ const struct test_document TEST_DOCUMENTS[] = {
     {"workflows.xml", DOC_WORKFLOWS},
     {"media_properties_layout.xml", DOC_MEDIA_PROPERTIES_LAYOUT},
     {"media_properties_layouts.xml", DOC_MEDIA_PROPERTIES_LAYOUTS},
+    {"update_user_queues_post.xml", DOC_UPDATE_USER_QUEUES_POST},
 };
 
 const size_t TEST_DOCUMENT_COUNT = sizeof TEST_DOCUMENTS / sizeof TEST_DOCUMENTS[0];

@@ -41,6 +41,7 @@ extern const char DOC_CONTACTS[];
 extern const char DOC_WORKFLOWS[];
 extern const char DOC_MEDIA_PROPERTIES_LAYOUT[];
 extern const char DOC_MEDIA_PROPERTIES_LAYOUTS[];
+extern const char DOC_UPDATE_USER_QUEUES_POST[];
 
 /* One copy and the file it was copied from, under core/tests/documents/. */
 struct test_document {

@@ -499,6 +499,55 @@ static void test_team_messages(void) {
     finesse_client_free(supervisor);
 }
 
+/* Queues added to and removed from a user's list: the guide's notification decoded, then
+ * queue 11 assigned to team 5007 and removed again through the emulator's controls. */
+static void test_user_queue_notifications(void) {
+    finesse_owned_event_list *decoded = NULL;
+    const finesse_event *added;
+    finesse_client *agent = team_agent();
+    finesse_notification_options *options = NULL;
+    finesse_notifications *session = NULL;
+    finesse_owned_event *event = NULL;
+    const finesse_event *view;
+
+    CHECK_OK(finesse_event_list_from_xml(BYTES(DOC_UPDATE_USER_QUEUES_POST), &decoded));
+    CHECK(finesse_owned_event_list_count(decoded) == 1);
+    added = finesse_owned_event_list_get(decoded, 0);
+    CHECK(finesse_event_type(added) == FINESSE_EVENT_KIND_USER_QUEUES_ADDED);
+    CHECK(finesse_event_queues_count(added) == 2);
+    CHECK_STR(finesse_queue_name(finesse_event_queues_get(added, 1)), "Support");
+    CHECK(finesse_event_queues_get(added, 2) == NULL);
+    CHECK(finesse_event_queue(added) == NULL);
+    CHECK(finesse_event_queues_count(NULL) == 0);
+    CHECK(finesse_event_queues_get(NULL, 0) == NULL);
+    finesse_owned_event_list_free(decoded);
+
+    CHECK(agent != NULL);
+    CHECK_OK(finesse_notification_options_new(&options));
+    CHECK_OK(finesse_notification_options_add_subscription(options,
+                                                           "/finesse/api/User/" AGENT "/Queues"));
+    CHECK_OK(finesse_notifications_start_with(agent, options, &session));
+    finesse_notification_options_free(options);
+
+    CHECK(control("PUT", "/queues/11/teams/5007", NULL, NULL, 0) == 204);
+    event = next_of_kind(session, FINESSE_EVENT_KIND_USER_QUEUES_ADDED);
+    CHECK(event != NULL);
+    view = finesse_owned_event_view(event);
+    CHECK(finesse_event_queues_count(view) == 1);
+    CHECK_STR(finesse_queue_name(finesse_event_queues_get(view, 0)), "Overflow");
+    finesse_owned_event_free(event);
+
+    CHECK(control("DELETE", "/queues/11/teams/5007", NULL, NULL, 0) == 204);
+    event = next_of_kind(session, FINESSE_EVENT_KIND_USER_QUEUES_REMOVED);
+    CHECK(event != NULL);
+    view = finesse_owned_event_view(event);
+    CHECK_STR(finesse_queue_uri(finesse_event_queues_get(view, 0)), "/finesse/api/Queue/11");
+    finesse_owned_event_free(event);
+
+    finesse_notifications_free(session);
+    finesse_client_free(agent);
+}
+
 void supervisor_tests(void) {
     RUN(test_team_document);
     RUN(test_queue_documents);
@@ -509,4 +558,5 @@ void supervisor_tests(void) {
     RUN(test_team_resources);
     RUN(test_team_message_documents);
     RUN(test_team_messages);
+    RUN(test_user_queue_notifications);
 }

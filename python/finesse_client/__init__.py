@@ -86,6 +86,8 @@ from finesse_client.events import (
     TeamChanged,
     TeamMessageDeleted,
     TeamMessageReceived,
+    UserQueuesAdded,
+    UserQueuesRemoved,
     UserChanged,
     decode_update,
 )
@@ -176,6 +178,8 @@ __all__ = [
     "TransportError",
     "User",
     "UserChanged",
+    "UserQueuesAdded",
+    "UserQueuesRemoved",
     "UserSettings",
     "ValidationError",
     "Workflow",

@@ -57,6 +57,8 @@ __all__ = [
     "QueueRemoved",
     "TeamMessageDeleted",
     "TeamMessageReceived",
+    "UserQueuesAdded",
+    "UserQueuesRemoved",
     "EventsDropped",
     "OtherUpdate",
     "PubSubMessage",
@@ -99,6 +101,8 @@ _Event: TypeAlias = (
     | QueueRemoved
     | TeamMessageReceived
     | TeamMessageDeleted
+    | UserQueuesAdded
+    | UserQueuesRemoved
     | EventsDropped
     | OtherUpdate
 )
@@ -1595,6 +1599,34 @@ class QueueRemoved:
     def __deepcopy__(self, memo: dict[int, object], /) -> QueueRemoved: ...
 
 @final
+class UserQueuesAdded:
+    """Queues were added to a user's list (CCE)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def queues(self) -> list[Queue]:
+        """The Queue list added, with statistics."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> UserQueuesAdded: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> UserQueuesAdded: ...
+
+@final
+class UserQueuesRemoved:
+    """Queues were removed from a user's list (CCE)."""
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @property
+    def queues(self) -> list[Queue]:
+        """The Queue list removed (at least each uri)."""
+    def to_dict(self) -> dict[str, object]:
+        """The properties as a dict of plain values."""
+    def __reduce__(self) -> _Reduced: ...
+    def __copy__(self) -> UserQueuesRemoved: ...
+    def __deepcopy__(self, memo: dict[int, object], /) -> UserQueuesRemoved: ...
+
+@final
 class TeamMessageReceived:
     """A supervisor broadcast a message to a team of the user (12.x)."""
 
@@ -1887,6 +1919,10 @@ class Emulator:
         """What outside destinations do with new outbound calls (``"BUSY"``...)."""
     def set_out_of_service(self, out_of_service: bool = True) -> None:
         """Takes the node out of service, or puts it back."""
+    def assign_queue(self, queue_id: int, team_id: str) -> None:
+        """Assigns a queue to the agents of a team (CCE); its users are told."""
+    def unassign_queue(self, queue_id: int, team_id: str) -> None:
+        """Removes a queue from the agents of a team (CCE); its users are told."""
     def reset(self) -> None:
         """Back to the start: agents signed out and unlocked, no dialogs, empty request and
         notification logs."""

@@ -11,6 +11,7 @@
   or the queue was removed from the user.
 - ``TeamMessageReceived``: a supervisor broadcast a message to a team of the user (12.x).
 - ``TeamMessageDeleted``: its sender deleted a team message before it expired.
+- ``UserQueuesAdded`` / ``UserQueuesRemoved``: queues added to or removed from a user's list (CCE).
 - ``ConnectionChanged``: the notification connection went up or down, failed for good
   (``state="failed"``, with the XMPP ``condition``), or was closed.
 - ``EventsDropped``: events were dropped, not read in time (``count`` of them): read the
@@ -50,6 +51,8 @@ from finesse_client._finesse_client import (
     TeamChanged,
     TeamMessageDeleted,
     TeamMessageReceived,
+    UserQueuesAdded,
+    UserQueuesRemoved,
     UserChanged,
     decode_update,
 )
@@ -67,6 +70,8 @@ Event: TypeAlias = (
     | QueueRemoved
     | TeamMessageReceived
     | TeamMessageDeleted
+    | UserQueuesAdded
+    | UserQueuesRemoved
     | EventsDropped
     | OtherUpdate
 )
@@ -90,6 +95,8 @@ __all__ = [
     "TeamChanged",
     "TeamMessageDeleted",
     "TeamMessageReceived",
+    "UserQueuesAdded",
+    "UserQueuesRemoved",
     "UserChanged",
     "decode_update",
 ]

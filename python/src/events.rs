@@ -78,6 +78,12 @@ pub(crate) fn to_py(py: Python<'_>, event: Event) -> PyResult<Py<PyAny>> {
             request_id,
         }
         .into_py_any(py),
+        Event::UserQueuesAdded { queues } => {
+            crate::team_events::UserQueuesAdded { queues }.into_py_any(py)
+        }
+        Event::UserQueuesRemoved { queues } => {
+            crate::team_events::UserQueuesRemoved { queues }.into_py_any(py)
+        }
         Event::TeamMessageDeleted {
             message,
             request_id,

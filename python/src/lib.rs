@@ -71,6 +71,8 @@ fn _finesse_client(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<team_events::TeamChanged>()?;
     m.add_class::<team_events::QueueChanged>()?;
     m.add_class::<team_events::QueueRemoved>()?;
+    m.add_class::<team_events::UserQueuesAdded>()?;
+    m.add_class::<team_events::UserQueuesRemoved>()?;
     m.add_class::<team_events::TeamMessageReceived>()?;
     m.add_class::<team_events::TeamMessageDeleted>()?;
     m.add_class::<events::EventsDropped>()?;

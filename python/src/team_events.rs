@@ -41,6 +41,14 @@ pub(crate) fn restore(
             queue: field(state, "queue")?,
         }
         .into_py_any(py)?,
+        "UserQueuesAdded" => UserQueuesAdded {
+            queues: field(state, "queues")?,
+        }
+        .into_py_any(py)?,
+        "UserQueuesRemoved" => UserQueuesRemoved {
+            queues: field(state, "queues")?,
+        }
+        .into_py_any(py)?,
         "TeamMessageReceived" => TeamMessageReceived {
             message: field(state, "message")?,
             request_id: field(state, "request_id")?,
@@ -173,6 +181,88 @@ impl QueueRemoved {
         let this = slf.get();
         reduce(slf.as_any(), "QueueRemoved", |state| {
             put(state, "queue", &this.queue)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// Queues were added to a user's list (CCE, node ``/finesse/api/User/<id>/Queues``, a POST of
+/// ``<Queues>``).
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct UserQueuesAdded {
+    pub(crate) queues: Vec<model::Queue>,
+}
+
+#[pymethods]
+impl UserQueuesAdded {
+    /// The ``Queue`` list added, with statistics.
+    #[getter]
+    fn queues(&self) -> Vec<Queue> {
+        self.queues.iter().cloned().map(Queue::from).collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["queues"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["queues"])
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "UserQueuesAdded", |state| {
+            put(state, "queues", &this.queues)
+        })
+    }
+
+    fn __copy__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+        slf
+    }
+}
+
+/// Queues were removed from a user's list (the same node's DELETE). Each also comes as
+/// ``QueueRemoved`` on its own node.
+#[pyclass(frozen, eq, module = "finesse_client")]
+#[derive(PartialEq)]
+pub(crate) struct UserQueuesRemoved {
+    pub(crate) queues: Vec<model::Queue>,
+}
+
+#[pymethods]
+impl UserQueuesRemoved {
+    /// The ``Queue`` list removed (at least each ``uri``).
+    #[getter]
+    fn queues(&self) -> Vec<Queue> {
+        self.queues.iter().cloned().map(Queue::from).collect()
+    }
+
+    /// The properties as a dict of plain values.
+    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+        convert::to_dict(slf.as_any(), &["queues"])
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        convert::repr(slf.as_any(), &["queues"])
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+        let this = slf.get();
+        reduce(slf.as_any(), "UserQueuesRemoved", |state| {
+            put(state, "queues", &this.queues)
         })
     }
 

@@ -72,6 +72,7 @@ EVENT_CLASSES: dict[str, type] = {
     "queue_changed": finesse_client.QueueChanged,
     "queue_removed": finesse_client.QueueRemoved,
     "team_message_received": finesse_client.TeamMessageReceived,
+    "user_queues_added": finesse_client.UserQueuesAdded,
     "other": finesse_client.OtherUpdate,
 }
 

@@ -481,6 +481,8 @@ EVENT_CLASSES = {
     "TeamChanged",
     "QueueChanged",
     "QueueRemoved",
+    "UserQueuesAdded",
+    "UserQueuesRemoved",
     "TeamMessageReceived",
     "TeamMessageDeleted",
     "OtherUpdate",
@@ -521,6 +523,13 @@ def decoded_objects() -> list[object]:
         finesse_client.decode_update(
             f"<Update><data>{team_message}</data><event>DELETE</event><requestId/>"
             "<source>/finesse/api/TeamMessage/be1598bb</source></Update>"
+        )
+    )
+    decoded.append(
+        finesse_client.decode_update(
+            "<Update><data><Queues><Queue><uri>/finesse/api/Queue/1004</uri></Queue></Queues>"
+            "</data><event>delete</event><requestId/>"
+            "<source>/finesse/api/User/1001/Queues</source></Update>"
         )
     )
     for event in ("PUT", "DELETE"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from typing import Any
 
 import pytest
 from conftest import Emulator, eventually
@@ -24,6 +25,8 @@ from finesse_client import (
     TeamMessageReceived,
     User,
     UserChanged,
+    UserQueuesAdded,
+    UserQueuesRemoved,
 )
 
 TEAM_NODE = "/finesse/api/Team/5007/Users"
@@ -229,3 +232,27 @@ def test_team_message_input_is_checked_before_sending(
     assert isinstance(refused.value, ValueError)
     assert field in str(refused.value)
     assert supervisor.team_messages("5007") == []
+
+
+def test_a_queue_assigned_and_removed_is_told_on_the_users_queues_node(emulator: Emulator) -> None:
+    agent = emulator.client("1001")
+    nodes = ["/finesse/api/User/1001/Queues"]
+    with agent.notifications(subscribe=nodes) as session:
+
+        def next_of(kind: type) -> Any:
+            return eventually(
+                lambda: next(
+                    (e for e in iter(lambda: session.next(timeout=0.2), None) if isinstance(e, kind)),
+                    None,
+                )
+            )
+
+        emulator.control("PUT", "/queues/11/teams/5007")
+        added = next_of(UserQueuesAdded)
+        assert [(q.id, q.name) for q in added.queues] == [(11, "Overflow")]
+        assert [q.id for q in agent.queues()] == [10, 11]
+        emulator.control("DELETE", "/queues/11/teams/5007")
+        removed = next_of(UserQueuesRemoved)
+    assert [q.uri for q in removed.queues] == ["/finesse/api/Queue/11"]
+    assert pickle.loads(pickle.dumps(removed)) == removed
+    assert [q.id for q in agent.queues()] == [10]

@@ -129,6 +129,19 @@ def test_reset_and_out_of_service(
     assert [r.method for r in finesse_emulator.requests()] == ["GET"]
 
 
+def test_queues_assigned_and_removed(
+    finesse_emulator: Emulator, finesse_client_for: ClientFactory
+) -> None:
+    client = finesse_client_for("1001")
+    assert [q.id for q in client.queues()] == [10]
+    finesse_emulator.assign_queue(11, "5007")
+    assert [q.id for q in client.queues()] == [10, 11]
+    finesse_emulator.unassign_queue(11, "5007")
+    assert [q.id for q in client.queues()] == [10]
+    with pytest.raises(LookupError):
+        finesse_emulator.assign_queue(99, "5007")
+
+
 def test_started_by_hand_with_options_and_closed() -> None:
     with Emulator(ccx=True, http=True, forced_logout_secs=0, ring_ms=10, step_ms=5) as emulator:
         assert emulator.url.startswith("http://127.0.0.1:")

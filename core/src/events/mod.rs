@@ -90,6 +90,18 @@ pub enum Event {
         /// The queue as last published.
         queue: Queue,
     },
+    /// Queues were added to a user's list (node `/finesse/api/User/<id>/Queues`, CCE; DEVNET
+    /// `userqueue-notification`): a POST whose data is `<Queues>`, each queue whole.
+    UserQueuesAdded {
+        /// The queues added, with their statistics.
+        queues: Vec<Queue>,
+    },
+    /// Queues were removed from a user's list: the same node's DELETE (each queue at least by
+    /// its `uri`). Each also comes as [`Event::QueueRemoved`] on its own node.
+    UserQueuesRemoved {
+        /// The queues removed.
+        queues: Vec<Queue>,
+    },
     /// A supervisor broadcast a message to a team of the user (Finesse 12.x): an Update
     /// whose data is a `<TeamMessage>` (DEVNET `teammessage`), on the node of a team (the
     /// emulator's `/finesse/api/Team/<id>/TeamMessages`). Show it for its `duration`.
@@ -269,6 +281,10 @@ impl Event {
                 "DELETE" => Event::QueueRemoved { queue },
                 _ => Event::QueueChanged { queue },
             }],
+            Data::Queues(queues) => vec![match event.as_str() {
+                "DELETE" => Event::UserQueuesRemoved { queues },
+                _ => Event::UserQueuesAdded { queues },
+            }],
             Data::TeamMessage(message) => vec![match event.as_str() {
                 "DELETE" => Event::TeamMessageDeleted {
                     message,
@@ -318,6 +334,7 @@ enum Data {
     SystemInfo(SystemInfo),
     Team(Team),
     Queue(Queue),
+    Queues(Vec<Queue>),
     TeamMessage(TeamMessage),
     Other,
 }
@@ -358,6 +375,7 @@ fn read_data(r: &mut XmlReader<'_>) -> Result<Data, Error> {
             b"team" => Data::Team(Team::read(r)?),
             // The guide's queue notification writes `<Queue>`; names match ignoring case.
             b"queue" => Data::Queue(Queue::read(r)?),
+            b"queues" => Data::Queues(r.list(b"queue", Queue::read)?),
             b"teammessage" => Data::TeamMessage(TeamMessage::read(r)?),
             _ => {
                 r.skip()?;

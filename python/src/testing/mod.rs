@@ -90,7 +90,8 @@ fn control_error(e: ControlError) -> PyErr {
     match e {
         ControlError::UnknownDialog(_)
         | ControlError::UnknownTarget(_)
-        | ControlError::UnknownAgent(_) => PyLookupError::new_err(e.to_string()),
+        | ControlError::UnknownAgent(_)
+        | ControlError::UnknownQueue(_) => PyLookupError::new_err(e.to_string()),
         ControlError::InvalidInput(_) => PyValueError::new_err(e.to_string()),
         _ => PyRuntimeError::new_err(e.to_string()),
     }
@@ -464,6 +465,27 @@ impl Emulator {
     #[pyo3(signature = (out_of_service = true))]
     fn set_out_of_service(&self, py: Python<'_>, out_of_service: bool) -> PyResult<()> {
         self.run(py, |e| e.set_out_of_service(out_of_service))
+    }
+
+    /// Assigns queue ``queue_id`` to the agents of team ``team_id`` (CCE): the users whose
+    /// list of queues gains it get ``UserQueuesAdded`` on ``/finesse/api/User/<id>/Queues``.
+    ///
+    /// Raises:
+    ///     LookupError: No such queue.
+    fn assign_queue(&self, py: Python<'_>, queue_id: u64, team_id: &str) -> PyResult<()> {
+        self.run(py, |e| e.assign_queue(queue_id, team_id))?
+            .map_err(control_error)
+    }
+
+    /// Removes queue ``queue_id`` from the agents of team ``team_id`` (CCE): the users who
+    /// lose it get ``UserQueuesRemoved`` on their Queues node and ``QueueRemoved`` on the
+    /// queue's.
+    ///
+    /// Raises:
+    ///     LookupError: No such queue.
+    fn unassign_queue(&self, py: Python<'_>, queue_id: u64, team_id: &str) -> PyResult<()> {
+        self.run(py, |e| e.unassign_queue(queue_id, team_id))?
+            .map_err(control_error)
     }
 
     /// Back to the start: agents signed out and unlocked, no dialogs, far end and service as
