@@ -177,6 +177,11 @@ pub enum Command {
         #[command(flatten)]
         server: Server,
     },
+    /// List the phone books the agent may dial from, each with its contacts.
+    PhoneBooks {
+        #[command(flatten)]
+        server: Server,
+    },
     /// Show a team the user supervises: each member's state, reason and extension.
     Team {
         #[command(flatten)]
@@ -284,6 +289,7 @@ impl Command {
             | Command::CallData { server, .. }
             | Command::ReasonCodes { server, .. }
             | Command::WrapUpReasons { server }
+            | Command::PhoneBooks { server }
             | Command::Team { server, .. }
             | Command::TeamMessage { server, .. }
             | Command::TeamMessages { server, .. }

@@ -32,6 +32,21 @@ pub fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::ReasonCodes { server, category } => reason_codes(&server, category),
+        Command::PhoneBooks { server } => {
+            let client = reader(&server, "the phone books")?;
+            let books = client.phone_books()?;
+            if server.json {
+                return output::json(&books);
+            }
+            if books.is_empty() {
+                println!("no phone books");
+            }
+            books
+                .iter()
+                .flat_map(output::phone_book_lines)
+                .for_each(|line| println!("{line}"));
+            Ok(())
+        }
         Command::WrapUpReasons { server } => {
             let client = reader(&server, "the wrap-up reasons")?;
             let reasons = client.wrap_up_reasons()?;

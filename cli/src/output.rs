@@ -1,7 +1,8 @@
 //! How results are printed on stdout: one line each, or JSON.
 
 use finesse_client::{
-    ConnectionState, Dialog, Event, Outcome, Queue, ReasonCode, TeamMessage, User, WrapUpReason,
+    ConnectionState, Dialog, Event, Outcome, PhoneBook, Queue, ReasonCode, TeamMessage, User,
+    WrapUpReason,
 };
 use serde_json::json;
 
@@ -133,6 +134,25 @@ pub fn reason_code_line(code: &ReasonCode) -> String {
 pub fn wrap_up_reason_line(reason: &WrapUpReason) -> String {
     let id = reason.id.map(|i| i.to_string()).unwrap_or_default();
     format!("{id:>6}  {}", reason.label)
+}
+
+/// A phone book as lines: its name and type, then a line per contact (number, name,
+/// description).
+pub fn phone_book_lines(book: &PhoneBook) -> Vec<String> {
+    let kind = book.book_type.as_ref().map_or("?", |t| t.as_str());
+    let mut lines = vec![format!("{} ({kind})", book.name)];
+    lines.extend(book.contacts.iter().map(|c| {
+        let name = format!("{} {}", c.first_name, c.last_name);
+        format!(
+            "  {:<16}  {:<24}  {}",
+            c.phone_number,
+            name.trim(),
+            c.description
+        )
+        .trim_end()
+        .to_owned()
+    }));
+    lines
 }
 
 /// Prints a call: its line, and its call data when any is set.
