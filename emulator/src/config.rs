@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::node::Topology;
 use crate::release::Release;
+use crate::resources::{MediaPropertiesLayout, PhoneBook, Workflow};
 
 /// BOSH sessions end after this long without a request (Openfire's default).
 const DEFAULT_BOSH_INACTIVITY: Duration = Duration::from_secs(30);
@@ -384,6 +385,7 @@ pub struct EmulatorConfig {
     pub(crate) call_control_race: bool,
     pub(crate) queues: Vec<QueueConfig>,
     pub(crate) conference_limit: usize,
+    pub(crate) resources: crate::resources::Resources,
 }
 
 impl Default for EmulatorConfig {
@@ -422,6 +424,7 @@ impl EmulatorConfig {
             call_control_race: false,
             queues: default_queues(),
             conference_limit: DEFAULT_CONFERENCE_LIMIT,
+            resources: crate::resources::Resources::default(),
         }
     }
 
@@ -609,6 +612,30 @@ impl EmulatorConfig {
     /// go past it is refused with 400 `20700` (DG12.5 p102).
     pub fn conference_limit(mut self, parties: usize) -> Self {
         self.conference_limit = parties.max(2);
+        self
+    }
+
+    /// Replaces the phone books (default: GLOBAL "Global Directory", id 1, with 3 contacts;
+    /// TEAM "Sales Team", id 2, for team 5007 with 2). Past Finesse's limits (10 global and
+    /// 300 team phone books, 6000 contacts in a book, 50,000 in all; DEVNET `phonebook`,
+    /// `contact`) the rest is left out.
+    pub fn phone_books(mut self, books: Vec<PhoneBook>) -> Self {
+        self.resources.phone_books = crate::resources::bounded_phone_books(books);
+        self
+    }
+
+    /// Replaces the workflows (default: the guide's example, id 1, for team 5007). Past 100
+    /// workflows, or 5 actions in one, the rest is left out.
+    pub fn workflows(mut self, workflows: Vec<Workflow>) -> Self {
+        self.resources.workflows = crate::resources::bounded_workflows(workflows);
+        self
+    }
+
+    /// Replaces the media properties layouts (default: the DEFAULT layout, id 1, and a
+    /// CUSTOM one, id 2, for team 5007). Columns past two, entries past 10 in a column, are
+    /// left out.
+    pub fn media_properties_layouts(mut self, layouts: Vec<MediaPropertiesLayout>) -> Self {
+        self.resources.layouts = crate::resources::bounded_layouts(layouts);
         self
     }
 

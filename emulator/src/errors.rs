@@ -146,6 +146,17 @@ impl ApiError {
         )
     }
 
+    /// A `Range` outside 1-6000 objects: "416: Invalid Range Specified. Range must be 1–
+    /// 6000 objects" (DEVNET `teamresource—get-phone-books`; no example body exists).
+    pub fn invalid_range(range: &str) -> Self {
+        Self::new(
+            416,
+            "Invalid Range Specified",
+            "Range must be 1-6000 objects",
+            range,
+        )
+    }
+
     pub fn not_implemented(action: &str) -> Self {
         Self::new(
             501,

@@ -38,9 +38,11 @@ pub mod fuzzing;
 mod limits;
 mod node;
 mod notify;
+mod phone_book_range;
 mod publish;
 mod release;
 mod request_log;
+mod resources;
 mod routes;
 mod runner;
 mod server;
@@ -50,6 +52,7 @@ mod tokens;
 mod transports;
 mod xml_in;
 mod xml_out;
+mod xml_resources;
 mod xml_scan;
 mod xml_system_info;
 mod xml_team;
@@ -66,3 +69,7 @@ pub use node::Side;
 pub use notify::Notification;
 pub use release::{Release, UnknownRelease};
 pub use request_log::RecordedRequest;
+pub use resources::{
+    ActionParam, Contact, LayoutEntry, LayoutType, MediaPropertiesLayout, PhoneBook, PhoneBookType,
+    Workflow, WorkflowAction, WorkflowTest, WorkflowVariable,
+};

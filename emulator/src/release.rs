@@ -88,6 +88,25 @@ impl Release {
     pub fn has_team_messages(self) -> bool {
         !matches!(self, Release::Cce11_6)
     }
+
+    /// Whether the TeamResource APIs exist: from 12.5(1), CCE and CCX (DEVNET
+    /// `teamresource`; DG12.5 p1 "What's New").
+    pub fn has_team_resources(self) -> bool {
+        matches!(self, Release::Cce12_5 | Release::Cce12_6 | Release::Ccx12_5)
+    }
+
+    /// Whether `TeamResource/<teamId>/PhoneBooks` lists every contact (up to 6000) without a
+    /// `Range` header: "12.6(2) onward" (DEVNET `teamresource—get-phone-books`); before, the
+    /// header is required. The 12.6 profile stands for 12.6(2) here.
+    pub fn phone_book_range_optional(self) -> bool {
+        matches!(self, Release::Cce12_6)
+    }
+
+    /// Whether a layout entry carries `showInPopOver` and `uiEditable`: the 12.x object
+    /// (DEVNET `mediapropertieslayout`); the 11.x JavaScript library knows neither.
+    pub fn layout_entries_have_flags(self) -> bool {
+        !matches!(self, Release::Cce11_6)
+    }
 }
 
 impl fmt::Display for Release {

@@ -348,8 +348,9 @@ fn team_resources_from_12_5() {
     assert!(r.body.contains("<WrapUpReasons>"), "{}", r.body);
     let r = client.get_as("1001", "/finesse/api/TeamResource/5007/ReasonCodes");
     assert_eq!(r.field("ErrorType").as_deref(), Some("Parameter Missing"));
+    // No such team: 404 (DEVNET `teamresource—get-phone-books`).
     let r = client.get_as("1001", "/finesse/api/TeamResource/6000/WrapUpReasons");
-    assert_eq!(r.status, 401);
+    assert_eq!(r.status, 404);
     emulator.set_release(finesse_emulator::Release::Cce12_0);
     let r = client.get_as("1001", "/finesse/api/TeamResource/5007/WrapUpReasons");
     assert_eq!(r.status, 404);

@@ -9,6 +9,7 @@ mod team;
 mod team_message;
 mod team_resource;
 mod user;
+mod user_resources;
 
 use std::sync::Arc;
 
@@ -53,6 +54,22 @@ pub(crate) fn router(engine: Arc<Engine>) -> Router {
             "/finesse/api/User/{id}/WrapUpReason/{reason}",
             get(system::wrap_up_reason),
         )
+        .route(
+            "/finesse/api/User/{id}/PhoneBooks",
+            get(user_resources::phone_books),
+        )
+        .route(
+            "/finesse/api/User/{id}/Workflows",
+            get(user_resources::workflows),
+        )
+        .route(
+            "/finesse/api/User/{id}/MediaPropertiesLayout",
+            get(user_resources::layout),
+        )
+        .route(
+            "/finesse/api/User/{id}/MediaPropertiesLayouts",
+            get(user_resources::layouts),
+        )
         .route("/finesse/api/Team/{id}", get(team::get))
         .route(
             "/finesse/api/TeamMessage",
@@ -73,6 +90,18 @@ pub(crate) fn router(engine: Arc<Engine>) -> Router {
         .route(
             "/finesse/api/TeamResource/{id}/WrapUpReasons",
             get(team_resource::wrap_up_reasons),
+        )
+        .route(
+            "/finesse/api/TeamResource/{id}/PhoneBooks",
+            get(team_resource::phone_books),
+        )
+        .route(
+            "/finesse/api/TeamResource/{id}/Workflows",
+            get(team_resource::workflows),
+        )
+        .route(
+            "/finesse/api/TeamResource/{id}/MediaPropertiesLayouts",
+            get(team_resource::layouts),
         )
         .route("/finesse/api/Queue/{id}", get(queue::get))
         .route("/finesse/api/User/{id}/Queues", get(queue::list))
@@ -114,6 +143,23 @@ fn reply(r: Reply) -> Response {
 
 fn ok_xml(body: String) -> Reply {
     Ok(xml_response(StatusCode::OK, body))
+}
+
+/// A listing of phone books: 200 with every contact, 206 Partial Content when the range left
+/// contacts out (DEVNET `teamresource—get-phone-books`, which names no header for it).
+fn phone_book_reply(
+    books: &[&crate::resources::PhoneBook],
+    range: crate::phone_book_range::Range,
+    form: crate::xml_resources::BookForm,
+) -> Reply {
+    let (listed, partial) = crate::phone_book_range::select(books, range);
+    let body = xml_out::document(&crate::xml_resources::phone_books(&listed, form));
+    let status = if partial {
+        StatusCode::PARTIAL_CONTENT
+    } else {
+        StatusCode::OK
+    };
+    Ok(xml_response(status, body))
 }
 
 fn accepted() -> Reply {

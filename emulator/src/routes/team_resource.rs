@@ -1,7 +1,9 @@
-//! `/finesse/api/TeamResource/<teamId>/ReasonCodes` and `/WrapUpReasons` (12.5(1) and later):
-//! the team's reason codes and wrap-up reasons, which replace the user-scoped lists deprecated
-//! in 12.5(1) (DEVNET `teamresource`: "Responses from the TeamResource APIs are valid for all
-//! members of the team"; reference 5.4, 5.5, 10.4).
+//! `/finesse/api/TeamResource/<teamId>/ReasonCodes`, `/WrapUpReasons`, `/PhoneBooks`,
+//! `/Workflows` and `/MediaPropertiesLayouts` (12.5(1) and later): the team's configuration,
+//! which replaces the user-scoped lists deprecated in 12.5(1) (DEVNET `teamresource`:
+//! "Responses from the TeamResource APIs are valid for all members of the team"; DG12.5 p1
+//! "What's New"; DEVNET `teamresource—get-phone-books`: "Agents and supervisors who are part
+//! of the team", 404 when the teamId does not exist; reference 5.4, 5.5, 10.4).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -11,29 +13,25 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use super::{ok_xml, reply};
+use super::{ok_xml, phone_book_reply, reply};
 use crate::config::ReasonCategory;
 use crate::engine::Engine;
 use crate::errors::ApiError;
-use crate::release::Release;
+use crate::phone_book_range::Range;
 use crate::state::World;
 use crate::xml_out;
-
-/// Whether the release has the TeamResource APIs: from 12.5(1), CCE and CCX.
-fn serves_team_resource(release: Release) -> bool {
-    matches!(
-        release,
-        Release::Cce12_5 | Release::Cce12_6 | Release::Ccx12_5
-    )
-}
+use crate::xml_resources::{self, BookForm};
 
 /// The team's members and its supervisors may read its resources; anyone else is refused
 /// as for another user's objects (401 `Invalid Authorization User Specified`). Before
-/// 12.5(1) the resource does not exist (404).
+/// 12.5(1) the resource does not exist (404), nor for a team that does not (404).
 fn authorize(w: &mut World, headers: &HeaderMap, team: &str) -> Result<(), ApiError> {
     let actor = w.authenticate(headers)?;
-    if !serves_team_resource(w.release) {
+    if !w.release.has_team_resources() {
         return Err(ApiError::not_found("TeamResource"));
+    }
+    if !w.team_known(team) {
+        return Err(ApiError::not_found(team));
     }
     let allowed = w.agents.get(&actor).is_some_and(|a| {
         a.cfg.team_id == team
@@ -80,5 +78,51 @@ pub(super) async fn wrap_up_reasons(
         let Path(team) = path.map_err(|_| ApiError::not_found("WrapUpReasons"))?;
         authorize(w, &headers, &team)?;
         ok_xml(xml_out::wrap_up_reasons(&w.wrap_up_reasons))
+    }))
+}
+
+/// The team's phone books, global ones first, with the contacts of the `Range` header:
+/// required before 12.6(2) (400 `Parameter Missing`), optional after (DEVNET
+/// `teamresource—get-phone-books`).
+pub(super) async fn phone_books(
+    State(engine): State<Arc<Engine>>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Response {
+    reply(engine.with_world(|w| {
+        let Path(team) = path.map_err(|_| ApiError::not_found("PhoneBooks"))?;
+        authorize(w, &headers, &team)?;
+        let range = match headers.get("Range") {
+            Some(v) => Range::parse(v.to_str().unwrap_or_default())?,
+            None if w.release.phone_book_range_optional() => Range::ALL,
+            None => return Err(ApiError::parameter_missing("Range")),
+        };
+        phone_book_reply(&w.phone_books_of_team(&team), range, BookForm::Team)
+    }))
+}
+
+pub(super) async fn workflows(
+    State(engine): State<Arc<Engine>>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Response {
+    reply(engine.with_world(|w| {
+        let Path(team) = path.map_err(|_| ApiError::not_found("Workflows"))?;
+        authorize(w, &headers, &team)?;
+        let doc = xml_resources::workflows(&w.workflows_of_team(&team));
+        ok_xml(xml_out::document(&doc))
+    }))
+}
+
+pub(super) async fn layouts(
+    State(engine): State<Arc<Engine>>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Response {
+    reply(engine.with_world(|w| {
+        let Path(team) = path.map_err(|_| ApiError::not_found("MediaPropertiesLayouts"))?;
+        authorize(w, &headers, &team)?;
+        let doc = xml_resources::layouts(&w.layouts_of_team(&team), w.release);
+        ok_xml(xml_out::document(&doc))
     }))
 }

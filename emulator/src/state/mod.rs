@@ -19,6 +19,7 @@ mod presence;
 mod pubsub;
 mod queue_assignment;
 mod queues;
+mod resources;
 pub(crate) mod supervise;
 mod team_messages;
 mod validate;
@@ -156,6 +157,8 @@ pub(crate) struct World {
     /// The outbox: changes made by the last operation, in order; drained, rendered and
     /// published by the caller.
     pub changes: Vec<Change>,
+    /// Phone books, workflows and media properties layouts, as configured.
+    pub resources: crate::resources::Resources,
     /// The parties a conference call may have (a barge-in past it is refused).
     pub conference_limit: usize,
     /// The queues (CCE skill groups) and the teams each is assigned to, by id.
@@ -198,6 +201,7 @@ impl World {
             started: std::time::SystemTime::now(),
             timers: Vec::new(),
             changes: Vec::new(),
+            resources: config.resources.clone(),
             conference_limit: config.conference_limit,
             queues: config
                 .queues
