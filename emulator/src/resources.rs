@@ -17,7 +17,7 @@ const MAX_GLOBAL_PHONE_BOOKS: usize = 10;
 /// At most this many team phone books (DEVNET `phonebook`).
 const MAX_TEAM_PHONE_BOOKS: usize = 300;
 /// At most this many contacts in one phone book (DEVNET `contact`).
-pub(crate) const MAX_CONTACTS_PER_BOOK: usize = 6000;
+const MAX_CONTACTS_PER_BOOK: usize = 6000;
 /// At most this many contacts in the system (DEVNET `contact`).
 const MAX_CONTACTS: usize = 50_000;
 /// At most this many workflows in the system (CCX 12.0 admin guide, "Manage Workflows").

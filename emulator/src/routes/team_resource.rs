@@ -101,6 +101,7 @@ pub(super) async fn phone_books(
     }))
 }
 
+/// The workflows assigned to the team.
 pub(super) async fn workflows(
     State(engine): State<Arc<Engine>>,
     path: Result<Path<String>, PathRejection>,
@@ -114,6 +115,7 @@ pub(super) async fn workflows(
     }))
 }
 
+/// The layouts the team may use: the default ones, then the team's custom ones.
 pub(super) async fn layouts(
     State(engine): State<Arc<Engine>>,
     path: Result<Path<String>, PathRejection>,

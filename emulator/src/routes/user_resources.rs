@@ -52,6 +52,7 @@ pub(super) async fn phone_books(
     }))
 }
 
+/// The workflows assigned to the user's team.
 pub(super) async fn workflows(
     State(engine): State<Arc<Engine>>,
     path: Result<Path<String>, PathRejection>,
@@ -81,6 +82,7 @@ pub(super) async fn layout(
     }))
 }
 
+/// The layouts the user's team may use: the default ones, then the team's custom ones.
 pub(super) async fn layouts(
     State(engine): State<Arc<Engine>>,
     path: Result<Path<String>, PathRejection>,
