@@ -311,9 +311,12 @@ fn team_resources_list_reason_codes_and_wrap_up_reasons() {
     );
     let reasons = agent.team_wrap_up_reasons(&team).unwrap();
     assert_eq!(reasons, agent.wrap_up_reasons().unwrap());
-    // Another team's resources: not allowed.
+    // Another team's resources: not allowed; no such team: not found.
+    emulator.add_agent(AgentConfig::new("3001", "other", "secret3001").team("6000", "Support"));
     let e = agent.team_wrap_up_reasons("6000").unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Permission);
+    let e = agent.team_wrap_up_reasons("9999").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
     // Before 12.5(1) there is no such resource.
     emulator.set_release(finesse_emulator::Release::Cce12_0);
     let e = agent.team_wrap_up_reasons(&team).unwrap_err();

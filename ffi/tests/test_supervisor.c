@@ -392,8 +392,9 @@ static void test_team_resources(void) {
     CHECK(finesse_owned_wrap_up_reason_list_count(reasons) > 0);
     finesse_owned_wrap_up_reason_list_free(reasons);
     reasons = NULL;
+    /* No such team (the emulator's teams are those of its agents). */
     CHECK_CODE(finesse_get_team_wrap_up_reasons(client, "6000", &reasons),
-               FINESSE_RESULT_PERMISSION);
+               FINESSE_RESULT_NOT_FOUND);
     CHECK_CODE(finesse_get_team_wrap_up_reasons(client, NULL, &reasons),
                FINESSE_RESULT_NULL_ARGUMENT);
     CHECK(reasons == NULL);

@@ -157,7 +157,7 @@ def test_team_resources(emulator: Emulator) -> None:
     assert client.team_reason_codes(team_id) == client.reason_codes("NOT_READY")
     assert client.team_reason_codes(team_id, "LOGOUT") == client.reason_codes("LOGOUT")
     assert client.team_wrap_up_reasons(team_id) == client.wrap_up_reasons()
-    with pytest.raises(PermissionDeniedError):
+    with pytest.raises(finesse_client.NotFoundError):
         client.team_wrap_up_reasons("6000")
 
 
