@@ -204,8 +204,80 @@ static void test_layout_documents(void) {
     finesse_owned_media_properties_layout_list_free(list);
 }
 
+/* ---- Against the emulator (Finesse 12.5(1): TeamResource) ------------------------------- */
+
+static void test_the_agents_lists(void) {
+    finesse_client *agent = fixture_client("1001");
+    finesse_owned_phone_book_list *books = NULL;
+    finesse_owned_workflow_list *flows = NULL;
+    finesse_owned_media_properties_layout_list *layouts = NULL;
+    finesse_owned_media_properties_layout *mine = NULL;
+    const finesse_phone_book *team_book;
+    const finesse_workflow_action *action;
+    CHECK(agent != NULL);
+
+    CHECK_OK(finesse_get_phone_books(agent, &books));
+    CHECK(finesse_owned_phone_book_list_count(books) == 2);
+    CHECK_STR(finesse_phone_book_name(finesse_owned_phone_book_list_get(books, 0)),
+              "Global Directory");
+    CHECK(finesse_phone_book_contacts_count(finesse_owned_phone_book_list_get(books, 0)) == 3);
+    team_book = finesse_owned_phone_book_list_get(books, 1);
+    CHECK_STR(finesse_phone_book_book_type(team_book), "TEAM");
+    CHECK_STR(finesse_contact_phone_number(finesse_phone_book_contacts_get(team_book, 0)), "6002");
+    finesse_owned_phone_book_list_free(books);
+
+    CHECK_OK(finesse_get_workflows(agent, &flows));
+    CHECK(finesse_owned_workflow_list_count(flows) == 1);
+    action = finesse_workflow_actions_get(finesse_owned_workflow_list_get(flows, 0), 0);
+    CHECK_STR(finesse_workflow_action_action_type(action), "BROWSER_POP");
+    CHECK_STR(finesse_workflow_action_param_value(finesse_workflow_action_params_get(action, 0)),
+              "http://www.example.com?q=${callVariable1}");
+    finesse_owned_workflow_list_free(flows);
+
+    CHECK_OK(finesse_get_media_properties_layouts(agent, &layouts));
+    CHECK(finesse_owned_media_properties_layout_list_count(layouts) == 2);
+    finesse_owned_media_properties_layout_list_free(layouts);
+    CHECK_OK(finesse_get_media_properties_layout(agent, &mine));
+    CHECK_STR(finesse_media_properties_layout_name(finesse_owned_media_properties_layout_view(mine)),
+              "Sales Layout");
+    finesse_owned_media_properties_layout_free(mine);
+
+    CHECK_CODE(finesse_get_phone_books(agent, NULL), FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK_CODE(finesse_get_phone_books(NULL, &books), FINESSE_RESULT_NULL_ARGUMENT);
+    finesse_client_free(agent);
+}
+
+static void test_a_teams_lists(void) {
+    finesse_client *boss = fixture_client("2001");
+    finesse_owned_phone_book_list *books = NULL;
+    finesse_owned_workflow_list *flows = NULL;
+    finesse_owned_media_properties_layout_list *layouts = NULL;
+    CHECK(boss != NULL);
+    CHECK_OK(finesse_get_team_phone_books(boss, "5007", &books));
+    CHECK(finesse_owned_phone_book_list_count(books) == 2);
+    finesse_owned_phone_book_list_free(books);
+    books = NULL;
+    CHECK_OK(finesse_get_team_workflows(boss, "5007", &flows));
+    CHECK_STR(finesse_workflow_name(finesse_owned_workflow_list_get(flows, 0)), "google ring pop");
+    finesse_owned_workflow_list_free(flows);
+    CHECK_OK(finesse_get_team_media_properties_layouts(boss, "5007", &layouts));
+    CHECK(finesse_owned_media_properties_layout_list_count(layouts) == 2);
+    finesse_owned_media_properties_layout_list_free(layouts);
+    layouts = NULL;
+    /* No such team; a bad id is refused before sending. */
+    CHECK_CODE(finesse_get_team_phone_books(boss, "9999", &books), FINESSE_RESULT_NOT_FOUND);
+    CHECK_CODE(finesse_get_team_workflows(boss, "50 07", &flows), FINESSE_RESULT_INVALID_ARGUMENT);
+    CHECK(strstr(finesse_last_error_message(), "team_id") != NULL);
+    CHECK_CODE(finesse_get_team_media_properties_layouts(boss, NULL, &layouts),
+               FINESSE_RESULT_NULL_ARGUMENT);
+    CHECK(books == NULL && layouts == NULL);
+    finesse_client_free(boss);
+}
+
 void team_resource_tests(void) {
     RUN(test_phone_book_documents);
     RUN(test_workflow_documents);
     RUN(test_layout_documents);
+    RUN(test_the_agents_lists);
+    RUN(test_a_teams_lists);
 }
