@@ -80,6 +80,17 @@ fn reads_print_lines_or_json() {
     assert_eq!(labels, ["1  Sales Call", "2  Support", "3  Billing"]);
     let reasons = json(&server.finesse(&["wrap-up-reasons", "--json"]));
     assert_eq!(reasons[2]["label"], "Billing");
+
+    let books = stdout(&server.finesse(&["phone-books"]));
+    let lines: Vec<&str> = books.lines().collect();
+    assert_eq!(lines[0], "Global Directory (GLOBAL)", "{books}");
+    assert!(
+        lines.contains(&"  6002              Ana Silva                 Team lead"),
+        "{books}"
+    );
+    assert!(lines.contains(&"Sales Team (TEAM)"), "{books}");
+    let books = json(&server.finesse(&["phone-books", "--json"]));
+    assert_eq!(books[1]["contacts"][1]["phone_number"], "6001");
 }
 
 #[test]
