@@ -11,7 +11,7 @@ use finesse_client::{
     AgentState, Client, ErrorKind, Event, NotificationOptions, Outcome, ParticipantState,
     ReasonCodeCategory,
 };
-use finesse_emulator::{AgentConfig, Deployment, Emulator, Team};
+use finesse_emulator::{AgentConfig, Deployment, Emulator, EmulatorConfig, Team};
 
 const EXT_2001: &str = "2001001";
 const WAIT: Duration = Duration::from_secs(5);
@@ -186,6 +186,39 @@ fn silent_monitor_barge_and_leave() {
     }
     let still = agent.dialog(&call.id).unwrap();
     assert_eq!(still.participants.len(), 2);
+}
+
+/// The barge-in refusals of DG12.5 p101-102 (DEVNET `dialog-api-errors`), synchronous 400s
+/// the application gets at once, on both platforms: the member's call held (`Invalid
+/// Destination`), the conference full (`20700`).
+#[test]
+fn barge_in_refusals_come_back_at_once_with_the_guides_error_types() {
+    for deployment in [Deployment::Cce, Deployment::Ccx] {
+        let emulator =
+            Emulator::start(EmulatorConfig::new().deployment(deployment)).expect("emulator");
+        let agent = agent_1001(&emulator);
+        sign_in(&agent, EXT_1001);
+        let call = active_call(&agent, "6135551212");
+        let boss = supervisor(&emulator);
+        sign_in(&boss, EXT_2001);
+        let _events = boss.notifications().unwrap();
+        let monitor = match boss.silent_monitor(EXT_1001).unwrap().wait(WAIT).unwrap() {
+            Outcome::Dialog(d) => d,
+            other => panic!("unexpected outcome {other:?}"),
+        };
+
+        agent.hold(&call.id).unwrap().wait(WAIT).unwrap();
+        let e = boss.barge_in(EXT_1001, &monitor.id).unwrap_err();
+        assert_eq!(e.http_status(), Some(400), "{deployment:?}: {e}");
+        assert_eq!(e.api_errors()[0].error_type, "Invalid Destination");
+        agent.retrieve(&call.id).unwrap().wait(WAIT).unwrap();
+
+        emulator.set_conference_limit(2);
+        let e = boss.barge_in(EXT_1001, &monitor.id).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Api, "{e}");
+        assert_eq!(e.api_errors()[0].error_type, "20700");
+        assert_eq!(e.api_errors()[0].error_data, EXT_1001);
+    }
 }
 
 #[test]
