@@ -143,6 +143,31 @@ fn a_supervisor_broadcast_reaches_the_agent_and_can_be_deleted() {
 }
 
 #[test]
+fn on_ccx_too_a_message_reaches_the_team_and_its_deletion_is_told() {
+    let emulator = emulator();
+    emulator.set_release(Release::Ccx12_5);
+    let agent = agent_1001(&emulator);
+    let events = agent
+        .notifications_with(NotificationOptions::default().subscribe(NODE_5007))
+        .unwrap();
+    let boss = supervisor(&emulator);
+    let sent = boss
+        .send_team_message("Queue is long", Duration::from_secs(300), &["5007"])
+        .unwrap();
+    let received = events.iter().find_map(|e| match e {
+        Event::TeamMessageReceived { message, .. } => Some(message),
+        _ => None,
+    });
+    assert_eq!(received.expect("the message").id, sent.id);
+    boss.delete_team_message(&sent.id).unwrap();
+    let deleted = events.iter().find_map(|e| match e {
+        Event::TeamMessageDeleted { message, .. } => Some(message),
+        _ => None,
+    });
+    assert_eq!(deleted.expect("the deletion").id, sent.id);
+}
+
+#[test]
 fn only_supervisors_of_the_teams_may_send() {
     let emulator = emulator();
     emulator.add_agent(
