@@ -30,8 +30,11 @@ from finesse_client import (
     SystemStatus,
     SystemStatusChanged,
     TeamChanged,
+    TeamMessageDeleted,
     TeamMessageReceived,
     UserChanged,
+    UserQueuesAdded,
+    UserQueuesRemoved,
     decode_update,
 )
 
@@ -240,7 +243,10 @@ def test_event_union() -> None:
         TeamChanged,
         QueueChanged,
         QueueRemoved,
+        UserQueuesAdded,
+        UserQueuesRemoved,
         TeamMessageReceived,
+        TeamMessageDeleted,
         EventsDropped,
         OtherUpdate,
     }

@@ -29,7 +29,9 @@ def test_the_agents_phone_books_with_their_contacts(emulator: Emulator) -> None:
     )
     assert ana.id == "4"
     assert pickle.loads(pickle.dumps(books[1])) == books[1]
-    assert books[1].to_dict()["contacts"][0]["phone_number"] == "6002"
+    contacts = books[1].to_dict()["contacts"]
+    assert isinstance(contacts, list)
+    assert contacts[0]["phone_number"] == "6002"
 
 
 def test_the_agents_workflow_and_its_browser_pop(emulator: Emulator) -> None:
