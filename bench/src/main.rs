@@ -220,6 +220,15 @@ fn criterion_figures(report: &mut Report, exe_dir: &Path, since: Option<SystemTi
             "<= 2x",
         );
     }
+    let books = estimate("decode/phone_books_6000_typed");
+    let books_raw = estimate("decode/phone_books_6000_raw_scan");
+    show_time(report, "PhoneBooks typed decode (6000 contacts)", &books);
+    show_time(report, "PhoneBooks raw quick-xml event scan", &books_raw);
+    // No target: each contact is seven owned strings (the id copied out of its URI), 42,000
+    // allocations per document that the scan does not make; the ratio is shown to follow.
+    if let (Ok(typed), Ok(raw)) = (&books, &books_raw) {
+        report.figure("phone books typed / raw scan", &ratio(typed / raw));
+    }
     let update = estimate("decode/notification_update");
     show_time(report, "Dialog PUT notification Update decode", &update);
     show_time(report, "MAKE_CALL encode", &estimate("encode/make_call"));
