@@ -568,10 +568,10 @@ class MediaProperties:
 class MediaPropertiesLayout:
     """A media properties layout (``MediaPropertiesLayout``): a header entry shown on the call
     and up to two columns of entries (left, right). The document (DEVNET
-    ``mediapropertieslayout``, ``mediapropertieslayout-api-parameters``):
-    ``<MediaPropertiesLayout><uri/><name/><description/><type/><header><entry>…</entry>
-    </header><column><entry>…</entry>…</column><column>…</column></MediaPropertiesLayout>``;
-    11.x writes only the header and columns, with entries of two fields.
+    ``mediapropertieslayout``, ``mediapropertieslayout-api-parameters``): a
+    ``MediaPropertiesLayout`` with ``uri``, ``name``, ``description``, ``type``, a ``header``
+    of one ``entry`` and up to two ``column`` elements of ``entry`` elements; 11.x writes only
+    the header and columns, with entries of two fields.
     """
 
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -1190,10 +1190,9 @@ class UserSettings:
 class Workflow:
     """A workflow (``Workflow``): when its trigger set fires and its conditions hold, its actions
     run. The document (DEVNET ``user—get-list-of-workflows`` example,
-    ``workflow-api-parameters``):
-    ``<Workflow><uri/><name/><description/><media/><TriggerSet>…</TriggerSet><ConditionSet>…
-    </ConditionSet><workflowActions><WorkflowAction>…</WorkflowAction></workflowActions>
-    </Workflow>``.
+    ``workflow-api-parameters``): a ``Workflow`` with ``uri``, ``name``, ``description``,
+    ``media``, a ``TriggerSet``, a ``ConditionSet`` and ``workflowActions`` of
+    ``WorkflowAction`` elements.
     """
 
     __hash__: ClassVar[None]  # type: ignore[assignment]

@@ -11,10 +11,10 @@ use crate::xml::{XmlReader, decode_document};
 /// A media properties layout (`MediaPropertiesLayout`): a header entry shown on the call
 /// and up to two columns of entries (left, right).
 ///
-/// The document (DEVNET `mediapropertieslayout`, `mediapropertieslayout-api-parameters`):
-/// `<MediaPropertiesLayout><uri/><name/><description/><type/><header><entry>…</entry>
-/// </header><column><entry>…</entry>…</column><column>…</column></MediaPropertiesLayout>`;
-/// 11.x writes only the header and columns, with entries of two fields.
+/// The document (DEVNET `mediapropertieslayout`, `mediapropertieslayout-api-parameters`): a
+/// `MediaPropertiesLayout` with `uri`, `name`, `description`, `type`, a `header` of one
+/// `entry` and up to two `column` elements of `entry` elements; 11.x writes only the header
+/// and columns, with entries of two fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct MediaPropertiesLayout {

@@ -10,10 +10,9 @@ use crate::xml::{XmlReader, decode_document};
 
 /// A workflow (`Workflow`): when its trigger set fires and its conditions hold, its actions run.
 ///
-/// The document (DEVNET `user—get-list-of-workflows` example, `workflow-api-parameters`):
-/// `<Workflow><uri/><name/><description/><media/><TriggerSet>…</TriggerSet><ConditionSet>…
-/// </ConditionSet><workflowActions><WorkflowAction>…</WorkflowAction></workflowActions>
-/// </Workflow>`.
+/// The document (DEVNET `user—get-list-of-workflows` example, `workflow-api-parameters`): a
+/// `Workflow` with `uri`, `name`, `description`, `media`, a `TriggerSet`, a `ConditionSet` and
+/// `workflowActions` of `WorkflowAction` elements.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Workflow {

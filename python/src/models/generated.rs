@@ -584,10 +584,10 @@ impl MediaProperties {
 /// A media properties layout (``MediaPropertiesLayout``): a header entry shown on the call and up
 /// to two columns of entries (left, right).
 ///
-/// The document (DEVNET ``mediapropertieslayout``, ``mediapropertieslayout-api-parameters``):
-/// ``<MediaPropertiesLayout><uri/><name/><description/><type/><header><entry>…</entry>
-/// </header><column><entry>…</entry>…</column><column>…</column></MediaPropertiesLayout>``;
-/// 11.x writes only the header and columns, with entries of two fields.
+/// The document (DEVNET ``mediapropertieslayout``, ``mediapropertieslayout-api-parameters``): a
+/// ``MediaPropertiesLayout`` with ``uri``, ``name``, ``description``, ``type``, a ``header`` of one
+/// ``entry`` and up to two ``column`` elements of ``entry`` elements; 11.x writes only the header
+/// and columns, with entries of two fields.
 #[pyclass(frozen, eq, module = "finesse_client", name = "MediaPropertiesLayout")]
 #[derive(PartialEq)]
 pub(crate) struct MediaPropertiesLayout {
@@ -2438,10 +2438,9 @@ impl UserSettings {
 
 /// A workflow (``Workflow``): when its trigger set fires and its conditions hold, its actions run.
 ///
-/// The document (DEVNET ``user—get-list-of-workflows`` example, ``workflow-api-parameters``):
-/// ``<Workflow><uri/><name/><description/><media/><TriggerSet>…</TriggerSet><ConditionSet>…
-/// </ConditionSet><workflowActions><WorkflowAction>…</WorkflowAction></workflowActions>
-/// </Workflow>``.
+/// The document (DEVNET ``user—get-list-of-workflows`` example, ``workflow-api-parameters``): a
+/// ``Workflow`` with ``uri``, ``name``, ``description``, ``media``, a ``TriggerSet``, a
+/// ``ConditionSet`` and ``workflowActions`` of ``WorkflowAction`` elements.
 #[pyclass(frozen, eq, module = "finesse_client", name = "Workflow")]
 #[derive(PartialEq)]
 pub(crate) struct Workflow {
