@@ -79,6 +79,7 @@ pub(crate) fn router(state: ControlState) -> Router {
         .route("/settle", post(settle))
         .route("/queue-statistics", post(queue_statistics))
         .route("/queues", get(queues).post(add_queue))
+        .route("/queues/{id}", delete(remove_queue))
         .route(
             "/queues/{id}/teams/{team}",
             put(assign_queue).delete(unassign_queue),
@@ -629,6 +630,22 @@ async fn assign_queue(
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Response {
     queue_team_op(&s, path, |w, id, team| w.assign_queue(id, team))
+}
+
+async fn remove_queue(
+    State(s): State<ControlState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    let Ok(Path(id)) = path else {
+        return error(StatusCode::NOT_FOUND, "no such queue");
+    };
+    let Ok(id) = id.parse::<u64>() else {
+        return control_error(&ControlError::UnknownQueue(id));
+    };
+    match s.engine.with_world(|w| w.remove_queue(id)) {
+        Ok(()) => no_content(),
+        Err(e) => control_error(&e),
+    }
 }
 
 async fn unassign_queue(

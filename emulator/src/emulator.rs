@@ -428,6 +428,13 @@ impl Emulator {
             .with_world(|w| w.unassign_queue(queue_id, team_id))
     }
 
+    /// Removes a queue from the system. Its users lose it as when it is unassigned: a
+    /// `delete` on `/finesse/api/User/<id>/Queues` and on `/finesse/api/Queue/<id>` (CCE;
+    /// DEVNET `userqueue-notification`); the queue then answers 404.
+    pub fn remove_queue(&self, queue_id: u64) -> Result<(), ControlError> {
+        self.engine.with_world(|w| w.remove_queue(queue_id))
+    }
+
     /// Notifications published from now on, as they happen.
     pub fn subscribe(&self) -> mpsc::Receiver<Notification> {
         self.engine.with_notifier(|_, n| n.subscribe())

@@ -297,6 +297,46 @@ fn queues_change_through_the_control_api() {
 }
 
 #[test]
+fn a_queue_removed_from_the_system_is_deleted_for_all_its_users() {
+    let (emulator, client) = start(fast());
+    emulator.add_agent(
+        AgentConfig::new("3001", "neo", "secret3001")
+            .name("Tom", "Anderson")
+            .team("6000", "Support"),
+    );
+    emulator.assign_queue(10, "6000").expect("assigned");
+    let mut agent = watching(&emulator, "1001", &[10]);
+    let mut other = watching(&emulator, "3001", &[10]);
+    emulator.remove_queue(10).expect("removed");
+
+    // DEVNET `userqueue-notification`: also sent when a queue assigned to the user is removed
+    // from the system; each user of either team is told on both nodes.
+    for (watcher, user) in [(&mut agent, "1001"), (&mut other, "3001")] {
+        let events = watcher.events_until_quiet(QUIET);
+        let list = events
+            .iter()
+            .find(|e| e.node == format!("/finesse/api/User/{user}/Queues"))
+            .expect("the list's DELETE");
+        assert!(
+            list.update
+                .contains("<Queues><Queue><uri>/finesse/api/Queue/10</uri></Queue></Queues>"),
+            "{}",
+            list.update
+        );
+        assert!(events.iter().any(|e| e.node == "/finesse/api/Queue/10"));
+    }
+    assert_eq!(client.get_as("1001", "/finesse/api/Queue/10").status, 404);
+    let r = client.get_as("3001", "/finesse/api/User/3001/Queues");
+    assert!(r.body.ends_with("<Queues/>"), "{}", r.body);
+    assert!(emulator.remove_queue(10).is_err());
+
+    let control = Client::with_tls(emulator.control_url(), TlsConfig::default());
+    assert_eq!(control.request("DELETE", "/queues/11", &[], "").status, 204);
+    assert_eq!(control.request("DELETE", "/queues/11", &[], "").status, 404);
+    assert!(emulator.queues().is_empty());
+}
+
+#[test]
 fn ccx_publishes_no_queue_changes() {
     let (emulator, _client) = start(fast());
     emulator.set_deployment(Deployment::Ccx);

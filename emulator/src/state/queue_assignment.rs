@@ -1,5 +1,5 @@
 //! Queues that change assignment at run time (CCE): a queue added, assigned to a team's
-//! agents or removed from them, and the notifications that tell the users whose list of
+//! agents or removed from them, or removed from the system, and the notifications that tell the users whose list of
 //! queues changed.
 //!
 //! Sources: DEVNET `userqueue-notification` ("User/Queue Notification": sent when a queue is
@@ -86,6 +86,18 @@ impl World {
         Ok(())
     }
 
+    /// Removes a queue from the system: its users lose it, as when it is unassigned
+    /// ("a queue assigned to the user is removed from the system", DEVNET
+    /// `userqueue-notification`), and `GET /finesse/api/Queue/<id>` answers 404.
+    pub fn remove_queue(&mut self, id: u64) -> Result<(), ControlError> {
+        self.known_queue(id)?;
+        self.reassign(|w| {
+            w.queues.remove(&id);
+            w.published_queues.remove(&id);
+        });
+        Ok(())
+    }
+
     fn known_queue(&self, id: u64) -> Result<(), ControlError> {
         if self.queues.contains_key(&id) {
             Ok(())
@@ -119,8 +131,9 @@ impl World {
                 lost.entry(*id).or_default().push(user.clone());
             }
             if !removed.is_empty() {
-                let data = self.queues_list(&removed, |_, q| removed_queue_item(q.id));
-                self.user_queues_change(user, "delete", data);
+                // By id alone: a queue removed from the system is gone from `queues` already.
+                let items: String = removed.iter().map(|id| removed_queue_item(*id)).collect();
+                self.user_queues_change(user, "delete", format!("<Queues>{items}</Queues>"));
             }
             if !added.is_empty() {
                 let data = self.queues_list(&added, |w, q| w.queue_xml(q));
