@@ -3,9 +3,9 @@
 //! Python runs signal handlers on the main thread, between bytecodes: a thread blocked in
 //! native code sees a Ctrl-C only when that code returns. So every call that may wait (a
 //! request, a wait for a command's outcome, a session's start) goes through [`run`]: on the
-//! main thread the core call runs on a worker thread while the caller waits for it in slices
-//! of at most [`SLICE`], with the interpreter lock released, and runs pending signal handlers
-//! between slices. A Ctrl-C then raises `KeyboardInterrupt` within one slice; the call is
+//! main thread the core call runs on a worker thread (kept for the next call, see [`IDLE`])
+//! while the caller waits for it in slices of at most [`SLICE`], with the interpreter lock
+//! released, and runs pending signal handlers between slices. A Ctrl-C then raises `KeyboardInterrupt` within one slice; the call is
 //! abandoned: its worker finishes on its own (within the core's timeouts) and its result is
 //! dropped. For a command that was being sent, the outcome is unknown, as after a timeout: it
 //! may have been carried out, and nothing is resent.
@@ -18,7 +18,8 @@
 //! thread, where waiting on that session is refused rather than deadlocking).
 
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, RecvTimeoutError, SendError, SyncSender};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use pyo3::exceptions::PyOSError;
@@ -46,13 +47,11 @@ where
     // A Ctrl-C already pending stops the call before it starts.
     py.check_signals()?;
     let (tx, mut rx) = mpsc::sync_channel(1);
-    std::thread::Builder::new()
-        .name("finesse-call".to_owned())
-        .spawn(move || {
-            // The receiver is gone when the caller was interrupted: the result is dropped.
-            let _ = tx.send(panic::catch_unwind(AssertUnwindSafe(op)));
-        })
-        .map_err(|e| PyOSError::new_err(format!("cannot start a thread for the call: {e}")))?;
+    dispatch(Box::new(move || {
+        // The receiver is gone when the caller was interrupted: the result is dropped.
+        let _ = tx.send(panic::catch_unwind(AssertUnwindSafe(op)));
+    }))
+    .map_err(|e| PyOSError::new_err(format!("cannot start a thread for the call: {e}")))?;
     loop {
         // The receiver is moved in and out: it may not be shared between threads.
         let (received, back) = py.detach(move || (rx.recv_timeout(SLICE), rx));
@@ -67,6 +66,47 @@ where
             }
         }
     }
+}
+
+/// A call for a worker thread.
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The worker threads waiting for a call, each by the sender of its job channel. Starting a
+/// thread for every call cost about as much as a loopback request (BENCHMARKS.md), so a
+/// worker waits for the next call once it is done, for the life of the process. Calls come
+/// from the main thread one at a time, so one worker usually serves them all; a call abandoned
+/// by Ctrl-C keeps its worker until it ends, and the next call starts another.
+static IDLE: Mutex<Vec<SyncSender<Job>>> = Mutex::new(Vec::new());
+
+/// Hands `job` to an idle worker thread, or to a new one when none is idle.
+fn dispatch(job: Job) -> std::io::Result<()> {
+    let idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner).pop();
+    let job = match idle {
+        Some(worker) => match worker.send(job) {
+            Ok(()) => return Ok(()),
+            // The worker's thread is gone (it never returns: this is only defensive).
+            Err(SendError(job)) => job,
+        },
+        None => job,
+    };
+    let (tx, rx) = mpsc::sync_channel::<Job>(1);
+    std::thread::Builder::new()
+        .name("finesse-call".to_owned())
+        .spawn(move || {
+            let mut job = job;
+            loop {
+                job();
+                // Listed only once it is free, so a job sent to it runs at once.
+                IDLE.lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(tx.clone());
+                match rx.recv() {
+                    Ok(next) => job = next,
+                    Err(_) => return,
+                }
+            }
+        })
+        .map(drop)
 }
 
 /// Calls `attempt` with the interpreter lock released and a wait of at most [`SLICE`] (less
