@@ -112,264 +112,185 @@ impl TeamChanged {
     }
 }
 
-/// A queue's statistics changed (CCE: node ``/finesse/api/Queue/<id>``, about every 10
-/// seconds while they change).
-#[pyclass(frozen, eq, module = "finesse_client")]
-#[derive(PartialEq)]
-pub(crate) struct QueueChanged {
-    pub(crate) queue: model::Queue,
+/// Defines the class of an event about one queue.
+macro_rules! queue_event {
+    ($name:ident, $doc:literal, $queue_doc:literal) => {
+        #[doc = $doc]
+        #[pyclass(frozen, eq, module = "finesse_client")]
+        #[derive(PartialEq)]
+        pub(crate) struct $name {
+            pub(crate) queue: model::Queue,
+        }
+
+        #[pymethods]
+        impl $name {
+            #[doc = $queue_doc]
+            #[getter]
+            fn queue(&self) -> Queue {
+                Queue::from(self.queue.clone())
+            }
+
+            /// The properties as a dict of plain values.
+            fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+                convert::to_dict(slf.as_any(), &["queue"])
+            }
+
+            fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+                convert::repr(slf.as_any(), &["queue"])
+            }
+
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+                let this = slf.get();
+                reduce(slf.as_any(), stringify!($name), |state| {
+                    put(state, "queue", &this.queue)
+                })
+            }
+
+            fn __copy__(slf: Py<Self>) -> Py<Self> {
+                slf
+            }
+
+            fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf
+            }
+        }
+    };
 }
 
-#[pymethods]
-impl QueueChanged {
-    /// The ``Queue`` with its new statistics.
-    #[getter]
-    fn queue(&self) -> Queue {
-        Queue::from(self.queue.clone())
-    }
+queue_event!(
+    QueueChanged,
+    "A queue's statistics changed (CCE: node ``/finesse/api/Queue/<id>``, about every 10 \
+     seconds while they change).",
+    "The ``Queue`` with its new statistics."
+);
+queue_event!(
+    QueueRemoved,
+    "A queue was removed from the user (the queue node's DELETE).",
+    "The ``Queue`` as last published (often only its ``uri`` and ``id``)."
+);
 
-    /// The properties as a dict of plain values.
-    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        convert::to_dict(slf.as_any(), &["queue"])
-    }
+/// Defines the class of an event about the queues of a user's list.
+macro_rules! user_queues_event {
+    ($name:ident, $doc:literal, $queues_doc:literal) => {
+        #[doc = $doc]
+        #[pyclass(frozen, eq, module = "finesse_client")]
+        #[derive(PartialEq)]
+        pub(crate) struct $name {
+            pub(crate) queues: Vec<model::Queue>,
+        }
 
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        convert::repr(slf.as_any(), &["queue"])
-    }
+        #[pymethods]
+        impl $name {
+            #[doc = $queues_doc]
+            #[getter]
+            fn queues(&self) -> Vec<Queue> {
+                self.queues.iter().cloned().map(Queue::from).collect()
+            }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
-        let this = slf.get();
-        reduce(slf.as_any(), "QueueChanged", |state| {
-            put(state, "queue", &this.queue)
-        })
-    }
+            /// The properties as a dict of plain values.
+            fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+                convert::to_dict(slf.as_any(), &["queues"])
+            }
 
-    fn __copy__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
+            fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+                convert::repr(slf.as_any(), &["queues"])
+            }
 
-    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-        slf
-    }
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+                let this = slf.get();
+                reduce(slf.as_any(), stringify!($name), |state| {
+                    put(state, "queues", &this.queues)
+                })
+            }
+
+            fn __copy__(slf: Py<Self>) -> Py<Self> {
+                slf
+            }
+
+            fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf
+            }
+        }
+    };
 }
 
-/// A queue was removed from the user (the queue node's DELETE).
-#[pyclass(frozen, eq, module = "finesse_client")]
-#[derive(PartialEq)]
-pub(crate) struct QueueRemoved {
-    pub(crate) queue: model::Queue,
+user_queues_event!(
+    UserQueuesAdded,
+    "Queues were added to a user's list (CCE, node ``/finesse/api/User/<id>/Queues``, a POST \
+     of ``<Queues>``).",
+    "The ``Queue`` list added, with statistics."
+);
+user_queues_event!(
+    UserQueuesRemoved,
+    "Queues were removed from a user's list (the same node's DELETE). Each also comes as \
+     ``QueueRemoved`` on its own node.",
+    "The ``Queue`` list removed (at least each ``uri``)."
+);
+
+/// Defines the class of an event about a team message, with the `requestId` of the request
+/// that caused it.
+macro_rules! team_message_event {
+    ($name:ident, $doc:literal, $message_doc:literal) => {
+        #[doc = $doc]
+        #[pyclass(frozen, eq, module = "finesse_client")]
+        #[derive(PartialEq)]
+        pub(crate) struct $name {
+            pub(crate) message: model::TeamMessage,
+            pub(crate) request_id: Option<String>,
+        }
+
+        #[pymethods]
+        impl $name {
+            #[doc = $message_doc]
+            #[getter]
+            fn message(&self) -> TeamMessage {
+                TeamMessage::from(self.message.clone())
+            }
+
+            /// The ``requestId`` of the request that caused it, if any.
+            #[getter]
+            fn request_id(&self) -> Option<&str> {
+                self.request_id.as_deref()
+            }
+
+            /// The properties as a dict of plain values.
+            fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
+                convert::to_dict(slf.as_any(), &["message", "request_id"])
+            }
+
+            fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+                convert::repr(slf.as_any(), &["message", "request_id"])
+            }
+
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
+                let this = slf.get();
+                reduce(slf.as_any(), stringify!($name), |state| {
+                    put(state, "message", &this.message)?;
+                    put(state, "request_id", &this.request_id)
+                })
+            }
+
+            fn __copy__(slf: Py<Self>) -> Py<Self> {
+                slf
+            }
+
+            fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
+                slf
+            }
+        }
+    };
 }
 
-#[pymethods]
-impl QueueRemoved {
-    /// The ``Queue`` as last published (often only its ``uri`` and ``id``).
-    #[getter]
-    fn queue(&self) -> Queue {
-        Queue::from(self.queue.clone())
-    }
-
-    /// The properties as a dict of plain values.
-    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        convert::to_dict(slf.as_any(), &["queue"])
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        convert::repr(slf.as_any(), &["queue"])
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
-        let this = slf.get();
-        reduce(slf.as_any(), "QueueRemoved", |state| {
-            put(state, "queue", &this.queue)
-        })
-    }
-
-    fn __copy__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-        slf
-    }
-}
-
-/// Queues were added to a user's list (CCE, node ``/finesse/api/User/<id>/Queues``, a POST of
-/// ``<Queues>``).
-#[pyclass(frozen, eq, module = "finesse_client")]
-#[derive(PartialEq)]
-pub(crate) struct UserQueuesAdded {
-    pub(crate) queues: Vec<model::Queue>,
-}
-
-#[pymethods]
-impl UserQueuesAdded {
-    /// The ``Queue`` list added, with statistics.
-    #[getter]
-    fn queues(&self) -> Vec<Queue> {
-        self.queues.iter().cloned().map(Queue::from).collect()
-    }
-
-    /// The properties as a dict of plain values.
-    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        convert::to_dict(slf.as_any(), &["queues"])
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        convert::repr(slf.as_any(), &["queues"])
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
-        let this = slf.get();
-        reduce(slf.as_any(), "UserQueuesAdded", |state| {
-            put(state, "queues", &this.queues)
-        })
-    }
-
-    fn __copy__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-        slf
-    }
-}
-
-/// Queues were removed from a user's list (the same node's DELETE). Each also comes as
-/// ``QueueRemoved`` on its own node.
-#[pyclass(frozen, eq, module = "finesse_client")]
-#[derive(PartialEq)]
-pub(crate) struct UserQueuesRemoved {
-    pub(crate) queues: Vec<model::Queue>,
-}
-
-#[pymethods]
-impl UserQueuesRemoved {
-    /// The ``Queue`` list removed (at least each ``uri``).
-    #[getter]
-    fn queues(&self) -> Vec<Queue> {
-        self.queues.iter().cloned().map(Queue::from).collect()
-    }
-
-    /// The properties as a dict of plain values.
-    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        convert::to_dict(slf.as_any(), &["queues"])
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        convert::repr(slf.as_any(), &["queues"])
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
-        let this = slf.get();
-        reduce(slf.as_any(), "UserQueuesRemoved", |state| {
-            put(state, "queues", &this.queues)
-        })
-    }
-
-    fn __copy__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-        slf
-    }
-}
-
-/// A supervisor broadcast a message to a team of the user (Finesse 12.x): a ``<TeamMessage>``
-/// on the team's node (the emulator's ``/finesse/api/Team/<id>/TeamMessages``). Show it for
-/// its ``duration`` seconds.
-#[pyclass(frozen, eq, module = "finesse_client")]
-#[derive(PartialEq)]
-pub(crate) struct TeamMessageReceived {
-    pub(crate) message: model::TeamMessage,
-    pub(crate) request_id: Option<String>,
-}
-
-#[pymethods]
-impl TeamMessageReceived {
-    /// The ``TeamMessage``: its content, sender, teams, time and duration.
-    #[getter]
-    fn message(&self) -> TeamMessage {
-        TeamMessage::from(self.message.clone())
-    }
-
-    /// The ``requestId`` of the request that sent it, if any.
-    #[getter]
-    fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
-    }
-
-    /// The properties as a dict of plain values.
-    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        convert::to_dict(slf.as_any(), &["message", "request_id"])
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        convert::repr(slf.as_any(), &["message", "request_id"])
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
-        let this = slf.get();
-        reduce(slf.as_any(), "TeamMessageReceived", |state| {
-            put(state, "message", &this.message)?;
-            put(state, "request_id", &this.request_id)
-        })
-    }
-
-    fn __copy__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-        slf
-    }
-}
-
-/// Its sender deleted a team message before it expired: stop showing it. The same
-/// ``<TeamMessage>`` Update with event ``DELETE``.
-#[pyclass(frozen, eq, module = "finesse_client")]
-#[derive(PartialEq)]
-pub(crate) struct TeamMessageDeleted {
-    pub(crate) message: model::TeamMessage,
-    pub(crate) request_id: Option<String>,
-}
-
-#[pymethods]
-impl TeamMessageDeleted {
-    /// The deleted ``TeamMessage`` (at least its ``id``).
-    #[getter]
-    fn message(&self) -> TeamMessage {
-        TeamMessage::from(self.message.clone())
-    }
-
-    /// The ``requestId`` of the request that deleted it, if any.
-    #[getter]
-    fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
-    }
-
-    /// The properties as a dict of plain values.
-    fn to_dict<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyDict>> {
-        convert::to_dict(slf.as_any(), &["message", "request_id"])
-    }
-
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        convert::repr(slf.as_any(), &["message", "request_id"])
-    }
-
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
-        let this = slf.get();
-        reduce(slf.as_any(), "TeamMessageDeleted", |state| {
-            put(state, "message", &this.message)?;
-            put(state, "request_id", &this.request_id)
-        })
-    }
-
-    fn __copy__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-        slf
-    }
-}
+team_message_event!(
+    TeamMessageReceived,
+    "A supervisor broadcast a message to a team of the user (Finesse 12.x): a \
+     ``<TeamMessage>`` on the team's node (the emulator's \
+     ``/finesse/api/Team/<id>/TeamMessages``). Show it for its ``duration`` seconds.",
+    "The ``TeamMessage``: its content, sender, teams, time and duration."
+);
+team_message_event!(
+    TeamMessageDeleted,
+    "Its sender deleted a team message before it expired: stop showing it. The same \
+     ``<TeamMessage>`` Update with event ``DELETE``.",
+    "The deleted ``TeamMessage`` (at least its ``id``)."
+);

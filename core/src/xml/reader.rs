@@ -213,19 +213,11 @@ impl<'a> XmlReader<'a> {
             return Ok((out, had_children));
         }
         loop {
-            match self.event()? {
-                Event::Text(t) => {
-                    let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
-                    self.push_text(&mut out, &s, max)?;
-                }
-                Event::CData(t) => {
-                    let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
-                    self.push_text(&mut out, &s, max)?;
-                }
-                Event::GeneralRef(r) => {
-                    let resolved = self.resolve(&r)?;
-                    self.push_text(&mut out, &resolved, max)?;
-                }
+            let event = self.event()?;
+            if self.append_text(&mut out, &event, max)? {
+                continue;
+            }
+            match event {
                 Event::Start(_) => {
                     had_children = true;
                     self.enter()?;
@@ -240,6 +232,28 @@ impl<'a> XmlReader<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// Appends to `out` the text `event` carries (text, CDATA, a character or predefined
+    /// entity), within `max` bytes in all; false for an event that carries none.
+    #[inline]
+    fn append_text(&self, out: &mut String, event: &Event<'_>, max: usize) -> Result<bool, Error> {
+        match event {
+            Event::Text(t) => {
+                let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
+                self.push_text(out, &s, max)?;
+            }
+            Event::CData(t) => {
+                let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
+                self.push_text(out, &s, max)?;
+            }
+            Event::GeneralRef(r) => {
+                let resolved = self.resolve(r)?;
+                self.push_text(out, &resolved, max)?;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
     /// A character or predefined entity reference; any other entity is refused.
@@ -319,22 +333,11 @@ impl<'a> XmlReader<'a> {
         }
         let max = self.limits.max_text_bytes;
         loop {
-            let child = match self.event()? {
-                Event::Text(t) => {
-                    let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
-                    self.push_text(&mut text, &s, max)?;
-                    continue;
-                }
-                Event::CData(t) => {
-                    let s = t.decode().map_err(|_| self.error("invalid UTF-8"))?;
-                    self.push_text(&mut text, &s, max)?;
-                    continue;
-                }
-                Event::GeneralRef(r) => {
-                    let resolved = self.resolve(&r)?;
-                    self.push_text(&mut text, &resolved, max)?;
-                    continue;
-                }
+            let event = self.event()?;
+            if self.append_text(&mut text, &event, max)? {
+                continue;
+            }
+            let child = match event {
                 Event::Start(start) => {
                     self.enter()?;
                     Name::new(start.local_name().as_ref())

@@ -79,8 +79,8 @@ pub(super) async fn list(
     reply(engine.with_world(|w| {
         let Path(team) = path.map_err(|_| ApiError::not_found("TeamMessages"))?;
         let actor = authenticate(w, &headers)?;
-        if !w.reads_team_messages(&actor, &team) {
-            return Err(if w.team_known(&team) {
+        if !w.member_or_supervisor(&actor, &team) {
+            return Err(if w.team_exists(&team) {
                 ApiError::other_user(&team)
             } else {
                 ApiError::not_found(&team)

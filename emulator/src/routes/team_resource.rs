@@ -30,14 +30,10 @@ fn authorize(w: &mut World, headers: &HeaderMap, team: &str) -> Result<(), ApiEr
     if !w.release.has_team_resources() {
         return Err(ApiError::not_found("TeamResource"));
     }
-    if !w.team_known(team) {
+    if !w.team_exists(team) {
         return Err(ApiError::not_found(team));
     }
-    let allowed = w.agents.get(&actor).is_some_and(|a| {
-        a.cfg.team_id == team
-            || (a.cfg.is_supervisor() && a.cfg.supervised_teams.iter().any(|t| t.id == team))
-    });
-    if allowed {
+    if w.member_or_supervisor(&actor, team) {
         Ok(())
     } else {
         Err(ApiError::other_user(team))

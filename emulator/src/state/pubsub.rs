@@ -56,7 +56,7 @@ impl World {
             .and_then(|rest| rest.strip_suffix("/TeamMessages"))
             .filter(|_| self.release.has_team_messages())
         {
-            return if self.reads_team_messages(login_id, team) {
+            return if self.member_or_supervisor(login_id, team) {
                 Subscription::OnRequest
             } else if self.team_exists(team) {
                 Subscription::Forbidden
@@ -75,7 +75,8 @@ impl World {
         }
     }
 
-    pub(super) fn team_exists(&self, id: &str) -> bool {
+    /// Whether a team exists (someone is on it or supervises it).
+    pub fn team_exists(&self, id: &str) -> bool {
         self.agents
             .values()
             .any(|a| a.cfg.team_id == id || a.cfg.supervised_teams.iter().any(|t| t.id == id))

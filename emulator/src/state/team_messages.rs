@@ -49,18 +49,14 @@ fn now() -> u64 {
 }
 
 impl World {
-    /// Whether a team exists (someone is on it or supervises it).
-    pub fn team_known(&self, team: &str) -> bool {
-        self.team_exists(team)
-    }
-
     /// The node a team's messages are published on [infer].
     pub fn team_message_node(team: &str) -> String {
         format!("/finesse/api/Team/{team}/TeamMessages")
     }
 
-    /// Whether the user may read a team's messages: a member or a supervisor of the team.
-    pub fn reads_team_messages(&self, login_id: &str, team: &str) -> bool {
+    /// Whether the user is a member or a supervisor of the team: who may read its messages
+    /// and its TeamResource lists.
+    pub fn member_or_supervisor(&self, login_id: &str, team: &str) -> bool {
         self.agents.get(login_id).is_some_and(|a| {
             a.cfg.team_id == team
                 || (a.cfg.is_supervisor() && a.cfg.supervised_teams.iter().any(|t| t.id == team))
@@ -161,7 +157,7 @@ impl World {
             || message
                 .teams
                 .iter()
-                .any(|t| self.reads_team_messages(actor, t));
+                .any(|t| self.member_or_supervisor(actor, t));
         if !allowed {
             return Err(ApiError::other_user(id));
         }
